@@ -1,0 +1,133 @@
+"""What every extractor shares: the :class:`Rule` record and the :class:`Context`.
+
+An extractor is a module under :mod:`kfacts.extractors` that defines
+
+* ``RULES``: a list of :class:`Rule` records (id, fact type, description);
+* ``extract(ctx: Context) -> list[Fact]``: a pure function of the context,
+  every fact carrying the id of the rule that produced it.
+
+Extractors may look anywhere in ``ctx.text``; the pipeline keeps only facts
+inside article zones, drops facts of disabled rules and checks every span.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Sequence
+
+from ..fact import Fact, Zone
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named rule: what users list, disable and see in ``fact.rule``."""
+
+    id: str
+    type: str
+    description: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"id": self.id, "type": self.type, "description": self.description}
+
+
+@dataclass
+class Context:
+    """Everything an extractor may read about one document.
+
+    Attributes
+    ----------
+    text : str
+        The original input; every span is into this string.
+    published : datetime.date or None
+        The publication date (given, or found in the page).
+    tokens : list
+        Kiwi tokens of the whole text (``form``, ``tag``, ``start``, ``len``,
+        ``end``, ``sent_position``...), offsets into ``text``.
+    sentences : list of (start, end)
+        Sentence spans, from Kiwi's sentence positions.
+    zones : list of Zone
+        Article and clutter zones.
+    facts : dict
+        Facts found so far by earlier extractors, by type (after zoning).
+    """
+
+    text: str
+    published: _dt.date | None
+    tokens: Sequence[Any]
+    sentences: list[tuple[int, int]]
+    zones: list[Zone]
+    facts: dict[str, list[Fact]] = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict)
+    _tok_starts: list[int] | None = field(default=None, repr=False)
+    _sent_starts: list[int] | None = field(default=None, repr=False)
+
+    # -- construction helpers -------------------------------------------------
+    def fact(self, type: str, start: int, end: int, rule: str, evidence: dict | None = None, **fields: Any) -> Fact:
+        """Make a fact whose text is exactly ``text[start:end]``."""
+        return Fact(type=type, text=self.text[start:end], span=(start, end), fields=fields, rule=rule,
+                    evidence=evidence or {})
+
+    # -- lookup helpers -------------------------------------------------------
+    @property
+    def article_spans(self) -> list[tuple[int, int]]:
+        return [z.span for z in self.zones if z.kind == "article"]
+
+    def in_article(self, start: int, end: int) -> bool:
+        for zs, ze in self.article_spans:
+            if zs <= start and end <= ze:
+                return True
+        return False
+
+    def tokens_in(self, start: int, end: int) -> Sequence[Any]:
+        """Tokens lying inside ``[start, end)``."""
+        if self._tok_starts is None:
+            self._tok_starts = [t.start for t in self.tokens]
+        i = bisect.bisect_left(self._tok_starts, start)
+        j = bisect.bisect_left(self._tok_starts, end)
+        return [t for t in self.tokens[i:j] if t.start + t.len <= end]
+
+    def token_index_at(self, pos: int) -> int:
+        """Index of the first token starting at or after ``pos``."""
+        if self._tok_starts is None:
+            self._tok_starts = [t.start for t in self.tokens]
+        return bisect.bisect_left(self._tok_starts, pos)
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        """The sentence span containing ``pos`` (or the whole text)."""
+        if not self.sentences:
+            return (0, len(self.text))
+        if self._sent_starts is None:
+            self._sent_starts = [s for s, _ in self.sentences]
+        i = bisect.bisect_right(self._sent_starts, pos) - 1
+        if i < 0:
+            return self.sentences[0]
+        return self.sentences[i]
+
+
+#: signature of an extractor function
+ExtractFn = Callable[[Context], list[Fact]]
+
+
+def resolve_overlaps(facts: Iterable[Fact], key: Callable[[Fact], Any] | None = None) -> list[Fact]:
+    """Keep, among facts of the same type whose spans overlap, the longest.
+
+    Ties go to the earlier start. Facts of different types never suppress each
+    other. The result is sorted by span.
+    """
+    by_type: dict[str, list[Fact]] = {}
+    for f in facts:
+        by_type.setdefault(f.type, []).append(f)
+    out: list[Fact] = []
+    for fs in by_type.values():
+        fs.sort(key=key or (lambda f: (-(f.span[1] - f.span[0]), f.span[0])))
+        taken: list[tuple[int, int]] = []
+        for f in fs:
+            s, e = f.span
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            out.append(f)
+    out.sort(key=lambda f: (f.span[0], f.span[1], f.type))
+    return out

@@ -1,0 +1,11 @@
+"""Placeholder: the dates extractor is being written (see the issue tracker)."""
+
+from __future__ import annotations
+
+from .base import Context, Rule
+
+RULES: list[Rule] = []
+
+
+def extract(ctx: Context) -> list:
+    return []

@@ -1,0 +1,182 @@
+"""The pipeline: Kiwi once per document, zoning, then every extractor in turn."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import threading
+from typing import Any, Iterable, Iterator, Sequence
+
+from .analysis import Analyzer
+from .errors import KfactsError
+from .extractors import builtin_modules, builtin_rules
+from .extractors.base import Context, Rule
+from .fact import Document, Fact
+from .published import find_published
+from .zones import find_zones
+
+
+def parse_published(published: Any) -> _dt.date | None:
+    """Check and convert a ``published`` argument.
+
+    >>> parse_published("2024-08-13")
+    datetime.date(2024, 8, 13)
+    >>> parse_published(None) is None
+    True
+    """
+    if published is None:
+        return None
+    if isinstance(published, _dt.datetime):
+        return published.date()
+    if isinstance(published, _dt.date):
+        return published
+    if isinstance(published, str):
+        s = published.strip()
+        if s == "":
+            return None
+        try:
+            return _dt.date.fromisoformat(s[:10]) if len(s) >= 10 and s[10:11] in ("", "T", " ") else _dt.date.fromisoformat(s)
+        except ValueError:
+            pass
+    raise ValueError(_msg("KF102", value=published))
+
+
+def _msg(code: str, **fields: Any) -> str:
+    from .errors import message
+
+    return message(code, **fields)
+
+
+class Extractor:
+    """Extracts facts from Korean news text.
+
+    Parameters
+    ----------
+    packs : sequence of str, path or RulePack, optional
+        Rule packs (TOML files) adding rules and fact types.
+    disable : iterable of str, optional
+        Rule ids to switch off (``"money.implicit_won"``); their facts are
+        removed from the output, and nothing else is.
+    zoning : bool
+        Keep only facts in the article zones (default). With ``False``
+        facts from page clutter are kept too.
+    kiwi : kiwipiepy.Kiwi, optional
+        A Kiwi instance to use instead of building one.
+
+    The Kiwi instance is built on first use. One Extractor may be shared by
+    threads.
+    """
+
+    def __init__(self, packs: Sequence[Any] = (), disable: Iterable[str] = (), *, zoning: bool = True,
+                 kiwi: Any = None) -> None:
+        self._modules = builtin_modules()
+        self.packs = []
+        if packs:
+            from .rulepacks import load_pack
+
+            self.packs = [p if hasattr(p, "rules") and hasattr(p, "extract") else load_pack(p) for p in packs]
+        known = {r.id for r in self.rules}
+        disable = set(disable)
+        unknown = sorted(disable - known)
+        if unknown:
+            raise KfactsError("KF103", ids=", ".join(unknown))
+        self.disabled = frozenset(disable)
+        self.zoning = zoning
+        self._analyzer = Analyzer(kiwi=kiwi, user_words=self._user_words())
+        self._lock = threading.Lock()
+
+    def _user_words(self) -> list[tuple[str, str, float]]:
+        words: list[tuple[str, str, float]] = []
+        for mod in self._modules:
+            words.extend(getattr(mod, "USER_WORDS", ()))
+        for pack in self.packs:
+            words.extend(getattr(pack, "user_words", ()))
+        return words
+
+    @property
+    def rules(self) -> list[Rule]:
+        """Every rule this extractor knows: built-in, then each pack's."""
+        rules = list(builtin_rules())
+        for pack in self.packs:
+            rules.extend(pack.rules)
+        return rules
+
+    @property
+    def analyzer(self) -> Analyzer:
+        return self._analyzer
+
+    def __call__(self, text: str, published: Any = None) -> Document:
+        if not isinstance(text, str):
+            raise TypeError(_msg("KF101", kind=type(text).__name__))
+        pub = parse_published(published)
+        page_date = None
+        if pub is None:
+            page_date = find_published(text)
+            pub = page_date
+        zones = find_zones(text)
+        if not self.zoning:
+            from .fact import Zone
+
+            zones = [Zone("article", (0, len(text)))] if text else []
+        analysis = self._analyzer.analyze(text)
+        ctx = Context(text=text, published=pub, tokens=analysis.tokens, sentences=analysis.sentences, zones=zones)
+        article = ctx.article_spans
+        facts: list[Fact] = []
+        extractors = [(m.extract) for m in self._modules] + [p.extract for p in self.packs]
+        for extract in extractors:
+            found = [f for f in extract(ctx) if _inside(f.span, article)]
+            for f in found:
+                ctx.facts.setdefault(f.type, []).append(f)
+            facts.extend(found)
+        if self.disabled:
+            facts = [f for f in facts if f.rule not in self.disabled]
+        facts = [f for f in facts if text[f.span[0]:f.span[1]] == f.text]
+        facts.sort(key=lambda f: (f.span[0], f.span[1], f.type))
+        meta = {"published_source": "page" if page_date is not None else ("argument" if pub else None)}
+        return Document(text=text, published=pub, facts=facts, zones=zones, meta=meta)
+
+    extract = __call__
+
+    def pipe(self, texts: Iterable[Any], published: Any = None, *, text_field: str = "text",
+             published_field: str = "published", n_process: int = 1, batch_size: int = 32) -> Iterator[Any]:
+        """Extract from many texts, yielding results in input order.
+
+        ``texts`` may hold strings (yielding :class:`Document`) or dicts
+        (yielding the dict with a ``"facts"`` list added, other fields kept).
+        """
+        from .batch import pipe
+
+        return pipe(self, texts, published=published, text_field=text_field, published_field=published_field,
+                    n_process=n_process, batch_size=batch_size)
+
+
+def _inside(span: tuple[int, int], article: list[tuple[int, int]]) -> bool:
+    s, e = span
+    for zs, ze in article:
+        if zs <= s and e <= ze:
+            return True
+    return False
+
+
+_default: Extractor | None = None
+_default_lock = threading.Lock()
+
+
+def default_extractor() -> Extractor:
+    global _default
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = Extractor()
+    return _default
+
+
+def extract(text: str, published: Any = None) -> Document:
+    """Extract facts from one text with the default :class:`Extractor`.
+
+    >>> doc = extract("")
+    >>> doc.facts
+    []
+    """
+    if not isinstance(text, str):
+        raise TypeError(_msg("KF101", kind=type(text).__name__))
+    return default_extractor()(text, published=published)

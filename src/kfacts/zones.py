@@ -1,0 +1,168 @@
+"""Zoning: which parts of a scraped page are the article (SPEC section 1).
+
+The page is cut into lines; each line is article or clutter, by these named
+rules (the zone's ``reason``):
+
+``boilerplate``
+    a line that is portal furniture (``본문 바로가기``, ``기사 메일전송``,
+    ``글자크기``, ``목록 바로가기``, ``728x90``, a bare domain name...).
+``most_read_list`` / ``related_list`` / ``copyright`` / ``after_byline``
+    a tail marker: from ``가장 많이 본 뉴스``, ``관련기사``, a copyright
+    notice, or the line after a closing byline with an e-mail address, the
+    rest of the page is clutter.
+``teaser``
+    a related-article card: the lines just before a bare domain line.
+``timestamp``
+    the page's own timestamp (``등록 2024-08-13 15:12:01``, the date after
+    ``by <outlet>``): metadata, not article text (see :mod:`kfacts.published`).
+
+Everything else is article. The zones partition the input: every character is
+in exactly one zone.
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from .fact import Zone
+from .published import find_timestamps
+
+_BOILERPLATE = re.compile(
+    r"^\W*(?:본문\s*바로\s*가기|기사\s*메일\s*전송|기사\s*수정|기사\s*스크랩|공유하기|"
+    r"목록\s*바로\s*가기|인쇄|이전\s*기사\s*보기.*|다음\s*기사\s*보기|모바일\s*버전\s*바로\s*가기|"
+    r"\d{2,4}x\d{2,4}|반응형|역사왜곡|댓글.{0,10}|좋아요|구독|\d+|"
+    r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|co\.kr|kr|net|org|news)(?:/\S*)?)\W*$"
+    r"|글자\s*크기|본문\s*보기를\s*권장|다음뉴스|네이버\s*뉴스|구독하세요|SNS\s*기사보내기|"
+    r"기사\s*원문\s*보기|기사\s*제보|카카오톡\s*채널"
+)
+
+_DOMAIN_LINE = re.compile(
+    r"^\s*(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|co\.kr|kr|net|org|news)(?:/\S*)?\s*$"
+)
+
+_TAIL_MARKERS = [
+    ("most_read_list", re.compile(r"(?:가장\s*많이\s*본|많이\s*본\s*(?:뉴스|기사)|인기\s*(?:뉴스|기사)|실시간\s*(?:인기|급상승)|주요\s*뉴스|헤드라인\s*뉴스)")),
+    ("related_list", re.compile(r"^\W*(?:관련\s*기사|추천\s*기사|함께\s*(?:보면|읽으면)\s*좋은|이\s*시각\s*(?:주요|인기)|오늘의\s*(?:주요|인기))")),
+    ("copyright", re.compile(r"(?:Copyright|copyright|COPYRIGHT|ⓒ|©|저작권자|무단\s*전재|무단\s*복제)")),
+]
+
+#: a closing byline with an e-mail address: "/박진표 기자 lucky@kwangju.co.kr"
+_BYLINE_EMAIL = re.compile(r"(?:기자|특파원|통신원)\s*[\(\[<]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+_LINE = re.compile(r"[^\n]*\n?")
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _LINE.finditer(text):
+        if m.start() == m.end():
+            break
+        out.append((m.start(), m.end()))
+    return out
+
+
+def find_zones(text: str) -> list[Zone]:
+    """Split ``text`` into article, clutter and timestamp zones.
+
+    >>> zs = find_zones("본문 바로가기\\n광주시는 상을 받았다.\\n가장 많이 본 뉴스\\n1. 다른 기사")
+    >>> [(z.kind, z.reason) for z in zs]
+    [('clutter', 'boilerplate'), ('article', None), ('clutter', 'most_read_list')]
+    """
+    n = len(text)
+    if n == 0:
+        return []
+    lines = _lines(text)
+    labels: list[str | None] = [None] * len(lines)  # None = article
+    cut_at: int | None = None  # character position where the clutter tail starts
+    tail_reason = None
+    article_seen = False
+    for i, (s, e) in enumerate(lines):
+        line = text[s:e]
+        stripped = line.strip()
+        if not stripped:
+            continue
+        for reason, pat in _TAIL_MARKERS:
+            m = pat.search(line)
+            if m is None:
+                continue
+            if reason == "copyright":
+                # only a short line (or the end of one) is a notice
+                if len(line) - (m.start()) > 120:
+                    continue
+                if not article_seen:
+                    continue
+                cut_at, tail_reason = s + m.start(), reason
+            elif reason == "most_read_list":
+                if len(stripped) > 40 or not article_seen:
+                    continue
+                cut_at, tail_reason = s, reason
+            else:
+                if not article_seen:
+                    continue
+                cut_at, tail_reason = s, reason
+            break
+        if cut_at is not None:
+            break
+        if _BOILERPLATE.search(stripped):
+            labels[i] = "boilerplate"
+            if _DOMAIN_LINE.match(stripped):
+                # a teaser card: title and lead lines right above a bare domain
+                j, taken = i - 1, 0
+                while j >= 0 and taken < 2:
+                    if text[lines[j][0]:lines[j][1]].strip():
+                        if labels[j] is None:
+                            labels[j] = "teaser"
+                        taken += 1
+                    j -= 1
+            continue
+        article_seen = article_seen or len(stripped) > 30
+        if _BYLINE_EMAIL.search(line) and article_seen:
+            # a closing byline: what follows is the portal's
+            nxt = e
+            if nxt < n and text[nxt:].strip():
+                cut_at, tail_reason = nxt, "after_byline"
+            break
+
+    # timestamps inside the kept region are metadata
+    stamps = [span for span, _d, _label in find_timestamps(text)]
+
+    # build zones from line labels
+    raw: list[tuple[str, int, int, str | None]] = []
+    limit = cut_at if cut_at is not None else n
+    for (s, e), lab in zip(lines, labels):
+        if s >= limit:
+            break
+        e = min(e, limit)
+        kind = "article" if lab is None else "clutter"
+        raw.append((kind, s, e, lab))
+    if cut_at is not None and cut_at < n:
+        raw.append(("clutter", cut_at, n, tail_reason))
+
+    # carve timestamp spans out of article zones
+    out: list[tuple[str, int, int, str | None]] = []
+    for kind, s, e, reason in raw:
+        if kind != "article":
+            out.append((kind, s, e, reason))
+            continue
+        pos = s
+        for ts, te in stamps:
+            if te <= pos or ts >= e:
+                continue
+            ts, te = max(ts, pos), min(te, e)
+            if ts > pos:
+                out.append(("article", pos, ts, None))
+            out.append(("clutter", ts, te, "timestamp"))
+            pos = te
+        if pos < e:
+            out.append(("article", pos, e, None))
+
+    # merge neighbours of the same kind and reason
+    zones: list[Zone] = []
+    for kind, s, e, reason in out:
+        if s >= e:
+            continue
+        if zones and zones[-1].kind == kind and zones[-1].reason == reason and zones[-1].end == s:
+            zones[-1] = Zone(kind, (zones[-1].start, e), reason)
+        else:
+            zones.append(Zone(kind, (s, e), reason))
+    return zones
