@@ -1,0 +1,73 @@
+"""Hostile input: no exception, and every span exact (hypothesis + fixed cases)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import kfacts
+
+# pieces that make extractors fire, to mix with arbitrary characters
+PIECES = [
+    "억", "원", "만", "조", "천", "약 ", "여", "명", "개", "일자리", "신규", "년", "월", "일", "지난 ", "오는 ",
+    "내년", "올해", "작년 말", "광주시", "광주광역시 동구", "동구는", "구청장", "시장", "기자", "최우수상", "대상",
+    "수상", "주관", "분야", "부문", "'", "‘", "’", "“", "(", ")", "[", "]", "·", "~", "-", ".", ",", " ", "\n",
+    "2024", "1,000", "3.5", "12", "삼천", "오백", "이", "사", "가장 많이 본 뉴스", "Copyright ©", "등록 2024-08-13",
+    "\u200b", "\ufeff", "\x00", "\ud800", "😀", "<br>", "&nbsp;",
+]
+
+
+def _check(text: str, published=None) -> None:
+    doc = kfacts.extract(text, published=published)
+    for f in doc.facts:
+        assert text[f.span[0]:f.span[1]] == f.text, f
+        assert 0 <= f.span[0] <= f.span[1] <= len(text)
+    pos = 0
+    for z in doc.zones:  # zones partition the text
+        assert z.start == pos and z.end > z.start
+        pos = z.end
+    assert pos == len(text)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=5)), max_size=40),
+       st.one_of(st.none(), st.dates().map(lambda d: d.isoformat())))
+def test_property_spans_exact_for_composed_text(parts, published):
+    _check("".join(parts), published)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.characters(codec=None, categories=None), max_size=200))
+def test_property_spans_exact_for_any_text(text):
+    _check(text)
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    " ",
+    "\n\n\n",
+    "\x00\x01\x02광주시\x07는 100억원을",
+    "\ud800\udc00\udfff 광주시는 2024년 8월 13일 \ud83d",
+    "<html><body><p>광주시는 <b>100억원</b>을 투자했다.</p><script>var x=1;</script></body></html>",
+    "😀😀 광주시는 😀 100억원을 😀 투자했다 🎉",
+    "광주시는 investment of $10 million과 100億원, ٣٤٥ and Ελλάδα 2024년",
+    "ㅋㅋㅋㅋㅋ 뷁뷁 ㄱㄴㄷ 100억 ??? !!! ...",
+    "억" * 1000,
+    "1" * 5000 + "억원",
+    "년월일" * 500,
+])
+def test_hostile_inputs(text):
+    _check(text, "2024-08-13")
+
+
+def test_huge_text_5mb():
+    unit = ("광주광역시 동구는 2024년 8월 1일 100억원을 투자해 신규 일자리 190명을 만들었다고 밝혔다. "
+            "임택 동구청장은 최우수상을 받았다.\n")
+    text = unit * (5_000_000 // len(unit) + 1)
+    assert len(text) >= 5_000_000
+    doc = kfacts.extract(text, published="2024-08-13")
+    sample = doc.facts[:: max(1, len(doc.facts) // 500)]
+    for f in sample:
+        assert text[f.span[0]:f.span[1]] == f.text
+    assert doc.zones[-1].end == len(text)
