@@ -1,0 +1,68 @@
+"""Zoning: page clutter is not the article (SPEC section 1)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kfacts.zones import find_zones
+
+
+def _kind_at(text: str, needle: str) -> tuple[str, str | None]:
+    pos = text.index(needle)
+    for z in find_zones(text):
+        if z.start <= pos < z.end:
+            return z.kind, z.reason
+    raise AssertionError("no zone")
+
+
+ARTICLE = ("부산 해운대구는 행정안전부 주관 평가에서 최우수기관으로 선정됐다고 3일 밝혔다. "
+           "구는 이번 평가에서 지역 일자리 정책으로 좋은 점수를 받았다.")
+
+
+@pytest.mark.parametrize("page,needle,kind,reason", [
+    (f"본문 바로가기\n{ARTICLE}\n", "본문 바로가기", "clutter", "boilerplate"),
+    (f"{ARTICLE}\n가장 많이 본 뉴스\n1. 대구시, 1000억원 투자 유치\n", "대구시", "clutter", "most_read_list"),
+    (f"{ARTICLE}\n많이 본 기사\n- 서울시 예산 2조원\n", "서울시", "clutter", "most_read_list"),
+    (f"{ARTICLE}\n관련기사\n- 울산 북구 일자리 500개\n", "울산", "clutter", "related_list"),
+    (f"{ARTICLE}\nCopyright © 부산일보. 무단전재 및 재배포 금지.\n- 다른 기사 제목 100억원\n", "다른 기사", "clutter", "copyright"),
+    (f"{ARTICLE}\n저작권자 © 뉴스 무단전재 및 재배포 금지\n", "저작권자", "clutter", "copyright"),
+    (f"{ARTICLE}\n/홍길동 기자 hong@example.co.kr\n\n다른 기사 제목\n다른 기사의 첫 문장이다.\nexample.co.kr\n", "다른 기사의", "clutter", "after_byline"),
+    (f"제목\n등록 2025-03-04 10:00\n{ARTICLE}\n", "2025-03-04", "clutter", "timestamp"),
+    (f"제목\n입력 2025.03.04 10:00 수정 2025.03.05 11:00\n{ARTICLE}\n", "2025.03.05", "clutter", "timestamp"),
+    (f"{ARTICLE}\n728x90\n반응형\n", "728x90", "clutter", "boilerplate"),
+    (f"{ARTICLE}\n이 글자크기로 변경됩니다.\n", "글자크기", "clutter", "boilerplate"),
+    (f"본문 바로가기\n{ARTICLE}\n", "해운대구는", "article", None),
+    (f"{ARTICLE}\n가장 많이 본 뉴스\n1. 다른 기사\n", "구는 이번", "article", None),
+    # a headline list with "- " bullets before the body is the article's sub-headlines
+    (f"해운대구, 최우수기관 선정\n- 행정안전부 평가에서 최우수\n- 일자리 정책 호평\n{ARTICLE}\n", "일자리 정책 호평", "article", None),
+    # a notice quoted in a long article line is not a copyright line
+    (ARTICLE + " 저작권자 단체는 " + "이번 결정을 환영한다며 " * 20 + "\n", "환영한다며", "article", None),
+])
+def test_zone_of(page, needle, kind, reason):
+    assert _kind_at(page, needle) == (kind, reason)
+
+
+def test_zones_partition_the_text():
+    page = f"본문 바로가기\n제목\n등록 2025-03-04 10:00\n{ARTICLE}\n가장 많이 본 뉴스\n1. 기사\n"
+    zones = find_zones(page)
+    assert zones[0].start == 0 and zones[-1].end == len(page)
+    for a, b in zip(zones, zones[1:]):
+        assert a.end == b.start
+
+
+def test_seed_pages_keep_every_gold_fact_in_the_article(shared_dir):
+    from kfacts.evaluation import read_gold
+
+    for name in ("seeds", "wikinews_dev"):
+        for rec in read_gold(shared_dir / "gold" / f"{name}.jsonl", root=shared_dir):
+            art = [z.span for z in find_zones(rec["text"]) if z.kind == "article"]
+            for f in rec["facts"]:
+                s, e = f["span"]
+                assert any(a <= s and e <= b for a, b in art), (rec["id"], f["text"])
+
+
+def test_seed_clutter_is_found(shared_dir):
+    text = (shared_dir / "seeds" / "003_90e65aef2eb17017.txt").read_text(encoding="utf-8")
+    assert _kind_at(text, "가장 많이 본 뉴스")[0] == "clutter"
+    assert _kind_at(text, "제천문화원")[0] == "clutter"
+    assert _kind_at(text, "성동구(구청장")[0] == "article"
