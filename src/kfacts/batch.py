@@ -1,9 +1,53 @@
-"""Batch extraction: ``Extractor.pipe`` over many texts, in order, with bounded memory."""
+"""Batch extraction: ``Extractor.pipe`` over many texts, in order, with bounded memory.
+
+Items are strings (each yields a :class:`~kfacts.Document`) or dicts
+("records": each yields a copy of the dict with ``facts`` - a list of
+:meth:`Fact.to_dict` dicts - and ``published_resolved`` added; every other
+field is kept).
+
+With ``n_process > 1`` the items are cut into batches of ``batch_size`` and
+sent to that many worker processes (started with ``spawn``, which is safe
+with threads and on every platform). Each worker builds its own Extractor
+once, from the same packs and options, and warms Kiwi up while the parent
+is still reading input. At most ``2 * n_process`` batches are in flight, so
+an endless stream runs in bounded memory; results come back in input order.
+
+An exception raised for one item is re-raised in the caller with its
+original type, the index of the item in the input and the worker's
+traceback (as ``__cause__``). A worker that dies (killed, out of memory)
+raises :class:`WorkerError` instead of hanging.
+"""
 
 from __future__ import annotations
 
 import itertools
+import traceback
+from collections import deque
 from typing import Any, Iterable, Iterator
+
+__all__ = ["pipe", "WorkerError", "RemoteTraceback"]
+
+
+class WorkerError(RuntimeError):
+    """A worker process of ``pipe(n_process>1)`` died or could not start."""
+
+
+class RemoteTraceback(Exception):
+    """Carries the traceback text of an exception raised in a worker process."""
+
+    def __init__(self, tb: str) -> None:
+        super().__init__(tb)
+        self.tb = tb
+
+    def __str__(self) -> str:
+        return f'\n"""\n{self.tb}"""'
+
+
+def _published_of(item: dict, published: Any, published_field: str) -> Any:
+    pub = item.get(published_field)
+    if pub is None or pub == "":
+        return published
+    return pub
 
 
 def _one(extractor: Any, item: Any, published: Any, text_field: str, published_field: str) -> Any:
@@ -11,9 +55,8 @@ def _one(extractor: Any, item: Any, published: Any, text_field: str, published_f
         return extractor(item, published=published)
     if isinstance(item, dict):
         if text_field not in item:
-            raise KeyError(f"record has no field {text_field!r}: {sorted(item)[:8]}")
-        pub = item.get(published_field, published)
-        doc = extractor(item[text_field], published=pub)
+            raise KeyError(f"record has no field {text_field!r} (fields: {', '.join(sorted(map(str, item))[:8])})")
+        doc = extractor(item[text_field], published=_published_of(item, published, published_field))
         out = dict(item)
         out["facts"] = [f.to_dict() for f in doc.facts]
         out["published_resolved"] = doc.published.isoformat() if doc.published else None
@@ -21,51 +64,116 @@ def _one(extractor: Any, item: Any, published: Any, text_field: str, published_f
     raise TypeError(f"pipe() takes str or dict items, not {type(item).__name__}")
 
 
+def _note(exc: BaseException, index: int, where: str) -> BaseException:
+    msg = f"kfacts pipe(): raised for item #{index} of the input ({where})"
+    if hasattr(exc, "add_note"):
+        exc.add_note(msg)
+    return exc
+
+
 # -- worker-process side ------------------------------------------------------
-_worker_extractor = None
+_worker_extractor: Any = None
 
 
 def _init_worker(packs: Any, disable: Any, zoning: bool) -> None:
+    """Build this worker's Extractor once and load Kiwi's model now.
+
+    Runs as soon as the process starts, in parallel with the other workers
+    and with the parent reading its input, so the first batch does not pay
+    for it.
+    """
     global _worker_extractor
     from .pipeline import Extractor
 
     _worker_extractor = Extractor(packs=packs, disable=disable, zoning=zoning)
+    _worker_extractor.analyzer.tokenize_raw("준비")
 
 
-def _work(batch: list[tuple[Any, Any, str, str]]) -> list[Any]:
+def _work(batch: list[Any], published: Any, text_field: str, published_field: str) -> tuple[str, Any]:
     out = []
-    for item, published, tf, pf in batch:
-        r = _one(_worker_extractor, item, published, tf, pf)
-        out.append(r)
-    return out
+    for i, item in enumerate(batch):
+        try:
+            out.append(_one(_worker_extractor, item, published, text_field, published_field))
+        except Exception as e:  # noqa: BLE001 - sent back to the parent, re-raised there
+            tb = traceback.format_exc()
+            try:
+                import pickle
+
+                pickle.dumps(e)
+            except Exception:  # noqa: BLE001 - unpicklable exception: send its text
+                e = RuntimeError(f"{type(e).__name__}: {e}")
+            return ("error", (i, e, tb))
+    return ("ok", out)
+
+
+def _pack_ref(pack: Any) -> Any:
+    path = getattr(pack, "path", None)
+    return str(path) if path is not None else pack
 
 
 def pipe(extractor: Any, texts: Iterable[Any], published: Any = None, *, text_field: str = "text",
          published_field: str = "published", n_process: int = 1, batch_size: int = 32) -> Iterator[Any]:
-    """Yield one result per input, in input order.
+    """Yield one result per input item, in input order.
 
-    With ``n_process > 1`` the work is spread over that many processes, each
-    with its own Extractor; at most ``2 * n_process`` batches are in flight,
-    so memory stays bounded on endless streams.
+    See the module docstring for the item kinds, batching and errors.
     """
-    if n_process is None or n_process <= 1:
-        for item in texts:
-            yield _one(extractor, item, published, text_field, published_field)
-        return
-    import multiprocessing as mp
+    if batch_size is None or batch_size < 1:
+        raise ValueError(f"batch_size must be >= 1, got {batch_size!r}")
+    if n_process is None or n_process == 1:
+        return _sequential(extractor, texts, published, text_field, published_field)
+    if n_process < 1:
+        raise ValueError(f"n_process must be >= 1, got {n_process!r}")
+    return _parallel(extractor, texts, published, text_field, published_field, n_process, batch_size)
 
-    ctx = mp.get_context("spawn")
+
+def _sequential(extractor: Any, texts: Iterable[Any], published: Any, text_field: str,
+                published_field: str) -> Iterator[Any]:
+    for index, item in enumerate(texts):
+        try:
+            result = _one(extractor, item, published, text_field, published_field)
+        except Exception as e:
+            raise _note(e, index, "this process")
+        yield result
+
+
+def _parallel(extractor: Any, texts: Iterable[Any], published: Any, text_field: str, published_field: str,
+              n_process: int, batch_size: int) -> Iterator[Any]:
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    packs = [_pack_ref(p) for p in extractor.packs]
     it = iter(texts)
-    packs = [getattr(p, "path", p) for p in extractor.packs]
-    with ctx.Pool(n_process, initializer=_init_worker, initargs=(packs, sorted(extractor.disabled), extractor.zoning)) as pool:
-        pending: list[Any] = []
+    pool = ProcessPoolExecutor(n_process, mp_context=mp.get_context("spawn"), initializer=_init_worker,
+                               initargs=(packs, sorted(extractor.disabled), extractor.zoning))
+    pending: deque[tuple[int, Any]] = deque()
+    done_in = 0  # index of the first item of the next batch handed out
+    ok = False
+    try:
         while True:
             while len(pending) < 2 * n_process:
-                batch = [(x, published, text_field, published_field) for x in itertools.islice(it, batch_size)]
+                batch = list(itertools.islice(it, batch_size))
                 if not batch:
                     break
-                pending.append(pool.apply_async(_work, (batch,)))
+                pending.append((done_in, pool.submit(_work, batch, published, text_field, published_field)))
+                done_in += len(batch)
             if not pending:
                 break
-            for r in pending.pop(0).get():
-                yield r
+            first, fut = pending.popleft()
+            try:
+                status, payload = fut.result()
+            except BrokenProcessPool as e:
+                raise WorkerError(
+                    f"kfacts pipe(): a worker process died (killed, out of memory or crashed while starting) "
+                    f"while extracting items #{first}.. of the input. Workers are started with 'spawn': a script "
+                    f"calling pipe(n_process>1) must guard its top-level code with `if __name__ == \"__main__\":`"
+                ) from e
+            if status == "error":
+                i, exc, tb = payload
+                exc.__cause__ = RemoteTraceback(tb)
+                raise _note(exc, first + i, "worker process")
+            yield from payload
+        ok = True
+    finally:
+        # on early exit (consumer stopped, error) do not wait for the queued batches
+        pool.shutdown(wait=ok, cancel_futures=not ok)
