@@ -1,4 +1,14 @@
-"""Reading inputs and writing outputs for the ``kfacts extract`` command."""
+"""Reading inputs and writing outputs for the ``kfacts extract`` command.
+
+Inputs are read as a stream (one record at a time), so a JSONL file of any
+size runs in bounded memory. Every problem with the input (missing path,
+a line that is not JSON, bytes that are not UTF-8, a record without its text
+field or with a bad date) raises :class:`InputError` naming the file and line;
+the command prints it and exits with status 2. Output files are written to a
+temporary file beside the target and moved in place only when the whole run
+succeeded: a failed run never leaves a half-written output file behind (and
+never clobbers an older one).
+"""
 
 from __future__ import annotations
 
@@ -10,56 +20,126 @@ import tempfile
 from pathlib import Path
 from typing import Any, Iterator
 
+#: file suffixes read when a folder is given
+FOLDER_SUFFIXES = (".txt", ".jsonl")
 
-def iter_inputs(paths: list[str], text_field: str = "text", published_field: str = "published") -> Iterator[dict[str, Any]]:
-    """Yield records ``{"id", "text", "published", ...}`` from files, folders, JSONL or stdin.
 
-    Raises ``FileNotFoundError``/``ValueError`` with a clear message on unreadable input.
-    """
+class InputError(ValueError):
+    """Unreadable input: missing file, bad JSONL line, non-UTF-8 bytes..."""
+
+
+def _files(paths: list[str]) -> Iterator[Path | None]:
+    """The files to read, in order (``None`` stands for standard input)."""
     for raw in paths:
         if raw == "-":
-            yield {"id": "<stdin>", "text": sys.stdin.read(), "published": None}
+            yield None
             continue
         p = Path(raw)
         if not p.exists():
-            raise FileNotFoundError(f"no such file or folder: {raw}")
+            raise InputError(f"no such file or folder: {raw}")
         if p.is_dir():
-            files = sorted(q for q in p.rglob("*") if q.is_file() and q.suffix in (".txt", ".jsonl"))
+            files = sorted(q for q in p.rglob("*") if q.is_file() and q.suffix in FOLDER_SUFFIXES)
             if not files:
-                raise FileNotFoundError(f"no .txt or .jsonl files in folder: {raw}")
+                raise InputError(f"no {' or '.join(FOLDER_SUFFIXES)} files in folder: {raw}")
+            yield from files
         else:
-            files = [p]
-        for f in files:
-            if f.suffix == ".jsonl":
-                yield from _iter_jsonl(f, text_field, published_field)
-            else:
-                try:
-                    text = f.read_text(encoding="utf-8")
-                except UnicodeDecodeError as e:
-                    raise ValueError(f"{f}: not UTF-8 text ({e.reason} at byte {e.start})") from None
-                yield {"id": str(f), "text": text, "published": None}
+            yield p
+
+
+def _check_published(value: Any, where: str) -> Any:
+    if value is None or value == "":
+        return None
+    from .pipeline import parse_published
+
+    try:
+        parse_published(value)
+    except ValueError as e:
+        raise InputError(f"{where}: {e}") from None
+    return value
+
+
+def iter_inputs(paths: list[str], text_field: str = "text", published_field: str = "published") -> Iterator[dict[str, Any]]:
+    """Yield records ``{"id", ..., "text", "published"}`` from files, folders, JSONL or stdin, lazily.
+
+    A JSONL record keeps its other fields; its ``text_field`` and
+    ``published_field`` are renamed ``text`` and ``published``. A text file
+    gives ``{"id": <path>, "text": ..., "published": None}``.
+    """
+    for f in _files(paths):
+        if f is None:
+            data = sys.stdin.buffer.read()
+            yield {"id": "<stdin>", "text": _decode(data, "<stdin>"), "published": None}
+        elif f.suffix == ".jsonl":
+            yield from _iter_jsonl(f, text_field, published_field)
+        else:
+            try:
+                data = f.read_bytes()
+            except OSError as e:
+                raise InputError(f"{f}: cannot read ({e.strerror})") from None
+            yield {"id": str(f), "text": _decode(data, str(f)), "published": None}
+
+
+def _decode(data: bytes, where: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise InputError(f"{where}: not UTF-8 text ({e.reason} at byte {e.start})") from None
 
 
 def _iter_jsonl(path: Path, text_field: str, published_field: str) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
+    try:
+        fh = path.open("rb")
+    except OSError as e:
+        raise InputError(f"{path}: cannot read ({e.strerror})") from None
+    with fh:
+        for lineno, raw in enumerate(fh, 1):
+            where = f"{path}:{lineno}"
+            line = _decode(raw, where)
             if not line.strip():
                 continue
             try:
                 rec = json.loads(line)
             except json.JSONDecodeError as e:
-                raise ValueError(f"{path}:{lineno}: not JSON ({e.msg})") from None
-            if not isinstance(rec, dict) or not isinstance(rec.get(text_field), str):
-                raise ValueError(f"{path}:{lineno}: no string field {text_field!r} (use --text-field)")
-            out = dict(rec)
-            out.setdefault("id", f"{path}:{lineno}")
-            out["text"] = rec[text_field]
-            out["published"] = rec.get(published_field)
+                raise InputError(f"{where}: not JSON ({e.msg} at column {e.colno})") from None
+            if not isinstance(rec, dict):
+                raise InputError(f"{where}: a JSONL line must hold a JSON object, not {type(rec).__name__}")
+            text = rec.get(text_field)
+            if not isinstance(text, str):
+                got = "missing" if text_field not in rec else f"a {type(text).__name__}"
+                raise InputError(f"{where}: field {text_field!r} must be a string, it is {got} "
+                                 f"(fields: {', '.join(sorted(rec)[:8])}; choose one with --text-field)")
+            out = {k: v for k, v in rec.items() if k not in (text_field, published_field)}
+            out.setdefault("id", where)
+            out["text"] = text
+            out["published"] = _check_published(rec.get(published_field), f"{where}: field {published_field!r}")
             yield out
 
 
+def count_inputs(paths: list[str]) -> int | None:
+    """How many records :func:`iter_inputs` will yield (for the progress bar); ``None`` for stdin.
+
+    JSONL files are counted by their non-blank lines, reading bytes only.
+    """
+    n = 0
+    try:
+        for f in _files(paths):
+            if f is None:
+                return None
+            if f.suffix == ".jsonl":
+                with f.open("rb") as fh:
+                    n += sum(1 for line in fh if line.strip())
+            else:
+                n += 1
+    except (OSError, InputError):
+        return None  # the real pass reports it
+    return n
+
+
 class AtomicOutput:
-    """Write to a temporary file beside the target; move it in place only on success."""
+    """Write to a temporary file beside the target; move it in place only on success.
+
+    With ``path=None`` it writes to standard output instead.
+    """
 
     def __init__(self, path: str | None, binary: bool = False) -> None:
         self.path = path
@@ -72,72 +152,102 @@ class AtomicOutput:
             self.fh = sys.stdout.buffer if self.binary else sys.stdout
             return self.fh
         target = Path(self.path)
+        if target.is_dir():
+            raise InputError(f"--output {self.path} is a folder")
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=str(target.parent))
-        self.fh = os.fdopen(fd, "wb" if self.binary else "w", **({} if self.binary else {"encoding": "utf-8", "newline": ""}))
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=str(target.parent))
+        self.fh = os.fdopen(fd, "wb" if self.binary else "w",
+                            **({} if self.binary else {"encoding": "utf-8", "newline": ""}))
         return self.fh
 
     def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
         if self.path is None:
-            self.fh.flush()
+            if exc_type is None:
+                self.fh.flush()
             return
-        self.fh.close()
-        if exc_type is None:
-            os.replace(self.tmp, self.path)
-        else:
-            try:
-                os.unlink(self.tmp)
-            except OSError:
-                pass
+        try:
+            self.fh.close()
+        finally:
+            if exc_type is None:
+                umask = os.umask(0)
+                os.umask(umask)
+                os.chmod(self.tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the usual permissions
+                os.replace(self.tmp, self.path)
+            else:
+                try:
+                    os.unlink(self.tmp)
+                except OSError:
+                    pass
 
 
-def _progress(total: int | None, enabled: bool) -> Any:
-    from .progress import Progress
-
-    return Progress(total=total, enabled=enabled)
+def _progress_wanted(args: argparse.Namespace) -> bool:
+    """Bar on stderr when it is a terminal, or forced (``--progress`` / ``KFACTS_PROGRESS=1``)."""
+    if getattr(args, "no_progress", False):
+        return False
+    if getattr(args, "progress", False) or os.environ.get("KFACTS_PROGRESS", "") not in ("", "0"):
+        return True
+    return sys.stderr.isatty()
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    from .pipeline import Extractor
+    from .batch import WorkerError
+    from .pipeline import Extractor, parse_published
+    from .progress import Progress
 
-    ex = Extractor(packs=args.pack or (), disable=args.disable or ())
-    records = list(iter_inputs(args.paths, args.text_field, args.published_field))
     fmt = args.format
     if fmt == "parquet" and not args.output:
-        raise ValueError("--format parquet needs --output FILE")
-    progress = _progress(len(records), enabled=not args.no_progress and len(records) > 1)
+        raise InputError("--format parquet needs --output FILE")
     if args.published:
-        for r in records:
-            r["published"] = args.published
+        parse_published(args.published)  # fail before reading anything
+    n_process = getattr(args, "n_process", 1) or 1
+    ex = Extractor(packs=args.pack or (), disable=args.disable or ())
+    show = _progress_wanted(args)
+    progress = Progress(total=count_inputs(args.paths) if show else None, enabled=show, force=show)
 
-    def results() -> Iterator[tuple[dict[str, Any], Any]]:
-        texts = ({"text": r["text"], "published": r["published"], "_i": i} for i, r in enumerate(records))
-        for out in ex.pipe(texts, n_process=args.n_process):
-            i = out["_i"]
+    def records() -> Iterator[dict[str, Any]]:
+        for rec in iter_inputs(args.paths, args.text_field, args.published_field):
+            if args.published:
+                rec["published"] = args.published
+            yield rec
+
+    def results() -> Iterator[dict[str, Any]]:
+        for out in ex.pipe(records(), n_process=n_process):
             progress.update(1)
-            yield records[i], out
+            out.pop("text", None)
+            out["published"] = out.pop("published_resolved", None)
+            yield out
+
+    try:
+        if fmt == "jsonl":
+            with AtomicOutput(args.output) as fh:
+                for out in results():
+                    fh.write(json.dumps(out, ensure_ascii=False) + "\n")
+        elif fmt == "table":
+            with AtomicOutput(args.output) as fh:
+                for out in results():
+                    fh.write(format_table(out))
+        else:
+            from .frames import TableWriter, facts_rows
+
+            with AtomicOutput(args.output, binary=(fmt == "parquet")) as fh:
+                w = TableWriter(fh, fmt)
+                for i, out in enumerate(results()):
+                    w.write(facts_rows(out.get("id"), out["facts"], i, out.get("published")))
+                w.close()
+    except WorkerError as e:
         progress.close()
-
-    if fmt == "jsonl":
-        with AtomicOutput(args.output) as fh:
-            for rec, out in results():
-                row = {k: v for k, v in rec.items() if k != "text"}
-                row["published"] = out.get("published_resolved")
-                row["facts"] = out["facts"]
-                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    elif fmt == "table":
-        with AtomicOutput(args.output) as fh:
-            for rec, out in results():
-                fh.write(f"# {rec['id']}  (published: {out.get('published_resolved')})\n")
-                for f in out["facts"]:
-                    fields = ", ".join(f"{k}={v}" for k, v in f.items()
-                                       if k not in ("type", "text", "span", "rule", "evidence") and v is not None)
-                    fh.write(f"{f['type']:<13}{f['text']:<24}{str(tuple(f['span'])):<14}{fields}\n")
-    elif fmt in ("csv", "parquet"):
-        from .frames import facts_rows, write_table
-
-        rows = []
-        for rec, out in results():
-            rows.extend(facts_rows(rec["id"], out["facts"]))
-        write_table(rows, fmt, args.output)
+        print(f"kfacts: error: {e}", file=sys.stderr)
+        return 3
+    finally:
+        progress.close()
     return 0
+
+
+def format_table(out: dict[str, Any]) -> str:
+    """The human-readable block of one record: a header line, then one line per fact."""
+    lines = [f"# {out.get('id')}  (published: {out.get('published')}, facts: {len(out['facts'])})"]
+    for f in out["facts"]:
+        fields = ", ".join(f"{k}={v}" for k, v in f.items()
+                           if k not in ("type", "text", "span", "rule", "evidence") and v is not None)
+        lines.append(f"{f['type']:<13}{f['text']:<24}{str(tuple(f['span'])):<14}{fields}")
+    return "\n".join(lines) + "\n"
