@@ -1,0 +1,247 @@
+"""Money: amounts with a currency, and 억/조 amounts whose currency (won) is implied.
+
+Rules
+-----
+``money.amount``
+    a number with a currency word, symbol or ISO code (``4116억원``,
+    ``800만 크로네``, ``$10``, ``EUR 20``, ``10₩``); dollars with cents
+    (``2달러 23센트``) make one amount, cents alone are fractional dollars.
+``money.range``
+    two amounts joined by ``~``/``-`` (``100억~200억원``, ``3~5억 원``): one fact
+    per endpoint, both spanning the whole range; the first endpoint takes the
+    unit and the currency of the second when it has none.
+``money.implicit_won``
+    a bare 억/조 amount (``총 50억 규모의 펀드``, ``878억을 들여``) whose clause
+    speaks of money (budget, investment, fund, sales...: ``context_words.txt``)
+    and which does not count people or things (``count_nouns.txt``).
+
+Approximation words (SPEC): ``약``/``대략``/``얼추`` before, ``여`` inside or
+after the number, ``대`` after the unit, ``가량``, ``정도``, ``이상``, ``남짓``,
+``안팎``, ``내외``, ``가까이``, ``쯤`` after; they are part of the span.
+``수억 원``, ``수백만 달러``, ``몇 천만 원`` have no value and give no fact.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ...fact import Fact
+from ...normalize.money import CURRENCY_WORD_PATTERN, ISO_CODES, currency_code, money_value
+from ...normalize.numbers import (NUMBER, NUMBER_EOK, hangul_numeral_ok, parse_number, strip_approx_marker,
+                                  unit_multiplier)
+from ..base import Context, Rule
+
+RULES: list[Rule] = [
+    Rule("money.amount", "money", "a number with a currency word, symbol or ISO code (4116억원, 800만 크로네, $10)"),
+    Rule("money.range", "money", "a range of amounts (100억~200억원, 3~5억 원): one fact per endpoint"),
+    Rule("money.implicit_won", "money",
+         "a bare 억/조 amount in a clause about money (총 50억 규모의 펀드, 878억을 들여): won implied"),
+]
+
+_HERE = Path(__file__).parent
+
+
+def _lexicon(name: str) -> list[str]:
+    out = []
+    for line in (_HERE / name).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+_CONTEXT_WORDS = re.compile("|".join(re.escape(w) for w in sorted(_lexicon("context_words.txt"), key=len, reverse=True)))
+_COUNT_NOUN_AFTER = re.compile(
+    r"\s?(?:" + "|".join(re.escape(w) for w in sorted(_lexicon("count_nouns.txt"), key=len, reverse=True)) + r")"
+    r"(?=[^가-힣]|[을를이가의에은는도로과와만씩]|$)"
+)
+
+_SYM = r"US\$|\$|＄|€|£|￡|¥|￥|₩|￦"
+_ISO = "|".join(ISO_CODES)
+_SEP = r"[~∼〜～\-–—]"
+_PRE_APPROX = r"(?<![가-힣])(?:약|대략|얼추)\s?"
+_POST_APPROX = r"\s?(?:가량|정도|이상|남짓|안팎|내외|가까이|쯤)"
+
+_MONEY = re.compile(
+    rf"(?P<pre>{_PRE_APPROX})?"
+    rf"(?:(?P<sym>{_SYM}|(?<![A-Za-z])(?:{_ISO}))\s?(?P<sn>{NUMBER})"
+    rf"(?:\s?{_SEP}\s?(?:{_SYM}|{_ISO})?\s?(?P<sn2>{NUMBER}))?"
+    rf"|(?:(?P<n1>{NUMBER})(?P<y1>여)?\s?(?P<c1>{CURRENCY_WORD_PATTERN})?\s?{_SEP}\s?)?"
+    rf"(?P<n>{NUMBER})(?P<y>여)?\s?(?:(?P<cur>{CURRENCY_WORD_PATTERN})|(?P<sym2>₩|￦|(?:{_ISO})(?![A-Za-z])))"
+    rf"(?P<dae>대)?)"
+    rf"(?P<post>{_POST_APPROX})?"
+)
+_CENTS = re.compile(r"\s?(?P<n>\d{1,2}|[이삼사오육칠팔구]?십?[일이삼사오육칠팔구]?)\s?센트")
+_IMPLICIT = re.compile(rf"(?P<pre>{_PRE_APPROX})?(?P<n>{NUMBER_EOK})(?P<y>여)?(?P<dae>대)?(?P<post>{_POST_APPROX})?")
+
+#: what may follow a currency word inside the same word: particles and money suffixes
+_AFTER_OK = set("을를이가의에와과은는도만로으씩짜어까부대정량남안내미초선상인였께쯤당밖뿐보라며면여야요임입할")
+#: single-syllable Hangul numerals allowed before these words (이달러, 구파운드); never before 원/엔/유로
+_SINGLE_OK = {"달러", "달러화", "센트", "파운드"}
+#: a word before the number that says it has no exact value (수 백만 달러, 몇 천만 원)
+_VAGUE_BEFORE = re.compile(r"(?:^|[^가-힣])(?:수|몇|수십|수백|수천|십수|수 십|수 백|수 천)\s$")
+_COUNT_BEFORE = re.compile(r"(?:인구|국민|회원|가입자|조회수|조회 수|이용자|관객|관람객|시청자|신도|사용자)\s?(?:은|는|이|가|도)?\s?$")
+
+
+def _word_ok(text: str, end: int) -> bool:
+    """The currency word ends a word (or a particle/money suffix follows)."""
+    if end >= len(text):
+        return True
+    c = text[end]
+    return not ("가" <= c <= "힣") or c in _AFTER_OK
+
+
+def _hangul_ok(num: str, cur: str, text: str, end: int) -> bool:
+    if not hangul_numeral_ok(num.replace("여", "")):
+        if cur in _SINGLE_OK:
+            return True
+        if cur == "불" and _CENTS.match(text, end):
+            return True
+        return False
+    return True
+
+
+def _vague(text: str, start: int) -> bool:
+    return bool(_VAGUE_BEFORE.search(text, max(0, start - 4), start))
+
+
+def _value(num: str) -> tuple[int | float | None, bool]:
+    clean, approx = strip_approx_marker(num)
+    return parse_number(clean), approx
+
+
+def extract(ctx: Context) -> list[Fact]:
+    text = ctx.text
+    facts: list[Fact] = []
+    taken: list[tuple[int, int]] = []
+    for m in _MONEY.finditer(text):
+        if taken and m.start() < taken[-1][1]:
+            continue
+        if m.group("sym") is not None:
+            f = _from_symbol(ctx, m)
+        else:
+            f = _from_word(ctx, m)
+        if f:
+            facts.extend(f)
+            taken.append((m.start(), max(x.span[1] for x in f)))
+    for m in _IMPLICIT.finditer(text):
+        s, e = m.span()
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        f = _implicit(ctx, m)
+        if f is not None:
+            facts.append(f)
+    return facts
+
+
+def _approx_words(m: re.Match) -> bool:
+    return bool(m.group("pre") or m.group("post") or m.groupdict().get("dae"))
+
+
+def _from_symbol(ctx: Context, m: re.Match) -> list[Fact]:
+    text = ctx.text
+    code = currency_code(m.group("sym"))
+    v, ap = _value(m.group("sn"))
+    if v is None or code is None:
+        return []
+    approx = ap or _approx_words(m)
+    s, e = m.span()
+    if m.group("sn2"):
+        v2, ap2 = _value(m.group("sn2"))
+        if v2 is None:
+            return []
+        return [ctx.fact("money", s, e, "money.range", value=v, currency=code, approx=approx or ap2),
+                ctx.fact("money", s, e, "money.range", value=v2, currency=code, approx=approx or ap2)]
+    return [ctx.fact("money", s, e, "money.amount", value=v, currency=code, approx=approx)]
+
+
+def _from_word(ctx: Context, m: re.Match) -> list[Fact]:
+    text = ctx.text
+    s, e = m.span()
+    cur = m.group("cur") or m.group("sym2")
+    cur_end = m.end("cur") if m.group("cur") else m.end("sym2")
+    num = m.group("n")
+    word_end = m.end("dae") if m.group("dae") else cur_end
+    if m.group("post") is None and not _word_ok(text, word_end):
+        return []
+    if not _hangul_ok(num, cur, text, cur_end):
+        return []
+    if _vague(text, m.start("n1") if m.group("n1") else m.start("n")):
+        return []
+    if m.group("pre") is None and _vague(text, m.start()):
+        return []
+    context = text[max(0, s - 300):e + 100]
+    code = currency_code(cur, context)
+    if code is None:
+        return []
+    v, ap = _value(num)
+    if v is None:
+        return []
+    approx = ap or bool(m.group("y")) or _approx_words(m)
+    rule = "money.amount"
+    if cur in ("달러", "불", "달러화"):
+        c = _CENTS.match(text, cur_end)
+        if c and m.group("post") is None and not m.group("dae"):
+            cv, cap = _value(c.group("n"))
+            if cv is not None and hangul_numeral_ok(c.group("n")) or (cv is not None and cv < 100):
+                v = money_value(v * 100 + cv, "센트")
+                e = c.end()
+    v = money_value(v, cur.replace(" ", ""))
+    if m.group("n1") is None:
+        return [ctx.fact("money", s, e, rule, value=v, currency=code, approx=approx)]
+    # a range: the first endpoint may borrow the unit and the currency of the second
+    n1 = m.group("n1")
+    v1, ap1 = _value(n1)
+    if v1 is None or not hangul_numeral_ok(n1.replace("여", "")):
+        # not a valid first endpoint: keep the second amount alone
+        s2 = m.start("n")
+        return [ctx.fact("money", s2, e, rule, value=v, currency=code, approx=approx and not m.group("pre"))] \
+            if _word_ok(text, word_end) or m.group("post") else []
+    if not re.search(r"[십백천만억조경]", n1):
+        v1 = v1 * unit_multiplier(num)
+        if isinstance(v1, float) and v1.is_integer():
+            v1 = int(v1)
+    code1 = code
+    if m.group("c1"):
+        code1 = currency_code(m.group("c1"), context) or code
+        v1 = money_value(v1, m.group("c1").replace(" ", ""))
+    else:
+        v1 = money_value(v1, cur.replace(" ", ""))
+    approx_all = approx or ap1 or bool(m.group("y1"))
+    return [ctx.fact("money", s, e, "money.range", value=v1, currency=code1, approx=approx_all),
+            ctx.fact("money", s, e, "money.range", value=v, currency=code, approx=approx_all)]
+
+
+def _sentence_bounds(ctx: Context, pos: int) -> tuple[int, int]:
+    return ctx.sentence_of(pos)
+
+
+def _implicit(ctx: Context, m: re.Match) -> Fact | None:
+    text = ctx.text
+    s, e = m.span()
+    ns, ne = m.span("n")
+    num = m.group("n")
+    if not any("0" <= c <= "9" for c in num):
+        return None  # Hangul-only: 구조, 일조, 사조 are words; a written-out amount carries its currency
+    # a count, not money: 14억 인구, 1억 뷰; an article number: 제1조
+    after = ne + (1 if m.group("y") else 0)
+    if not m.group("dae") and not m.group("post") and _COUNT_NOUN_AFTER.match(text, after):
+        return None
+    if ns > 0 and text[ns - 1] == "제":
+        return None
+    if _vague(text, ns) or _COUNT_BEFORE.search(text, max(0, ns - 12), ns):
+        return None
+    if e < len(text) and ("0" <= text[e] <= "9"):
+        return None
+    ss, se = ctx.sentence_of(s)
+    lo, hi = max(ss, s - 20, 0), min(max(se, e), e + 16)
+    if not _CONTEXT_WORDS.search(text, lo, s) and not _CONTEXT_WORDS.search(text, e, hi):
+        # the whole sentence speaks of money, and the amount stands as a noun phrase
+        if not (m.group("dae") and _CONTEXT_WORDS.search(text, ss, max(se, e))):
+            return None
+    v, ap = _value(num)
+    if v is None:
+        return None
+    approx = ap or bool(m.group("y")) or _approx_words(m)
+    return ctx.fact("money", s, e, "money.implicit_won", value=v, currency="KRW", approx=approx)
