@@ -1,0 +1,362 @@
+"""Dates: absolute and relative calendar expressions, resolved against ``published``.
+
+Matching is one regex pass (:mod:`.patterns`); each match is then
+
+1. rejected when its context makes it a duration, a rate, a decade, a
+   recurring day or the year of a quoted event name;
+2. linked to the date before it when the two make a range
+   (``18일부터 20일까지``, ``27일~28일``): the second end takes the first's
+   month and year, and a duration range (``2일~3일이 걸린다``) is dropped
+   whole;
+3. resolved: words like ``지난``/``오는``/``내년`` say the direction; a bare
+   month or day is read by the tense of the clause it belongs to (the first
+   predicate after it, from Kiwi's tokens): a past predicate puts a day
+   still to come in this month into the previous month, a future one
+   (``-ㄹ 예정``, ``-겠``) puts a day already gone into the next.
+
+Value helpers live in :mod:`kfacts.normalize.dates`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+from ...fact import Fact
+from ...normalize import dates as nd
+from ..base import Context, Rule
+from . import patterns as P
+
+RULES: list[Rule] = [
+    Rule("date.numeric", "date", "A numeric date: 2024-08-13, 2024.8.13, 2024. 8. 13., 2024-Q3."),
+    Rule("date.absolute", "date", "A written year with optional month, day, quarter, half and part: "
+         "2024년, 2023년도, 2024년 8월 13일, 2024년 3분기, 2021년 초."),
+    Rule("date.relative_year", "date", "A relative year word, optionally with month, day, quarter, half or "
+         "part: 올해, 작년 말, 내년 9월, 지난해 4분기."),
+    Rule("date.relative_month", "date", "A relative month word, optionally with day or part: 지난달 13일, "
+         "이번 달 25일, 지난 달 말."),
+    Rule("date.relative_day", "date", "어제, 오늘, 내일, resolved against the publication date."),
+    Rule("date.directed", "date", "지난/오는 + month or day: the latest on or before (or earliest on or after) "
+         "the publication date."),
+    Rule("date.month_day", "date", "A month (and day) without a year, placed in the year by the clause's tense."),
+    Rule("date.day", "date", "A bare day of the month (1일, 28일), placed by the clause's tense."),
+    Rule("date.range_end", "date", "The second end of a range, taking the first end's month and year."),
+    Rule("date.period_word", "date", "연초/연말, a bare quarter (3분기) or half (상반기) of the publication year."),
+    Rule("date.short_year", "date", "A year written with an apostrophe: ’19, ’10~’19."),
+    Rule("date.citation_year", "date", "A year closing a parenthesized citation: (Mordor Intelligence, 2016)."),
+]
+
+USER_WORDS: list[tuple[str, str, float]] = []
+
+
+class _Cand:
+    """One match being worked on: its parts, then its value."""
+
+    __slots__ = ("m", "start", "end", "kind", "year", "month", "day", "q", "h", "part", "relative",
+                 "drop", "value", "gran", "rule", "range_start", "inherit")
+
+    def __init__(self, m: Any, start: int, end: int) -> None:
+        self.m = m
+        self.start, self.end = start, end
+        self.year: int | None = None
+        self.month: int | None = None
+        self.day: int | None = None
+        self.q: int | None = None
+        self.h: int | None = None
+        self.part: str | None = None
+        self.relative = False
+        self.drop = False
+        self.value: str | None = None
+        self.gran: str | None = None
+        self.rule = ""
+        self.kind = ""
+        self.range_start = False
+        self.inherit: "_Cand | None" = None
+
+
+def _int(m: Any, name: str) -> int | None:
+    v = m.group(name)
+    return int(v) if v is not None else None
+
+
+def _event_quote(text: str, start: int) -> bool:
+    """Whether ``start`` opens a short quoted name (``‘2024년 전국 ... 대상’``)."""
+    i = start - 1
+    if i >= 0 and text[i] == " ":
+        i -= 1
+    if i < 0 or text[i] not in P.QUOTES:
+        return False
+    close = P.QUOTES[text[i]]
+    j = text.find(close, start, start + 60)
+    if j == -1:
+        return False
+    inner = text[start:j].rstrip()
+    return "\n" not in inner and not inner.endswith(("다", ".", "요"))
+
+
+def _tense(ctx: Context, pos: int, limit: int) -> str | None:
+    """``"past"``, ``"future"``, ``"present"`` or ``None``: the tense of the first predicate after ``pos``."""
+    toks = ctx.tokens
+    i = ctx.token_index_at(pos)
+    n = len(toks)
+    seen = 0
+    prev_tag = ""
+    while i < n and seen < 40:
+        t = toks[i]
+        if t.start >= limit:
+            break
+        tag, form = t.tag, t.form
+        if tag == "EP":
+            if form in P.PAST_EP:
+                return "past"
+            if form == "겠":
+                return "future"
+        elif tag == "ETM":
+            if form in ("ᆯ", "을", "ㄹ", "를"):
+                nxt = toks[i + 1] if i + 1 < n else None
+                if nxt is not None and nxt.form in P.FUTURE_AFTER_L:
+                    return "future"
+            elif form in ("ᆫ", "은", "ㄴ") and prev_tag in ("VV", "XSV", "VX"):
+                return "past"
+        elif tag == "NNG" and form in P.FUTURE_NOUNS:
+            return "future"
+        elif tag == "EF":
+            return "present"
+        elif tag == "SF":
+            return None
+        prev_tag = tag
+        i += 1
+        seen += 1
+    return None
+
+
+def _parse(ctx: Context, m: Any) -> _Cand:
+    c = _Cand(m, m.start(), m.end())
+    g = m.group
+    pub = ctx.published
+    if g("ny"):
+        c.kind, c.rule = "abs", "date.numeric"
+        c.year, c.month, c.day = int(g("ny")), int(g("nm")), int(g("nd"))
+    elif g("qy"):
+        c.kind, c.rule = "abs", "date.numeric"
+        c.year, c.q = int(g("qy")), int(g("q"))
+    elif g("y"):
+        c.kind, c.rule = "abs", "date.absolute"
+        c.year = int(g("y"))
+    elif g("ry"):
+        c.kind, c.rule, c.relative = "ry", "date.relative_year", True
+        word = " ".join(g("ry").split())
+        if pub is not None:
+            c.year = nd.new_year(pub) if word == "새해" else pub.year + nd.RELATIVE_YEARS.get(word, 0)
+    elif g("rm"):
+        c.kind, c.rule, c.relative = "rm", "date.relative_month", True
+        if pub is not None:
+            off = nd.RELATIVE_MONTHS.get(" ".join(g("rm").split()), 0)
+            c.year, c.month = nd.shift_month(pub.year, pub.month, off)
+    elif g("rd"):
+        c.kind, c.rule, c.relative = "rd", "date.relative_day", True
+        if pub is not None:
+            dd = pub + _dt.timedelta(days=nd.RELATIVE_DAYS[g("rd")])
+            c.year, c.month, c.day = dd.year, dd.month, dd.day
+        c.gran = "day"
+        return c
+    elif g("yp"):
+        c.kind, c.rule, c.relative = "yp", "date.period_word", True
+        c.part = nd.PARTS[g("yp")]
+        c.year = pub.year if pub is not None else None
+        c.gran = "year"
+        return c
+    elif g("ay"):
+        c.kind, c.rule = "abs", "date.short_year"
+        c.year = nd.expand_two_digit_year(int(g("ay")[1:]), pub)
+        c.gran = "year"
+        return c
+    elif g("cy"):
+        c.kind, c.rule = "abs", "date.citation_year"
+        c.year = int(g("cy"))
+        c.gran = "year"
+        return c
+    elif g("mod"):
+        c.kind, c.rule, c.relative = "mod", "date.directed", True
+    elif g("m"):
+        c.kind, c.rule, c.relative = "md", "date.month_day", True
+    elif g("d"):
+        c.kind, c.rule, c.relative = "d", "date.day", True
+    else:  # bare quarter or half
+        c.kind, c.rule, c.relative = "period", "date.period_word", True
+        c.year = pub.year if pub is not None else None
+    if c.kind not in ("ry", "rm", "abs") or c.month is None:
+        mo = _int(m, "m")
+        if mo is not None:
+            c.month = mo
+    c.day = c.day if c.day is not None else _int(m, "d")
+    if c.q is None:
+        c.q = _int(m, "q")
+    if g("h"):
+        c.h = 1 if g("h") == "상" else 2
+    if g("part"):
+        c.part = nd.PARTS[g("part")]
+    if c.kind == "rm" and c.day is None and g("d"):
+        c.day = int(g("d"))
+    # a range start (``27``~``28일``) has no unit of its own
+    c.range_start = (c.day is not None and not m.group(0).rstrip().endswith(("일", "월")) and c.part is None
+                     and g("ny") is None)
+    if c.day is None and c.month is not None and not m.group(0).rstrip().endswith("월") and c.part is None \
+            and c.kind in ("md", "mod"):
+        c.range_start = True
+    return c
+
+
+def _rejected(ctx: Context, c: _Cand) -> bool:
+    text = ctx.text
+    s, e = c.start, c.end
+    after = text[e:e + 12]
+    before = text[max(0, s - 12):s]
+    if c.kind == "abs" and c.rule == "date.absolute":
+        if c.month is None and c.q is None and c.h is None and c.part is None and P.YEAR_DURATION_AFTER.match(after):
+            return True
+        if _event_quote(text, s):
+            return True
+    if c.kind == "d" and not c.range_start:
+        if P.DAY_DURATION_AFTER.match(after) or P.DAY_DURATION_BEFORE.search(before):
+            return True
+    if c.kind == "d" and c.range_start and P.DAY_DURATION_BEFORE.search(before):
+        return True
+    if c.kind == "mod" and c.month is None and P.DAY_DURATION_AFTER.match(after):
+        return True
+    if c.kind == "md" and c.day is None and not c.range_start:
+        if P.MONTH_DURATION_BEFORE.search(before) or P.MONTH_DURATION_AFTER.match(after):
+            return True
+    return False
+
+
+def _resolve(ctx: Context, c: _Cand) -> None:
+    """Fill ``value``/``gran`` (and the year/month of incomplete dates)."""
+    pub = ctx.published
+    if c.kind in ("mod", "md", "d") and c.inherit is None:
+        if pub is None:
+            c.year = None
+        else:
+            direction = None
+            if c.kind == "mod":
+                direction = {"지난": "past", "오는": "future"}.get(c.m.group("mod"))
+            _place(ctx, c, pub, direction)
+    elif c.inherit is not None:
+        a = c.inherit
+        c.year = a.year
+        if c.month is None:
+            c.month = a.month
+    if c.gran is None:
+        if c.day is not None and c.month is not None:
+            c.gran = "day"
+        elif c.month is not None:
+            c.gran = "month"
+        elif c.q is not None:
+            c.gran = "quarter"
+        elif c.h is not None:
+            c.gran = "half"
+        else:
+            c.gran = "year"
+    if c.year is None:
+        c.value = None
+        return
+    if c.gran == "day":
+        if c.month is None or c.day is None or not nd.valid_day(c.year, c.month, c.day):
+            c.drop = True
+            return
+        c.value = nd.iso_day(c.year, c.month, c.day)
+    elif c.gran == "month":
+        if not 1 <= (c.month or 0) <= 12:
+            c.drop = True
+            return
+        c.value = nd.iso_month(c.year, c.month)  # type: ignore[arg-type]
+    elif c.gran == "quarter":
+        c.value = nd.iso_quarter(c.year, c.q)  # type: ignore[arg-type]
+    elif c.gran == "half":
+        c.value = nd.iso_half(c.year, c.h)  # type: ignore[arg-type]
+    else:
+        c.value = nd.iso_year(c.year)
+
+
+def _place(ctx: Context, c: _Cand, pub: _dt.date, direction: str | None) -> None:
+    """Put a month/day without a year on the calendar."""
+    if direction is None:
+        sent_end = ctx.sentence_of(c.start)[1]
+        tense = _tense(ctx, c.end, max(sent_end, c.end + 1))
+    else:
+        tense = None
+    if c.month is None:  # a bare day
+        if c.day is None or not 1 <= c.day <= 31:
+            c.drop = True
+            return
+        if direction is None:
+            same = _dt.date(pub.year, pub.month, c.day) if nd.valid_day(pub.year, pub.month, c.day) else None
+            if same is not None and same <= pub:
+                direction = "future" if tense == "future" and (pub - same).days > 7 else "past"
+            else:
+                direction = "past" if tense == "past" or same is None else "future"
+        d = nd.resolve_day(pub, c.day, direction)
+        if d is None:
+            c.drop = True
+            return
+        c.year, c.month = d.year, d.month
+        return
+    if not 1 <= c.month <= 12:
+        c.drop = True
+        return
+    if direction is None:
+        p = pub.month
+        if c.month < p and tense == "future":
+            direction = "future"
+        elif c.month > p and tense == "past" and c.month - p >= 2:
+            direction = "past"
+    if c.day is not None and direction is not None:
+        d = nd.resolve_month_day(pub, c.month, c.day, direction)
+        c.year = d.year if d is not None else pub.year
+        return
+    ym = nd.resolve_month(pub, c.month, direction)
+    c.year = ym[0] if ym else pub.year
+
+
+def _link_ranges(text: str, cands: list[_Cand]) -> None:
+    """Second ends of ranges take the first end's month and year; duration ranges go whole."""
+    for a, b in zip(cands, cands[1:]):
+        gap = text[a.end:b.start]
+        if not P.RANGE_LINK.fullmatch(gap):
+            continue
+        tilde = "부터" not in gap and "에서" not in gap
+        if b.drop:
+            if tilde and (a.kind == "d" or a.range_start):
+                a.drop = True
+            continue
+        if a.drop or b.kind not in ("d", "md"):
+            continue
+        if b.kind == "d" and (a.month is not None or a.kind in ("mod", "md", "rm", "d")):
+            b.inherit, b.rule = a, "date.range_end"
+        elif b.kind == "md" and a.kind in ("abs", "ry") and a.month is not None:
+            b.inherit, b.rule = a, "date.range_end"
+
+
+def extract(ctx: Context) -> list[Fact]:
+    text = ctx.text
+    cands: list[_Cand] = []
+    for m in P.DATE.finditer(text):
+        c = _parse(ctx, m)
+        c.drop = _rejected(ctx, c)
+        cands.append(c)
+    _link_ranges(text, cands)
+    out: list[Fact] = []
+    for c in cands:
+        if c.drop:
+            continue
+        if c.inherit is not None and c.inherit.value is None and c.inherit.year is None and ctx.published is None:
+            c.inherit = None
+        _resolve(ctx, c)
+        if c.drop:
+            continue
+        s, e = c.start, c.end
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        out.append(ctx.fact("date", s, e, c.rule, value=c.value, granularity=c.gran,
+                            relative=c.relative, part=c.part))
+    return out

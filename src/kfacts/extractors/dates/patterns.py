@@ -1,0 +1,112 @@
+"""The surface grammar of Korean calendar expressions, as precompiled regexes.
+
+One pattern (:data:`DATE`) finds every candidate expression; its named
+groups say which parts were written:
+
+``y``/``ydo``  a four-digit year (``2024년``, ``2023년도``, ``2019년 도``)
+``ry``         a relative year word (``올해``, ``작년``, ``내년``, ``새해``, ``올``)
+``rm``         a relative month word (``지난달``, ``이번 달``, ``다음달``)
+``mod``        ``지난``/``오는``/``이번`` before a month or day
+``m``/``d``    month and day numbers (``8월``, ``13일``; a range start ``27``~)
+``q``/``h``    quarter (``3분기``, ``3/4분기``) and half (``상반기``/``하반기``)
+``part``       ``초``, ``중순``, ``말``... (SPEC ``part``)
+``rd``         ``어제``/``오늘``/``내일``
+``yp``         ``연초``/``연말``
+``ny``...      numeric dates (``2024.8.13``, ``2024-08-13``, ``2024-Q3``)
+``ay``/``cy``  ``’19``-style years and a citation year ``(Source, 2016)``
+
+Which matches are dates after all (durations, recurring days, event
+names) is decided in :mod:`kfacts.extractors.dates`, by the context
+patterns below.
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+_Y4 = r"(?:1[0-9]|20|21)\d\d"
+_NUM_LEFT = r"(?<![\d.,·/:\-])"
+
+#: a part of a period; must end the word (``초과``, ``말레이시아`` are not parts)
+_PART = (r"(?P<part>초순|중순|하순|상순|초반|중반|후반|말경|초|말)"
+         r"(?=$|[^\p{Hangul}]|까지|에|엔|부터|께|경|쯤|무렵|의|을|은|이|로|기준|인|께)")
+_DAY = r"(?P<d>\d{1,2})(?:일(?![차째간분치반선본수류등장])|(?=\s*[~∼]\s*\d{1,2}일))"
+_MONTH = r"(?P<m>\d{1,2})(?:월(?![드간별급세령평]|요일)|(?=\s*[~∼]\s*\d{1,2}월))"
+_QUARTER = r"(?P<q>[1-4])\s*(?:[/·]\s*4\s*)?분기"
+_HALF = r"(?P<h>상|하)반기"
+#: what may follow a year: month (and day), quarter or half, then a part
+_YEAR_TAIL = rf"(?:\s*{_MONTH}(?:\s*{_DAY})?|\s*{_QUARTER}|\s*{_HALF})?(?:\s*{_PART})?"
+
+_REL_YEAR = (r"(?P<ry>올해|금년|재작년|지지난해|작년|지난\s?해|내후년|내년|새해|"
+             r"올(?=\s+(?:\d{1,2}월|[1-4]\s*분기|상반기|하반기|한\s?해|들어|초|말|연말|연초)))")
+_REL_MONTH = r"(?P<rm>지난\s?달|이번\s?달|이달|다음\s?달|내달(?![리려렸린릴]))"
+
+DATE = re.compile(
+    "|".join([
+        # numeric year-month-day, with one kind of separator
+        rf"{_NUM_LEFT}(?P<ny>{_Y4})(?:-(?P<nm>\d{{1,2}})-(?P<nd>\d{{1,2}})|/(?P<nm>\d{{1,2}})/(?P<nd>\d{{1,2}})"
+        rf"|\.\s?(?P<nm>\d{{1,2}})\.\s?(?P<nd>\d{{1,2}}))(?![\d])(?!\.\d)",
+        # numeric quarter
+        rf"{_NUM_LEFT}(?P<qy>{_Y4})\s?-?\s?Q(?P<q>[1-4])(?![\w])",
+        # a written year, then optional month/day, quarter, half, part
+        rf"{_NUM_LEFT}(?P<y>{_Y4})\s?년(?P<ydo>도|\s도(?=에|의|는|부터|까지|[\s,.)]|$))?{_YEAR_TAIL}",
+        # a relative year word
+        rf"(?<!\p{{Hangul}}){_REL_YEAR}{_YEAR_TAIL}",
+        # a relative month word, optional day and part
+        rf"(?<!\p{{Hangul}}){_REL_MONTH}(?:\s*{_NUM_LEFT}{_DAY})?(?:\s*{_PART})?",
+        # 지난/오는/이번 + month (day) or day
+        rf"(?<!\p{{Hangul}})(?P<mod>지난|오는|이번)\s*{_NUM_LEFT}(?:{_MONTH}(?:\s*{_DAY})?|{_DAY})(?:\s*{_PART})?",
+        # a month without a year, optional day and part
+        rf"{_NUM_LEFT}{_MONTH}(?:\s*{_DAY})?(?:\s*{_PART})?",
+        # a bare day of the month
+        rf"{_NUM_LEFT}{_DAY}",
+        # yesterday, today, tomorrow
+        r"(?<!\p{Hangul})(?P<rd>그저께|엊그제|그제(?!서야|야)|어제(?!\s?오늘)|오늘(?!날)|내일(?!채움|배움|키움|신문|로)|모레)",
+        # the start or end of this year
+        r"(?<!\p{Hangul})(?P<yp>연초|연말)(?!\s?정산|연시)",
+        # a bare quarter or half of this year
+        rf"{_NUM_LEFT}{_QUARTER}",
+        rf"(?<!\p{{Hangul}}){_HALF}",
+        # ’10~’19, ’19년
+        r"(?<![\w’'])(?P<ay>[’‘']\d{2})(?!\d)(?:(?=\s*[~∼]\s*[’‘']\d{2})|(?<=[’‘']\d{2}\s*[~∼]\s*[’‘']\d{2})|\s?년)",
+        # (Mordor Intelligence, 2016)
+        r"(?<=\((?:[^()\n]{1,60},\s*)?)(?P<cy>(?:19|20)\d\d)(?=\))",
+    ]),
+    re.V0,
+)
+
+#: after a bare day: it is a duration or a count of days, not a date
+DAY_DURATION_AFTER = re.compile(
+    r"(?:간|째|\s*동안|\s*만에|\s*만이|\s*만의|\s*이상|\s*이내|\s*내외|\s*미만|\s*이하|\s*가량|\s*정도|\s*남짓|여|"
+    r"\s*씩|\s*연속|\s*평균|\s*(?:전|후|뒤)(?=$|[\s,.)]|에|부터|까지|의|로|인)|"
+    r"(?:이|가)?\s*(?:걸리|걸린|걸렸|걸릴|걸려|소요|필요|지나|지난|흘러|흐르)|"
+    r"\s*\d+\s*(?:시간|회|번|차례|식|끼|잔))"
+)
+
+#: before a bare day: a rate, a span of days, a recurring day
+DAY_DURATION_BEFORE = re.compile(
+    r"(?:(?<![\d\p{Hangul}])(?:주|월|연|하루|매월|매달|매주|매년|최소|최대|약|단|불과|무려|총|향후|앞으로|최근|근|"
+    r"이틀|사흘|나흘|닷새)|\d+\s*(?:박|개월|주|시간)|(?<!\d)\d{1,3}\s*년)\s*$"
+)
+
+#: before a bare month: a sentence length (징역 1년 6월) or a recurring month
+MONTH_DURATION_BEFORE = re.compile(r"(?:(?<!\d)\d{1,3}\s*년|매년|매해|해마다)\s*$")
+
+#: after a month: a number of months (``6월간``)
+MONTH_DURATION_AFTER = re.compile(r"(?:간|째|\s*동안)")
+
+#: after a four-digit year: a decade or a number of years
+YEAR_DURATION_AFTER = re.compile(r"(?:대(?!비|회|상|표|통령|학|책|응|한|선|구|전|만|중(?!반)|출|기|규모)|간|째|"
+                                  r"\s*동안|\s*만에|\s*만의|\s*넘게|여)")
+
+#: what may link the two ends of a range of dates
+RANGE_LINK = re.compile(r"\s*(?:[~∼\-–]|부터|에서)\s*")
+
+#: opening quotes -> closing quotes (years opening a quoted event name are not dates)
+QUOTES = {"‘": "’", "'": "'", "“": "”", '"': '"', "「": "」", "『": "』", "<": ">", "《": "》", "〈": "〉"}
+
+#: nouns that make a clause future (``열릴 예정``, ``추진할 계획``)
+FUTURE_NOUNS = frozenset({"예정", "계획", "전망", "방침", "목표"})
+#: nouns that make a clause future after an ``-ㄹ`` ending
+FUTURE_AFTER_L = frozenset({"예정", "계획", "전망", "방침", "목표", "것", "방향", "듯"})
+PAST_EP = frozenset({"었", "았", "였", "ㅆ", "었었", "았었", "였었"})
