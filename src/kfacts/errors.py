@@ -35,6 +35,9 @@ MESSAGES: dict[str, str] = {
     "KF212": "unknown fact type {fact_type!r} in {where}",
     "KF213": "unknown lexicon or fact reference {ref!r} in {where}",
     "KF214": "example failed: {detail}",
+    "KF215": "invalid example in {where}: {detail}",
+    "KF216": "invalid value for {field!r} in {where}: {detail}",
+    "KF217": "regular expression {pattern!r} backtracks catastrophically: a trial on {sample!r} ran over {limit} s",
     # evaluation
     "KF301": "gold file {path}: line {line}: {detail}",
 }

@@ -1,0 +1,415 @@
+"""Loading a rule pack (one TOML file) and running its rules."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from .._version import __version__
+from ..errors import RegexTimeoutError, RulePackError
+from ..examples import Example, ExampleFormatError, parse_examples
+from ..extractors.base import Context, Rule
+from ..fact import Fact
+from . import schema as S
+from .matcher import Capture, Match, Scope, match_all, sentence_bounds
+from .numbers import convert
+from .saferegex import Timeout, finditer
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+DEFAULT_REGEX_TIMEOUT = 1.0
+MAX_REGEX_TIMEOUT = 30.0
+
+
+class RulePack:
+    """A loaded, validated rule pack.
+
+    Attributes
+    ----------
+    name, version, description : str
+        From ``[pack]``.
+    path : pathlib.Path
+        The pack file.
+    rules : list of Rule
+        Its rules, in file order (earlier rules win overlaps).
+    fact_types : dict
+        The fact types it declares: name -> tuple of field names.
+    field_types : dict
+        Every type its rules may produce or read: name -> {field: type}.
+    lexicons : dict
+        name -> :class:`~kfacts.rulepacks.schema.Lexicon`.
+    examples : list of Example
+        Its examples (top-level and per rule), in the shared format of
+        :mod:`kfacts.examples`.
+    user_words : list of (word, tag, score)
+        Lexicon entries to add to Kiwi (lexicons with a ``tag``).
+    """
+
+    def __init__(self, *, path: Path, meta: dict[str, Any], field_types: dict[str, dict[str, str]],
+                 declared: dict[str, dict[str, str]], lexicons: dict[str, S.Lexicon],
+                 compiled: list[S.CompiledRule], examples: list[Example]) -> None:
+        self.path = path
+        self.name: str = meta["name"]
+        self.version: str = meta["version"]
+        self.description: str = meta.get("description", "")
+        self.requires_kfacts: str | None = meta.get("requires_kfacts")
+        self.regex_timeout: float = float(meta.get("regex_timeout", DEFAULT_REGEX_TIMEOUT))
+        self.field_types = field_types
+        self.fact_types = {t: tuple(fs) for t, fs in declared.items()}
+        self.lexicons = lexicons
+        self._compiled = compiled
+        self.rules = [Rule(r.id, r.type, r.description or f"rule of pack {self.name}") for r in compiled]
+        self.examples = examples
+        words: list[tuple[str, str, float]] = []
+        for lex in lexicons.values():
+            if lex.tag:
+                words.extend((w, lex.tag, lex.score) for w in lex.entries if w and not any(c.isspace() for c in w))
+        self.user_words = words
+
+    def __repr__(self) -> str:
+        return f"RulePack({self.name!r} {self.version}, rules={len(self.rules)}, path={str(self.path)!r})"
+
+    # -- extraction -------------------------------------------------------------
+    def extract(self, ctx: Context) -> list[Fact]:
+        """The facts of this pack's rules in ``ctx`` (later rules see earlier rules' facts)."""
+        if not ctx.text:
+            return []
+        seen: dict[str, list[Fact]] = {t: list(fs) for t, fs in ctx.facts.items()}
+        known = {(f.type, f.span) for fs in ctx.facts.values() for f in fs}
+        taken: dict[str, list[tuple[int, int]]] = {}
+        bounds = sentence_bounds(ctx.tokens)
+        out: list[Fact] = []
+        for rule in self._compiled:
+            try:
+                found = self._run(rule, ctx, bounds, seen)
+            except Timeout as e:
+                raise RegexTimeoutError("KF209", path=str(self.path), rule_id=rule.id,
+                                        pattern=e.pattern or rule.regex_source, limit=self.regex_timeout) from None
+            for f in found:
+                if (f.type, f.span) in known:
+                    continue
+                spans = taken.setdefault(f.type, [])
+                s, e = f.span
+                if any(s < te and ts < e for ts, te in spans):
+                    continue
+                spans.append(f.span)
+                known.add((f.type, f.span))
+                seen.setdefault(f.type, []).append(f)
+                out.append(f)
+        return out
+
+    def _run(self, rule: S.CompiledRule, ctx: Context, bounds: list[tuple[int, int]],
+             seen: dict[str, list[Fact]]) -> list[Fact]:
+        if rule.regex is not None:
+            return self._run_regex(rule, ctx)
+        assert rule.pattern is not None
+        toks = ctx.tokens
+        if not toks:
+            return []
+        required = [s.required_forms for s in rule.pattern if s.required_forms]
+        scopes: list[tuple[int, int, int]] = []  # lo, hi (scope end), start limit
+        if rule.sentence:
+            for si, (lo, hi) in enumerate(bounds):
+                scopes.append((lo, bounds[min(si + rule.window, len(bounds) - 1)][1], hi))
+        else:
+            scopes.append((0, len(toks), len(toks)))
+        facts: list[Fact] = []
+        for lo, hi, start_hi in scopes:
+            if required:
+                forms = {t.form for t in toks[lo:hi]}
+                if not all(forms & req for req in required):
+                    continue
+            scope = Scope(ctx.text, toks, lo, hi, self.lexicons, seen, self.regex_timeout)
+            for m in match_all(rule.pattern, scope, starts=lambda i, lim=start_hi: i < lim):
+                f = self._fact(rule, ctx, m.start, m.end, self._with_near(rule, ctx, bounds, seen, m))
+                if f is not None:
+                    facts.append(f)
+        return facts
+
+    def _with_near(self, rule: S.CompiledRule, ctx: Context, bounds: list[tuple[int, int]],
+                   seen: dict[str, list[Fact]], m: Match) -> dict[str, Capture] | None:
+        caps = dict(m.captures)
+        if not rule.near:
+            return caps
+        toks = ctx.tokens
+        last = toks[m.end_tok - 1]
+        b = next((k for k, (lo, hi) in enumerate(bounds) if lo <= m.end_tok - 1 < hi), len(bounds) - 1)
+        for near in rule.near:
+            hi = bounds[min(b + near.window, len(bounds) - 1)][1] if rule.sentence or near.window else len(toks)
+            lo = m.end_tok
+            while lo < hi and toks[lo].start < last.start + last.len:
+                lo += 1
+            scope = Scope(ctx.text, toks, lo, hi, self.lexicons, seen, self.regex_timeout)
+            found = match_all(near.pattern, scope, first_only=True)
+            if found:
+                for k, v in found[0].captures.items():
+                    caps.setdefault(k, v)
+            elif near.required:
+                return None
+        return caps
+
+    def _run_regex(self, rule: S.CompiledRule, ctx: Context) -> list[Fact]:
+        text = ctx.text
+        sents = ctx.sentences
+        scopes: list[tuple[int, int, int]] = []
+        if rule.sentence and sents:
+            for si, (s, e) in enumerate(sents):
+                scopes.append((s, sents[min(si + rule.window, len(sents) - 1)][1], e))
+        else:
+            scopes.append((0, len(text), len(text)))
+        facts: list[Fact] = []
+        names = list(rule.regex.groupindex)
+        for lo, hi, start_hi in scopes:
+            sub = text[lo:hi]
+            for m in finditer(rule.regex, sub, self.regex_timeout):
+                if m.end() == m.start() or lo + m.start() >= start_hi:
+                    continue
+                caps = {}
+                for name in names:
+                    gs, ge = m.span(name)
+                    if gs >= 0:
+                        caps[name] = Capture(lo + gs, lo + ge)
+                f = self._fact(rule, ctx, lo + m.start(), lo + m.end(), caps)
+                if f is not None:
+                    facts.append(f)
+        return facts
+
+    def _fact(self, rule: S.CompiledRule, ctx: Context, start: int, end: int,
+              caps: dict[str, Capture] | None) -> Fact | None:
+        if caps is None:
+            return None
+        if rule.span:
+            c = caps.get(rule.span)
+            if c is None:
+                return None
+            start, end = c.start, c.end
+        if end <= start:
+            return None
+        types = self.field_types[rule.type]
+        fields: dict[str, Any] = {f: None for f in types}
+        evidence: dict[str, tuple[int, int]] = {}
+        for name, ref in rule.fields.items():
+            if ref.capture is None:
+                fields[name] = ref.constant
+                continue
+            c = caps.get(ref.capture)
+            if c is None:
+                continue
+            if ref.attr == "text":
+                value: Any = ctx.text[c.start:c.end]
+            elif ref.attr == "canonical":
+                value = c.info if isinstance(c.info, str) else ctx.text[c.start:c.end]
+            else:
+                value = c.info.fields.get(ref.attr) if isinstance(c.info, Fact) else None
+            if ref.converter:
+                value = convert(ref.converter, value)
+            ftype = types.get(name, "any")
+            fields[name] = convert(ftype, value)
+            evidence[name] = (c.start, c.end)
+        return ctx.fact(rule.type, start, end, rule.id, evidence=evidence, **fields)
+
+
+# -- loading ----------------------------------------------------------------------
+def load_pack(path: Any) -> RulePack:
+    """Read and validate a rule pack; raises :class:`kfacts.RulePackError` (``KF2xx``)."""
+    if isinstance(path, RulePack):
+        return path
+    path = Path(path)
+    chk = S.Checker(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise chk.fail("KF201", detail=f"{e.strerror or e}") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        raise chk.fail("KF201", detail=f"not UTF-8: {e}") from None
+    except tomllib.TOMLDecodeError as e:
+        raise chk.fail("KF202", detail=str(e)) from None
+    chk.table(data, "top", "the top level")
+    meta = chk.table(data["pack"], "pack", "[pack]")
+    req = meta.get("requires_kfacts")
+    if req is not None:
+        ok = S.version_ok(req, __version__)
+        if ok is None:
+            raise chk.invalid(None, "requires_kfacts", "[pack]", f"{req!r} is not a version specifier like '>=0.1'")
+        if not ok:
+            raise chk.fail("KF211", required=req, version=__version__)
+    timeout = float(meta.get("regex_timeout", DEFAULT_REGEX_TIMEOUT))
+    if not 0 < timeout <= MAX_REGEX_TIMEOUT:
+        raise chk.invalid(None, "regex_timeout", "[pack]", f"must be > 0 and <= {MAX_REGEX_TIMEOUT}")
+    if "authors" in meta:
+        chk.strings(meta["authors"], "authors", "[pack]", None)
+
+    field_types = S.builtin_field_types()
+    declared: dict[str, dict[str, str]] = {}
+    for i, t in enumerate(data.get("types", []), 1):
+        where = f"[[types]] #{i}"
+        name, fields = S.declared_type(chk, chk.table(t, "type", where), where)
+        if name in declared:
+            raise chk.invalid(None, "name", where, f"type {name!r} is declared twice")
+        declared[name] = fields
+    field_types.update(declared)
+
+    lexicons: dict[str, S.Lexicon] = {}
+    for i, lx in enumerate(data.get("lexicons", []), 1):
+        where = f"[[lexicons]] #{i}"
+        lx = chk.table(lx, "lexicon", where)
+        if lx["name"] in lexicons:
+            raise chk.invalid(None, "name", where, f"lexicon {lx['name']!r} is declared twice")
+        lexicons[lx["name"]] = S.read_lexicon(chk, lx, where)
+
+    compiled = _rules(chk, data["rules"], field_types, lexicons, timeout)
+    examples = _examples(chk, data, compiled, field_types)
+    return RulePack(path=path, meta=meta, field_types=field_types, declared=declared, lexicons=lexicons,
+                    compiled=compiled, examples=examples)
+
+
+def _rules(chk: S.Checker, raw_rules: list[Any], types: dict[str, dict[str, str]],
+           lexicons: dict[str, S.Lexicon], timeout: float) -> list[S.CompiledRule]:
+    from ..extractors import builtin_rules
+
+    builtin_ids = {r.id for r in builtin_rules()}
+    if not raw_rules:
+        raise chk.invalid(None, "rules", "the top level", "a pack needs at least one rule")
+    out: list[S.CompiledRule] = []
+    ids: set[str] = set()
+    for i, r in enumerate(raw_rules, 1):
+        where = f"[[rules]] #{i}"
+        rid = r.get("id") if isinstance(r, dict) and isinstance(r.get("id"), str) else None
+        r = chk.table(r, "rule", where, rid)
+        rid = r["id"]
+        where = f"rule {rid}"
+        if not S._ID.match(rid):
+            raise chk.invalid(rid, "id", where, "a rule id is namespaced lower-case ASCII, e.g. 'invest.agreement'")
+        if rid in ids or rid in builtin_ids:
+            raise chk.fail("KF207", rid, rule_id=rid)
+        ids.add(rid)
+        rtype = r["type"]
+        if rtype not in types:
+            raise chk.fail("KF212", rid, fact_type=rtype, where=where)
+        if ("pattern" in r) == ("regex" in r):
+            if "pattern" in r:
+                raise chk.invalid(rid, "pattern", where, "give either 'pattern' or 'regex', not both")
+            raise chk.fail("KF204", rid, field="pattern' or 'regex", where=where)
+        window = r.get("window", 0)
+        sentence = r.get("sentence", True)
+        if window < 0:
+            raise chk.invalid(rid, "window", where, "must be >= 0")
+        if window and not sentence:
+            raise chk.invalid(rid, "window", where, "'window' counts sentences: it needs sentence = true")
+        pattern = regex = None
+        cap_src: dict[str, set[str]] = {}  # capture -> kinds ("text", "lexicon", "fact:<type>")
+        if "pattern" in r:
+            pattern = S.pattern(chk, r["pattern"], f"{where} pattern", rid, lexicons, types, timeout)
+            _note_caps(pattern, cap_src)
+        else:
+            regex = chk.regex(r["regex"], rid, timeout)
+            for g in regex.groupindex:
+                cap_src.setdefault(g, set()).add("text")
+        main_caps = set(cap_src)
+        near: list[S.Near] = []
+        for j, n in enumerate(r.get("near", []), 1):
+            nw = f"{where} near #{j}"
+            n = chk.table(n, "near", nw, rid)
+            if n.get("window", 0) < 0:
+                raise chk.invalid(rid, "window", nw, "must be >= 0")
+            specs = S.pattern(chk, n["pattern"], f"{nw} pattern", rid, lexicons, types, timeout)
+            _note_caps(specs, cap_src)
+            near.append(S.Near(specs, n.get("window", 0), n.get("required", False)))
+        fields: dict[str, S.FieldRef] = {}
+        for name, value in r.get("fields", {}).items():
+            fw = f"{where} fields"
+            if name not in types[rtype]:
+                raise chk.fail("KF203", rid, field=name, where=f"{fw} (type {rtype!r} has {sorted(types[rtype])})")
+            ref = S.field_ref(chk, name, value, fw, rid, types[rtype][name])
+            if ref.capture is not None:
+                kinds = cap_src.get(ref.capture)
+                if kinds is None:
+                    raise chk.fail("KF213", rid, ref="@" + ref.capture, where=fw)
+                _check_attr(chk, rid, name, fw, ref, kinds, types)
+            fields[name] = ref
+        span = r.get("span")
+        if span is not None and span not in main_caps:
+            raise chk.fail("KF213", rid, ref=span, where=f"{where} span (captures: {sorted(main_caps)})")
+        out.append(S.CompiledRule(id=rid, type=rtype, description=r.get("description", ""), pattern=pattern,
+                                  regex=regex, regex_source=r.get("regex"), fields=fields, span=span,
+                                  sentence=sentence, window=window, near=near, raw_examples=r.get("examples", [])))
+    return out
+
+
+def _note_caps(specs: Sequence[Any], cap_src: dict[str, set[str]]) -> None:
+    for s in specs:
+        if s.capture:
+            kind = "lexicon" if s.in_lexicon else (f"fact:{s.fact}" if s.fact else "text")
+            cap_src.setdefault(s.capture, set()).add(kind)
+
+
+def _check_attr(chk: S.Checker, rid: str, name: str, where: str, ref: S.FieldRef, kinds: set[str],
+                types: dict[str, dict[str, str]]) -> None:
+    if ref.attr == "text":
+        return
+    if ref.attr == "canonical":
+        if "lexicon" not in kinds:
+            raise chk.invalid(rid, name, where, f"'.canonical' needs a capture made by in_lexicon (@{ref.capture})")
+        return
+    fact_types = [k[5:] for k in kinds if k.startswith("fact:")]
+    if not fact_types:
+        raise chk.invalid(rid, name, where, f"'.{ref.attr}' reads a fact's field, but @{ref.capture} captures no fact")
+    for ft in fact_types:
+        if ref.attr not in types[ft]:
+            raise chk.invalid(rid, name, where, f"facts of type {ft!r} have no field {ref.attr!r}")
+
+
+_EXPECT_KEYS = {"type", "text", "span", "rule"}
+
+
+def _examples(chk: S.Checker, data: dict[str, Any], rules: list[S.CompiledRule],
+              types: dict[str, dict[str, str]]) -> list[Example]:
+    rule_types = {r.type for r in rules}
+    default = next(iter(rule_types)) if len(rule_types) == 1 else None
+    groups: list[tuple[list[Any], str | None, S.CompiledRule | None]] = [(data.get("examples", []), default, None)]
+    groups += [(r.raw_examples, r.type, r) for r in rules]
+    out: list[Example] = []
+    for raw, dtype, rule in groups:
+        if not raw:
+            continue
+        origin = f"{chk.path.name}:" + (f"{rule.id}" if rule else "examples")
+        try:
+            exs = parse_examples({"examples": raw}, origin, dtype)
+        except (ExampleFormatError, ValueError, TypeError, IndexError) as e:
+            raise chk.fail("KF215", rule.id if rule else None, where=origin, detail=str(e)) from None
+        for ex in exs:
+            for t in ex.types:
+                if t not in types:
+                    raise chk.fail("KF212", rule.id if rule else None, fact_type=t, where=ex.origin)
+            for x in ex.expect:
+                if x["type"] not in types:
+                    raise chk.fail("KF212", rule.id if rule else None, fact_type=x["type"], where=ex.origin)
+                for k in x:
+                    if k not in _EXPECT_KEYS and k not in types[x["type"]]:
+                        raise chk.fail("KF203", rule.id if rule else None, field=k, where=f"{ex.origin} expect")
+            if rule is not None and ex.rule is None and ex.expect and all(x["type"] == rule.type for x in ex.expect):
+                ex.rule = rule.id
+            out.append(ex)
+    return out
+
+
+def check_packs(packs: Iterable[RulePack]) -> None:
+    """Refuse packs used together that share a rule id or a declared type name."""
+    ids: dict[str, RulePack] = {}
+    declared: dict[str, RulePack] = {}
+    for p in packs:
+        for r in p.rules:
+            if r.id in ids:
+                raise RulePackError("KF207", path=str(p.path), rule_id=r.id)
+            ids[r.id] = p
+        for t in p.fact_types:
+            if t in declared and declared[t].fact_types[t] != p.fact_types[t]:
+                raise RulePackError("KF216", path=str(p.path), field="types", where="[[types]]",
+                                    detail=f"type {t!r} is also declared, differently, by {declared[t].path}")
+            declared[t] = p
