@@ -47,7 +47,7 @@ _H_SMALL = rf"(?:(?=[{_HD}십백천])(?:[{_HD}]?천)?(?:[{_HD}]?백)?(?:[{_HD}]?
 _A_SMALL = rf"(?:{ARABIC}(?:[천백십](?:\d+[백십]?)?)?)"
 _SMALL = rf"(?:{_A_SMALL}|{_H_SMALL})"
 # one four-digit group with its big unit; 여 may sit before the unit (60여조, 6천여만)
-_GROUP = rf"(?:{_SMALL}여?[만억조경])"
+_GROUP = rf"(?:{_SMALL}(?:\s?{_SMALL})*여?[만억조경])"  # 5천 185만: a split group
 
 #: where a number may start: Arabic digits not glued to other digits, Hangul numerals
 #: only after a non-Hangul character (the numeral boundary rule)
@@ -176,6 +176,8 @@ def parse_number(s: str) -> int | float | None:
     (10000, 10, 1.23, 29.99)
     >>> parse_number("1만7450"), parse_number("2만 1665")
     (17450, 21665)
+    >>> parse_number("10억 5천 185만"), parse_number("7천 6백 60만")
+    (1051850000, 76600000)
 
     Not numbers: units out of order, two numerals side by side, words.
 

@@ -27,7 +27,7 @@ import re
 from pathlib import Path
 
 from ...fact import Fact
-from ...normalize.money import CURRENCY_WORD_PATTERN, ISO_CODES, currency_code, money_value
+from ...normalize.money import CURRENCY_WORD_PATTERN, CURRENCY_WORDS, ISO_CODES, currency_code, money_value
 from ...normalize.numbers import (NUMBER, NUMBER_EOK, hangul_numeral_ok, parse_number, strip_approx_marker,
                                   unit_multiplier)
 from ..base import Context, Rule
@@ -64,6 +64,7 @@ _PRE_APPROX = r"(?<![가-힣])(?:약|대략|얼추)\s?"
 _POST_APPROX = r"\s?(?:가량|정도|이상|남짓|안팎|내외|가까이|쯤)"
 
 _MONEY = re.compile(
+    r"(?=[약대얼\d일이삼사오육칠팔구십백천만$＄€£￡¥￥₩￦A-Z])"
     rf"(?P<pre>{_PRE_APPROX})?"
     rf"(?:(?P<sym>{_SYM}|(?<![A-Za-z])(?:{_ISO}))\s?(?P<sn>{NUMBER})"
     rf"(?:\s?{_SEP}\s?(?:{_SYM}|{_ISO})?\s?(?P<sn2>{NUMBER}))?"
@@ -73,7 +74,7 @@ _MONEY = re.compile(
     rf"(?P<post>{_POST_APPROX})?"
 )
 _CENTS = re.compile(r"\s?(?P<n>\d{1,2}|[이삼사오육칠팔구]?십?[일이삼사오육칠팔구]?)\s?센트")
-_IMPLICIT = re.compile(rf"(?P<pre>{_PRE_APPROX})?(?P<n>{NUMBER_EOK})(?P<y>여)?(?P<dae>대)?(?P<post>{_POST_APPROX})?")
+_IMPLICIT = re.compile(rf"(?=[약대얼\d])(?P<pre>{_PRE_APPROX})?(?P<n>{NUMBER_EOK})(?P<y>여)?(?P<dae>대)?(?P<post>{_POST_APPROX})?")
 
 #: what may follow a currency word inside the same word: particles and money suffixes
 _AFTER_OK = set("을를이가의에와과은는도만로으씩짜어까부대정량남안내미초선상인였께쯤당밖뿐보라며면여야요임입할")
@@ -111,27 +112,66 @@ def _value(num: str) -> tuple[int | float | None, bool]:
     return parse_number(clean), approx
 
 
+def _tail_value(num: str) -> tuple[int, int | float | None, bool]:
+    """Parse ``num``, or else its longest valid tail after a space: (offset, value, approx).
+
+    Two amounts side by side (``3만 5억``) are not one number; the one next
+    to the currency is kept.
+    """
+    v, ap = _value(num)
+    if v is not None:
+        return 0, v, ap
+    for m in re.finditer(r"\s+", num):
+        v, ap = _value(num[m.end():])
+        if v is not None:
+            return m.end(), v, ap
+    return 0, None, False
+
+
+#: cheap finders of where an amount may end: a numeral right before a currency, a symbol, a code
+_CUR_FIRST = "".join(sorted({w[0] for w in CURRENCY_WORDS}))
+_MONEY_HINT = re.compile(
+    rf"[\d만억조천백십일이삼사오육칠팔구](?=여?\s?[{_CUR_FIRST}])여?\s?(?:{CURRENCY_WORD_PATTERN})"
+    rf"|[$＄€£￡¥￥₩￦]|(?=[A-Z])(?<![A-Za-z])(?:{_ISO})"
+)
+_IMPLICIT_HINT = re.compile(r"\d[천백십여]{0,2}[억조경]")
+_NUMBER_CHARS = set("0123456789.,여만억조경천백십일이삼사오육칠팔구 ")
+
+
+def _windows(text: str, hints: re.Pattern, back: int, fwd: int) -> list[tuple[int, int]]:
+    """Merged windows around the hints, starting outside any number."""
+    out: list[tuple[int, int]] = []
+    for h in hints.finditer(text):
+        ws, we = max(0, h.start() - back), min(len(text), h.end() + fwd)
+        while ws < h.start() and text[ws] in _NUMBER_CHARS:
+            ws += 1
+        if out and ws <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], we))
+        else:
+            out.append((ws, we))
+    return out
+
+
 def extract(ctx: Context) -> list[Fact]:
     text = ctx.text
     facts: list[Fact] = []
     taken: list[tuple[int, int]] = []
-    for m in _MONEY.finditer(text):
-        if taken and m.start() < taken[-1][1]:
-            continue
-        if m.group("sym") is not None:
-            f = _from_symbol(ctx, m)
-        else:
-            f = _from_word(ctx, m)
-        if f:
-            facts.extend(f)
-            taken.append((m.start(), max(x.span[1] for x in f)))
-    for m in _IMPLICIT.finditer(text):
-        s, e = m.span()
-        if any(s < te and ts < e for ts, te in taken):
-            continue
-        f = _implicit(ctx, m)
-        if f is not None:
-            facts.append(f)
+    for ws, we in _windows(text, _MONEY_HINT, 48, 40):
+        for m in _MONEY.finditer(text, ws, we):
+            if taken and m.start() < taken[-1][1]:
+                continue
+            f = _from_symbol(ctx, m) if m.group("sym") is not None else _from_word(ctx, m)
+            if f:
+                facts.extend(f)
+                taken.append((m.start(), max(x.span[1] for x in f)))
+    for ws, we in _windows(text, _IMPLICIT_HINT, 48, 24):
+        for m in _IMPLICIT.finditer(text, ws, we):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            f = _implicit(ctx, m)
+            if f is not None:
+                facts.append(f)
     return facts
 
 
@@ -175,10 +215,17 @@ def _from_word(ctx: Context, m: re.Match) -> list[Fact]:
     code = currency_code(cur, context)
     if code is None:
         return []
-    v, ap = _value(num)
+    off, v, ap = _tail_value(num)
     if v is None:
         return []
+    if off:
+        if m.group("n1"):
+            return []
+        s = m.start("n") + off
     approx = ap or bool(m.group("y")) or _approx_words(m)
+    if code == "KRW" and isinstance(v, int) and v < 10 and m.group("post") is None and not m.group("dae") \
+            and not (word_end < len(text) and text[word_end] in _AFTER_OK):
+        return []  # 3원 체계: a one-digit won amount must be followed by its particle (1원을, 1원씩)
     rule = "money.amount"
     if cur in ("달러", "불", "달러화"):
         c = _CENTS.match(text, cur_end)
@@ -234,6 +281,8 @@ def _implicit(ctx: Context, m: re.Match) -> Fact | None:
         return None
     if e < len(text) and ("0" <= text[e] <= "9"):
         return None
+    if not m.group("post") and not _word_ok(text, e):
+        return None  # 5경기, 3조원칙: the unit syllable starts a word
     ss, se = ctx.sentence_of(s)
     lo, hi = max(ss, s - 20, 0), min(max(se, e), e + 16)
     if not _CONTEXT_WORDS.search(text, lo, s) and not _CONTEXT_WORDS.search(text, e, hi):
