@@ -1,0 +1,191 @@
+"""Organizations: named organizations with their canonical name and kind.
+
+Public helpers for other extractors (stable):
+
+* :func:`canonicalize` ``(surface, published=None, context_sido=None)`` ->
+  ``(canonical, kind)`` or None: ``행안부`` -> ``("행정안전부",
+  "central_government")``; ``광주시`` -> ``("광주광역시", "local_government")``;
+  ``동구`` with context ``광주광역시`` -> ``광주광역시 동구``.
+* :func:`document_region` ``(ctx)`` -> the sido the document is about.
+* :func:`split_title` ``(word, published=None, context_sido=None)`` ->
+  ``(canonical, kind, title)``: ``동구청장`` -> ``("광주광역시 동구",
+  "local_government", "구청장")``; :func:`local_government_of_title` returns
+  just the canonical name.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Any
+
+from ..base import Context, Rule, resolve_overlaps
+from ...fact import Fact
+from .lexicon import NOT_AN_ORG
+from .local import find_local_governments
+from .names import (SUFFIX_KINDS, find_abbreviations, find_hospital_lists, find_legal_forms, find_lexicon,
+                    find_suffixed, find_universities, lookup)
+from .patterns import hangul_rest, is_particles
+from .regions import (LG, document_region, local_government_of_title, region_of_text, resolve_region,
+                      split_title, unit_name)
+
+__all__ = ["RULES", "extract", "canonicalize", "document_region", "split_title", "local_government_of_title",
+           "region_of_text"]
+
+RULES: list[Rule] = [
+    Rule("organization.lexicon", "organization",
+         "Known organizations and their short forms (ministries, agencies, parties, media, companies, "
+         "universities, hospitals), resolved by the article's date"),
+    Rule("organization.region", "organization",
+         "A local government named when it acts or is the topic (광주시는, 대구와의, 광주 동구는), not a place"),
+    Rule("organization.region_title", "organization",
+         "A local government written with its head's title (동구청장, 경북도지사, 광주시장)"),
+    Rule("organization.council", "organization", "A local council or education office (충남도의회, 광주시교육청)"),
+    Rule("organization.suffix", "organization",
+         "A name ending in an organization head word (진흥원, 재단, 협회, 위원회, 대학교, 병원...)"),
+    Rule("organization.university", "organization",
+         "A university as X대: foreign after a country name (스트라스부르 대학교), Korean before 교수/총장"),
+    Rule("organization.hospital_list", "organization", "University hospitals in a list (전남대·조선대학교 병원)"),
+    Rule("organization.legal_form", "organization", "A company with a legal-form marker (㈜태성 -> 태성)"),
+    Rule("organization.abbreviation", "organization",
+         "An abbreviation defined in the text (녹색 기후 기금(Green Climate Fund, GCF)) and its later uses"),
+    Rule("organization.regional_agency", "organization",
+         "A regional agency written without its region (경제자유구역청 in a 광주 article)"),
+]
+
+_PRIORITY = {"lexicon": 0, "council": 1, "region": 1, "region_title": 1, "university": 2, "hospital_list": 2,
+             "regional_agency": 3, "abbreviation": 3, "legal_form": 4, "suffix": 5}
+
+#: agencies every region has one of, written bare in its own news
+_REGIONAL_HEADS = ("경제자유구역청", "테크노파크", "그린카진흥원")
+_REGIONAL_RE = re.compile(r"(?<![가-힣A-Za-z0-9])(" + "|".join(_REGIONAL_HEADS) + ")")
+
+
+def _sido_stem(sido: str) -> str | None:
+    u = LG.by_name.get(sido)
+    if u is None:
+        return None
+    short = [f for f in u.forms if f != u.name and len(f) == 2]
+    return short[0] if short else None
+
+
+def _regional(ctx: Context) -> list[dict[str, Any]]:
+    out = []
+    text = ctx.text
+    for m in _REGIONAL_RE.finditer(text):
+        rest = hangul_rest(text, m.end())
+        if not is_particles(rest):
+            continue
+        region = document_region(ctx)
+        stem = _sido_stem(region) if region else None
+        if stem is None:
+            continue
+        canonical = stem + m.group(1)
+        entry = lookup(canonical, ctx.published)
+        kind = entry.kind if entry else SUFFIX_KINDS.get(m.group(1), "public_agency")
+        out.append({"start": m.start(), "end": m.end(), "canonical": entry.canonical if entry else canonical,
+                    "kind": kind, "rule": "regional_agency"})
+    return out
+
+
+def _candidates(ctx: Context) -> list[dict[str, Any]]:
+    cands: list[dict[str, Any]] = []
+    for f in find_local_governments(ctx):
+        if f["kind"] == "legislature" or f["canonical"].endswith("교육청"):
+            f["rule"] = "council"
+        elif f.get("title"):
+            f["rule"] = "region_title"
+        else:
+            f["rule"] = "region"
+        cands.append(f)
+    cands += find_lexicon(ctx)
+    cands += find_universities(ctx)
+    cands += find_legal_forms(ctx)
+    cands += find_suffixed(ctx)
+    cands += _regional(ctx)
+    return cands
+
+
+def _select(cands: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Overlapping candidates: the longest wins, then the more trusted rule."""
+    cands.sort(key=lambda f: (-(f["end"] - f["start"]), _PRIORITY[f["rule"]], f["start"]))
+    taken: list[tuple[int, int]] = []
+    out = []
+    for f in cands:
+        s, e = f["start"], f["end"]
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        out.append(f)
+    return out
+
+
+def extract(ctx: Context) -> list[Fact]:
+    chosen = _select(_candidates(ctx))
+    hosp = find_hospital_lists(ctx)
+    if hosp:
+        spans = [(h["start"], h["end"]) for h in hosp]
+        chosen = [f for f in chosen if not any(f["start"] < e and s < f["end"] for s, e in spans)] + hosp
+    chosen += find_abbreviations(ctx, chosen)
+    facts = []
+    for f in chosen:
+        s, e = f["start"], f["end"]
+        facts.append(ctx.fact("organization", s, e, f"organization.{f['rule']}", name=ctx.text[s:e],
+                              canonical=f["canonical"], kind=f["kind"]))
+    facts.sort(key=lambda x: x.span)
+    return facts
+
+
+# -- canonicalize -------------------------------------------------------------
+_QUOTES = str.maketrans("", "", "'‘’\"“”「」『』")
+_LEGAL = re.compile(r"^(?:㈜|\(주\)|주식회사)\s?|\s?(?:㈜|\(주\)|주식회사)$")
+_UNIV_HOSP = re.compile(r"^(.+?)대(?:학교)?\s?병원$")
+_UNIV = re.compile(r"^([가-힣]{2,8})대$")
+
+
+def canonicalize(surface: str, published: _dt.date | None = None,
+                 context_sido: str | None = None) -> tuple[str, str] | None:
+    """``(canonical, kind)`` for an organization name as written, or None.
+
+    >>> canonicalize("행안부", _dt.date(2024, 1, 1))
+    ('행정안전부', 'central_government')
+    >>> canonicalize("동구", context_sido="광주광역시")
+    ('광주광역시 동구', 'local_government')
+    >>> canonicalize("동구") is None
+    True
+    """
+    s = " ".join(surface.translate(_QUOTES).split())
+    if not s:
+        return None
+    entry = lookup(s, published)
+    if entry is not None:
+        return None if entry.kind == NOT_AN_ORG else (entry.canonical, entry.kind)
+    unit = resolve_region(s, published, context_sido)
+    if unit is not None:
+        return unit_name(unit, published), "local_government"
+    for tail, kind in (("의회", "legislature"), ("교육청", "local_government"), ("청", "local_government")):
+        if s.endswith(tail) and len(s) > len(tail) + 1:
+            head = s[: -len(tail)]
+            if tail == "청" and not head.endswith(("시", "도", "구", "군")):
+                continue
+            unit = resolve_region(head, published, context_sido)
+            if unit is not None:
+                name = unit_name(unit, published)
+                return (name if tail == "청" else name + tail), kind
+    bare = _LEGAL.sub("", s)
+    if bare != s and bare:
+        r = canonicalize(bare, published, context_sido)
+        return r if r is not None else (bare, "company")
+    m = _UNIV_HOSP.match(s)
+    if m is not None:
+        uni = lookup(m.group(1) + "대", published) or lookup(m.group(1) + "대학교", published)
+        if uni is not None and uni.kind == "university":
+            hosp = lookup(uni.canonical + "병원", published)
+            return (hosp.canonical, hosp.kind) if hosp else (uni.canonical + "병원", "hospital")
+    m = _UNIV.match(s)
+    if m is not None:
+        return m.group(1) + "대학교", "university"
+    for head in sorted(SUFFIX_KINDS, key=len, reverse=True):
+        if s.endswith(head) and len(s) > len(head) + 1:
+            return s.replace(" ", ""), SUFFIX_KINDS[head]
+    return None

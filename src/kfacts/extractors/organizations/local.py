@@ -1,0 +1,222 @@
+"""Local-government mentions, decided by what follows the region name.
+
+Each region-name match gets a *decision* from the words after it:
+
+* a particle of subject/topic/agent/coordination (``광주시는``, ``대구와의``,
+  ``전남만의``), a title (``동구청장``, ``경북도지사``), a role word
+  (``광주시 관계자``) -> a mention;
+* a place reading (``광주에서``, ``남구 도시첨단산단``, ``광주김치``,
+  ``서울 신월동에``) -> no fact;
+* a list (``광주·전남만의``, ``충남과 경기, 서울 등``) -> the decision of the
+  next item; a district after its city (``광주 동구는``) -> one mention
+  spanning both, decided by the district.
+
+Bare stems (``광주``, ``보령``) need a Kiwi NNP token and a stricter grammar
+than names with an administrative suffix (``광주시``, ``문경시``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..base import Context
+from .patterns import ACTING_PARTICLES, hangul_rest
+from .regions import LG, LG_RE, _is_stem, document_region, resolve_form, title_after, unit_name
+
+ACCEPT, REJECT, NEXT = "accept", "reject", "next"
+
+_ACTING = frozenset(ACTING_PARTICLES)
+_FULL_EXTRA = frozenset(("의", "로부터", "으로부터", "에게서"))
+#: words after a region (space between) that make it the acting government
+_ROLE_WORDS = re.compile(
+    r"(?:관계자|공무원|직원|당국|측|대변인|산하|소속|주관|주최|공보관|등|시정|도정|구정|군정|행정|예산|정책|청사)"
+)
+_ROLE_ENDINGS = ("시장", "부시장", "지사", "부지사", "구청장", "군수", "청장", "팀장", "과장", "국장", "실장",
+                 "본부장", "의장", "대변인", "관계자", "공무원")
+#: a following word that makes the region a place: facilities, parks, areas, addresses
+_PLACE_ENDINGS = ("산단", "단지", "공원", "센터", "타운", "역", "공항", "항", "터미널", "지구", "동", "읍", "면",
+                  "리", "로", "길", "일대", "지역", "인근", "시내", "도심", "해수욕장", "캠퍼스", "공장", "부지",
+                  "현장", "거리", "광장", "호", "섬", "산", "강", "천", "해안", "앞바다", "일원")
+_COORD_SEPS = re.compile(r"\s*(?:[·ㆍ,/]|및|와|과|그리고|또는)\s*")
+_WORD = re.compile(r"[가-힣A-Za-z0-9]+")
+_PAREN = re.compile(r"\([^()\n]{0,40}\)")
+
+
+class _Match:
+    __slots__ = ("start", "end", "form", "stem", "rest", "title", "decision", "nxt", "compose", "canonical",
+                 "kind", "span_end", "unit")
+
+    def __init__(self, start: int, end: int, form: str) -> None:
+        self.start, self.end, self.form = start, end, form
+        self.stem = _is_stem(form)
+        self.rest = ""
+        self.title = None
+        self.decision = REJECT
+        self.nxt: int | None = None
+        self.compose = False
+        self.canonical = None
+        self.kind = "local_government"
+        self.span_end = end
+        self.unit = None
+
+
+def _nnp_at(ctx: Context, start: int, end: int) -> bool:
+    i = ctx.token_index_at(start)
+    toks = ctx.tokens
+    if i >= len(toks) or toks[i].start != start:
+        return False
+    t = toks[i]
+    return t.tag == "NNP" and t.start + t.len == end
+
+
+def _word_decision(m: _Match, word: str) -> str:
+    """Decide from the word written after a space."""
+    if _ROLE_WORDS.fullmatch(word) or _ROLE_WORDS.match(word) and len(word) <= 4 and word[:2] in ("관계", "등"):
+        return ACCEPT
+    base = word
+    for p in sorted(_ACTING | _FULL_EXTRA, key=len, reverse=True):
+        if base.endswith(p) and len(base) > len(p) + 1:
+            base = base[: -len(p)]
+            break
+    if base.endswith(_ROLE_ENDINGS):
+        return ACCEPT
+    if m.stem:
+        return REJECT
+    if base.endswith(_PLACE_ENDINGS):
+        return REJECT
+    return "noun"
+
+
+def _decide(ctx: Context, ms: list[_Match], i: int) -> None:
+    m = ms[i]
+    text = ctx.text
+    m.rest = rest = hangul_rest(text, m.end)
+    nxt = ms[i + 1] if i + 1 < len(ms) else None
+    if rest:
+        if rest.startswith("의회") and not m.stem and (len(rest) == 2 or rest[2:] in _ACTING or rest[2:] in ("의", "에", "에서", "을", "를", "로")):
+            m.kind, m.decision, m.span_end = "legislature", ACCEPT, m.end + 2
+            return
+        if rest.startswith("교육청") and not m.stem:
+            m.kind, m.decision, m.span_end = "local_government_education", ACCEPT, m.end + 3
+            return
+        t = title_after(m.form, rest)
+        if t is not None:
+            m.title = t
+            m.decision = ACCEPT
+            if t in ("시청", "도청", "구청", "군청") or (t == m.form[-1:] + "청"):
+                if not m.stem and rest.startswith("청") and not rest.startswith("청장"):
+                    m.span_end = m.end + 1
+            return
+        if m.stem and not _nnp_at(ctx, m.start, m.end):
+            m.decision = REJECT
+            return
+        if rest in _ACTING:
+            if rest in ("와", "과") and nxt is not None and _COORD_SEPS.fullmatch(text[m.end:nxt.start]):
+                m.decision, m.nxt = NEXT, i + 1
+                return
+            m.decision = ACCEPT
+            return
+        if rest in _FULL_EXTRA and not m.stem:
+            m.decision = ACCEPT
+            return
+        m.decision = REJECT
+        return
+    if m.stem and not _nnp_at(ctx, m.start, m.end):
+        m.decision = REJECT
+        return
+    pos = m.end
+    pm = _PAREN.match(text, pos)
+    if pm is not None:
+        # 서울 성동구(구청장 정원오)가: decide from what follows the parenthesis
+        after = hangul_rest(text, pm.end())
+        if after in _ACTING or (after in _FULL_EXTRA and not m.stem):
+            m.decision = ACCEPT
+            return
+        pos = pm.end()
+    if nxt is not None:
+        gap = text[m.end:nxt.start]
+        if gap == " ":
+            # 광주 동구: a district after its city/province
+            child = resolve_form(nxt.form, ctx.published, parent=resolve_form(m.form, ctx.published))
+            if child is not None:
+                m.compose, m.nxt, m.decision = True, i + 1, NEXT
+                return
+        if _COORD_SEPS.fullmatch(gap) or gap == " ":
+            m.decision, m.nxt = NEXT, i + 1
+            return
+    ch = text[pos:pos + 1]
+    if ch in ("", "\n") or ch in ",·ㆍ)\"'’”」』":
+        m.decision = REJECT if m.stem and ch in ("", "\n") else ACCEPT
+        return
+    if ch == " ":
+        wm = _WORD.match(text, pos + 1)
+        if wm is None:
+            m.decision = ACCEPT if not m.stem else REJECT
+            return
+        d = _word_decision(m, wm.group(0))
+        if d == "noun":
+            i_tok = ctx.token_index_at(wm.start())
+            toks = ctx.tokens
+            nnp = i_tok < len(toks) and toks[i_tok].start == wm.start() and toks[i_tok].tag == "NNP"
+            d = REJECT if nnp else ACCEPT
+        m.decision = d
+        return
+    m.decision = REJECT
+
+
+def find_local_governments(ctx: Context) -> list[dict[str, Any]]:
+    """Region-name mentions that are organizations: dicts with start, end, canonical, kind, form."""
+    text = ctx.text
+    ms = [_Match(x.start(), x.end(), x.group(0)) for x in LG_RE.finditer(text)]
+    if not ms:
+        return []
+    for i in range(len(ms) - 1, -1, -1):
+        _decide(ctx, ms, i)
+        m = ms[i]
+        if m.decision == NEXT and m.nxt is not None:
+            nm = ms[m.nxt]
+            m.decision = nm.decision if nm.decision != NEXT else REJECT
+    region = document_region(ctx)
+    pub = ctx.published
+    established: dict[str, str] = {}
+    out = []
+    skip: set[int] = set()
+    for i, m in enumerate(ms):
+        if i in skip:
+            continue
+        if m.compose and m.nxt is not None:
+            nm = ms[m.nxt]
+            parent = resolve_form(m.form, pub, region)
+            unit = resolve_form(nm.form, pub, parent=parent) if parent is not None else None
+            skip.add(m.nxt)
+            if unit is None:
+                continue
+            name = unit_name(unit, pub)
+            established[nm.form] = name
+            if nm.decision != ACCEPT:
+                continue
+            out.append(_emit(m.start, nm, name, pub))
+            continue
+        if m.decision != ACCEPT:
+            continue
+        if m.form in established:
+            name = established[m.form]
+        else:
+            unit = resolve_form(m.form, pub, region)
+            if unit is None:
+                continue
+            name = unit_name(unit, pub)
+        out.append(_emit(m.start, m, name, pub))
+    return out
+
+
+def _emit(start: int, m: _Match, name: str, pub: Any) -> dict[str, Any]:
+    kind = m.kind
+    canonical = name
+    if kind == "legislature":
+        canonical = name + "의회"
+    elif kind == "local_government_education":
+        canonical, kind = name + "교육청", "local_government"
+    return {"start": start, "end": m.span_end, "canonical": canonical, "kind": kind, "form": m.form,
+            "title": m.title}

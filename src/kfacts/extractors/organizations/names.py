@@ -1,0 +1,248 @@
+"""Named organizations other than local governments: lexicon and grammar.
+
+* ``lexicon``: every alias of ``organizations*.tsv`` in one trie regex
+  (a space may appear between syllables: ``농촌 진흥청``), resolved by the
+  article's date (``행안부`` in 2014 is 안전행정부).
+* ``suffix``: a word ending in an organization head (진흥원, 재단, 공사,
+  협회, 위원회, 대학교, 병원...) whose stem is specific enough.
+* ``university``: ``X대`` after a country name (``프랑스 스트라스부르대`` ->
+  ``스트라스부르 대학교``); ``X대 교수`` with a Kiwi proper noun.
+* ``hospital_list``: ``전남대·조선대학교 병원`` -> both hospitals.
+* ``legal_form``: ``㈜태성``, ``(주)태성``, ``주식회사 태성`` -> ``태성``.
+* ``abbreviation``: ``녹색 기후 기금(Green Climate Fund, GCF)`` defines GCF.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Any
+
+from ..base import Context
+from .lexicon import NOT_AN_ORG, OrgEntry, load_organizations, pick_dated
+from .patterns import NOT_IN_WORD_BEFORE, hangul_rest, is_particles, starts_with_role, trie_regex
+
+ENTRIES: list[OrgEntry] = load_organizations()
+#: alias with spaces removed -> entries
+BY_ALIAS: dict[str, list[OrgEntry]] = {}
+for _e in ENTRIES:
+    for _a in _e.aliases:
+        BY_ALIAS.setdefault(_a.replace(" ", ""), []).append(_e)
+
+_ALIASES = sorted({a for e in ENTRIES for a in e.aliases}, key=len, reverse=True)
+LEXICON_RE = re.compile(NOT_IN_WORD_BEFORE + "(" + trie_regex(_ALIASES, optional_space=True) + ")(?![A-Za-z0-9])")
+
+
+def lookup(surface: str, published: _dt.date | None = None) -> OrgEntry | None:
+    """The lexicon entry a surface names at ``published`` (spaces ignored)."""
+    return pick_dated(BY_ALIAS.get(surface.replace(" ", ""), []), published)
+
+
+def find_lexicon(ctx: Context) -> list[dict[str, Any]]:
+    text = ctx.text
+    out = []
+    for m in LEXICON_RE.finditer(text):
+        s, e = m.span(1)
+        surface = m.group(1)
+        if "\n" in surface:
+            continue
+        entry = lookup(surface, ctx.published)
+        if entry is None or entry.kind == NOT_AN_ORG:
+            continue
+        rest = hangul_rest(text, e)
+        latin_end = surface[-1].isascii()
+        if rest and not latin_end and not is_particles(rest) and not starts_with_role(rest):
+            continue
+        if len(surface.replace(" ", "")) <= 2 and not latin_end and rest and not is_particles(rest):
+            continue
+        out.append({"start": s, "end": e, "canonical": entry.canonical, "kind": entry.kind, "rule": "lexicon"})
+    return out
+
+
+# -- organizations by their head word ---------------------------------------
+#: head word -> kind. Longer heads first where they overlap (사업단 before 단).
+SUFFIX_KINDS: dict[str, str] = {
+    "진흥원": "public_agency", "진흥공사": "public_agency", "재단": "association", "공사": "public_agency",
+    "공단": "public_agency", "협회": "association", "협의회": "other", "연합회": "association",
+    "실천본부": "association", "운동본부": "association", "연구원": "public_agency", "연구소": "other",
+    "기술원": "public_agency", "과학원": "public_agency", "개발원": "public_agency", "평가원": "public_agency",
+    "대학교": "university", "대학": "university", "병원": "hospital", "의료원": "hospital",
+    "컨설팅": "company", "사업단": "public_agency", "연구단": "other", "위원회": "other", "노동조합": "association",
+    "노조": "association", "경찰청": "central_government", "경찰서": "central_government",
+    "소방본부": "local_government", "소방서": "local_government", "교육청": "local_government",
+    "지방법원": "other", "법원": "other", "지방검찰청": "central_government", "홍수통제소": "central_government",
+    "테크노파크": "public_agency", "경제자유구역청": "public_agency", "일보": "media", "신문": "media",
+    "방송": "media", "그룹": "company", "은행": "company", "증권": "company", "홀딩스": "company",
+    "조합": "association", "연맹": "association", "연합": "association", "학회": "association",
+    "센터": "other",
+}
+_SUFFIX_RE = re.compile("(" + trie_regex(SUFFIX_KINDS) + ")(?![가-힣A-Za-z0-9])|(" + trie_regex(SUFFIX_KINDS) + ")(?=[가-힣]{1,4}(?![가-힣A-Za-z0-9]))")
+_WORD_BACK = re.compile(r"[가-힣A-Za-z0-9]+$")
+#: stems too generic to name an organization (조직위원회, 대학병원, 수사본부...)
+GENERIC_STEMS = frozenset(
+    "조직 징계 운영 선정 심사 평가 수사 대책 추진 자문 기획 지원 사업 관리 협력 유관 연구 산업 기술 정부 "
+    "지역 지방 민간 공공 국내 해외 대학 종합 의료 전문 책임 선임 수석 주임 객원 초빙 방문 박사후 협동 "
+    "소 각 해당 관련 산하 소속 관계 일부 모든 여러 전국 국제 세계 한국 국립 시립 도립 구립 공립 사립 "
+    "동물 요양 치과 한방 한의 어린이 아동 여성 노인 재활 정신 전문 이사 총회 본 동 전 현 양 신 구 새 기존 "
+    "인근 주변 대형 중소 지역거점 거점 상급 상급종합 공공기관 출연 정부출연 산학 산학협력 건설 도로 토목 "
+    "물막이 담수화 복구 보수 공사 철도 하천 교량 택지 매립 준설 해당기관 선관 인권 소비자 대표 국가 중앙 "
+    "특별 임시 상임 비상 상설 인사 예산 윤리 감사 보건 복지 시민 주민 청년 학생 교직원 학부모 "
+    "데이터 콜 고객 상담 물류 유통 지원 체험 문화 복지 교육 보건 건강 관광 행정 민원 방문자 안내".split())
+_CONTENT_BOUNDARY = re.compile(r"[가-힣A-Za-z0-9]")
+
+
+def _tokens_have_proper(ctx: Context, s: int, e: int) -> bool:
+    return any(t.tag in ("NNP", "SL", "SH") for t in ctx.tokens_in(s, e))
+
+
+def find_suffixed(ctx: Context) -> list[dict[str, Any]]:
+    text = ctx.text
+    out = []
+    for m in _SUFFIX_RE.finditer(text):
+        head = m.group(1) or m.group(2)
+        hs = m.start()
+        he = hs + len(head)
+        if m.group(2) is not None:
+            rest = hangul_rest(text, he)
+            if not (is_particles(rest) or starts_with_role(rest)):
+                continue
+        wb = _WORD_BACK.search(text, max(0, hs - 30), hs)
+        s = wb.start() if wb is not None else hs
+        stem = text[s:hs]
+        if len(stem) < 2 or stem in GENERIC_STEMS or stem.endswith(("산업", "국가")) and head == "공단":
+            continue
+        kind = SUFFIX_KINDS[head]
+        proper = _tokens_have_proper(ctx, s, he)
+        if head in ("센터", "공사", "은행", "증권", "그룹", "신문", "방송", "조합", "연합", "홀딩스", "대학"):
+            if not proper:
+                continue
+        elif not proper and len(stem) < 4:
+            continue
+        if head == "위원회":
+            if stem.endswith("소"):
+                kind = "legislature"
+            elif stem.endswith("인수"):
+                kind = "central_government"
+        if head in ("본부", "실천본부") and stem.startswith("중앙"):
+            kind = "central_government"
+        if head == "센터" and not stem[-2:] in ("정보", "진흥", "지원"):
+            continue
+        name = text[s:he]
+        out.append({"start": s, "end": he, "canonical": name, "kind": kind, "rule": "suffix"})
+    return out
+
+
+# -- universities -------------------------------------------------------------
+COUNTRIES = ("미국", "영국", "프랑스", "독일", "네덜란드", "일본", "중국", "캐나다", "호주", "스위스", "스웨덴",
+             "이탈리아", "스페인", "벨기에", "덴마크", "노르웨이", "핀란드", "오스트리아", "러시아", "이스라엘",
+             "싱가포르", "대만", "홍콩", "인도", "뉴질랜드", "아일랜드", "폴란드", "체코", "헝가리", "브라질")
+_FOREIGN_UNIV = re.compile(
+    "(?<![가-힣])(?:" + "|".join(COUNTRIES) + r")\s+((?:[가-힣]{2,}\s)?[가-힣]{2,}?)\s?(대학교|대학|대)"
+    r"(?=\s|,|\)|교수|연구팀|연구진|총장|에서|의|를|을|와|과|는|은|이|가|로|$)")
+_KOREAN_UNIV = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,8})대(?=\s?(?:교수|연구팀|연구진|총장|학생|졸업|출신|병원))")
+
+
+def find_universities(ctx: Context) -> list[dict[str, Any]]:
+    text = ctx.text
+    out = []
+    for m in _FOREIGN_UNIV.finditer(text):
+        name = m.group(1)
+        s, e = m.start(1), m.end(2)
+        if lookup(text[s:e], ctx.published) is not None:
+            continue
+        out.append({"start": s, "end": e, "canonical": f"{name} 대학교", "kind": "university", "rule": "university"})
+    for m in _KOREAN_UNIV.finditer(text):
+        s, e = m.start(1), m.end(1) + 1
+        if lookup(text[s:e], ctx.published) is not None:
+            continue
+        if not _tokens_have_proper(ctx, s, e):
+            continue
+        out.append({"start": s, "end": e, "canonical": m.group(1) + "대학교", "kind": "university",
+                    "rule": "university"})
+    return out
+
+
+_HOSPITAL_LIST = re.compile(r"(?<![가-힣])((?:[가-힣]{2,8}대(?:학교)?[·ㆍ,]\s?)*)([가-힣]{2,8})대(?:학교)?\s병원")
+_LIST_ITEM = re.compile(r"([가-힣]{2,8})대(?:학교)?[·ㆍ,]\s?")
+
+
+def find_hospital_lists(ctx: Context) -> list[dict[str, Any]]:
+    """``전남대·조선대학교 병원``: one hospital per university, spans as in SPEC's gold."""
+    text = ctx.text
+    out = []
+    for m in _HOSPITAL_LIST.finditer(text):
+        end = m.end()
+        items = [(x.start(1), x.group(1)) for x in _LIST_ITEM.finditer(m.group(1))]
+        items = [(m.start(1) + off, name) for off, name in items]
+        items.append((m.start(2), m.group(2)))
+        for s, name in items:
+            uni = lookup(name + "대", ctx.published) or lookup(name + "대학교", ctx.published)
+            if uni is None or uni.kind != "university":
+                continue
+            canonical = uni.canonical + "병원"
+            hosp = lookup(canonical, ctx.published)
+            out.append({"start": s, "end": end, "canonical": hosp.canonical if hosp else canonical,
+                        "kind": "hospital", "rule": "hospital_list"})
+    return out
+
+
+# -- legal forms and abbreviations ------------------------------------------
+_LEGAL_BEFORE = re.compile(r"(?:㈜|\(주\)|주식회사\s?)\s?([가-힣A-Za-z0-9&]{2,20})")
+_LEGAL_AFTER = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9&]{2,20})\s?(?:㈜|\(주\))")
+
+
+def _strip_particle(name: str) -> str:
+    for n in (3, 2, 1):
+        if len(name) - n >= 2 and is_particles(name[-n:]) and name[-n:] != "":
+            return name[:-n]
+    return name
+
+
+def find_legal_forms(ctx: Context) -> list[dict[str, Any]]:
+    text = ctx.text
+    out = []
+    for m in _LEGAL_BEFORE.finditer(text):
+        name = _strip_particle(m.group(1))
+        e = m.start(1) + len(name)
+        out.append({"start": m.start(), "end": e, "canonical": name, "kind": "company", "rule": "legal_form"})
+    for m in _LEGAL_AFTER.finditer(text):
+        out.append({"start": m.start(1), "end": m.end(), "canonical": m.group(1), "kind": "company",
+                    "rule": "legal_form"})
+    return out
+
+
+_ABBR_AFTER = re.compile(r"\s?\((?:[^()\n]{2,80}?,\s*)?([A-Z][A-Za-z0-9&\-]{1,9})\)")
+_DEFINED_NEW = re.compile(
+    r"((?:[가-힣]+\s){0,4}[가-힣]*(?:기금|기구|은행|기관|연합|협회|위원회|재단|연구소|연구원|센터|연맹|협의체))"
+    r"\s?\(([A-Z][A-Za-z .,&'\-]{3,80}),\s*([A-Z]{2,8})\)")
+
+
+def find_abbreviations(ctx: Context, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Abbreviations defined in the text, and their later uses."""
+    text = ctx.text
+    defs: dict[str, dict[str, Any]] = {}
+    out = []
+    for f in found:
+        m = _ABBR_AFTER.match(text, f["end"])
+        if m is not None:
+            defs.setdefault(m.group(1), f)
+    for m in _DEFINED_NEW.finditer(text):
+        s, e = m.span(1)
+        if any(f["start"] <= s < f["end"] for f in found):
+            continue
+        words = m.group(1).split()
+        canonical = "".join(words)
+        f = {"start": s, "end": e, "canonical": canonical, "kind": "other", "rule": "abbreviation"}
+        out.append(f)
+        defs.setdefault(m.group(3), f)
+    if not defs:
+        return out
+    use_re = re.compile(r"(?<![A-Za-z0-9])(" + "|".join(map(re.escape, defs)) + r")(?![A-Za-z0-9])")
+    taken = [(f["start"], f["end"]) for f in found + out]
+    for m in use_re.finditer(text):
+        s, e = m.span(1)
+        if any(a <= s < b for a, b in taken):
+            continue
+        d = defs[m.group(1)]
+        out.append({"start": s, "end": e, "canonical": d["canonical"], "kind": d["kind"], "rule": "abbreviation"})
+    return out

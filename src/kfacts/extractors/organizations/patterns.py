@@ -1,0 +1,102 @@
+"""Shared grammar pieces: trie regexes, particles, titles after a name."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+HANGUL_WORD = "[가-힣A-Za-z0-9]"
+NOT_IN_WORD_BEFORE = r"(?<![가-힣A-Za-z0-9])"
+
+
+def trie_regex(words: Iterable[str], optional_space: bool = False) -> str:
+    """One regex alternation for many literal words, as a trie (fast, longest first).
+
+    With ``optional_space`` a single space may appear between two Hangul
+    syllables (``농촌 진흥청`` for ``농촌진흥청``).
+
+    >>> re.fullmatch(trie_regex(["국토부", "국토교통부"]), "국토교통부") is not None
+    True
+    >>> re.fullmatch(trie_regex(["농촌진흥청"], True), "농촌 진흥청") is not None
+    True
+    """
+    trie: dict = {}
+    for w in words:
+        if not w:
+            continue
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def hangul(c: str) -> bool:
+        return "가" <= c <= "힣"
+
+    def rec(node: dict, prev: str) -> str:
+        alts = []
+        for ch in sorted((k for k in node if k), key=lambda k: -len(k)):
+            child = node[ch]
+            esc = re.escape(ch)
+            sep = " ?" if optional_space and hangul(prev) and hangul(ch) else ""
+            if set(child) == {""}:
+                alts.append(sep + esc)
+                continue
+            inner = rec(child, ch)
+            if "" in child:
+                alts.append(f"{sep}{esc}(?:{inner})?")
+            else:
+                alts.append(f"{sep}{esc}{inner}" if inner.startswith("(?:") else f"{sep}{esc}(?:{inner})")
+        if len(alts) == 1:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ")"
+
+    return rec(trie, "")
+
+
+# particles after a name. ACTING: the organization acts or is the topic.
+ACTING_PARTICLES = (
+    "이", "가", "은", "는", "도", "만", "께서", "와", "과", "와도", "과도", "와는", "과는", "와의", "과의",
+    "만의", "만이", "만은", "만큼은", "이나", "나", "에게", "에게는", "에게도", "한테", "랑", "이랑", "하고",
+    "조차", "마저", "부터는", "측은", "측이", "측도",
+)
+GENITIVE = ("의",)
+#: particles after which a *place* reading is likely (에, 에서, 로, 을/를 ...)
+OTHER_PARTICLES = (
+    "을", "를", "에", "에서", "에서는", "에서도", "에서의", "에는", "에도", "에의", "로", "으로", "로는", "으로는",
+    "로의", "으로의", "로부터", "으로부터", "까지", "까지는", "부터", "보다", "처럼", "같이", "이다", "이며",
+    "이고", "이라", "이라는", "인", "으로서", "로서", "로써", "으로써", "과를", "와를",
+)
+ALL_PARTICLES = frozenset(ACTING_PARTICLES + GENITIVE + OTHER_PARTICLES)
+
+#: titles or roles written right after an organization (전남대병원장, 국회의원, 국토부장관)
+ORG_ROLE_SUFFIXES = (
+    "장관", "차관", "장", "청장", "처장", "위원장", "원장", "총장", "사장", "회장", "이사장", "대표", "의원",
+    "의장", "교수", "측", "관계자", "대변인", "노조", "소속", "산하", "직원", "공무원", "당국", "지부",
+    "본부장", "부장", "국장", "실장", "과장", "팀장", "감사", "이사", "비서실장", "수석", "연구팀", "연구진",
+)
+_ROLE_RE = re.compile("(?:" + trie_regex(ORG_ROLE_SUFFIXES) + ")")
+
+_RUN_RE = re.compile("[가-힣]*")
+
+
+def hangul_rest(text: str, pos: int) -> str:
+    """The Hangul characters written right after ``pos`` (the rest of the word)."""
+    return _RUN_RE.match(text, pos).group(0)
+
+
+def is_particles(rest: str) -> bool:
+    """True when ``rest`` is empty or a particle (chain) that may close a name.
+
+    >>> is_particles("는"), is_particles("와의"), is_particles("김치")
+    (True, True, False)
+    """
+    return rest == "" or rest in ALL_PARTICLES
+
+
+def starts_with_role(rest: str) -> bool:
+    """``rest`` starts with a title/role word (``장관은``, ``의원``, ``측``)."""
+    m = _ROLE_RE.match(rest)
+    if m is None:
+        return False
+    tail = rest[m.end():]
+    return is_particles(tail) or _ROLE_RE.fullmatch(tail) is not None or len(tail) <= 2
