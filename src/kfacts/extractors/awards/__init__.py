@@ -1,0 +1,563 @@
+"""Award facts: prizes, top grades and honors conferred on an organization or a person.
+
+The extractor works in three named steps:
+
+1. **candidates** - one compiled regex (:data:`lexicon.PRIZE_RE`) finds every
+   possible prize: levels (`최우수상`, `최우수기관`, `최고등급`, `대상`), honors
+   (`대통령상`, `행정안전부장관 표창`), Nobel prizes and other named prizes
+   (`황금종려상`);
+2. **receiving check** - Kiwi tokens after the candidate must say it was
+   received (`을 수상했다`, `으로 선정돼`, `은 … 에게 돌아갔다`, `수상`);
+   `대상으로`, `대상자`, `인상을 받았다`, `동상을 받치는` fail here;
+3. **clause grammar** (:mod:`.grammar`) - recipient(s), event, organizer,
+   category and year; then a document step fills an event's organizer and
+   full name from its other mentions and merges an honor into the level
+   prize of the same clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+import regex as re
+
+from ..base import Context, Rule
+from ...fact import Fact
+from . import grammar as gr
+from . import lexicon as lx
+
+RULES: list[Rule] = [
+    Rule(id="award.level_prize", type="award",
+         description="a prize level or top grade received: 최우수상, 대상, 최우수기관, 우수 지자체, 최고등급, SA등급"),
+    Rule(id="award.honor", type="award",
+         description="an honor conferred by an office: 대통령상, 국무총리 표창, 행정안전부장관상, 표창"),
+    Rule(id="award.nobel", type="award", description="a Nobel prize: 노벨 화학상 -> event 노벨상, category 화학"),
+    Rule(id="award.named_prize", type="award", description="another named prize received: 황금종려상, 여성운동상"),
+]
+
+_RULE_OF = {"level": "award.level_prize", "honor": "award.honor", "commend": "award.honor",
+            "nobel": "award.nobel", "named": "award.named_prize"}
+
+
+@dataclass
+class Mention:
+    """Working state of one prize mention (kept apart from the Fact it becomes)."""
+
+    kind: str
+    start: int
+    end: int
+    award: str
+    honor: str | None = None
+    clause: tuple[int, int] = (0, 0)
+    toks: Sequence[Any] = ()
+    i0: int = 0  # first token of the prize
+    i1: int = 0  # first token after the prize
+    mode: str = "object"
+    event: str | None = None
+    event_span: tuple[int, int] | None = None
+    organizer: str | None = None
+    category: str | None = None
+    year: int | None = None
+    recipients: list = field(default_factory=list)
+    evidence: dict = field(default_factory=dict)
+    own_event: bool = False  # the prize is the tail of its event (`… 우수정책 대상`)
+
+
+# -- step 1: candidates ----------------------------------------------------------------
+
+def _candidates(text: str) -> list[tuple[str, int, int, str]]:
+    """(kind, start, end, award) for every possible prize."""
+    out = []
+    for m in lx.PRIZE_RE.finditer(text):
+        kind = m.lastgroup
+        s, e = m.span()
+        word = m.group()
+        if kind == "level":
+            award = lx.level_of(re.sub(r"\s+", " ", word)) or lx.level_of(word)
+        elif kind == "honor":
+            award = lx.honor_of(word)
+        elif kind == "nobel":
+            award = re.sub(r"\s+", "", word)
+        elif kind == "commend":
+            award = "표창"
+        else:
+            hs = lx.honor_suffix(word)
+            ls = lx.level_suffix(word)
+            if hs:
+                kind, award = "honor", hs[1]
+                s = s + hs[0]
+            elif ls:
+                kind, award = "level", ls[1]
+                s = s + ls[0]
+            elif lx.is_non_prize(word):
+                continue
+            else:
+                award = word
+        if award:
+            out.append((kind, s, e, award))
+    return out
+
+
+# -- step 2: the receiving check ----------------------------------------------------------
+
+#: a sentence end: `다.`, `했다”.`; not `J. Fraser` nor `3.5`
+_SENT_END = re.compile(r"(?<=[가-힣][\"”’')\]]?)[.!?](?=\s|$)")
+
+
+def _clause_of(ctx: Context, pos: int) -> tuple[int, int]:
+    """The sentence around ``pos``, within its line (Kiwi may cut at quotes)."""
+    text = ctx.text
+    ls = text.rfind("\n", 0, pos) + 1
+    le = text.find("\n", pos)
+    le = len(text) if le == -1 else le
+    s = ls
+    for m in _SENT_END.finditer(text, ls, pos):
+        s = m.end()
+    m = _SENT_END.search(text, pos, le)
+    e = m.end() if m else le
+    while s < e and text[s].isspace():
+        s += 1
+    return s, e
+
+
+def _skip_paren(toks: Sequence[Any], i: int) -> int:
+    """Index after a parenthesis starting at ``i`` (`최고등급(SA등급)을`), else ``i``."""
+    if i < len(toks) and toks[i].form == "(":
+        depth = 0
+        while i < len(toks):
+            if toks[i].form == "(":
+                depth += 1
+            elif toks[i].form == ")":
+                depth -= 1
+                if depth == 0:
+                    return i + 1
+            i += 1
+    return i
+
+
+def _receiving(kind: str, award: str, toks: Sequence[Any], i0: int, i1: int, text: str) -> str | None:
+    """How the clause says the prize was received: 'object', 'select', 'subject', 'noun', or None."""
+    n = len(toks)
+    i = _skip_paren(toks, i1)
+    if i < n and toks[i].tag == "SSC":
+        i += 1
+    if i >= n:
+        return "noun" if kind in ("level", "honor") and award != "대상" and i0 > 0 else None
+    t = toks[i]
+    if t.form in lx.RECEIVE_NOUNS and t.tag.startswith("NN"):
+        return "noun"
+    # a prize named after its level with a division: `부문 대상에 선정`
+    division = any(x.form in lx.CATEGORY_WORDS for x in toks[max(0, i0 - 3):i0])
+    if t.tag == "JKO" or (t.tag == "JX" and t.form in ("도", "까지", "만")):
+        for x in toks[i + 1:i + 8]:
+            if x.tag in ("SF",) or x.tag == "EF":
+                break
+            if (x.lemma in lx.RECEIVE_VERBS or x.form in lx.RECEIVE_VERBS) and x.form not in ("선정", "뽑히"):
+                if x.tag.startswith("VV") or x.tag.startswith("NN") or x.tag == "XSV":
+                    return "object"
+        return None
+    if t.tag == "JKB" and t.form in ("으로", "로", "에"):
+        if award == "대상" and not division:
+            return None
+        for x in toks[i + 1:i + 5]:
+            if x.lemma in lx.SELECT_VERBS or x.form in lx.SELECT_VERBS:
+                return "select"
+            if x.tag in ("SF", "EF"):
+                break
+        return None
+    if t.tag == "JKG" and t.form == "의":
+        if i + 1 < n and toks[i + 1].form == "영예":
+            return "object"
+        return None
+    if (t.tag == "JX" and t.form in ("은", "는")) or (t.tag == "JKS" and t.form in ("이", "가")):
+        for x in toks[i + 1:]:
+            if x.lemma in lx.GIVEN_VERBS or x.form in lx.GIVEN_VERBS:
+                return "subject"
+            if x.form in ("수상자", "차지", "수상", "거머쥐", "받") and x.tag != "ETM":
+                return "subject"
+        return None
+    if t.tag in ("VV", "VV-R") and t.lemma in lx.RECEIVE_VERBS and t.form not in ("선정",):
+        return "object"
+    return None
+
+
+# -- step 3: clause grammar -----------------------------------------------------------------
+
+def _quoted_events(ctx: Context, s: int, e: int) -> list[tuple[str, tuple[int, int], str | None, tuple[int, int] | None]]:
+    """Quoted event titles in ``[s, e)``: (name, span, host, host span)."""
+    out = []
+    for m in lx.QUOTED_RE.finditer(ctx.text, s, e):
+        inner = m.group(1)
+        if not lx.event_like(inner):
+            continue
+        a = m.start(1)
+        host = lx.HOST_PAREN_RE.search(inner)
+        name = inner[:host.start()] if host else inner
+        host_name = host_span = None
+        if host:
+            hs = a + host.start(1)
+            he = a + host.end(1)
+            host_span = (hs, he)
+            org = gr.org_ending_at(ctx, hs, he)
+            host_name = org.fields.get("canonical") if org is not None else None
+            if host_name is None:
+                host_name = host.group(1).strip()
+        lead = len(name) - len(name.lstrip())
+        out.append((name.strip(), (a + lead, a + lead + len(name.strip())), host_name, host_span))
+    return out
+
+
+def _year_of(event: str | None) -> int | None:
+    if not event:
+        return None
+    m = lx.YEAR_RE.match(event)
+    return int(m.group(1)) if m else None
+
+
+def _unquoted_event(ctx: Context, m: Mention) -> tuple[int, int] | None:
+    """An unquoted event in the clause: `행안부 주관 정부혁신평가에서`, `… 경진대회 최우수상`."""
+    toks = m.toks
+    best = None
+    for j, t in enumerate(toks):
+        if j >= m.i0 and best is not None:
+            break
+        if m.i0 <= j < m.i1 or not t.tag.startswith("NN") or t.form in lx.RECEIVE_NOUNS:
+            continue
+        if not t.form.endswith(_UNQUOTED_HEADS):
+            continue
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        if t.form.endswith("대상") and not (nxt is not None and nxt.form in ("에서", "을", "를", "수상")):
+            continue
+        if nxt is not None and nxt.tag.startswith("NN") and j + 1 != m.i0 and nxt.form not in lx.RECEIVE_NOUNS:
+            continue  # not the head of its noun phrase
+        span = gr.event_chain(ctx, toks, j)
+        if span and span[1] - span[0] >= 3:
+            best = span
+            if j > m.i0:
+                break
+    return best
+
+
+#: heads of unquoted event names (a bare `상` or level is a prize, not an event)
+_UNQUOTED_HEADS = tuple(h for h in lx.EVENT_HEADS if h not in ("상", "시상", "인증"))
+
+
+def _own_event(ctx: Context, m: Mention) -> tuple[int, int] | None:
+    """The program a `…대상` prize ends (`일자리대상`, `올해의 광역단체장 우수정책 대상`), if any."""
+    if m.award != "대상" or m.kind != "level" or m.i0 == 0:
+        return None
+    prev = m.toks[m.i0 - 1]
+    if prev.form in lx.CATEGORY_WORDS or prev.tag not in gr.NOUNISH or lx.honor_of(prev.form):
+        return None
+    span = gr.event_chain(ctx, m.toks, m.i1 - 1)
+    return span if span and span[0] < m.start else None
+
+
+def _assemble(ctx: Context, m: Mention, cache: dict) -> None:
+    toks, text = m.toks, ctx.text
+    cs, ce = m.clause
+    # event: quoted title before the prize (nearest), else after, else unquoted
+    events = _quoted_events(ctx, cs, ce)
+    before = [ev for ev in events if ev[1][1] <= m.start]
+    after = [ev for ev in events if ev[1][0] >= m.end]
+    chosen = before[-1] if before else (after[0] if after else None)
+    if m.kind == "nobel":
+        cat = re.sub(r"^노벨\s?|상$", "", text[m.start:m.end]).strip()
+        if cat in lx.NOBEL["own_event"]:
+            m.event, m.category = m.award, None
+        else:
+            m.event, m.category = lx.NOBEL["event"], (cat or None)
+        m.organizer = lx.NOBEL["organizer"]
+    elif chosen and not _own_event(ctx, m):
+        m.event, m.event_span = chosen[0], chosen[1]
+        if chosen[2]:
+            m.organizer = chosen[2]
+            m.evidence["organizer"] = chosen[3]
+    else:
+        span = _own_event(ctx, m)
+        if span:
+            # the prize is the tail of its own program: `올해의 광역단체장 우수정책 대상`
+            m.event, m.event_span, m.own_event = text[span[0]:span[1]], span, True
+        if m.event is None:
+            span = _unquoted_event(ctx, m)
+            if span:
+                m.event, m.event_span = text[span[0]:span[1]], span
+    if m.event_span:
+        m.evidence["event"] = m.event_span
+        if m.organizer is None:
+            j = next((k for k, t in enumerate(toks) if t.start >= m.event_span[0]), None)
+            if j is not None:
+                if j > 0 and toks[j - 1].tag == "SSO":
+                    j -= 1
+                got = gr.organizer_before(ctx, toks, j, cache)
+                if got:
+                    m.organizer, m.evidence["organizer"] = got
+    # category right before the prize (or before the honor that opens the phrase)
+    got = gr.category_before(ctx, toks, m.i0)
+    if got and got[0]:
+        m.category, m.evidence["category"] = got
+    # year: the event's, else a year written before the prize, else published
+    m.year = _year_of(m.event)
+    if m.year is None:
+        for t in toks[max(0, m.i0 - 3):m.i0]:
+            if t.tag == "SN" and re.fullmatch(r"(?:19|20)\d{2}", t.form):
+                m.year = int(t.form)
+    if m.year is None:
+        for f in ctx.facts.get("date", ()):
+            if cs <= f.span[0] < m.start and f.fields.get("granularity") == "year" and f.fields.get("value"):
+                try:
+                    m.year = int(str(f.fields["value"])[:4])
+                except ValueError:
+                    pass
+    if m.year is None and ctx.published is not None:
+        m.year = ctx.published.year
+    # recipients
+    m.recipients = _recipients(ctx, m, cache)
+
+
+def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
+    toks, text = m.toks, ctx.text
+    n = len(toks)
+    if m.mode == "subject":
+        # `PRIZE은 A, B, C에게 돌아갔다` / `PRIZE은 X가 차지했다`
+        for k in range(m.i1, n):
+            t = toks[k]
+            if t.tag == "JKB" and t.form in ("에게", "에게로", "한테"):
+                return gr.list_recipients(ctx, toks[m.i1 + 1].start if m.i1 + 1 < n else t.start, t.start)
+            if t.tag == "JKS" and k > m.i1 + 1:
+                np = gr.np_before(ctx, toks, k)
+                if np:
+                    got = gr.resolve_np(ctx, toks, np[0], np[1], cache)
+                    if got:
+                        return [got]
+    # `PRIZE 수상자로 A와 B를 선정`
+    k = m.i1
+    if k < n and toks[k].form == "수상자":
+        for q in range(k + 1, n):
+            if toks[q].tag == "JKO" and not gr._in_quote_or_paren(ctx, toks[k:q + 1], q - k):
+                start = toks[k + 1].end if toks[k + 1].form in ("로", "으로") else toks[k + 1].start
+                return gr.list_recipients(ctx, start, toks[q].start)
+    # `A을 PRIZE 수상자로 선정` - the object before the prize
+    if k < n and toks[k].form == "수상자" or (k + 1 < n and toks[k + 1].form == "수상자"):
+        for q in range(m.i0 - 1, -1, -1):
+            if toks[q].tag == "JKO":
+                np = gr.np_before(ctx, toks, q)
+                if np:
+                    people = gr.facts_in(ctx, "person", np[0], np[2])
+                    if people:
+                        return [(p.fields.get("name") or p.text, p.span) for p in people]
+                    return gr.list_recipients(ctx, np[0], np[1])
+                break
+    got = gr.subject_recipient(ctx, toks, m.i0, cache, skip=m.event_span)
+    if got:
+        return [got]
+    return []
+
+
+# -- the document step --------------------------------------------------------------------------
+
+def _key(name: str | None) -> str:
+    return re.sub(r"[\s'‘’\"“”·ㆍ]|^(?:제\s?\d+회)|^(?:19|20)\d{2}년?", "", name or "")
+
+
+def _host_registry(ctx: Context, cache: dict) -> dict[str, tuple[str, tuple[int, int]]]:
+    """event key -> organizer, from every quoted mention of an event in the article.
+
+    `(주관 X)`; `X 주관 ‘E’`; `‘E’은 X이 주관해`; `X는 … ‘E’을 개최하고 있다`;
+    `X ‘E’` (an organization fact written just before the title).
+    """
+    reg: dict[str, tuple[str, tuple[int, int]]] = {}
+    for zs, ze in ctx.article_spans:
+        for name, span, host, hspan in _quoted_events(ctx, zs, ze):
+            k = _key(name)
+            if k in reg:
+                continue
+            if host:
+                reg[k] = (host, hspan)
+                continue
+            cs, ce = _clause_of(ctx, span[0])
+            toks = ctx.tokens_in(cs, ce)
+            j = next((i for i, t in enumerate(toks) if t.start >= span[0]), None)
+            if j is None:
+                continue
+            q = j - 1 if j > 0 and toks[j - 1].tag == "SSO" else j
+            got = gr.organizer_before(ctx, toks, q, cache)
+            if got is None and q > 0:
+                org = gr.org_ending_at(ctx, toks[0].start, toks[q - 1].end)
+                if org is not None and ctx.text[org.span[1]:toks[q].start] == " ":
+                    got = (org.fields.get("canonical") or org.text, org.span)
+            if got is None:
+                got = _host_in_clause(ctx, toks, span, cache)
+            if got:
+                reg[k] = got
+    return reg
+
+
+_HOST_NOUNS = ("주관", "주최", "개최", "시상", "시행", "실시")
+
+
+def _host_in_clause(ctx: Context, toks: Sequence[Any], span: tuple[int, int], cache: dict):
+    """`‘E’은 X이 주관해` / `X는 … ‘E’을 개최하고 있다`."""
+    n = len(toks)
+    e = next((i for i, t in enumerate(toks) if t.start >= span[1]), n)
+    if e < n and toks[e].tag == "SSC":
+        e += 1
+    if e >= n:
+        return None
+    if toks[e].form in ("은", "는"):  # the event is the topic: look for `X이 주관`
+        for i in range(e + 1, n - 1):
+            if toks[i].tag == "JKS" and toks[i + 1].form in _HOST_NOUNS:
+                np = gr.np_before(ctx, toks, i)
+                return gr._org_name(ctx, toks, np, cache) if np else None
+        return None
+    if toks[e].tag == "JKO":  # the event is the object: `X는 … E을 개최`
+        if not any(t.form in _HOST_NOUNS for t in toks[e + 1:e + 4]):
+            return None
+        for i in range(0, e):
+            t = toks[i]
+            if t.tag in ("JX", "JKS") and t.form in gr.SUBJ_PARTICLES and not gr._in_quote_or_paren(ctx, toks, i):
+                np = gr.np_before(ctx, toks, i)
+                return gr._org_name(ctx, toks, np, cache) if np else None
+    return None
+
+
+def _expand_event(name: str, events: list[str]) -> str:
+    """The fullest written form of an event named shortly (`매니페스토 우수사례 경진대회`)."""
+    k = _key(name)
+    best = name
+    for ev in events:
+        ek = _key(ev)
+        if ek != k and ek.endswith(k) and len(ev) > len(best):
+            best = ev
+    return best
+
+
+def extract(ctx: Context) -> list[Fact]:
+    text = ctx.text
+    if not text:
+        return []
+    cands = [c for c in _candidates(text) if ctx.in_article(c[1], c[2])]
+    if not cands:
+        return []
+    cache: dict = {"api": gr.org_api()}
+    mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, s, e, award in cands:
+        if any(a <= s < b for a, b in taken):
+            continue
+        clause = _clause_of(ctx, s)
+        toks = ctx.tokens_in(*clause)
+        i0 = next((i for i, t in enumerate(toks) if t.end > s), None)
+        if i0 is None:
+            continue
+        i1 = next((i for i in range(i0, len(toks)) if toks[i].start >= e), len(toks))
+        # the prize must end on a token boundary (`대상자`, `대상지` are other words)
+        if i1 > 0 and toks[i1 - 1].end != e:
+            continue
+        if toks[i0].start > s and kind != "level":
+            continue
+        # inside parentheses right after another prize: `최고등급(SA등급)`
+        if s > 0 and text[s - 1] == "(" and any(b == s - 1 for _, b in taken):
+            continue
+        mode = _receiving(kind, award, toks, i0, i1, text)
+        if mode is None:
+            continue
+        m = Mention(kind=kind, start=s, end=e, award=award, clause=clause, toks=toks, i0=i0, i1=i1, mode=mode)
+        _assemble(ctx, m, cache)
+        mentions.append(m)
+        taken.append((s, e))
+    mentions = _merge_honors(mentions)
+    return _facts(ctx, mentions, cache)
+
+
+def _merge_honors(mentions: list[Mention]) -> list[Mention]:
+    """A level and an honor of the same clause are one award: award = level, honor = the honor."""
+    out: list[Mention] = []
+    for m in mentions:
+        if m.kind in ("honor", "commend"):
+            partner = next((x for x in mentions if x.kind == "level" and x.clause == m.clause and x.honor is None), None)
+            if partner is not None:
+                partner.honor = m.award
+                if m.end <= partner.start and _only_nouns_between(m, partner):
+                    partner.start = m.start  # the phrase: `국무총리상 광역자치단체 부문 대상`
+                continue
+        out.append(m)
+    return out
+
+
+def _only_nouns_between(honor: Mention, level: Mention) -> bool:
+    if level.start - honor.end > 25:
+        return False
+    between = [t for t in level.toks if honor.end <= t.start and t.end <= level.start]
+    return all(t.tag in gr.NOUNISH or t.tag in ("SSO", "SSC") for t in between)
+
+
+def _facts(ctx: Context, mentions: list[Mention], cache: dict) -> list[Fact]:
+    text = ctx.text
+    events = [m.event for m in mentions if m.event]
+    for zs, ze in ctx.article_spans:
+        events.extend(ev[0] for ev in _quoted_events(ctx, zs, ze))
+    for m in mentions:
+        if m.event and m.kind != "nobel":
+            full = _expand_event(m.event, events)
+            if full != m.event:
+                m.event = full
+                m.year = _year_of(full) or m.year
+    _share_events(mentions)
+    hosts = _host_registry(ctx, cache) if any(m.organizer is None and m.event for m in mentions) else {}
+    fallback = gr.main_organization(ctx)
+    doc_recipients = [r for m in mentions for r in m.recipients]
+    keep: list[tuple[Mention, tuple[str | None, Any]]] = []
+    for m in mentions:
+        if m.organizer is None and m.event:
+            k = _key(m.event)
+            got = hosts.get(k) or next((v for hk, v in hosts.items() if hk.endswith(k) or k.endswith(hk)), None)
+            if got:
+                m.organizer, m.evidence["organizer"] = got
+        recips = m.recipients
+        if not recips:
+            # a clause naming no recipient speaks of the document's subject
+            name = fallback or (doc_recipients[0][0] if doc_recipients else None)
+            recips = [(name, None)]
+        for name, span in recips:
+            keep.append((m, (name, span)))
+    out: list[Fact] = []
+    for m, (name, span) in keep:
+        # `10년 연속 일자리대상 수상` is the level prize the same recipient got in that program
+        if m.own_event and any(x is not m and r[0] == name and x.kind == "level" and x.award != "대상"
+                               and x.event and _key(x.event) == _key(m.event) for x, r in keep):
+            continue
+        ev = dict(m.evidence)
+        if span:
+            ev["recipient"] = span
+        prize = " ".join(text[m.start:m.end].split())
+        organizer = m.organizer if m.organizer != name else None
+        out.append(ctx.fact("award", m.start, m.end, _RULE_OF[m.kind], evidence=ev,
+                            award=m.award, prize=prize, honor=m.honor, recipient=name,
+                            event=m.event, organizer=organizer, category=m.category, year=m.year))
+    return out
+
+
+def _share_events(mentions: list[Mention]) -> None:
+    """Fill a mention's event from another mention of the same prize in the document.
+
+    `고객만족경영 대상` (headline) is the `고객만족경영 부문 대상` of the body;
+    `이번 대회에서 … 최우수상을 받았다` is the 최우수상 named with its contest elsewhere.
+    """
+    named = [m for m in mentions if m.event and not m.own_event and m.kind != "nobel"]
+    for m in mentions:
+        donor = None
+        if m.own_event:
+            k = _key(m.event)
+            donor = next((x for x in named if x.category and x.award == m.award
+                          and _key(x.category + m.award) == k), None)
+        elif m.event is None and m.kind != "nobel":
+            same = [x for x in named if x.award == m.award and (m.category is None or x.category == m.category)]
+            donor = same[0] if same else None
+        if donor is None:
+            continue
+        m.event, m.own_event = donor.event, False
+        m.organizer = m.organizer or donor.organizer
+        m.category = m.category or donor.category
+        m.year = _year_of(donor.event) or m.year or donor.year

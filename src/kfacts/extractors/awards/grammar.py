@@ -1,0 +1,413 @@
+"""Clause grammar for awards: who received it, which event, who ran it, which division.
+
+All functions read a clause as a list of Kiwi tokens (``toks``, offsets into
+``ctx.text``) and return plain values plus the span they came from, so the
+caller can keep evidence. Organization and person facts found by the earlier
+extractors are preferred; the organization extractor's ``canonicalize`` is used
+(when it is there) for names that are not facts yet.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any, Sequence
+
+import regex as re
+
+from . import lexicon as lx
+
+NOUNISH = frozenset({"NNG", "NNP", "SL", "SN", "SH", "NNB", "XSN", "XPN", "NR", "W_SERIAL"})
+SUBJ_PARTICLES = frozenset({"은", "는", "이", "가", "께서", "에서는"})
+DATE_WORDS = frozenset({"올해", "지난해", "작년", "내년", "최근", "이번", "당시", "이날", "현재", "앞서", "한편",
+                        "특히", "또", "또한", "올", "이후", "그동안", "매년"})
+CHAIN_STOP = frozenset({"연속", "최초", "유일", "처음", "동시", "연속으로", "등", "중", "모두", "각각", "사례"})
+
+
+def org_api() -> tuple[Any, Any]:
+    """``(canonicalize, document_region)`` of the organization extractor, or Nones."""
+    try:
+        from .. import organizations as orgs
+    except Exception:  # pragma: no cover - the extractor may be mid-rewrite
+        return None, None
+    return getattr(orgs, "canonicalize", None), getattr(orgs, "document_region", None)
+
+
+# -- facts lookups -------------------------------------------------------------
+
+def facts_in(ctx: Any, ftype: str, s: int, e: int) -> list[Any]:
+    return [f for f in ctx.facts.get(ftype, ()) if s <= f.span[0] and f.span[1] <= e]
+
+
+def org_ending_at(ctx: Any, s: int, e: int) -> Any:
+    """The organization fact ending at ``e`` (and starting at or after ``s``)."""
+    best = None
+    for f in ctx.facts.get("organization", ()):
+        if f.span[1] == e and f.span[0] >= s and (best is None or f.span[0] < best.span[0]):
+            best = f
+    return best
+
+
+def canonical_name(ctx: Any, s: int, e: int, toks: Sequence[Any], cache: dict) -> str | None:
+    """A canonical organization name for the text ``[s, e)`` that is no fact yet."""
+    surface = ctx.text[s:e]
+    canonicalize, region = cache.get("api") or (None, None)
+    if canonicalize is not None:
+        if "sido" not in cache:
+            try:
+                cache["sido"] = region(ctx) if region is not None else None
+            except Exception:
+                cache["sido"] = None
+        try:
+            got = canonicalize(surface, ctx.published, cache.get("sido"))
+        except TypeError:
+            got = canonicalize(surface)
+        except Exception:
+            got = None
+        if got:
+            return got[0] if isinstance(got, tuple) else str(got)
+    # no canonicalizer: a proper noun stays as written
+    if toks and any(t.tag in ("NNP", "SL") for t in toks) and all(t.tag in NOUNISH for t in toks):
+        return surface
+    return None
+
+
+# -- noun phrases ----------------------------------------------------------------
+
+def np_before(ctx: Any, toks: Sequence[Any], j: int, max_tokens: int = 5) -> tuple[int, int, int] | None:
+    """The noun phrase ending just before token ``j``: (start, end, paren_start).
+
+    A parenthesis right before ``j`` (`성동구(구청장 정원오)가`) is skipped;
+    ``end`` is then the end of the name before it and ``paren_start`` where the
+    parenthesis starts (else ``end``).
+    """
+    text = ctx.text
+    k = j - 1
+    end_pos = toks[j].start if j < len(toks) else None
+    if k >= 0 and toks[k].tag == "SSC" and toks[k].form == ")":
+        depth = 0
+        while k >= 0:
+            if toks[k].form == ")":
+                depth += 1
+            elif toks[k].form == "(":
+                depth -= 1
+                if depth == 0:
+                    break
+            k -= 1
+        k -= 1
+    if k < 0 or toks[k].tag not in NOUNISH:
+        return None
+    last = k
+    first = k
+    n = 1
+    while first - 1 >= 0 and n < max_tokens:
+        p = toks[first - 1]
+        gap = text[p.end:toks[first].start]
+        if p.tag not in NOUNISH or gap not in ("", " ") or p.form in DATE_WORDS or p.form in CHAIN_STOP:
+            break
+        if p.form in lx.ORGANIZER_NOUNS or p.form in lx.CATEGORY_WORDS:
+            break
+        first -= 1
+        n += 1
+    s, e = toks[first].start, toks[last].end
+    return s, e, (end_pos if end_pos is not None and end_pos > e else e)
+
+
+def resolve_np(ctx: Any, toks: Sequence[Any], s: int, e: int, cache: dict) -> tuple[str, tuple[int, int]] | None:
+    """Name the recipient written at ``[s, e)``: an organization's canonical name or a person's name."""
+    org = org_ending_at(ctx, s, e)
+    if org is not None:
+        return org.fields.get("canonical") or org.text, org.span
+    people = facts_in(ctx, "person", s, e)
+    if people:
+        p = people[0]
+        return p.fields.get("name") or p.text, p.span
+    orgs = facts_in(ctx, "organization", s, e)
+    words = ctx.text[s:e]
+    if words in lx.COREF_HEADS or (len(words) <= 2 and words.endswith(("구", "시", "군")) and not orgs):
+        main = main_government(ctx, words[-1])
+        if main:
+            return main, (s, e)
+    np_toks = [t for t in toks if s <= t.start and t.end <= e]
+    name = canonical_name(ctx, s, e, np_toks, cache)
+    if name:
+        return name, (s, e)
+    return None
+
+
+def main_government(ctx: Any, head: str) -> str | None:
+    """The document's most mentioned local government whose name ends with ``head``."""
+    counts: Counter = Counter()
+    for f in ctx.facts.get("organization", ()):
+        c = f.fields.get("canonical") or ""
+        if f.fields.get("kind") == "local_government" and c.endswith(head):
+            counts[c] += 1
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]
+
+
+def main_organization(ctx: Any) -> str | None:
+    """The document's most mentioned local government (else organization of a recipient kind)."""
+    counts: Counter = Counter()
+    for f in ctx.facts.get("organization", ()):
+        kind = f.fields.get("kind")
+        if kind == "local_government":
+            counts[f.fields.get("canonical") or f.text] += 2
+        elif kind in ("public_agency", "company", "university", "hospital"):
+            counts[f.fields.get("canonical") or f.text] += 1
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]
+
+
+# -- recipients --------------------------------------------------------------------
+
+def _organizer_clause(toks: Sequence[Any], j: int) -> bool:
+    """Is the subject marked at token ``j`` the agent of a relative clause (`X가 뽑은`)?"""
+    for t in toks[j + 1:j + 5]:
+        if t.tag == "ETM":
+            prev = toks[toks.index(t) - 1]
+            return prev.lemma in lx.ORGANIZER_VERBS or prev.form in lx.ORGANIZER_VERBS or prev.tag in ("XSV",)
+        if t.tag in ("EC", "EF", "SF", "SP") or t.tag.startswith("J"):
+            return False
+    return False
+
+
+def _in_quote_or_paren(ctx: Any, toks: Sequence[Any], j: int) -> bool:
+    depth = 0
+    quote = 0
+    for t in toks[:j]:
+        if t.form == "(":
+            depth += 1
+        elif t.form == ")":
+            depth = max(0, depth - 1)
+        elif t.form in ("‘", "“", "「", "『"):
+            quote += 1
+        elif t.form in ("’", "”", "」", "』"):
+            quote = max(0, quote - 1)
+    return depth > 0 or quote > 0
+
+
+def subject_recipient(ctx: Any, toks: Sequence[Any], upto: int, cache: dict,
+                      skip: tuple[int, int] | None = None) -> tuple[str, tuple[int, int]] | None:
+    """The topic/subject of the clause before token ``upto`` that names an organization or a person."""
+    # headline form: `광주 동구, 매니페스토 … 최우수상 수상`
+    for j in range(min(upto, 8)):
+        t = toks[j]
+        if t.tag == "SP" and t.form == ",":
+            np = np_before(ctx, toks, j)
+            if np and np[0] == toks[0].start:
+                got = resolve_np(ctx, toks, np[0], np[1], cache)
+                if got:
+                    return got
+            break
+    for j in range(upto):
+        t = toks[j]
+        if not (t.tag in ("JX", "JKS") and t.form in SUBJ_PARTICLES):
+            continue
+        if _in_quote_or_paren(ctx, toks, j):
+            continue
+        if j > 0 and toks[j - 1].tag == "SSC" and toks[j - 1].form != ")":
+            continue  # a quoted title as topic: `‘한국의 경영대상’은`
+        if _organizer_clause(toks, j):
+            continue
+        np = np_before(ctx, toks, j)
+        if np is None:
+            continue
+        if skip and np[0] < skip[1] and skip[0] < np[1]:
+            continue
+        if lx.EVENT_END_RE.search(ctx.text[np[0]:np[1]]) and org_ending_at(ctx, np[0], np[1]) is None:
+            continue
+        got = resolve_np(ctx, toks, np[0], np[1], cache)
+        if got:
+            return got
+    return None
+
+
+_PAREN_RE = re.compile(r"\([^()]*\)|（[^（）]*）")
+_SPLIT_RE = re.compile(r"\s*(?:,|、|ㆍ|·|및|그리고)\s*|(?<=[가-힣])\s*(?:와|과)\s+")
+_TAIL_NUM_RE = re.compile(r"\s*\d+\s*(?:명|인|팀|곳|개)?\s*$")
+_HEAD_DATE_RE = re.compile(r"^\s*(?:\d+\s*(?:일|월|년)\s*)+")
+_PARTICLE_RE = re.compile(r"(?:에게|에게로|한테|을|를|이|가|은|는|도)$")
+
+
+def list_recipients(ctx: Any, s: int, e: int) -> list[tuple[str, tuple[int, int]]]:
+    """Recipients written as a list in ``[s, e)``: `A(…), B(…), C(…) 교수 3명`."""
+    raw = ctx.text[s:e]
+    flat = raw
+    while True:
+        new = _PAREN_RE.sub(lambda m: " " * len(m.group()), flat)
+        if new == flat:
+            break
+        flat = new
+    out: list[tuple[str, tuple[int, int]]] = []
+    pos = 0
+    pieces = []
+    for m in _SPLIT_RE.finditer(flat):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, len(flat)))
+    for a, b in pieces:
+        item = flat[a:b]
+        # trim particles, counters, titles
+        changed = True
+        while changed:
+            changed = False
+            stripped = item.rstrip()
+            m = _PARTICLE_RE.search(stripped)
+            if m and len(stripped) - len(m.group()) >= 2 and stripped[:m.start()].endswith(tuple(" ")) is False:
+                # only strip a particle glued to the last word
+                stripped2 = stripped[:m.start()]
+                if stripped2 and not stripped2.endswith(" "):
+                    stripped = stripped2
+                    changed = True
+            m = _TAIL_NUM_RE.search(stripped)
+            if m and m.start() > 0:
+                stripped = stripped[:m.start()]
+                changed = True
+            words = stripped.split()
+            if len(words) > 1 and words[-1] in lx.TRAILERS:
+                stripped = stripped[:stripped.rfind(words[-1])]
+                changed = True
+            item = stripped
+        lead = _HEAD_DATE_RE.match(item)
+        a2 = a + (lead.end() if lead else 0)
+        item = item[lead.end():] if lead else item
+        lstrip = len(item) - len(item.lstrip())
+        name = " ".join(item.split())
+        if len(re.sub(r"[^가-힣A-Za-z]", "", name)) < 2:
+            continue
+        ia = s + a2 + lstrip
+        ib = ia + len(item.strip())
+        # an organization or person fact that is exactly this item wins
+        named = name
+        for f in ctx.facts.get("organization", ()):
+            if f.span == (ia, ib):
+                named = f.fields.get("canonical") or name
+        for f in ctx.facts.get("person", ()):
+            if f.span == (ia, ib):
+                named = f.fields.get("name") or name
+        out.append((named, (ia, ib)))
+    return out
+
+
+# -- events, organizers, categories --------------------------------------------------
+
+def event_chain(ctx: Any, toks: Sequence[Any], head: int) -> tuple[int, int] | None:
+    """The unquoted event name ending with token ``head`` (`올해의 광역단체장 우수정책 대상`)."""
+    text = ctx.text
+    first = head
+    n = 0
+    while first - 1 >= 0 and n < 8:
+        p = toks[first - 1]
+        gap = text[p.end:toks[first].start]
+        if gap not in ("", " "):
+            break
+        if p.tag == "JKG" and p.form == "의" and first - 2 >= 0 and toks[first - 2].tag in ("NNG", "NNP"):
+            first -= 1
+            n += 1
+            continue
+        if p.tag not in NOUNISH or p.form in CHAIN_STOP or p.form in lx.ORGANIZER_NOUNS \
+                or p.form in lx.CATEGORY_WORDS:
+            break
+        if p.form in DATE_WORDS and not (toks[first].tag == "JKG"):
+            break
+        if p.tag == "SN" and not re.fullmatch(r"(?:19|20)\d{2}", p.form):
+            break
+        if p.tag == "NNB" and p.form not in ("년", "회"):
+            break
+        if any(f.span[0] <= p.start < f.span[1] for f in ctx.facts.get("organization", ())):
+            break
+        first -= 1
+        n += 1
+    if toks[first].tag == "JKG":
+        first += 1
+    s, e = toks[first].start, toks[head].end
+    return (s, e) if s < e else None
+
+
+def organizer_before(ctx: Any, toks: Sequence[Any], j: int, cache: dict) -> tuple[str, tuple[int, int]] | None:
+    """`X 주관 EVENT`, `X 주최로 열린 EVENT`, `X가 뽑은 EVENT`: the organizer before token ``j``."""
+    k = j - 1
+    steps = 0
+    while k >= 0 and steps < 6:
+        t = toks[k]
+        if t.form in lx.ORGANIZER_NOUNS and t.tag.startswith("NN"):
+            m = k
+            if m - 1 >= 0 and toks[m - 1].tag == "JKS":
+                m -= 1
+            np = np_before(ctx, toks, m)
+            if np:
+                return _org_name(ctx, toks, np, cache)
+            return None
+        if t.tag in ("VV", "VV-R", "VV-I") and (t.lemma in lx.ORGANIZER_VERBS or t.form in lx.ORGANIZER_VERBS):
+            m = k
+            if m - 1 >= 0 and toks[m - 1].tag == "JKS":
+                np = np_before(ctx, toks, m - 1)
+                if np:
+                    return _org_name(ctx, toks, np, cache)
+            return None
+        if t.tag not in ("ETM", "XSV", "XSV-R", "JKB", "JKG", "EC", "VV", "VX", "SSO", "SP", "MAG") \
+                and not (t.tag.startswith("NN") and t.form in ("주관", "주최")):
+            return None
+        k -= 1
+        steps += 1
+    return None
+
+
+def _org_name(ctx: Any, toks: Sequence[Any], np: tuple[int, int, int], cache: dict):
+    s, e, _ = np
+    org = org_ending_at(ctx, s, e)
+    if org is not None:
+        return org.fields.get("canonical") or org.text, org.span
+    np_toks = [t for t in toks if s <= t.start and t.end <= e]
+    name = canonical_name(ctx, s, e, np_toks, cache)
+    if name is None and np_toks and np_toks[-1].form.endswith(("본부", "협회", "재단", "위원회", "원", "부", "처", "청",
+                                                              "공사", "공단", "컨설팅", "신문", "일보", "방송", "당",
+                                                              "센터", "학회", "연합회", "협의회", "포럼")):
+        name = ctx.text[s:e]
+    return (name, (s, e)) if name else None
+
+
+def category_before(ctx: Any, toks: Sequence[Any], j: int) -> tuple[str, tuple[int, int]] | None:
+    """`'…' 분야`, `고객만족경영 부문` right before token ``j`` (the prize)."""
+    k = j - 1
+    if k < 0:
+        return None
+    t = toks[k]
+    text = ctx.text
+    if t.form in lx.CATEGORY_WORDS or (t.form.endswith(tuple(lx.CATEGORY_WORDS)) and t.tag.startswith("NN")):
+        word_start = t.start
+        if t.form not in lx.CATEGORY_WORDS:  # `CS부문` as one token
+            word = t.form[:-2]
+            return (word, (t.start, t.end - 2)) if word else None
+        m = k - 1
+        if m >= 0 and toks[m].tag == "SSC":
+            close = toks[m]
+            q = m - 1
+            while q >= 0 and toks[q].tag != "SSO":
+                q -= 1
+            if q >= 0:
+                s, e = toks[q].end, close.start
+                return text[s:e].strip(), (s, e)
+            return None
+        if m < 0 or toks[m].tag not in NOUNISH or text[toks[m].end:word_start] not in ("", " "):
+            return None
+        # the words of the division: nouns back to a boundary (max 3 words)
+        first = m
+        words = 1
+        while first - 1 >= 0:
+            p = toks[first - 1]
+            gap = text[p.end:toks[first].start]
+            if p.tag not in NOUNISH or gap not in ("", " ") or p.form in DATE_WORDS or p.form in CHAIN_STOP:
+                break
+            if lx.EVENT_END_RE.search(p.form) or lx.level_of(p.form) or lx.honor_of(p.form):
+                break
+            if gap == " ":
+                words += 1
+                if words > 3:
+                    break
+            first -= 1
+        s, e = toks[first].start, toks[m].end
+        return text[s:e], (s, e)
+    return None

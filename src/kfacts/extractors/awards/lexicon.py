@@ -1,0 +1,136 @@
+"""The award lexicon (``lexicon.toml``) compiled once into regexes and sets.
+
+The candidate regex :data:`PRIZE_RE` finds every possible prize in one pass;
+its named groups say which kind of candidate matched (``level``, ``honor``,
+``nobel``, ``commend``, ``named``). Context checks come later, on tokens.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import regex as re
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+_DATA = tomllib.loads((Path(__file__).with_name("lexicon.toml")).read_text(encoding="utf-8"))
+
+LEVELS: list[tuple[re.Pattern, str]] = [(re.compile(e["pattern"]), e["award"]) for e in _DATA["levels"]]
+HONORS: list[tuple[re.Pattern, str]] = [(re.compile(e["pattern"]), e["award"]) for e in _DATA["honors"]]
+
+NOBEL = _DATA["nobel"]
+EVENT_HEADS = tuple(sorted(_DATA["event_heads"], key=len, reverse=True))
+RECEIVE_VERBS = frozenset(_DATA["receive_verbs"])
+GIVEN_VERBS = frozenset(_DATA["given_verbs"])
+RECEIVE_NOUNS = frozenset(_DATA["receive_nouns"])
+NON_PRIZES = tuple(sorted(_DATA["non_prizes"], key=len, reverse=True))
+CATEGORY_WORDS = frozenset(_DATA["category_words"])
+ORGANIZER_NOUNS = frozenset(_DATA["organizer_nouns"])
+ORGANIZER_VERBS = frozenset(_DATA["organizer_verbs"])
+COREF_HEADS = frozenset(_DATA["coreference_heads"])
+TRAILERS = frozenset(_DATA["recipient_trailers"])
+
+#: selection verbs: a prize marked 으로/에 (`최우수기관으로 선정`)
+SELECT_VERBS = frozenset({"선정", "뽑히", "선발", "지정", "이름", "올리", "오르"})
+
+
+def _alt(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+_level_src = _alt([e["pattern"] for e in _DATA["levels"]])
+_honor_src = _alt([e["pattern"] for e in _DATA["honors"]])
+
+#: every prize candidate; group names tell the kind
+PRIZE_RE = re.compile(
+    rf"(?P<honor>{_honor_src})"
+    rf"|(?P<nobel>노벨\s?(?:[가-힣]{{1,5}}\s?)?상)"
+    rf"|(?P<named>(?<![가-힣A-Za-z])[가-힣A-Za-z]{{1,12}}상(?=[을를은는이가도의]|\s?(?:수상|받|을|를)))"
+    rf"|(?P<level>{_level_src})"
+    rf"|(?P<commend>{_DATA['commendation']})"
+)
+
+#: an event head at the end of a quoted title (after an optional `(주관 X)`)
+EVENT_END_RE = re.compile("(?:" + "|".join(re.escape(h) for h in EVENT_HEADS) + r")$")
+
+#: a quoted span (single, double, corner quotes)
+QUOTED_RE = re.compile(r"[‘'“\"「『]([^‘’'“”\"「」『』\n]{2,80}?)[’'”\"」』]")
+
+#: `(주관 X)` / `(주최: X)` at the end of a quoted event
+HOST_PAREN_RE = re.compile(r"\s*\((?:주관|주최|공동주최|공동주관)\s*[:：]?\s*([^()]{2,40})\)\s*$")
+
+#: a year opening an event name (`2024 ...`, `2024년 ...`)
+YEAR_RE = re.compile(r"^(?:제\s?\d+회\s)?((?:19|20)\d{2})(?:년|\s|$)")
+
+
+def level_of(text: str) -> str | None:
+    """The SPEC ``award`` value of a level phrase.
+
+    >>> level_of("최우수기관"), level_of("우수 지자체"), level_of("SA등급"), level_of("종합대상")
+    ('최우수', '우수', '최고등급', '대상')
+    """
+    for rx, award in LEVELS:
+        if rx.fullmatch(text):
+            return award
+    return None
+
+
+def honor_of(text: str) -> str | None:
+    """The SPEC ``award`` value of an honor phrase.
+
+    >>> honor_of("행정안전부장관상"), honor_of("교육부 장관 표창"), honor_of("대통령 표창")
+    ('장관상', '장관 표창', '대통령 표창')
+    """
+    for rx, award in HONORS:
+        if rx.fullmatch(text):
+            return award
+    return None
+
+
+def level_suffix(word: str) -> tuple[int, str] | None:
+    """If ``word`` ends with a level prize, (where it starts, the award).
+
+    >>> level_suffix("일자리대상")
+    (3, '대상')
+    >>> level_suffix("황금종려상") is None
+    True
+    """
+    for rx, award in LEVELS:
+        m = rx.search(word)
+        if m and m.end() == len(word):
+            return m.start(), award
+    return None
+
+
+def honor_suffix(word: str) -> tuple[int, str] | None:
+    """If ``word`` ends with an honor (`…장관상`), (where it starts, the award)."""
+    for rx, award in HONORS:
+        m = rx.search(word)
+        if m and m.end() == len(word):
+            return m.start(), award
+    return None
+
+
+def is_non_prize(word: str) -> bool:
+    """Nouns in 상 that are no prize (`인상`, `피해보상`, `예수상`).
+
+    >>> is_non_prize("피해보상"), is_non_prize("황금종려상")
+    (True, False)
+    """
+    return word.endswith(NON_PRIZES)
+
+
+def event_like(text: str) -> bool:
+    """Does a (quote-stripped) title name a contest, evaluation or award program?
+
+    >>> event_like("2024 전국 기초단체장 매니페스토 우수사례 경진대회"), event_like("일자리 및 고용 환경 개선 완화")
+    (True, False)
+    """
+    t = HOST_PAREN_RE.sub("", text).strip()
+    if not t or level_of(t) or honor_of(t):
+        return False
+    return EVENT_END_RE.search(t) is not None
