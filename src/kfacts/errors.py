@@ -26,7 +26,7 @@ MESSAGES: dict[str, str] = {
     "KF203": "unknown field {field!r} in {where}",
     "KF204": "missing required field {field!r} in {where}",
     "KF205": "unknown token attribute {attr!r} in {where}",
-    "KF206": "lexicon file not found: {path}",
+    "KF206": "lexicon file not found: {lexicon}",
     "KF207": "duplicate rule id {rule_id!r}",
     "KF208": "invalid regular expression {pattern!r}: {detail}",
     "KF209": "regular expression {pattern!r} exceeded its time limit of {limit} s (catastrophic backtracking?)",
@@ -75,7 +75,9 @@ class RulePackError(KfactsError, ValueError):
     def __init__(self, code: str, *, path: str | None = None, rule_id: str | None = None, **fields: Any) -> None:
         self.path = path
         self.rule_id = rule_id
-        KfactsError.__init__(self, code, **fields)
+        # path and rule_id may appear in a message template too (KF207)
+        KfactsError.__init__(self, code, **{"path": path, "rule_id": rule_id, **fields})
+        self.fields = fields
         where = []
         if path:
             where.append(str(path))

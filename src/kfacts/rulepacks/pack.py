@@ -182,6 +182,7 @@ class RulePack:
               caps: dict[str, Capture] | None) -> Fact | None:
         if caps is None:
             return None
+        caps.setdefault("match", Capture(start, end))
         if rule.span:
             c = caps.get(rule.span)
             if c is None:
@@ -287,7 +288,7 @@ def _rules(chk: S.Checker, raw_rules: list[Any], types: dict[str, dict[str, str]
         if not S._ID.match(rid):
             raise chk.invalid(rid, "id", where, "a rule id is namespaced lower-case ASCII, e.g. 'invest.agreement'")
         if rid in ids or rid in builtin_ids:
-            raise chk.fail("KF207", rid, rule_id=rid)
+            raise chk.fail("KF207", rid)
         ids.add(rid)
         rtype = r["type"]
         if rtype not in types:
@@ -311,6 +312,7 @@ def _rules(chk: S.Checker, raw_rules: list[Any], types: dict[str, dict[str, str]
             regex = chk.regex(r["regex"], rid, timeout)
             for g in regex.groupindex:
                 cap_src.setdefault(g, set()).add("text")
+        cap_src.setdefault("match", {"text"})  # the whole match
         main_caps = set(cap_src)
         near: list[S.Near] = []
         for j, n in enumerate(r.get("near", []), 1):

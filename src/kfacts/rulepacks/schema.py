@@ -225,7 +225,7 @@ def version_ok(spec: str, version: str) -> bool | None:
 def read_lexicon(chk: Checker, raw: dict[str, Any], where: str) -> Lexicon:
     path = (chk.path.parent / raw["path"]).resolve()
     if not path.is_file():
-        raise chk.fail("KF206", path=str(path))
+        raise chk.fail("KF206", lexicon=str(path))
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as e:
