@@ -1,0 +1,107 @@
+"""People with their titles and organizations (SPEC: ``person`` = name, title, org).
+
+The span of a fact is the name alone; ``title`` is the role word without its
+organization prefix and ``org`` the canonical organization (through the
+organization extractor's ``canonicalize``). Steps:
+
+1. every lexicon title ending a word is a candidate anchor (``patterns``):
+   ``NAME [ORG] TITLE``, ``[ORG] TITLE NAME``, ``ORG NAME TITLE``,
+   ``ORG(TITLE NAME)`` and reporters' bylines;
+2. foreign names before a parenthesis, names without a title and byline
+   name lines (``extra``);
+3. a title with no organization in the text takes the document's local
+   government when it is a local-government title (``김종효 행정부시장`` ->
+   ``광주광역시``);
+4. mentions of one name share the fullest title/org found for it, and later
+   mentions of a found full name are facts too (a surname alone never is).
+"""
+
+from __future__ import annotations
+
+from ..base import Context, Rule
+from ...fact import Fact
+from . import orgs
+from .extra import bare_names, foreign_names, repeat_mentions
+from .patterns import Found, match_title, title_hits
+
+RULES: list[Rule] = [
+    Rule("person.name_title", "person", "a name followed by its title, with the organization between or fused "
+         "(임택 동구청장, 조인철 광주시 문화경제부시장, 민주당 이재명 대표)"),
+    Rule("person.title_name", "person", "a title followed by the name (국토교통부 장관 서승환, 충남지사 안희정)"),
+    Rule("person.appositive", "person", "an organization with its head in parentheses (성동구(구청장 정원오))"),
+    Rule("person.byline", "person", "a reporter's byline ([아이뉴스24 김상진 기자], /박진표 기자, 박진표기자)"),
+    Rule("person.byline_name", "person", "a name alone on a bulleted byline line under the headline (• 윤만형)"),
+    Rule("person.foreign", "person", "a Hangul-written name before a parenthesis with its Latin form or age and "
+         "affiliation (장 피에르 소바주(Jean-Pierre Sauvage, 프랑스 스트라스부르대 교수, 72))"),
+    Rule("person.bare_name", "person", "a name without a title: 김은경(53) 씨, 홍길동 씨, 문재인 정부"),
+    Rule("person.repeat", "person", "a later mention of a full name found by another rule (이용섭은)"),
+]
+
+
+def _infer_org(ctx: Context, f: Found) -> None:
+    """A local-government title with no organization in the text: the document's government."""
+    info = f.info
+    if f.org is not None or info is None or info.lg is None:
+        return
+    gov = orgs.document_government(ctx, info.lg)
+    if gov is not None:
+        f.org = gov + (info.append or "")
+
+
+def _score(f: Found) -> tuple[int, int]:
+    return ((f.title is not None) + 2 * (f.org is not None), len(f.title or ""))
+
+
+def _merge(found: list[Found]) -> None:
+    """Mentions of one name share its fullest title and organization."""
+    by_name: dict[str, list[Found]] = {}
+    for f in found:
+        by_name.setdefault(f.name, []).append(f)
+    for group in by_name.values():
+        best = max(group, key=_score)
+        if best.title is None:
+            continue
+        for f in group:
+            if f is best:
+                continue
+            compatible = f.title is None or (best.title.endswith(f.title) and f.org in (None, best.org))
+            if compatible:
+                f.title, f.org = best.title, best.org
+
+
+def extract(ctx: Context) -> list[Fact]:
+    text = ctx.text
+    found: list[Found] = []
+    for hit in title_hits(ctx):
+        f = match_title(ctx, hit)
+        if f is not None:
+            found.append(f)
+    found.extend(foreign_names(ctx))
+    found.extend(bare_names(ctx))
+    # one mention per name span: the first rule wins (title rules come first)
+    by_span: dict[tuple[int, int], Found] = {}
+    starts: set[int] = set()
+    for f in found:
+        if f.start in starts:
+            continue
+        by_span[(f.start, f.end)] = f
+        starts.add(f.start)
+    kept = [f for f in by_span.values() if ctx.in_article(f.start, f.end)]
+    names = {text[f.start:f.end] for f in kept}
+    for f in repeat_mentions(ctx, names, starts):
+        kept.append(f)
+    for f in kept:
+        f.name = text[f.start:f.end]
+        _infer_org(ctx, f)
+    _merge(kept)
+    facts = []
+    for f in kept:
+        evidence = {}
+        if f.title_span is not None:
+            evidence["title"] = f.title_span
+        if f.org_span is not None:
+            evidence["org"] = f.org_span
+        facts.append(ctx.fact("person", f.start, f.end, f.rule, evidence=evidence, name=f.name,
+                              title=f.title, org=f.org))
+    facts.sort(key=lambda x: x.span)
+    return facts

@@ -1,0 +1,153 @@
+"""Person mentions not anchored on a title word before or after the name.
+
+* foreign names written in Hangul before a parenthesis that gives the Latin
+  name or the age and affiliation (``장 피에르 소바주(Jean-Pierre Sauvage,
+  프랑스 스트라스부르대 교수, 72)``, ``올리버 하트(68, 영국, 하버드대 교수)``);
+* names without a title: ``김은경(53) 씨``, ``홍길동 씨``, ``문재인 정부``;
+* a reporter's name alone on a byline line under the headline (``• 윤만형``);
+* later mentions of a full name already found (``이용섭은 ...``).
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from ..base import Context
+from . import orgs
+from .lexicon import JOSA, title_regex, titles
+from .names import LATIN_NAME, foreign_words_ok, korean_name_ok, latin_name_parts
+from .patterns import Found, TitleHit, _apply_words, _found
+from .words import prev_word
+
+_PAREN = re.compile(r"(?<![가-힣])((?:[가-힣]{1,6} ){0,3}[가-힣]{1,6})\(([^()\n]{1,120})\)")
+_AGE = re.compile(r"\s*(?:만\s*)?\d{1,3}\s*세?\s*")
+_COUNTRY_LIKE = re.compile(r"[가-힣]{1,8}")
+
+
+def _paren_title(ctx: Context, start: int, end: int) -> Found | None:
+    """The affiliation part of a parenthesis: ``프랑스 스트라스부르대 교수`` -> title, org."""
+    text = ctx.text
+    part = text[start:end]
+    m = None
+    for m2 in title_regex().finditer(part):
+        m = m2
+    if m is None or start + m.end() != end:
+        return None
+    ts, te = start + m.start(), start + m.end()
+    ws = ts
+    while ws > start and text[ws - 1] not in " ":
+        ws -= 1
+    info = titles()[m.group()]
+    hit = TitleHit(ws=ws, we=te, ts=ts, te=te, info=info, title=m.group(), title_start=ts, org=info.org)
+    prefix = text[ws:ts]
+    if prefix:
+        found = None
+        for surface in info.fused_orgs(prefix):
+            found = orgs.canonicalize(ctx, surface)
+            if found is not None and found[0]:
+                hit.org, hit.org_span = found[0], (ws, ts)
+                break
+        else:
+            if not info.compound:
+                return None
+            hit.title, hit.title_start = prefix + hit.title, ws
+    words = []
+    pos = ws
+    while True:
+        w = prev_word(text, pos)
+        if w is None or w[0] < start:
+            break
+        words.insert(0, w)
+        pos = w[0]
+    if not _apply_words(ctx, hit, words, need_org=False) and words:
+        # unknown words before the title (a country): keep the org of the last word if any
+        hit.org = hit.org or None
+    return _found(hit, 0, 0, "person.foreign")
+
+
+def foreign_names(ctx: Context) -> list[Found]:
+    text = ctx.text
+    out = []
+    for m in _PAREN.finditer(text):
+        inner_s, inner_e = m.span(2)
+        parts = []
+        pos = inner_s
+        for piece in text[inner_s:inner_e].split(","):
+            s = pos + len(piece) - len(piece.lstrip())
+            e = pos + len(piece.rstrip())
+            parts.append((s, e))
+            pos += len(piece) + 1
+        latin = None
+        age = False
+        title_part = None
+        for s, e in parts:
+            seg = text[s:e]
+            if latin is None and LATIN_NAME.fullmatch(seg) and len(seg.split()) >= 2:
+                latin = seg
+            elif _AGE.fullmatch(seg):
+                age = True
+            elif s < e and title_part is None:
+                title_part = _paren_title(ctx, s, e)
+        if latin is None and not (age and title_part is not None):
+            continue
+        # the name: the Hangul words just before the parenthesis
+        ns, ne = m.span(1)
+        words = text[ns:ne].split(" ")
+        limit = latin_name_parts(latin) if latin else 3
+        limit = max(1, min(limit, 4))
+        best = None
+        for n in range(1, min(limit, len(words)) + 1):
+            ws = ne - len(" ".join(words[-n:]))
+            if foreign_words_ok(ctx, ws, ne, strict=n >= 3):
+                best = ws
+        if best is None or len(text[best:ne].replace(" ", "")) < 3:
+            continue
+        chosen = [(best, ne)]
+        s, e = chosen[0][0], chosen[-1][1]
+        if " " not in text[s:e] and not korean_name_ok(ctx, s, e) and latin is None:
+            continue  # one word without a Latin form: only a Korean name
+        f = title_part or Found(0, 0, "person.foreign")
+        f.start, f.end, f.rule = s, e, "person.foreign"
+        out.append(f)
+    return out
+
+
+_BARE = re.compile(
+    r"(?<![가-힣])([가-힣]{2,4})(?=\s*\(\s*(?:만\s*)?\d{1,3}\s*세?\s*\)|\s?씨(?:" + JOSA + r")?(?![가-힣])"
+    r"|\s(?:정부|정권|행정부)(?:" + JOSA + r")?(?![가-힣]))"
+)
+_BULLET_LINE = re.compile(r"(?m)^[ \t]*[•·▶■◆○◇▲\-][ \t]*([가-힣]{2,4})[ \t]*$")
+
+
+def bare_names(ctx: Context) -> list[Found]:
+    out = []
+    for m in _BARE.finditer(ctx.text):
+        s, e = m.span(1)
+        name = m.group(1)
+        if name.endswith("모") or name.endswith("씨"):
+            continue
+        if korean_name_ok(ctx, s, e, strict=True):
+            out.append(Found(s, e, "person.bare_name"))
+    for m in _BULLET_LINE.finditer(ctx.text[:1500]):
+        s, e = m.span(1)
+        if korean_name_ok(ctx, s, e, strict=True):
+            out.append(Found(s, e, "person.byline_name"))
+    return out
+
+
+def repeat_mentions(ctx: Context, names: set[str], taken: set[int]) -> list[Found]:
+    """Other mentions of full names already found (``이용섭은``, ``이용빈 의원`` found elsewhere)."""
+    if not names:
+        return []
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    pat = re.compile(rf"(?<![가-힣])(?:{alts})(?=(?:{JOSA})?(?![가-힣]))")
+    out = []
+    for m in pat.finditer(ctx.text):
+        s, e = m.span()
+        if s in taken:
+            continue
+        name = m.group()
+        if " " not in name and not korean_name_ok(ctx, s, e):
+            continue
+        out.append(Found(s, e, "person.repeat"))
+    return out

@@ -1,0 +1,121 @@
+"""The person extractor's lexicons: titles, surnames and words that are not names.
+
+The data lives in TSV files beside this module (``titles.tsv``,
+``surnames.tsv``, ``not_names.tsv``); this module reads them once and builds
+the title regex.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex as re
+
+_HERE = Path(__file__).parent
+
+
+def _rows(name: str) -> list[list[str]]:
+    out = []
+    with (_HERE / name).open(encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            out.append(line.split("\t"))
+    return out
+
+
+def _opt(v: str) -> str | None:
+    return None if v in ("-", "") else v
+
+
+@dataclass(frozen=True)
+class Title:
+    """One entry of ``titles.tsv`` (see the file's header for the columns)."""
+
+    title: str
+    fuse: tuple[str, ...]
+    compound: bool
+    lg: str | None
+    org: str | None
+    append: str | None
+    group: str | None
+
+    def fused_orgs(self, prefix: str) -> list[str]:
+        """Organization surfaces a fused prefix may stand for.
+
+        >>> title("구청장").fused_orgs("동")
+        ['동구']
+        >>> title("시장").fused_orgs("광주")
+        ['광주시', '광주']
+        """
+        return [t.replace("{}", prefix) for t in self.fuse]
+
+
+@lru_cache(maxsize=None)
+def titles() -> dict[str, Title]:
+    out = {}
+    for row in _rows("titles.tsv"):
+        if len(row) != 7:
+            raise ValueError(f"titles.tsv: 7 columns expected, got {row!r}")
+        t, fuse, comp, lg, org, append, group = row
+        out[t] = Title(t, tuple(fuse.split("|")) if fuse != "-" else (), comp == "yes", _opt(lg), _opt(org),
+                       _opt(append), _opt(group))
+    return out
+
+
+def title(word: str) -> Title:
+    return titles()[word]
+
+
+@lru_cache(maxsize=None)
+def surnames() -> dict[str, str]:
+    """surname -> tier (``common`` or ``rare``)."""
+    return {r[0]: r[1] for r in _rows("surnames.tsv")}
+
+
+@lru_cache(maxsize=None)
+def not_names() -> frozenset[str]:
+    return frozenset(r[0] for r in _rows("not_names.tsv"))
+
+
+#: particles and copula endings that may follow a title or a name inside one word
+JOSA = (
+    "으로부터|에게서|으로서|으로써|이었던|이었다|이었으며|이라고|이라며|이라는|이지만|께서는|에게는|"
+    "으로|에게|께서|에서|이자|이며|이고|이던|이다|이나|이란|이라|로서|로써|과의|와의|까지|부터|처럼|"
+    "보다|마저|조차|에는|에도|만은|였던|였다|은|는|이|가|을|를|의|과|와|도|로|에|만|께|님|인|일|였|엔|나|란|측"
+)
+
+#: modifiers written between a name and its title, not part of the title
+MODIFIERS = frozenset({"전", "현", "前", "現", "신임", "초대", "당시", "차기", "전임", "현직", "전직", "故", "고"})
+
+
+@lru_cache(maxsize=None)
+def title_regex() -> "re.Pattern[str]":
+    """Any lexicon title ending a word (a particle may follow).
+
+    The alternation is longest first, so the leftmost match in a word is the
+    longest title it ends with (``문화경제부시장`` before ``부시장``).
+    """
+    alts = "|".join(re.escape(t) for t in sorted(titles(), key=len, reverse=True))
+    return re.compile(rf"(?:{alts})(?=(?:{JOSA})?(?![가-힣A-Za-z0-9]))")
+
+
+def split_surname(name: str) -> tuple[str, str] | None:
+    """(surname, given name) of a Korean name, or None.
+
+    >>> split_surname("남궁민수")
+    ('남궁', '민수')
+    >>> split_surname("임택")
+    ('임', '택')
+    >>> split_surname("김") is None
+    True
+    """
+    sn = surnames()
+    if len(name) >= 3 and name[:2] in sn and 1 <= len(name) - 2 <= 2:
+        return name[:2], name[2:]
+    if name[:1] in sn and 1 <= len(name) - 1 <= 2:
+        return name[:1], name[1:]
+    return None

@@ -1,0 +1,116 @@
+"""Is this span a person's name? Korean names and Hangul-written foreign names."""
+
+from __future__ import annotations
+
+import regex as re
+
+from ..base import Context
+from . import orgs
+from .lexicon import not_names, split_surname, surnames, titles
+
+HANGUL = re.compile(r"[가-힣]+")
+
+#: tags a morpheme of a Korean name may carry when Kiwi splits it (임택 -> 임/NNP 택/NNG)
+_NAME_PART_TAGS = frozenset({"NNP", "NNG", "NNB", "NR", "XPN", "XSN", "MM", "MAG", "XR"})
+
+
+#: last syllables of organization words an unknown three-syllable word may end with (이민부, 서구을)
+_ORG_ENDINGS = frozenset("부청처단회당국과실팀을갑군구시도")
+
+
+def korean_name_ok(ctx: Context, start: int, end: int, strict: bool = False) -> bool:
+    """Can ``text[start:end]`` be a Korean full name?
+
+    Two to four Hangul syllables starting with a known surname (a two-syllable
+    name needs a common surname), not a listed non-name, not a place or an
+    organization, and Kiwi agrees: the span starts and ends on morpheme
+    boundaries and is not one known common word (``이번``, ``김치``).
+    ``strict`` (no title next to the name) also wants Kiwi to see a proper noun.
+    """
+    name = ctx.text[start:end]
+    if not (2 <= len(name) <= 4) or HANGUL.fullmatch(name) is None:
+        return False
+    parts = split_surname(name)
+    if parts is None:
+        return False
+    if len(name) == 2 and surnames().get(parts[0]) != "common":
+        return False
+    if name in not_names():
+        return False
+    toks = ctx.tokens_in(start, end)
+    if not toks or toks[0].start != start or toks[-1].end != end:
+        return False  # the name must start and end on morpheme boundaries
+    if len(toks) == 1:
+        t = toks[0]
+        if t.tag != "NNP":
+            # Kiwi knows it as one ordinary word, unless it marks it out of vocabulary (NNG, oov):
+            # names it does not know come out split, NNP or oov (이용빈/NNG oov)
+            if t.tag != "NNG" or len(name) < 3 or name[-1] in _ORG_ENDINGS:
+                return False
+            oov = getattr(t, "oov", None)
+            if oov is False or (oov is None and strict):
+                return False
+    else:
+        if any(t.tag not in _NAME_PART_TAGS for t in toks):
+            return False
+        if strict and not any(t.tag == "NNP" for t in toks):
+            return False
+    for f in orgs.org_facts(ctx):
+        s, e = f.span
+        if s < end and start < e:
+            return False
+    hit = orgs.canonicalize(ctx, name)
+    if hit is not None:
+        return False
+    return True
+
+
+#: a Hangul word of a transliterated foreign name
+_FOREIGN_WORD = re.compile(r"[가-힣]{1,6}")
+
+#: the Latin form of a person's name: capitalized words, initials, hyphens (Jean-Pierre Sauvage)
+LATIN_NAME = re.compile(
+    r"(?:(?:Sir|Dr|Prof)\.?\s+)?(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]\.|van|von|de|der|da|di|du|la|le))*"
+)
+
+
+def latin_name_parts(latin: str) -> int:
+    """How many Hangul words the Latin name may be written with.
+
+    >>> latin_name_parts("Jean-Pierre Sauvage")
+    3
+    >>> latin_name_parts("Sir J. Fraser Stoddart")
+    2
+    """
+    n = 0
+    for w in latin.split():
+        if w.rstrip(".") in ("Sir", "Dr", "Prof") or re.fullmatch(r"[A-Z]\.", w):
+            continue
+        n += len(w.split("-"))
+    return n
+
+
+def foreign_words_ok(ctx: Context, start: int, end: int, strict: bool = False) -> bool:
+    """Are the Hangul words in ``[start, end)`` a transliterated name (nouns only, no particles)?
+
+    ``strict``: Kiwi must also see a proper noun (or an unknown word) in them.
+    """
+    words = ctx.text[start:end].split(" ")
+    if not words or any(_FOREIGN_WORD.fullmatch(w) is None for w in words):
+        return False
+    if len(words) == 1 and words[0] in not_names():
+        return False
+    toks = ctx.tokens_in(start, end)
+    if not toks or toks[0].start != start or toks[-1].end != end:
+        return False
+    if any(t.tag not in ("NNP", "NNG", "SL", "NR", "XSN") for t in toks):
+        return False
+    if strict and not any(t.tag == "NNP" or getattr(t, "oov", False) for t in toks):
+        return False
+    if any(w in titles() for w in words):
+        return False
+    for f in orgs.org_facts(ctx):
+        s, e = f.span
+        if s < end and start < e:
+            return False
+    return True

@@ -1,0 +1,134 @@
+"""Organizations for the ``org`` field, through the organization extractor.
+
+The organization extractor (run before this one) exposes
+``canonicalize(surface, published=None, context_sido=None) -> (canonical, kind) | None``
+and ``document_region(ctx) -> sido | None``; its facts are in
+``ctx.facts["organization"]``. Everything here degrades gracefully when
+those are missing: an org fact covering the surface still resolves it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from ..base import Context
+
+_API: dict[str, Callable[..., Any] | None] = {}
+
+
+def _api(name: str) -> Callable[..., Any] | None:
+    if name not in _API:
+        try:
+            from .. import organizations as mod
+        except Exception:  # pragma: no cover - organizations not importable
+            mod = None
+        _API[name] = getattr(mod, name, None)
+    return _API[name]
+
+
+def _cache(ctx: Context) -> dict[str, Any]:
+    c = ctx.options.get("_people")
+    if c is None:
+        c = ctx.options["_people"] = {}
+    return c
+
+
+def region(ctx: Context) -> str | None:
+    """The sido the document is about (``광주광역시``), or None."""
+    c = _cache(ctx)
+    if "region" not in c:
+        fn = _api("document_region")
+        r = None
+        if fn is not None:
+            try:
+                r = fn(ctx)
+            except Exception:
+                r = None
+        c["region"] = r
+    return c["region"]
+
+
+def org_facts(ctx: Context) -> list[Any]:
+    return ctx.facts.get("organization", [])
+
+
+def fact_at(ctx: Context, start: int, end: int) -> Any | None:
+    """The organization fact spanning exactly ``[start, end)`` (or the longest inside it from ``start``)."""
+    best = None
+    for f in org_facts(ctx):
+        s, e = f.span
+        if s == start and e <= end and (best is None or e > best.span[1]):
+            best = f
+    return best
+
+
+def canonicalize(ctx: Context, surface: str, start: int | None = None) -> tuple[str, str] | None:
+    """``(canonical, kind)`` of an organization surface, or None when it names none."""
+    surface = surface.strip()
+    if not surface:
+        return None
+    c = _cache(ctx).setdefault("canon", {})
+    if surface in c:
+        hit = c[surface]
+    else:
+        hit = None
+        fn = _api("canonicalize")
+        if fn is not None:
+            try:
+                hit = fn(surface, published=ctx.published, context_sido=region(ctx))
+            except Exception:
+                hit = None
+        if hit is None:
+            for f in org_facts(ctx):
+                if f.fields.get("name") == surface or f.text == surface:
+                    hit = (f.fields.get("canonical"), f.fields.get("kind"))
+                    break
+        c[surface] = hit
+    if hit is None and start is not None:
+        f = fact_at(ctx, start, start + len(surface))
+        if f is not None and f.span[1] == start + len(surface):
+            hit = (f.fields.get("canonical"), f.fields.get("kind"))
+    return hit
+
+
+_LEVEL_SUFFIX = {
+    "city": ("특별시", "광역시", "특별자치시", "시"),
+    "gu": ("구",),
+    "gun": ("군",),
+    "do": ("도", "특별자치도"),
+}
+
+
+def fits_level(canonical: str, kind: str | None, level: str | None) -> bool:
+    """Does a local government (``광주광역시 동구``) have the level a title needs (``gu``)?
+
+    >>> fits_level("광주광역시 동구", "local_government", "gu")
+    True
+    >>> fits_level("광주광역시", "local_government", "gu")
+    False
+    """
+    if level is None:
+        return True
+    if kind not in (None, "local_government"):
+        return False
+    last = canonical.split()[-1]
+    return last.endswith(_LEVEL_SUFFIX[level])
+
+
+def document_government(ctx: Context, level: str) -> str | None:
+    """The local government of ``level`` the document is about: its most frequent one, else the region."""
+    c = _cache(ctx).setdefault("gov", {})
+    if level in c:
+        return c[level]
+    counts: dict[str, int] = {}
+    for f in org_facts(ctx):
+        can = f.fields.get("canonical")
+        if can and f.fields.get("kind") == "local_government" and fits_level(can, "local_government", level):
+            counts[can] = counts.get(can, 0) + 1
+    best = max(counts, key=lambda k: (counts[k], -len(k))) if counts else None
+    if best is None:
+        r = region(ctx)
+        if r and fits_level(r, "local_government", level):
+            best = r
+    c[level] = best
+    return best

@@ -1,0 +1,281 @@
+"""The title patterns: NAME [ORG] TITLE, [ORG] TITLE NAME, ORG NAME TITLE, ORG(TITLE NAME).
+
+Everything starts from a title of the lexicon ending a word (``title_regex``);
+only the words around it on the same line are looked at, so the cost grows
+with the number of titles, not with the length of the text.
+
+A :class:`Found` is the working state of one person mention; the extractor
+turns it into a fact after the document-level steps (org inference, merging
+of mentions).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..base import Context
+from . import orgs
+from .lexicon import MODIFIERS, Title, title_regex, titles
+from .names import korean_name_ok
+from .words import next_word, nounish, prev_word, stem_end, word_end, word_start
+
+
+@dataclass
+class Found:
+    """One person mention being built (working state, not the returned fact)."""
+
+    start: int
+    end: int
+    rule: str
+    title: str | None = None
+    org: str | None = None
+    title_span: tuple[int, int] | None = None
+    org_span: tuple[int, int] | None = None
+    info: Title | None = None
+    name: str = ""
+
+
+@dataclass
+class TitleHit:
+    """A title ending a word: ``word`` = ``[ws, we)``, the title proper ``[ts, te)``."""
+
+    ws: int
+    we: int
+    ts: int
+    te: int
+    info: Title
+    title: str  # the title as given in the fact (the word, or the lexicon title when the prefix was an org)
+    title_start: int  # where that title text starts
+    org: str | None = None
+    org_span: tuple[int, int] | None = None
+    fused_name: tuple[int, int] | None = None
+
+
+def _resolve_fused(ctx: Context, hit: TitleHit) -> bool:
+    """Split a fused prefix off the title (동구청장, 광주시장, 천수만사업단장); False: not a title."""
+    text = ctx.text
+    prefix = text[hit.ws:hit.ts]
+    info = hit.info
+    if not prefix:
+        return True
+    if info.group == "press":
+        if korean_name_ok(ctx, hit.ws, hit.ts):
+            hit.fused_name = (hit.ws, hit.ts)
+            return True
+    for surface in info.fused_orgs(prefix):
+        found = orgs.canonicalize(ctx, surface, hit.ws if surface == prefix else None)
+        if found is not None and found[0] and orgs.fits_level(found[0], found[1], info.lg):
+            hit.org = found[0]
+            hit.org_span = (hit.ws, hit.ts)
+            return True
+    if info.compound:
+        hit.title = prefix + hit.title
+        hit.title_start = hit.ws
+        return True
+    return False
+
+
+def _org_in_words(ctx: Context, words: list[tuple[int, int]]) -> tuple[int, int, str] | None:
+    """The longest run of words naming an organization: (first index, last index + 1, canonical)."""
+    n = len(words)
+    for size in range(n, 0, -1):
+        for i in range(0, n - size + 1):
+            s, e = words[i][0], words[i + size - 1][1]
+            surface = ctx.text[s:e]
+            if surface in MODIFIERS:
+                continue
+            found = orgs.canonicalize(ctx, surface, s)
+            if found is not None and found[0]:
+                return i, i + size, found[0]
+    return None
+
+
+def _apply_words(ctx: Context, hit: TitleHit, words: list[tuple[int, int]], need_org: bool) -> bool:
+    """Read the words written between a name (or the line) and the title word.
+
+    The organization among them becomes ``org`` (words before it, such as a
+    country, are dropped); words after it are part of the title
+    (``충남 개발정책 팀장`` -> title ``개발정책 팀장``). Returns False when the
+    words cannot belong to the title phrase.
+    """
+    words = [w for w in words if ctx.text[w[0]:w[1]] not in MODIFIERS]
+    if not words:
+        return True
+    found = _org_in_words(ctx, words)
+    if found is None:
+        if need_org:
+            return False
+        if len(words) > 1:
+            return False
+        rest = words
+    else:
+        i, j, canonical = found
+        if hit.org is None:
+            hit.org = canonical
+            hit.org_span = (words[i][0], words[j - 1][1])
+        rest = words[j:]
+    if rest:
+        hit.title = ctx.text[rest[0][0]:hit.ws] + hit.title
+        hit.title_start = rest[0][0]
+    return True
+
+
+def _name_in_word(ctx: Context, s: int, e: int, strict: bool = False) -> tuple[int, int] | None:
+    """The name at the start of a word, a particle allowed after it (``안희정과``)."""
+    stem = stem_end(ctx, s, e)
+    if stem - s < 2:
+        return None
+    if korean_name_ok(ctx, s, stem, strict=strict):
+        return s, stem
+    return None
+
+
+def title_hits(ctx: Context) -> list[TitleHit]:
+    text = ctx.text
+    out = []
+    lex = titles()
+    for m in title_regex().finditer(text):
+        ts, te = m.span()
+        ws = word_start(text, ts)
+        info = lex[m.group()]
+        hit = TitleHit(ws=ws, we=word_end(text, te), ts=ts, te=te, info=info, title=m.group(), title_start=ts)
+        if info.org:
+            hit.org = info.org
+        if not _resolve_fused(ctx, hit):
+            continue
+        out.append(hit)
+    return out
+
+
+def _left_words(ctx: Context, pos: int, limit: int) -> list[tuple[int, int]]:
+    """Up to ``limit`` words before ``pos`` on the same line, nearest first, spaces only between."""
+    out = []
+    for _ in range(limit):
+        w = prev_word(ctx.text, pos)
+        if w is None:
+            break
+        out.append(w)
+        pos = w[0]
+    return out
+
+
+def match_title(ctx: Context, hit: TitleHit) -> Found | None:
+    """One title word: find its name to the left, else to the right, with the organization."""
+    text = ctx.text
+    if hit.fused_name is not None:
+        s, e = hit.fused_name
+        return _press(ctx, hit, s, e)
+    left = _left_words(ctx, hit.ws, 4)
+    # NAME [words] TITLE
+    for k, (s, e) in enumerate(left):
+        if not nounish(ctx, s, e):
+            break
+        if korean_name_ok(ctx, s, e):
+            between = list(reversed(left[:k]))
+            if hit.info.group == "press":
+                return _press(ctx, hit, s, e)
+            if not _apply_words(ctx, hit, between, need_org=False):
+                return None
+            if hit.org is None:
+                before = prev_word(text, s)
+                if before is not None and nounish(ctx, *before):
+                    found = orgs.canonicalize(ctx, text[before[0]:before[1]], before[0])
+                    if found is not None and found[0]:
+                        hit.org, hit.org_span = found[0], before
+            return _found(hit, s, e, "person.name_title")
+        if k >= 2:
+            break
+    # [ORG] TITLE NAME
+    if hit.we != hit.te:
+        return None
+    nw = next_word(text, hit.we)
+    if nw is None:
+        return None
+    name = _name_in_word(ctx, nw[0], nw[1], strict=True)
+    if name is None:
+        return None
+    if hit.info.group == "press":
+        return _press(ctx, hit, *name)
+    rule = "person.title_name"
+    if hit.ws > 0 and text[hit.ws - 1] == "(" and text[name[1]:name[1] + 1] == ")":
+        rule = "person.appositive"
+        head = _appositive_head(ctx, hit.ws - 1)
+        if head is not None and hit.org is None:
+            hit.org, hit.org_span = head
+    else:
+        words = list(reversed(_left_words(ctx, hit.ws, 3)))
+        words = [w for w in words if nounish(ctx, *w)]
+        if words:
+            _apply_words(ctx, hit, _trailing_run(ctx, words), need_org=True)
+    return _found(hit, name[0], name[1], rule)
+
+
+def _trailing_run(ctx: Context, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The words from the first organization on (``한편 국토교통부`` -> ``국토교통부``)."""
+    for i in range(len(words)):
+        found = _org_in_words(ctx, words[i:])
+        if found is not None:
+            return words[i + found[0]:]
+    return words
+
+
+def _appositive_head(ctx: Context, paren: int) -> tuple[str, tuple[int, int]] | None:
+    """The organization written just before ``(`` in ``성동구(구청장 정원오)``."""
+    text = ctx.text
+    for f in orgs.org_facts(ctx):
+        if f.span[1] == paren and f.fields.get("canonical"):
+            return f.fields["canonical"], f.span
+    ws = word_start(text, paren)
+    if ws == paren:
+        return None
+    # try the longest tail of the words before the paren that canonicalizes
+    words = list(reversed(_left_words(ctx, ws, 2))) + [(ws, paren)]
+    for i in range(len(words)):
+        surface = text[words[i][0]:paren]
+        found = orgs.canonicalize(ctx, surface, words[i][0])
+        if found is not None and found[0]:
+            return found[0], (words[i][0], paren)
+    return text[ws:paren], (ws, paren)
+
+
+def _found(hit: TitleHit, s: int, e: int, rule: str) -> Found:
+    title = hit.title
+    if hit.info.append and hit.org and not hit.org.endswith(hit.info.append):
+        org = hit.org + hit.info.append
+    else:
+        org = hit.org
+    return Found(start=s, end=e, rule=rule, title=title, org=org, title_span=(hit.title_start, hit.te),
+                 org_span=hit.org_span, info=hit.info)
+
+
+def _press(ctx: Context, hit: TitleHit, s: int, e: int) -> Found:
+    """A reporter's byline: the outlet written before the name (``[아이뉴스24 김상진 기자]``), else the page's."""
+    text = ctx.text
+    before = prev_word(text, s)
+    if before is not None and hit.org is None:
+        bs = before[0]
+        lead = text[max(0, bs - 1):bs]
+        if lead in ("[", "(", "【", "<") or bs == 0 or text[bs - 1] == "\n":
+            surface = text[before[0]:before[1]]
+            found = orgs.canonicalize(ctx, surface, before[0])
+            hit.org = found[0] if found and found[0] else surface
+            hit.org_span = before
+    if hit.org is None:
+        outlet = page_outlet(ctx)
+        if outlet is not None:
+            hit.org = outlet
+    return _found(hit, s, e, "person.byline")
+
+
+def page_outlet(ctx: Context) -> str | None:
+    from .outlet import find_outlet
+
+    c = orgs._cache(ctx)
+    if "outlet" not in c:
+        surface = find_outlet(ctx.text)
+        if surface is not None:
+            found = orgs.canonicalize(ctx, surface)
+            c["outlet"] = found[0] if found and found[0] else surface
+        else:
+            c["outlet"] = None
+    return c["outlet"]

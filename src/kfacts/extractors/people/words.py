@@ -1,0 +1,73 @@
+"""Word-level helpers: the words around a position on one line, and what Kiwi says of them."""
+
+from __future__ import annotations
+
+import regex as re
+
+from ..base import Context
+
+#: a word: Hangul, Latin letters, digits (광주·전남 keeps its middle dot)
+WORD_CHARS = re.compile(r"[가-힣A-Za-z0-9·]")
+_SPACES = " \t\u00a0"
+
+#: Kiwi tags a word may carry to sit between a name and its title (nouns, no particles or verbs)
+NOUN_TAGS = frozenset({"NNP", "NNG", "NNB", "NR", "SL", "SN", "SH", "XSN", "XPN", "XR", "MM", "SO", "W_SERIAL"})
+
+
+def is_word_char(ch: str) -> bool:
+    return WORD_CHARS.match(ch) is not None
+
+
+def word_start(text: str, pos: int) -> int:
+    """Start of the word that contains (or ends at) ``pos``."""
+    while pos > 0 and is_word_char(text[pos - 1]):
+        pos -= 1
+    return pos
+
+
+def word_end(text: str, pos: int) -> int:
+    n = len(text)
+    while pos < n and is_word_char(text[pos]):
+        pos += 1
+    return pos
+
+
+def prev_word(text: str, pos: int) -> tuple[int, int] | None:
+    """The word before ``pos`` (a word start) when only spaces separate them."""
+    i = pos
+    while i > 0 and text[i - 1] in _SPACES:
+        i -= 1
+    if i == pos or i == 0 or not is_word_char(text[i - 1]):
+        return None
+    return word_start(text, i), i
+
+
+def next_word(text: str, pos: int) -> tuple[int, int] | None:
+    """The word after ``pos`` (a word end) when only spaces separate them."""
+    n = len(text)
+    i = pos
+    while i < n and text[i] in _SPACES:
+        i += 1
+    if i == pos or i >= n or not is_word_char(text[i]):
+        return None
+    return i, word_end(text, i)
+
+
+def nounish(ctx: Context, start: int, end: int) -> bool:
+    """Is the word ``[start, end)`` nouns only (no particle, ending or verb), per Kiwi?"""
+    toks = ctx.tokens_in(start, end)
+    if not toks:
+        return False
+    return all(t.tag in NOUN_TAGS for t in toks)
+
+
+def stem_end(ctx: Context, start: int, end: int) -> int:
+    """Where the word's trailing particles/endings begin (``이용섭은`` -> after 이용섭)."""
+    toks = ctx.tokens_in(start, end)
+    cut = end
+    for t in reversed(toks):
+        if t.tag.startswith(("J", "E", "VCP")) or t.tag == "XSV":
+            cut = t.start
+        else:
+            break
+    return cut
