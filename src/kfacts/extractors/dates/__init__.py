@@ -95,36 +95,49 @@ def _event_quote(text: str, start: int) -> bool:
 
 
 def _tense(ctx: Context, pos: int, limit: int) -> str | None:
-    """``"past"``, ``"future"``, ``"present"`` or ``None``: the tense of the first predicate after ``pos``."""
+    """``"past"``, ``"future"``, ``"present"`` or ``None``: the tense of the clause after ``pos``.
+
+    The first decisive signal wins: a past or ``-겠`` pre-final ending, ``-기로 하다``, ``-ㄹ 예정/계획/것``,
+    a quotative ending (``-ㄴ다고``: the quoted clause's own tense), a final ending; a verb's
+    adnominal ending (``열린``, ``열리는``) only right after the date.
+    """
     toks = ctx.tokens
     i = ctx.token_index_at(pos)
     n = len(toks)
     seen = 0
-    prev_tag = ""
+    prev = None
     while i < n and seen < 40:
         t = toks[i]
         if t.start >= limit:
             break
-        tag, form = t.tag, t.form
+        tag, form = t.tag.split("-", 1)[0], t.form
         if tag == "EP":
             if form in P.PAST_EP:
                 return "past"
             if form == "겠":
                 return "future"
+        elif tag == "ETN":
+            if form == "기" and i + 1 < n and toks[i + 1].form == "로":
+                return "future"
         elif tag == "ETM":
-            if form in ("ᆯ", "을", "ㄹ", "를"):
-                nxt = toks[i + 1] if i + 1 < n else None
-                if nxt is not None and nxt.form in P.FUTURE_AFTER_L:
+            if form in P.L_ENDINGS:
+                if i + 1 < n and toks[i + 1].form in P.FUTURE_AFTER_L:
                     return "future"
-            elif form in ("ᆫ", "은", "ㄴ") and prev_tag in ("VV", "XSV", "VX"):
-                return "past"
+            elif form.endswith(("다는", "라는")):
+                return "present"
+            elif seen <= 6 and prev is not None and prev.tag.split("-", 1)[0] in ("VV", "XSV") \
+                    and prev.form not in P.NOT_EVENT_VERBS:
+                return "past" if form in ("ᆫ", "은") else "present"
+        elif tag == "EC":
+            if form.endswith(P.QUOTATIVE):
+                return "present"
         elif tag == "NNG" and form in P.FUTURE_NOUNS:
             return "future"
         elif tag == "EF":
             return "present"
         elif tag == "SF":
             return None
-        prev_tag = tag
+        prev = t
         i += 1
         seen += 1
     return None
@@ -215,8 +228,12 @@ def _rejected(ctx: Context, c: _Cand) -> bool:
     if c.kind == "abs" and c.rule == "date.absolute":
         if c.month is None and c.q is None and c.h is None and c.part is None and P.YEAR_DURATION_AFTER.match(after):
             return True
-        if _event_quote(text, s):
+        if c.month is None and c.q is None and c.h is None and _event_quote(text, s):
             return True
+    if c.rule == "date.short_year" and P.YEAR_DURATION_AFTER.match(after):
+        return True
+    if c.kind in ("period", "md") and P.RECURRING_BEFORE.search(before):
+        return True
     if c.kind == "d" and not c.range_start:
         if P.DAY_DURATION_AFTER.match(after) or P.DAY_DURATION_BEFORE.search(before):
             return True
@@ -246,6 +263,8 @@ def _resolve(ctx: Context, c: _Cand) -> None:
         c.year = a.year
         if c.month is None:
             c.month = a.month
+        elif a.month is not None and c.year is not None and (c.month, c.day or 0) < (a.month, a.day or 0):
+            c.year += 1  # 11월부터 이듬해 2월까지
     if c.gran is None:
         if c.day is not None and c.month is not None:
             c.gran = "day"
@@ -280,19 +299,31 @@ def _resolve(ctx: Context, c: _Cand) -> None:
 
 def _place(ctx: Context, c: _Cand, pub: _dt.date, direction: str | None) -> None:
     """Put a month/day without a year on the calendar."""
+    text = ctx.text
+    tense = None
     if direction is None:
-        sent_end = ctx.sentence_of(c.start)[1]
-        tense = _tense(ctx, c.end, max(sent_end, c.end + 1))
-    else:
-        tense = None
+        if P.FUTURE_BEFORE.search(text, max(0, c.start - 12), c.start):
+            direction = "future"
+        else:
+            sent_end = ctx.sentence_of(c.start)[1]
+            tense = _tense(ctx, c.end, max(sent_end, c.end + 1))
     if c.month is None:  # a bare day
         if c.day is None or not 1 <= c.day <= 31:
             c.drop = True
             return
+        wd = P.WEEKDAY.match(text, c.end)
+        if wd is not None:
+            for k in (0, -1, 1):
+                yy, mm = nd.shift_month(pub.year, pub.month, k)
+                if nd.valid_day(yy, mm, c.day) and _dt.date(yy, mm, c.day).weekday() == P.WEEKDAYS[wd.group(1)]:
+                    c.year, c.month = yy, mm
+                    return
         if direction is None:
             same = _dt.date(pub.year, pub.month, c.day) if nd.valid_day(pub.year, pub.month, c.day) else None
             if same is not None and same <= pub:
                 direction = "future" if tense == "future" and (pub - same).days > 7 else "past"
+            elif same is not None and (same - pub).days <= 1:
+                direction = "future"  # a day after publication: a late or time-zone-shifted date
             else:
                 direction = "past" if tense == "past" or same is None else "future"
         d = nd.resolve_day(pub, c.day, direction)
@@ -333,14 +364,23 @@ def _link_ranges(text: str, cands: list[_Cand]) -> None:
             continue
         if b.kind == "d" and (a.month is not None or a.kind in ("mod", "md", "rm", "d")):
             b.inherit, b.rule = a, "date.range_end"
-        elif b.kind == "md" and a.kind in ("abs", "ry") and a.month is not None:
+        elif b.kind == "md" and a.kind in ("abs", "ry", "md", "mod") and a.month is not None:
             b.inherit, b.rule = a, "date.range_end"
 
 
 def extract(ctx: Context) -> list[Fact]:
     text = ctx.text
     cands: list[_Cand] = []
-    for m in P.DATE.finditer(text):
+    last = -1
+    match = P.DATE.match
+    for sm in P.START.finditer(text):
+        pos = sm.start()
+        if pos < last:
+            continue
+        m = match(text, pos)
+        if m is None:
+            continue
+        last = m.end()
         c = _parse(ctx, m)
         c.drop = _rejected(ctx, c)
         cands.append(c)

@@ -22,10 +22,12 @@ patterns below.
 
 from __future__ import annotations
 
+import re as _re
+
 import regex as re
 
 _Y4 = r"(?:1[0-9]|20|21)\d\d"
-_NUM_LEFT = r"(?<![\d.,·/:\-])"
+_NUM_LEFT = r"(?<![\d·/:\-])(?<!\d[.,])"
 
 #: a part of a period; must end the word (``초과``, ``말레이시아`` are not parts)
 _PART = (r"(?P<part>초순|중순|하순|상순|초반|중반|후반|말경|초|말)"
@@ -37,9 +39,12 @@ _HALF = r"(?P<h>상|하)반기"
 #: what may follow a year: month (and day), quarter or half, then a part
 _YEAR_TAIL = rf"(?:\s*{_MONTH}(?:\s*{_DAY})?|\s*{_QUARTER}|\s*{_HALF})?(?:\s*{_PART})?"
 
+#: the end of a relative word: a particle or a non-letter (``이달고`` is a name, ``오늘날`` not today)
+_WORD_END = (r"(?=$|[^\p{Hangul}]|에|엔|의|은|는|이|가|을|를|도|부터|까지|만|중|께|경|쯤|초|말|안|내|들어|로|과|와|"
+             r"보다|처럼|인|상반기|하반기|한)")
 _REL_YEAR = (r"(?P<ry>올해|금년|재작년|지지난해|작년|지난\s?해|내후년|내년|새해|"
-             r"올(?=\s+(?:\d{1,2}월|[1-4]\s*분기|상반기|하반기|한\s?해|들어|초|말|연말|연초)))")
-_REL_MONTH = r"(?P<rm>지난\s?달|이번\s?달|이달|다음\s?달|내달(?![리려렸린릴]))"
+             r"올(?=\s+(?:\d{1,2}월|[1-4]\s*분기|상반기|하반기|한\s?해|들어|초|말|연말|연초)))" + _WORD_END)
+_REL_MONTH = r"(?P<rm>지난\s?달|이번\s?달|이달|다음\s?달|내달)" + _WORD_END
 
 DATE = re.compile(
     "|".join([
@@ -61,18 +66,26 @@ DATE = re.compile(
         # a bare day of the month
         rf"{_NUM_LEFT}{_DAY}",
         # yesterday, today, tomorrow
-        r"(?<!\p{Hangul})(?P<rd>그저께|엊그제|그제(?!서야|야)|어제(?!\s?오늘)|오늘(?!날)|내일(?!채움|배움|키움|신문|로)|모레)",
+        r"(?<!\p{Hangul})(?P<rd>그저께|엊그제|그제(?!서야|야)|어제(?!\s?오늘)|오늘|내일|모레)" + _WORD_END,
         # the start or end of this year
-        r"(?<!\p{Hangul})(?P<yp>연초|연말)(?!\s?정산|연시)",
+        r"(?<!\p{Hangul})(?P<yp>연초|연말)(?!\s?정산|연시)" + _WORD_END,
         # a bare quarter or half of this year
         rf"{_NUM_LEFT}{_QUARTER}",
         rf"(?<!\p{{Hangul}}){_HALF}",
         # ’10~’19, ’19년
-        r"(?<![\w’'])(?P<ay>[’‘']\d{2})(?!\d)(?:(?=\s*[~∼]\s*[’‘']\d{2})|(?<=[’‘']\d{2}\s*[~∼]\s*[’‘']\d{2})|\s?년)",
+        r"(?<![\w’'])(?P<ay>[’‘']\d{2})(?!\d)(?:\s?년도?|(?=\s*[~∼]\s*[’‘']\d{2})|(?<=[’‘']\d{2}\s*[~∼]\s*[’‘']\d{2}))",
         # (Mordor Intelligence, 2016)
         r"(?<=\((?:[^()\n]{1,60},\s*)?)(?P<cy>(?:19|20)\d\d)(?=\))",
     ]),
     re.V0,
+)
+
+#: where an expression may start: a cheap first pass (stdlib ``re``); :data:`DATE`
+#: is then tried only at these positions
+START = _re.compile(
+    r"\d{1,4}(?=\s?년|월|일|\s*[~∼]\s*\d|\s*(?:[/·]\s*4\s*)?분기|[-./]\s?\d|\s?-?\s?Q[1-4]|\))|[’‘'](?=\d\d)|"
+    r"올|금년|재작년|지지난|작년|지난|내후년|내년|새해|이번|이달|다음\s?달|내달|오는|그저께|엊그제|그제|어제|오늘|"
+    r"내일|모레|연초|연말|[상하]반기"
 )
 
 #: after a bare day: it is a duration or a count of days, not a date
@@ -90,7 +103,10 @@ DAY_DURATION_BEFORE = re.compile(
 )
 
 #: before a bare month: a sentence length (징역 1년 6월) or a recurring month
-MONTH_DURATION_BEFORE = re.compile(r"(?:(?<!\d)\d{1,3}\s*년|매년|매해|해마다)\s*$")
+MONTH_DURATION_BEFORE = re.compile(r"(?:(?<!\d)\d{1,3}\s*년|매년|매해|해마다|징역|금고|자격정지|구류)\s*$")
+
+#: before a quarter, a half or a month: a recurring period
+RECURRING_BEFORE = re.compile(r"(?:매년|매해|해마다|매월|매달)\s*$")
 
 #: after a month: a number of months (``6월간``)
 MONTH_DURATION_AFTER = re.compile(r"(?:간|째|\s*동안)")
@@ -110,3 +126,16 @@ FUTURE_NOUNS = frozenset({"예정", "계획", "전망", "방침", "목표"})
 #: nouns that make a clause future after an ``-ㄹ`` ending
 FUTURE_AFTER_L = frozenset({"예정", "계획", "전망", "방침", "목표", "것", "방향", "듯"})
 PAST_EP = frozenset({"었", "았", "였", "ㅆ", "었었", "았었", "였었"})
+
+#: ``-ㄹ`` adnominal endings
+L_ENDINGS = frozenset({"ᆯ", "을", "ㄹ"})
+#: quotative connective endings: the quoted clause keeps its own tense (``실시한다고 밝혔다``)
+QUOTATIVE = ("다고", "라고", "다며", "라며", "자고", "냐고")
+#: verbs whose adnominal forms are postpositions or states, not events (``의한``, ``위한``, ``있는``)
+NOT_EVENT_VERBS = frozenset({"있", "없", "대하", "위하", "통하", "관하", "따르", "인하", "향하", "비롯하", "의하",
+                             "앞두", "걸치", "즈음하", "불구하", "더불", "말미암", "같", "다르"})
+#: words before a date that point to the future (``지금부터 19일까지``)
+FUTURE_BEFORE = re.compile(r"(?:지금부터|앞으로|향후|다가오는|다가올)\s*$")
+#: a weekday after a day: ``17일(월)``
+WEEKDAY = re.compile(r"\s*\(\s*([월화수목금토일])(?:요일)?\s*\)")
+WEEKDAYS = {"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}
