@@ -1,6 +1,159 @@
-"""Placeholder (being written)."""
+"""Jobs: counts of jobs, hires and employed people (``190명의 신규 일자리``, ``일자리 3,000개``).
+
+Only sentences holding a job word (``일자리``, ``고용``, ``채용``, ``취업``...) are
+read. In them, a count (a number with ``명``, ``개`` or ``자리``) is a jobs
+fact when the grammar ties it to the job word:
+
+``jobs.count_before_job``
+    the count modifies the job noun or is the object of a hiring verb:
+    ``190명의 신규 일자리``, ``3,000개의 일자리``, ``500명 채용``,
+    ``300명을 새로 고용``, ``100명의 인력을 채용``, ``1만 2000명의 취업유발효과``.
+``jobs.count_after_job``
+    the count follows the job noun, its measure noun (``인원``, ``목표``,
+    ``실적``, ``규모``...) and a particle: ``일자리 3,000개``,
+    ``고용 인원 120명``, ``직·간접적 일자리만 1만여개``, ``신규 채용 500명``.
+``jobs.count_list``
+    a count listed right after a jobs count: ``목표 1만7450명, 실적 2만1665명``.
+
+Counts of companies, visitors, attendees, casualties, members or staff on
+duty are not tied to a job word and give nothing (``72개 기업``,
+``일자리상담사 1명``, ``채용박람회에 1,000명이 참석``). ``qualifier`` is the
+kind of jobs stated next to the job word (``신규``, ``직·간접``, ``청년``...).
+"""
+
 from __future__ import annotations
+
+import re
+
+from ...fact import Fact
+from ...normalize.numbers import NUMBER, parse_number, strip_approx_marker
 from ..base import Context, Rule
-RULES: list[Rule] = []
-def extract(ctx: Context) -> list:
-    return []
+
+RULES: list[Rule] = [
+    Rule("jobs.count_before_job", "jobs",
+         "a count modifying a job noun or hired by a hiring verb (190명의 신규 일자리, 500명 채용)"),
+    Rule("jobs.count_after_job", "jobs",
+         "a count after a job noun and its measure noun (일자리 3,000개, 고용 인원 120명)"),
+    Rule("jobs.count_list", "jobs", "a count listed right after a jobs count (목표 1만7450명, 실적 2만1665명)"),
+]
+
+#: job words: a sentence without one is not read
+_JOB_WORD = re.compile(r"일자리|고용(?!노동부|부|률|보험|센터|지원센터|정보원|주)|채용|취업|일감|구인")
+
+_PRE_APPROX = r"(?<![가-힣])(?:약|대략|얼추)\s?"
+_POST_APPROX = r"\s?(?:가량|정도|이상|남짓|안팎|내외|가까이|쯤)"
+_COUNT = re.compile(
+    rf"(?=[약대얼\d])(?P<pre>{_PRE_APPROX})?(?P<n>{NUMBER})(?P<y>여)?\s?(?P<unit>명|개|자리)(?P<post>{_POST_APPROX})?"
+)
+#: what may follow the counter inside its word: particles (명의, 개를, 명에게...)
+_AFTER_OK = set("의를을가이에씩와과로도만는은으까부대정남안내뿐밖께")
+
+_JOB_NOUN = r"(?:일자리|고용|채용|취업|일감)"
+#: job-word uses that are about something else (a fair, an agency, a rate)
+_NOT_JOBS_AFTER = (r"(?!\s?(?:박람회|설명회|상담|준비|지원센터|센터|포털|사이트|캠프|프로그램|교육|정보|알선|률|율|"
+                   r"노동부|보험|시장|불안|안정|형태|환경|비리|청탁|공고|절차|시험|면접))")
+_HIRE_VERB = r"(?:신규\s?)?(?:채용|고용|뽑|신규\s?고용)"
+_PERSONNEL = (r"(?:인력|직원|근로자|노동자|사원|신입사원|인재|연구원|경력직|정규직|계약직|인턴|인원|청년|"
+              r"스탭|스태프|기술자|교사|공무원|간호사|의사)")
+_QUALIFIERS = r"(?:신규|직·간접|직\s?[·ㆍ]\s?간접|직간접|직접|간접|정규직|비정규직|상시|청년|양질|추가|민간|공공|지역)"
+
+_FWD = re.compile(
+    r"\s?(?:이\s?넘는|가\s?넘는|을\s?넘는|이상의|가량의|정도의|남짓의|규모의|의|에게|에\s?달하는|에\s?이르는|"
+    r"에\s?육박하는|이|가|을|를)?\s?"
+    rf"(?:(?:{_QUALIFIERS}(?:적|의|인|으로)?|새로운|새|좋은|안정적인|새로|추가로|직접)\s?){{0,3}}"
+    rf"(?:(?P<job>{_JOB_NOUN}){_NOT_JOBS_AFTER}"
+    rf"|(?:[가-힣·]{{1,8}}\s)?(?P<pers>{_PERSONNEL})(?:을|를|이|가|으로)?\s?(?:새로|신규로|추가로|직접|더)?\s?"
+    rf"(?P<hire>{_HIRE_VERB}))"
+)
+_BWD = re.compile(
+    rf"(?P<job>{_JOB_NOUN}|취업자|고용인원|채용인원){_NOT_JOBS_AFTER}"
+    r"(?:\s?(?:창출|유발|인원|규모|목표|실적|효과|계획|예정|수|자\s?수|인력|전망|증가|감소|예정\s?인원|계획\s?인원|"
+    r"인원수|직원|인력|자리|자))*"
+    r"(?:은|는|이|가|도|만|을|를|으로|로|에|에서|의|만도|만으로)?"
+    r"\s?(?:(?:약|총|모두|최대|최소|연간|연|매년|올해|당초|무려|새로|추가로|신규로?|각각|정규직|직원|최소한|"
+    r"(?:지난해|전년|작년|전월|전년\s?동월|전년\s?동기|지난달)(?:보다|대비|에\s?비해|에\s?견줘)?)\s?)*$"
+)
+_LIST_GAP = re.compile(
+    r"(?:[을를이가은는의로]|으로|에서|에)?\s?(?:,|·|및|과|와|에서|→|~|-)\s?"
+    r"(?:[가-힣]{1,4}(?:은|는|이|가|도)?\s?){0,2}"
+)
+_QUAL_BEFORE = re.compile(rf"(?P<q>{_QUALIFIERS})(?:적|의|인|으로)?\s?$")
+_QUAL_ANY = re.compile(rf"(?P<q>{_QUALIFIERS})")
+
+
+def _qualifier(q: str | None) -> str | None:
+    if q is None:
+        return None
+    q = re.sub(r"\s", "", q)
+    if q in ("직간접", "직ㆍ간접"):
+        return "직·간접"
+    return q
+
+
+def _job_sentences(ctx: Context) -> list[tuple[int, int]]:
+    text = ctx.text
+    spans: list[tuple[int, int]] = []
+    for m in _JOB_WORD.finditer(text):
+        if spans and m.start() < spans[-1][1]:
+            continue
+        ss, se = ctx.sentence_of(m.start())
+        if not (ss <= m.start() < se):
+            ss, se = m.start(), m.end()
+        # a sentence never crosses a line break (headlines have no period)
+        ls = text.rfind("\n", 0, m.start()) + 1
+        le = text.find("\n", m.end())
+        ss, se = max(ss, ls), min(se, le if le != -1 else len(text))
+        spans.append((ss, se))
+    return spans
+
+
+def extract(ctx: Context) -> list[Fact]:
+    text = ctx.text
+    facts: list[Fact] = []
+    for ss, se in _job_sentences(ctx):
+        prev: Fact | None = None
+        for m in _COUNT.finditer(text, ss, se):
+            f = _count_fact(ctx, m, ss, se, prev)
+            if f is not None:
+                facts.append(f)
+                prev = f
+    return facts
+
+
+def _count_fact(ctx: Context, m: re.Match, ss: int, se: int, prev: Fact | None) -> Fact | None:
+    text = ctx.text
+    s, e = m.span()
+    num = m.group("n")
+    if not any("0" <= c <= "9" for c in num):
+        return None
+    unit_end = m.end("unit")
+    if m.group("post") is None and unit_end < len(text) and "가" <= text[unit_end] <= "힣" \
+            and text[unit_end] not in _AFTER_OK:
+        return None  # 개월, 개국, 개사, 명단...
+    if m.group("unit") == "개" and text.startswith(("개사", "개국", "개월", "개소", "개년"), m.start("unit")):
+        return None
+    rule = None
+    qual = None
+    fw = _FWD.match(text, e, se)
+    bw = _BWD.search(text, max(ss, s - 30), s)
+    if fw:
+        rule = "jobs.count_before_job"
+        jpos = fw.start("job") if fw.group("job") else fw.start("pers")
+        qm = _QUAL_ANY.search(text, e, jpos) or _QUAL_BEFORE.search(text, max(ss, jpos - 10), jpos)
+        qual = qm.group("q") if qm else None
+    elif bw:
+        rule = "jobs.count_after_job"
+        jpos = bw.start("job")
+        qm = _QUAL_BEFORE.search(text, max(ss, jpos - 12), jpos)
+        qual = qm.group("q") if qm else None
+    elif prev is not None and 0 < s - prev.span[1] <= 14 and _LIST_GAP.fullmatch(text, prev.span[1], s):
+        rule = "jobs.count_list"
+        qual = prev.fields.get("qualifier")
+    if rule is None:
+        return None
+    clean, approx = strip_approx_marker(num)
+    v = parse_number(clean)
+    if v is None or not isinstance(v, int):
+        return None
+    approx = approx or bool(m.group("y") or m.group("pre") or m.group("post"))
+    return ctx.fact("jobs", s, e, rule, value=v, approx=approx, qualifier=_qualifier(qual))
