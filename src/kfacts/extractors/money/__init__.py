@@ -143,8 +143,9 @@ def _windows(text: str, hints: re.Pattern, back: int, fwd: int) -> list[tuple[in
     out: list[tuple[int, int]] = []
     for h in hints.finditer(text):
         ws, we = max(0, h.start() - back), min(len(text), h.end() + fwd)
-        while ws < h.start() and text[ws] in _NUMBER_CHARS:
-            ws += 1
+        stop = max(0, ws - 24)
+        while ws > stop and text[ws - 1] in _NUMBER_CHARS:
+            ws -= 1  # never start inside a number
         if out and ws <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], we))
         else:

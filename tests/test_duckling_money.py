@@ -1,0 +1,74 @@
+"""Duckling's Korean AmountOfMoney corpus, read from ../shared (never copied here).
+
+Each entry of ``external/duckling/ko_corpus.json`` gives Korean texts and the
+value Duckling expects. Mapping to kfacts:
+
+* ``"$"`` is USD, ``"£"`` GBP, ISO codes stay as they are.
+* ``"cent"``: kfacts keeps one currency per amount and gives cents as
+  fractional dollars (``십센트`` -> 0.1 USD), as Duckling itself does for
+  ``이달러이십삼센트`` (2.23 $).
+* an interval gives one kfacts fact per endpoint (``from`` and ``to``);
+  an open interval (``5000원 이상``, ``만원 미만``) gives its one endpoint.
+
+Duckling parses each text alone, so the texts are short: zoning is off
+(a lone ``$10`` line would otherwise look like page furniture).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+import kfacts
+
+_UNITS = {"$": "USD", "£": "GBP", "cent": "USD", "KRW": "KRW", "EUR": "EUR", "USD": "USD", "JPY": "JPY"}
+
+
+def _expected(exp: dict) -> list[tuple[float, str]]:
+    def one(d: dict) -> tuple[float, str]:
+        unit = d["unit"]
+        value = d["value"] / 100 if unit == "cent" else d["value"]
+        return value, _UNITS.get(unit, unit)
+
+    if exp["type"] == "value":
+        return [one(exp)]
+    return [one(exp[k]) for k in ("from", "to") if k in exp]
+
+
+def _cases(shared: "Path") -> list[tuple[str, list[tuple[float, str]], str]]:  # noqa: F821
+    path = shared / "external" / "duckling" / "ko_corpus.json"
+    if not path.is_file():
+        pytest.skip(f"Duckling corpus not found at {path}")
+    out = []
+    for entry in json.loads(path.read_text(encoding="utf-8")):
+        if entry["dimension"] != "AmountOfMoney" or not entry.get("texts"):
+            continue
+        for text in entry["texts"]:
+            out.append((text, _expected(entry["expected"]), entry["source"]))
+    return out
+
+
+def _passes(ex: kfacts.Extractor, text: str, expected: list[tuple[float, str]]) -> tuple[bool, str]:
+    doc = ex(text)
+    got = [(f.value, f.currency) for f in doc.facts if f.type == "money"]
+    want = sorted(expected)
+    ok = len(got) == len(want) and all(
+        math.isclose(g[0], w[0], rel_tol=1e-9) and g[1] == w[1] for g, w in zip(sorted(got), want)
+    )
+    return ok, f"{text!r}: want {want}, got {got}"
+
+
+def test_duckling_money_corpus(shared_dir):
+    cases = _cases(shared_dir)
+    assert cases, "no AmountOfMoney texts in the Duckling corpus"
+    ex = kfacts.Extractor(zoning=False)
+    failures = []
+    for text, expected, source in cases:
+        ok, msg = _passes(ex, text, expected)
+        if not ok:
+            failures.append(f"{source}: {msg}")
+    share = 1 - len(failures) / len(cases)
+    print(f"Duckling AmountOfMoney: {len(cases) - len(failures)}/{len(cases)} texts pass ({share:.1%})")
+    assert share >= 0.95, f"{share:.1%} of {len(cases)} texts pass; failures:\n" + "\n".join(failures)
