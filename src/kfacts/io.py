@@ -191,7 +191,7 @@ def _progress_wanted(args: argparse.Namespace) -> bool:
 
 def run_extract(args: argparse.Namespace) -> int:
     from .batch import WorkerError
-    from .pipeline import Extractor, parse_published
+    from .pipeline import Extractor, default_extractor, parse_published
     from .progress import Progress
 
     fmt = args.format
@@ -200,7 +200,10 @@ def run_extract(args: argparse.Namespace) -> int:
     if args.published:
         parse_published(args.published)  # fail before reading anything
     n_process = getattr(args, "n_process", 1) or 1
-    ex = Extractor(packs=args.pack or (), disable=args.disable or ())
+    if args.pack or args.disable:
+        ex = Extractor(packs=args.pack or (), disable=args.disable or ())
+    else:
+        ex = default_extractor()  # shared with kfacts.extract() in this process: Kiwi loads once
     show = _progress_wanted(args)
     progress = Progress(total=count_inputs(args.paths) if show else None, enabled=show, force=show)
 
