@@ -87,6 +87,10 @@ def extract(ctx: Context) -> list[Fact]:
         by_span[(f.start, f.end)] = f
         starts.add(f.start)
     kept = [f for f in by_span.values() if ctx.in_article(f.start, f.end)]
+    # a foreign family name alone (소바주 교수, after 장 피에르 소바주) is a short mention, not a full name
+    family = {text[f.start:f.end].rsplit(" ", 1)[1] for f in kept if " " in text[f.start:f.end]}
+    if family:
+        kept = [f for f in kept if text[f.start:f.end] not in family]
     names = {text[f.start:f.end] for f in kept}
     for f in repeat_mentions(ctx, names, starts):
         kept.append(f)

@@ -15,9 +15,9 @@ import regex as re
 from ..base import Context
 from . import orgs
 from .lexicon import JOSA, title_regex, titles
-from .names import LATIN_NAME, foreign_words_ok, korean_name_ok, latin_name_parts
+from .names import foreign_words_ok, korean_name_ok, latin_name_parts, latin_person_name
 from .patterns import Found, TitleHit, _apply_words, _found
-from .words import prev_word
+from .words import prev_word, word_start
 
 _PAREN = re.compile(r"(?<![가-힣])((?:[가-힣]{1,6} ){0,3}[가-힣]{1,6})\(([^()\n]{1,120})\)")
 _AGE = re.compile(r"\s*(?:만\s*)?\d{1,3}\s*세?\s*")
@@ -82,7 +82,7 @@ def foreign_names(ctx: Context) -> list[Found]:
         title_part = None
         for s, e in parts:
             seg = text[s:e]
-            if latin is None and LATIN_NAME.fullmatch(seg) and len(seg.split()) >= 2:
+            if latin is None and latin_person_name(seg):
                 latin = seg
             elif _AGE.fullmatch(seg):
                 age = True
@@ -112,8 +112,9 @@ def foreign_names(ctx: Context) -> list[Found]:
     return out
 
 
-_BARE = re.compile(
-    r"(?<![가-힣])([가-힣]{2,4})(?=\s*\(\s*(?:만\s*)?\d{1,3}\s*세?\s*\)|\s?씨(?:" + JOSA + r")?(?![가-힣])"
+#: what follows a name given without a title: an age in parentheses, 씨, or 정부 (a president's government)
+_BARE_TRIGGER = re.compile(
+    r"(?<=[가-힣])(?:\s*\(\s*(?:만\s*)?\d{1,3}\s*세?\s*\)|\s?씨(?:" + JOSA + r")?(?![가-힣])"
     r"|\s(?:정부|정권|행정부)(?:" + JOSA + r")?(?![가-힣]))"
 )
 _BULLET_LINE = re.compile(r"(?m)^[ \t]*[•·▶■◆○◇▲\-][ \t]*([가-힣]{2,4})[ \t]*$")
@@ -121,11 +122,13 @@ _BULLET_LINE = re.compile(r"(?m)^[ \t]*[•·▶■◆○◇▲\-][ \t]*([가-�
 
 def bare_names(ctx: Context) -> list[Found]:
     out = []
-    for m in _BARE.finditer(ctx.text):
-        s, e = m.span(1)
-        name = m.group(1)
-        if name.endswith("모") or name.endswith("씨"):
-            continue
+    text = ctx.text
+    for m in _BARE_TRIGGER.finditer(text):
+        e = m.start()
+        s = word_start(text, e)
+        name = text[s:e]
+        if not 2 <= len(name) <= 4 or name.endswith("모"):
+            continue  # 김모(45)씨: an anonymized name
         if korean_name_ok(ctx, s, e, strict=True):
             out.append(Found(s, e, "person.bare_name"))
     for m in _BULLET_LINE.finditer(ctx.text[:1500]):

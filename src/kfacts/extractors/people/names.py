@@ -6,12 +6,12 @@ import regex as re
 
 from ..base import Context
 from . import orgs
-from .lexicon import not_names, split_surname, surnames, titles
+from .lexicon import given_syllables, latin_not_names, not_names, split_surname, surnames, titles
 
 HANGUL = re.compile(r"[가-힣]+")
 
 #: tags a morpheme of a Korean name may carry when Kiwi splits it (임택 -> 임/NNP 택/NNG)
-_NAME_PART_TAGS = frozenset({"NNP", "NNG", "NNB", "NR", "XPN", "XSN", "MM", "MAG", "XR"})
+_NAME_PART_TAGS = frozenset({"NNP", "NNG", "NNB", "NR", "XPN", "MM", "MAG", "XR"})
 
 
 #: last syllables of organization words an unknown three-syllable word may end with (이민부, 서구을)
@@ -50,9 +50,13 @@ def korean_name_ok(ctx: Context, start: int, end: int, strict: bool = False) -> 
             oov = getattr(t, "oov", None)
             if oov is False or (oov is None and strict):
                 return False
+            if oov is None and not all(ch in given_syllables() for ch in parts[1]):
+                return False
     else:
         if any(t.tag not in _NAME_PART_TAGS for t in toks):
             return False
+        if toks[0].tag != "NNP" and toks[0].form != parts[0]:
+            return False  # split as a dictionary word plus a suffix (전문/가), not surname + given name
         if strict and not any(t.tag == "NNP" for t in toks):
             return False
     for f in orgs.org_facts(ctx):
@@ -72,6 +76,22 @@ _FOREIGN_WORD = re.compile(r"[가-힣]{1,6}")
 LATIN_NAME = re.compile(
     r"(?:(?:Sir|Dr|Prof)\.?\s+)?(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]\.|van|von|de|der|da|di|du|la|le))*"
 )
+
+
+def latin_person_name(latin: str) -> bool:
+    """Does a Latin phrase look like a person's name (two or more name words, no common English word)?
+
+    >>> latin_person_name("Jean-Pierre Sauvage")
+    True
+    >>> latin_person_name("Scientific Reports")
+    False
+    """
+    if LATIN_NAME.fullmatch(latin) is None:
+        return False
+    words = [w for w in re.split(r"[\s-]+", latin) if w]
+    if len([w for w in latin.split() if len(w.rstrip(".")) > 1]) < 2:
+        return False  # a given name and a family name, space separated (not Only-One)
+    return not any(w in latin_not_names() for w in words)
 
 
 def latin_name_parts(latin: str) -> int:

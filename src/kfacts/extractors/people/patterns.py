@@ -49,6 +49,18 @@ class TitleHit:
     org: str | None = None
     org_span: tuple[int, int] | None = None
     fused_name: tuple[int, int] | None = None
+    #: the org came from a fused prefix of a compound title (천수만사업단장): an org written apart wins
+    tentative: bool = False
+
+    def set_org(self, canonical: str, span: tuple[int, int], text: str) -> None:
+        """An organization written apart from the title word."""
+        if self.org is not None and not self.tentative:
+            return
+        if self.tentative:
+            self.title = text[self.ws:self.te]
+            self.title_start = self.ws
+            self.tentative = False
+        self.org, self.org_span = canonical, span
 
 
 def _resolve_fused(ctx: Context, hit: TitleHit) -> bool:
@@ -67,6 +79,7 @@ def _resolve_fused(ctx: Context, hit: TitleHit) -> bool:
         if found is not None and found[0] and orgs.fits_level(found[0], found[1], info.lg):
             hit.org = found[0]
             hit.org_span = (hit.ws, hit.ts)
+            hit.tentative = info.compound and info.lg is None
             return True
     if info.compound:
         hit.title = prefix + hit.title
@@ -110,9 +123,7 @@ def _apply_words(ctx: Context, hit: TitleHit, words: list[tuple[int, int]], need
         rest = words
     else:
         i, j, canonical = found
-        if hit.org is None:
-            hit.org = canonical
-            hit.org_span = (words[i][0], words[j - 1][1])
+        hit.set_org(canonical, (words[i][0], words[j - 1][1]), ctx.text)
         rest = words[j:]
     if rest:
         hit.title = ctx.text[rest[0][0]:hit.ws] + hit.title
@@ -176,12 +187,12 @@ def match_title(ctx: Context, hit: TitleHit) -> Found | None:
                 return _press(ctx, hit, s, e)
             if not _apply_words(ctx, hit, between, need_org=False):
                 return None
-            if hit.org is None:
+            if hit.org is None or hit.tentative:
                 before = prev_word(text, s)
                 if before is not None and nounish(ctx, *before):
                     found = orgs.canonicalize(ctx, text[before[0]:before[1]], before[0])
                     if found is not None and found[0]:
-                        hit.org, hit.org_span = found[0], before
+                        hit.set_org(found[0], before, text)
             return _found(hit, s, e, "person.name_title")
         if k >= 2:
             break
@@ -194,14 +205,16 @@ def match_title(ctx: Context, hit: TitleHit) -> Found | None:
     name = _name_in_word(ctx, nw[0], nw[1], strict=True)
     if name is None:
         return None
+    if name[1] == nw[1] and next_word(text, nw[1]) is not None:
+        return None  # the name must end its phrase: a particle or punctuation follows (not 대표 한강변 글로벌)
     if hit.info.group == "press":
         return _press(ctx, hit, *name)
     rule = "person.title_name"
     if hit.ws > 0 and text[hit.ws - 1] == "(" and text[name[1]:name[1] + 1] == ")":
         rule = "person.appositive"
         head = _appositive_head(ctx, hit.ws - 1)
-        if head is not None and hit.org is None:
-            hit.org, hit.org_span = head
+        if head is not None:
+            hit.set_org(head[0], head[1], text)
     else:
         words = list(reversed(_left_words(ctx, hit.ws, 3)))
         words = [w for w in words if nounish(ctx, *w)]
