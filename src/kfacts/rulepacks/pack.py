@@ -392,6 +392,12 @@ def _examples(chk: S.Checker, data: dict[str, Any], rules: list[S.CompiledRule],
             for x in ex.expect:
                 if x["type"] not in types:
                     raise chk.fail("KF212", rule.id if rule else None, fact_type=x["type"], where=ex.origin)
+                sp = x.get("span")
+                if sp is not None and not (isinstance(sp, list) and len(sp) == 2
+                                           and all(isinstance(v, int) and not isinstance(v, bool) for v in sp)
+                                           and 0 <= sp[0] < sp[1] <= len(ex.text)):
+                    raise chk.fail("KF215", rule.id if rule else None, where=ex.origin,
+                                   detail=f"span {sp!r} is not [start, end] inside the text ({len(ex.text)} chars)")
                 for k in x:
                     if k not in _EXPECT_KEYS and k not in types[x["type"]]:
                         raise chk.fail("KF203", rule.id if rule else None, field=k, where=f"{ex.origin} expect")
