@@ -1,0 +1,324 @@
+"""spaCy integration: a Kiwi tokenizer for Korean and a ``kfacts`` pipeline component.
+
+Both are registered through spaCy's entry points (``spacy_tokenizers`` and
+``spacy_factories`` in kfacts' ``pyproject.toml``), so once kfacts is
+installed nothing needs importing first::
+
+    import spacy
+    from spacy import displacy
+
+    nlp = spacy.blank("ko", config={"nlp": {"tokenizer": {"@tokenizers": "kfacts.KiwiTokenizer"}}})
+    nlp.add_pipe("kfacts", config={"published": "2024-08-13"})
+    doc = nlp("광주시는 2024년 8월 13일 100억원을 투자했다.")
+    [(e.text, e.label_) for e in doc.ents]      # [('2024년 8월 13일', 'DATE'), ('100억원', 'MONEY')]
+    doc._.facts                                 # the kfacts.Fact objects
+    displacy.render(doc, style="ent")           # HTML
+
+spaCy's own ``ko`` tokenizer needs MeCab (mecab-ko, natto-py); the Kiwi
+tokenizer needs nothing besides kiwipiepy, which kfacts already uses. Its
+tokens are Kiwi morphemes, except that morphemes sharing characters
+(``했`` = ``하`` + ``었``) are merged into one token, since spaCy tokens
+cannot overlap. ``token.tag_`` holds the Kiwi tags joined by ``+``,
+``token.pos_`` the universal POS of the first one, and Kiwi's sentence
+boundaries set ``token.is_sent_start``.
+
+The ``kfacts`` component works after any tokenizer: each fact's character
+span is mapped onto tokens with ``doc.char_span(..., alignment_mode="expand")``
+(so after a whitespace tokenizer the entity is the whole word, ``100억원을``).
+Labels: ORG, PERSON, AWARD, MONEY, JOBS, DATE (a rule-pack type gets its
+name in upper case). Entities cannot overlap, facts can (an organization
+inside an award phrase): the ``overlap`` setting names the rule that picks
+the entities - ``"longest"`` (default: longest span first, then earliest) or
+``"first"`` (earliest start first, then longest). Every fact stays in
+``doc._.facts`` whatever the rule; ``span._.fact`` gives the fact of an
+entity. Entities already in ``doc.ents`` (from an ``ner`` component) take
+part in the same resolution unless ``overwrite_ents`` is true, in which case
+they are dropped.
+
+The publication date for resolving relative dates is ``doc._.published``
+when set, else the component's ``published`` setting, else whatever the page
+says (see SPEC section 1).
+"""
+
+import re
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
+
+# absolute imports: "spacy" here is the real spaCy, not this module (kfacts.spacy)
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import DummyTokenizer, filter_spans, registry
+
+__all__ = ["KiwiTokenizer", "KfactsComponent", "LABELS", "OVERLAP_RULES", "words_and_spaces",
+           "create_kiwi_tokenizer", "make_kfacts", "DISPLACY_OPTIONS"]
+
+#: fact type -> entity label
+LABELS: Dict[str, str] = {
+    "organization": "ORG", "person": "PERSON", "award": "AWARD",
+    "money": "MONEY", "jobs": "JOBS", "date": "DATE",
+}
+
+#: colors for displaCy (same as Document._repr_html_), e.g.
+#: ``displacy.render(doc, style="ent", options=DISPLACY_OPTIONS)``
+DISPLACY_OPTIONS: Dict[str, Any] = {"colors": {
+    "ORG": "#cfe2ff", "PERSON": "#d1e7dd", "AWARD": "#fff3cd",
+    "MONEY": "#f8d7da", "JOBS": "#e2d9f3", "DATE": "#e9ecef",
+}}
+
+
+def displacy_colors() -> Dict[str, str]:
+    """Colors for the two labels spaCy does not know (``spacy_displacy_colors`` entry point)."""
+    return {"AWARD": DISPLACY_OPTIONS["colors"]["AWARD"], "JOBS": DISPLACY_OPTIONS["colors"]["JOBS"]}
+
+
+def _register_extensions() -> None:
+    if not Doc.has_extension("facts"):
+        Doc.set_extension("facts", default=None)
+    if not Doc.has_extension("published"):
+        Doc.set_extension("published", default=None)
+    if not Span.has_extension("fact"):
+        Span.set_extension("fact", getter=_span_fact)
+
+
+def _span_fact(span: Span) -> Any:
+    index = span.doc.user_data.get("kfacts_ent_facts", {})
+    i = index.get((span.start, span.end, span.label_))
+    return None if i is None else span.doc._.facts[i]
+
+
+_register_extensions()
+
+
+# -- tokenizer ----------------------------------------------------------------------
+_WS_RUNS = re.compile(r"\s+|\S+")
+
+
+def words_and_spaces(text: str, spans: Iterable[Tuple[int, int]]) -> Tuple[List[str], List[bool], List[int]]:
+    """Words and trailing-space flags for ``spacy.tokens.Doc`` from character spans.
+
+    Overlapping spans are merged into one word; text between spans becomes a
+    trailing space (one ``" "``) or whitespace / other tokens, so that
+    ``"".join(w + " " * s for w, s in zip(words, spaces)) == text``. Also
+    returns, per word, the index of the first span in it (-1 for gap words).
+
+    >>> words_and_spaces("했다 가", [(0, 1), (0, 1), (1, 2), (3, 4)])
+    (['했', '다', '가'], [False, True, False], [0, 2, 3])
+    """
+    merged: List[List[int]] = []  # [start, end, first span index]
+    for i, (s, e) in sorted(enumerate(spans), key=lambda x: (x[1][0], x[1][1])):
+        if e <= s:
+            continue
+        if merged and s < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+            merged[-1][2] = min(merged[-1][2], i)
+        else:
+            merged.append([s, e, i])
+    words: List[str] = []
+    spaces: List[bool] = []
+    origin: List[int] = []
+
+    def gap(g: str) -> None:
+        for m in _WS_RUNS.finditer(g):
+            run = m.group()
+            if run[0] == " " and words and not spaces[-1] and not words[-1].isspace():
+                spaces[-1] = True
+                run = run[1:]
+            if run:
+                words.append(run)
+                spaces.append(False)
+                origin.append(-1)
+
+    pos = 0
+    for s, e, i in merged:
+        if s > pos:
+            gap(text[pos:s])
+        words.append(text[s:e])
+        spaces.append(False)
+        origin.append(i)
+        pos = e
+    if pos < len(text):
+        gap(text[pos:])
+    return words, spaces, origin
+
+
+_TAG_MAP: Optional[Dict[str, Any]] = None
+
+
+def _pos_of(tag: str) -> Any:
+    global _TAG_MAP
+    if _TAG_MAP is None:
+        from spacy.lang.ko.tag_map import TAG_MAP
+        from spacy.symbols import POS
+
+        _TAG_MAP = {k: v[POS] for k, v in TAG_MAP.items()}
+        _TAG_MAP.update({"SN": _TAG_MAP.get("SN", 0), "W_URL": _TAG_MAP.get("SL", 0)})
+    base = tag.split("-")[0]
+    if base.startswith("W_"):
+        base = "SL"
+    return _TAG_MAP.get(base)
+
+
+class KiwiTokenizer(DummyTokenizer):
+    """spaCy tokenizer on Kiwi morphemes (no MeCab needed), sharing kfacts' Kiwi."""
+
+    def __init__(self, vocab: Any, analyzer: Any = None) -> None:
+        self.vocab = vocab
+        self._analyzer = analyzer
+
+    @property
+    def analyzer(self) -> Any:
+        if self._analyzer is None:
+            from .pipeline import default_extractor
+
+            self._analyzer = default_extractor().analyzer
+        return self._analyzer
+
+    def __reduce__(self) -> Any:
+        return KiwiTokenizer, (self.vocab,)
+
+    def __call__(self, text: str) -> Doc:
+        tokens = self.analyzer.analyze(text).tokens
+        words, spaces, origin = words_and_spaces(text, [(t.start, t.end) for t in tokens])
+        # tags: every morpheme of a merged word, in order
+        starts = [t.start for t in tokens]
+        sent_starts: List[Optional[bool]] = []
+        tags: List[str] = []
+        last_sent = None
+        j = 0
+        pos = 0
+        for w, sp, i in zip(words, spaces, origin):
+            end = pos + len(w)
+            if i < 0:
+                tags.append("_SP" if w.isspace() else "SW")
+                sent_starts.append(None if sent_starts else True)
+            else:
+                while j < len(tokens) and starts[j] < pos:
+                    j += 1
+                k = j
+                ts = []
+                while k < len(tokens) and tokens[k].start < end:
+                    ts.append(tokens[k].tag)
+                    k += 1
+                tags.append("+".join(ts) or "SW")
+                sent = tokens[i].sent
+                sent_starts.append(True if last_sent is None or sent != last_sent else False)
+                last_sent = sent
+            pos = end + (1 if sp else 0)
+        if sent_starts:
+            sent_starts[0] = True
+        doc = Doc(self.vocab, words=words, spaces=spaces, sent_starts=sent_starts)
+        for token, tag in zip(doc, tags):
+            token.tag_ = tag
+            p = _pos_of(tag.split("+")[0]) if tag != "_SP" else None
+            if tag == "_SP":
+                token.pos_ = "SPACE"
+            elif p is not None:
+                token.pos = p
+        return doc
+
+
+@registry.tokenizers("kfacts.KiwiTokenizer")
+def create_kiwi_tokenizer() -> Callable[[Language], KiwiTokenizer]:
+    """``{"@tokenizers": "kfacts.KiwiTokenizer"}`` in a spaCy config."""
+
+    def make(nlp: Language) -> KiwiTokenizer:
+        return KiwiTokenizer(nlp.vocab)
+
+    return make
+
+
+# -- overlap rules ---------------------------------------------------------------
+def keep_longest(spans: Sequence[Span]) -> List[Span]:
+    """Longest span first, then the earliest; overlapping later ones are dropped."""
+    return sorted(filter_spans(spans), key=lambda s: s.start)
+
+
+def keep_first(spans: Sequence[Span]) -> List[Span]:
+    """Earliest start first, then the longest; overlapping later ones are dropped."""
+    out: List[Span] = []
+    end = -1
+    for s in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
+        if s.start >= end:
+            out.append(s)
+            end = s.end
+    return out
+
+
+#: named rules choosing ``doc.ents`` among overlapping spans
+OVERLAP_RULES: Dict[str, Callable[[Sequence[Span]], List[Span]]] = {
+    "longest": keep_longest,
+    "first": keep_first,
+}
+
+
+# -- component --------------------------------------------------------------------
+_extractors: Dict[Any, Any] = {}
+
+
+def _extractor_for(packs: Sequence[str], disable: Sequence[str], zoning: bool) -> Any:
+    """One Extractor per distinct setting, shared by the pipelines of this process."""
+    from .pipeline import Extractor, default_extractor
+
+    key = (tuple(packs), tuple(sorted(disable)), zoning)
+    if key == ((), (), True):
+        return default_extractor()
+    ex = _extractors.get(key)
+    if ex is None:
+        ex = _extractors[key] = Extractor(packs=list(packs), disable=list(disable), zoning=zoning)
+    return ex
+
+
+class KfactsComponent:
+    """Sets ``doc.ents`` and ``doc._.facts`` from kfacts' extraction of ``doc.text``."""
+
+    def __init__(self, nlp: Language, name: str, packs: Sequence[str] = (), disable: Sequence[str] = (),
+                 zoning: bool = True, published: Optional[str] = None, overlap: str = "longest",
+                 overwrite_ents: bool = False) -> None:
+        from .pipeline import parse_published
+
+        if overlap not in OVERLAP_RULES:
+            raise ValueError(f"kfacts: unknown overlap rule {overlap!r}; known: {', '.join(OVERLAP_RULES)}")
+        self.name = name
+        self.published = parse_published(published)
+        self.resolve = OVERLAP_RULES[overlap]
+        self.overwrite_ents = overwrite_ents
+        self.extractor = _extractor_for(packs, disable, zoning)
+
+    def __call__(self, doc: Doc) -> Doc:
+        published = doc._.published if doc._.published is not None else self.published
+        result = self.extractor(doc.text, published=published)
+        facts = list(result.facts)
+        doc._.facts = facts
+        doc._.published = result.published
+        spans: List[Span] = []
+        origin: Dict[int, int] = {}
+        for i, f in enumerate(facts):
+            label = LABELS.get(f.type, f.type.upper())
+            span = doc.char_span(f.span[0], f.span[1], label=label, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            origin[id(span)] = i
+            spans.append(span)
+        existing = [] if self.overwrite_ents else list(doc.ents)
+        chosen = self.resolve(existing + spans)
+        doc.ents = chosen
+        doc.user_data["kfacts_ent_facts"] = {(s.start, s.end, s.label_): origin[id(s)]
+                                             for s in chosen if id(s) in origin}
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterable[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+
+@Language.factory(
+    "kfacts",
+    default_config={"packs": [], "disable": [], "zoning": True, "published": None, "overlap": "longest",
+                    "overwrite_ents": False},
+    assigns=["doc.ents", "doc._.facts", "doc._.published"],
+)
+def make_kfacts(nlp: Language, name: str, packs: List[str], disable: List[str], zoning: bool,
+                published: Optional[str], overlap: str, overwrite_ents: bool) -> KfactsComponent:
+    """The ``kfacts`` component factory (``nlp.add_pipe("kfacts")``)."""
+    return KfactsComponent(nlp, name, packs=packs, disable=disable, zoning=zoning, published=published,
+                           overlap=overlap, overwrite_ents=overwrite_ents)
+
