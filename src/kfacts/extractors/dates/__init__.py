@@ -40,6 +40,7 @@ RULES: list[Rule] = [
          "the publication date."),
     Rule("date.month_day", "date", "A month (and day) without a year, placed in the year by the clause's tense."),
     Rule("date.day", "date", "A bare day of the month (1일, 28일), placed by the clause's tense."),
+    Rule("date.next_year", "date", "이듬해/다음 해 (+ month, day): the year after the last year the text named."),
     Rule("date.range_end", "date", "The second end of a range, taking the first end's month and year."),
     Rule("date.period_word", "date", "연초/연말, a bare quarter (3분기) or half (상반기) of the publication year."),
     Rule("date.short_year", "date", "A year written with an apostrophe: ’19, ’10~’19."),
@@ -135,7 +136,7 @@ def _tense(ctx: Context, pos: int, limit: int) -> str | None:
             return "future"
         elif tag == "EF":
             return "present"
-        elif tag == "SF":
+        elif tag == "SF" or (tag == "SS" and form in P.CLOSING_QUOTES):
             return None
         prev = t
         i += 1
@@ -161,6 +162,8 @@ def _parse(ctx: Context, m: Any) -> _Cand:
         word = " ".join(g("ry").split())
         if pub is not None:
             c.year = nd.new_year(pub) if word == "새해" else pub.year + nd.RELATIVE_YEARS.get(word, 0)
+    elif g("nxy"):
+        c.kind, c.rule, c.relative = "nxy", "date.next_year", True
     elif g("rm"):
         c.kind, c.rule, c.relative = "rm", "date.relative_month", True
         if pub is not None:
@@ -337,9 +340,9 @@ def _place(ctx: Context, c: _Cand, pub: _dt.date, direction: str | None) -> None
         return
     if direction is None:
         p = pub.month
-        if c.month < p and tense == "future":
-            direction = "future"
-        elif c.month > p and tense == "past" and c.month - p >= 2:
+        if c.month < p and (tense == "future" or (p - c.month >= 9 and tense != "past")):
+            direction = "future"  # in December, 1월 is next January unless told otherwise
+        elif c.month > p and ((tense == "past" and c.month - p >= 2) or (c.month - p >= 9 and tense != "future")):
             direction = "past"
     if c.day is not None and direction is not None:
         d = nd.resolve_month_day(pub, c.month, c.day, direction)
@@ -368,6 +371,20 @@ def _link_ranges(text: str, cands: list[_Cand]) -> None:
             b.inherit, b.rule = a, "date.range_end"
 
 
+def _anchor_next_years(text: str, cands: list[_Cand]) -> None:
+    """``이듬해`` takes the year after the closest earlier date with a year (within 300 characters)."""
+    for i, c in enumerate(cands):
+        if c.kind != "nxy":
+            continue
+        c.drop = True
+        for a in reversed(cands[:i]):
+            if c.start - a.end > 300:
+                break
+            if not a.drop and a.kind in ("abs", "ry") and a.year is not None:
+                c.year, c.drop = a.year + 1, False
+                break
+
+
 def extract(ctx: Context) -> list[Fact]:
     text = ctx.text
     cands: list[_Cand] = []
@@ -385,6 +402,7 @@ def extract(ctx: Context) -> list[Fact]:
         c.drop = _rejected(ctx, c)
         cands.append(c)
     _link_ranges(text, cands)
+    _anchor_next_years(text, cands)
     out: list[Fact] = []
     for c in cands:
         if c.drop:

@@ -57,6 +57,8 @@ DATE = re.compile(
         rf"{_NUM_LEFT}(?P<y>{_Y4})\s?년(?P<ydo>도|\s도(?=에|의|는|부터|까지|[\s,.)]|$))?{_YEAR_TAIL}",
         # a relative year word
         rf"(?<!\p{{Hangul}}){_REL_YEAR}{_YEAR_TAIL}",
+        # the year after the one just told of: 이듬해 2월
+        rf"(?<!\p{{Hangul}})(?P<nxy>이듬해|다음\s?해)(?:\s*{_MONTH}(?:\s*{_DAY})?(?:\s*{_PART})?|{_WORD_END})",
         # a relative month word, optional day and part
         rf"(?<!\p{{Hangul}}){_REL_MONTH}(?:\s*{_NUM_LEFT}{_DAY})?(?:\s*{_PART})?",
         # 지난/오는/이번 + month (day) or day
@@ -84,7 +86,7 @@ DATE = re.compile(
 #: is then tried only at these positions
 START = _re.compile(
     r"\d{1,4}(?=\s?년|월|일|\s*[~∼]\s*\d|\s*(?:[/·]\s*4\s*)?분기|[-./]\s?\d|\s?-?\s?Q[1-4]|\))|[’‘'](?=\d\d)|"
-    r"올|금년|재작년|지지난|작년|지난|내후년|내년|새해|이번|이달|다음\s?달|내달|오는|그저께|엊그제|그제|어제|오늘|"
+    r"올|금년|재작년|지지난|작년|지난|내후년|내년|새해|이번|이달|이듬해|다음|내달|오는|그저께|엊그제|그제|어제|오늘|"
     r"내일|모레|연초|연말|[상하]반기"
 )
 
@@ -139,3 +141,5 @@ FUTURE_BEFORE = re.compile(r"(?:지금부터|앞으로|향후|다가오는|다�
 #: a weekday after a day: ``17일(월)``
 WEEKDAY = re.compile(r"\s*\(\s*([월화수목금토일])(?:요일)?\s*\)")
 WEEKDAYS = {"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}
+#: closing quotes end the quoted clause a date may sit in
+CLOSING_QUOTES = frozenset({"”", "’", "」", "』"})
