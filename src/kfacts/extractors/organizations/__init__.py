@@ -127,6 +127,18 @@ def extract(ctx: Context) -> list[Fact]:
         spans = [(h["start"], h["end"]) for h in hosp]
         chosen = [f for f in chosen if not any(f["start"] < e and s < f["end"] for s, e in spans)] + hosp
     chosen += find_abbreviations(ctx, chosen)
+    # coreference: a name first written in full (제18대 대통령직 인수위원회) keeps that
+    # canonical for later short forms of the same organization (인수위)
+    chosen.sort(key=lambda f: f["start"])
+    fuller: dict[str, str] = {}
+    for f in chosen:
+        base = f.get("base")
+        if base is None:
+            continue
+        if f["canonical"] != base:
+            fuller.setdefault(base, f["canonical"])
+        elif base in fuller:
+            f["canonical"] = fuller[base]
     facts = []
     for f in chosen:
         s, e = f["start"], f["end"]

@@ -21,12 +21,14 @@ import re
 from typing import Any
 
 from ..base import Context
-from .patterns import ACTING_PARTICLES, hangul_rest
-from .regions import LG, LG_RE, _is_stem, document_region, resolve_form, title_after, unit_name
+from .patterns import ACTING_PARTICLES, ALL_PARTICLES, hangul_rest
+from .scan import literal_matches
+from .regions import LG, _is_stem, document_region, resolve_form, title_after, unit_name
 
 ACCEPT, REJECT, NEXT = "accept", "reject", "next"
 
 _ACTING = frozenset(ACTING_PARTICLES)
+_PARTICLES_LONGEST = sorted(ALL_PARTICLES, key=len, reverse=True)
 _FULL_EXTRA = frozenset(("의", "로부터", "으로부터", "에게서"))
 #: words after a region (space between) that make it the acting government
 _ROLE_WORDS = re.compile(
@@ -72,18 +74,19 @@ def _nnp_at(ctx: Context, start: int, end: int) -> bool:
 
 def _word_decision(m: _Match, word: str) -> str:
     """Decide from the word written after a space."""
-    if _ROLE_WORDS.fullmatch(word) or _ROLE_WORDS.match(word) and len(word) <= 4 and word[:2] in ("관계", "등"):
+    if _ROLE_WORDS.fullmatch(word) or word[0] == "등" and len(word) <= 2 or word.startswith("관계자"):
         return ACCEPT
     base = word
-    for p in sorted(_ACTING | _FULL_EXTRA, key=len, reverse=True):
+    for p in _PARTICLES_LONGEST:
         if base.endswith(p) and len(base) > len(p) + 1:
             base = base[: -len(p)]
             break
-    if base.endswith(_ROLE_ENDINGS):
+    if base.endswith(_ROLE_ENDINGS) or _ROLE_WORDS.fullmatch(base):
         return ACCEPT
     if m.stem:
         return REJECT
-    if base.endswith(_PLACE_ENDINGS):
+    if base.endswith(_PLACE_ENDINGS) or base != word:
+        # 남구 도시첨단산단을, 춘천시 중도는: the region only qualifies the next noun
         return REJECT
     return "noun"
 
@@ -118,6 +121,14 @@ def _decide(ctx: Context, ms: list[_Match], i: int) -> None:
             m.decision = ACCEPT
             return
         if rest in _FULL_EXTRA and not m.stem:
+            # 경기도의 예산 (the government's), not 해운대구의 마린시티 (a place in it)
+            wm = _WORD.match(text, m.end + len(rest) + 1) if text[m.end + len(rest):m.end + len(rest) + 1] == " " else None
+            if rest == "의" and wm is not None:
+                i_tok = ctx.token_index_at(wm.start())
+                toks = ctx.tokens
+                if i_tok < len(toks) and toks[i_tok].start == wm.start() and toks[i_tok].tag == "NNP":
+                    m.decision = REJECT
+                    return
             m.decision = ACCEPT
             return
         m.decision = REJECT
@@ -168,7 +179,7 @@ def _decide(ctx: Context, ms: list[_Match], i: int) -> None:
 def find_local_governments(ctx: Context) -> list[dict[str, Any]]:
     """Region-name mentions that are organizations: dicts with start, end, canonical, kind, form."""
     text = ctx.text
-    ms = [_Match(x.start(), x.end(), x.group(0)) for x in LG_RE.finditer(text)]
+    ms = [_Match(s, e, f) for s, e, f in literal_matches(ctx) if f in LG.by_form]
     if not ms:
         return []
     for i in range(len(ms) - 1, -1, -1):

@@ -30,7 +30,14 @@ for _e in ENTRIES:
         BY_ALIAS.setdefault(_a.replace(" ", ""), []).append(_e)
 
 _ALIASES = sorted({a for e in ENTRIES for a in e.aliases}, key=len, reverse=True)
-LEXICON_RE = re.compile(NOT_IN_WORD_BEFORE + "(" + trie_regex(_ALIASES, optional_space=True) + ")(?![A-Za-z0-9])")
+#: kinds whose long names news sometimes write with spaces (농촌 진흥청, 낙동강 홍수 통제소)
+_SPACED_KINDS = ("central_government", "public_agency", "legislature", "other", "association")
+_SPACED = sorted({a for e in ENTRIES if e.kind in _SPACED_KINDS for a in e.aliases
+                  if len(a.replace(" ", "")) >= 5 and re.fullmatch("[가-힣 ]+", a)}, key=len, reverse=True)
+_LATIN_NEXT = re.compile("[A-Za-z0-9]")
+LEXICON_SPACED_RE = re.compile(NOT_IN_WORD_BEFORE + "(" + trie_regex(_SPACED, optional_space=True) + ")(?![A-Za-z0-9])")
+#: an ordinal before a name is part of it (제18대 대통령직인수위원회)
+_ORDINAL_BEFORE = re.compile(r"제\d{1,3}[대기] $")
 
 
 def lookup(surface: str, published: _dt.date | None = None) -> OrgEntry | None:
@@ -41,10 +48,14 @@ def lookup(surface: str, published: _dt.date | None = None) -> OrgEntry | None:
 def find_lexicon(ctx: Context) -> list[dict[str, Any]]:
     text = ctx.text
     out = []
-    for m in LEXICON_RE.finditer(text):
-        s, e = m.span(1)
-        surface = m.group(1)
+    from .scan import literal_matches
+
+    matches = [(s, e, f) for s, e, f in literal_matches(ctx) if f.replace(" ", "") in BY_ALIAS]
+    matches += [(m.start(1), m.end(1), m.group(1)) for m in LEXICON_SPACED_RE.finditer(text) if " " in m.group(1)]
+    for s, e, surface in matches:
         if "\n" in surface:
+            continue
+        if surface[-1].isascii() and _LATIN_NEXT.match(text, e):
             continue
         entry = lookup(surface, ctx.published)
         if entry is None or entry.kind == NOT_AN_ORG:
@@ -55,7 +66,12 @@ def find_lexicon(ctx: Context) -> list[dict[str, Any]]:
             continue
         if len(surface.replace(" ", "")) <= 2 and not latin_end and rest and not is_particles(rest):
             continue
-        out.append({"start": s, "end": e, "canonical": entry.canonical, "kind": entry.kind, "rule": "lexicon"})
+        canonical = entry.canonical
+        om = _ORDINAL_BEFORE.search(text, max(0, s - 8), s)
+        if om is not None and entry.kind in ("central_government", "legislature", "other"):
+            s, canonical = om.start(), om.group(0) + canonical
+        out.append({"start": s, "end": e, "canonical": canonical, "kind": entry.kind, "rule": "lexicon",
+                    "base": entry.canonical})
     return out
 
 
@@ -74,9 +90,9 @@ SUFFIX_KINDS: dict[str, str] = {
     "테크노파크": "public_agency", "경제자유구역청": "public_agency", "일보": "media", "신문": "media",
     "방송": "media", "그룹": "company", "은행": "company", "증권": "company", "홀딩스": "company",
     "조합": "association", "연맹": "association", "연합": "association", "학회": "association",
-    "센터": "other",
+    "센터": "other", "클럽": "other",
 }
-_SUFFIX_RE = re.compile("(" + trie_regex(SUFFIX_KINDS) + ")(?![가-힣A-Za-z0-9])|(" + trie_regex(SUFFIX_KINDS) + ")(?=[가-힣]{1,4}(?![가-힣A-Za-z0-9]))")
+_SUFFIX_RE = re.compile(trie_regex(SUFFIX_KINDS))
 _WORD_BACK = re.compile(r"[가-힣A-Za-z0-9]+$")
 #: stems too generic to name an organization (조직위원회, 대학병원, 수사본부...)
 GENERIC_STEMS = frozenset(
@@ -99,13 +115,13 @@ def find_suffixed(ctx: Context) -> list[dict[str, Any]]:
     text = ctx.text
     out = []
     for m in _SUFFIX_RE.finditer(text):
-        head = m.group(1) or m.group(2)
-        hs = m.start()
-        he = hs + len(head)
-        if m.group(2) is not None:
-            rest = hangul_rest(text, he)
-            if not (is_particles(rest) or starts_with_role(rest)):
-                continue
+        head = m.group(0)
+        hs, he = m.span()
+        rest = hangul_rest(text, he)
+        if rest and not (is_particles(rest) or starts_with_role(rest)):
+            continue
+        if _LATIN_NEXT.match(text, he):
+            continue
         wb = _WORD_BACK.search(text, max(0, hs - 30), hs)
         s = wb.start() if wb is not None else hs
         stem = text[s:hs]
@@ -113,7 +129,7 @@ def find_suffixed(ctx: Context) -> list[dict[str, Any]]:
             continue
         kind = SUFFIX_KINDS[head]
         proper = _tokens_have_proper(ctx, s, he)
-        if head in ("센터", "공사", "은행", "증권", "그룹", "신문", "방송", "조합", "연합", "홀딩스", "대학"):
+        if head in ("센터", "클럽", "공사", "은행", "증권", "그룹", "신문", "방송", "조합", "연합", "홀딩스", "대학"):
             if not proper:
                 continue
         elif not proper and len(stem) < 4:
@@ -137,27 +153,31 @@ COUNTRIES = ("미국", "영국", "프랑스", "독일", "네덜란드", "일본"
              "이탈리아", "스페인", "벨기에", "덴마크", "노르웨이", "핀란드", "오스트리아", "러시아", "이스라엘",
              "싱가포르", "대만", "홍콩", "인도", "뉴질랜드", "아일랜드", "폴란드", "체코", "헝가리", "브라질")
 _FOREIGN_UNIV = re.compile(
-    "(?<![가-힣])(?:" + "|".join(COUNTRIES) + r")\s+((?:[가-힣]{2,}\s)?[가-힣]{2,}?)\s?(대학교|대학|대)"
+    "(?:" + trie_regex(COUNTRIES) + r")\s+((?:[가-힣]{2,}\s)?[가-힣]{2,}?)\s?(대학교|대학|대)"
     r"(?=\s|,|\)|교수|연구팀|연구진|총장|에서|의|를|을|와|과|는|은|이|가|로|$)")
-_KOREAN_UNIV = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{2,8})대(?=\s?(?:교수|연구팀|연구진|총장|학생|졸업|출신|병원))")
+_KOREAN_UNIV = re.compile(r"대(?=\s?(?:교수|연구팀|연구진|총장|학생|졸업|출신|병원))")
 
 
 def find_universities(ctx: Context) -> list[dict[str, Any]]:
     text = ctx.text
     out = []
     for m in _FOREIGN_UNIV.finditer(text):
+        if m.start() and "가" <= text[m.start() - 1] <= "힣":
+            continue
         name = m.group(1)
         s, e = m.start(1), m.end(2)
         if lookup(text[s:e], ctx.published) is not None:
             continue
         out.append({"start": s, "end": e, "canonical": f"{name} 대학교", "kind": "university", "rule": "university"})
     for m in _KOREAN_UNIV.finditer(text):
-        s, e = m.start(1), m.end(1) + 1
-        if lookup(text[s:e], ctx.published) is not None:
+        e = m.end()
+        wb = _WORD_BACK.search(text, max(0, m.start() - 8), m.start())
+        if wb is None or len(wb.group(0)) < 2 or not re.fullmatch("[가-힣]+", wb.group(0)):
             continue
-        if not _tokens_have_proper(ctx, s, e):
+        s = wb.start()
+        if lookup(text[s:e], ctx.published) is not None or not _tokens_have_proper(ctx, s, e):
             continue
-        out.append({"start": s, "end": e, "canonical": m.group(1) + "대학교", "kind": "university",
+        out.append({"start": s, "end": e, "canonical": wb.group(0) + "대학교", "kind": "university",
                     "rule": "university"})
     return out
 
@@ -169,7 +189,9 @@ _LIST_ITEM = re.compile(r"([가-힣]{2,8})대(?:학교)?[·ㆍ,]\s?")
 def find_hospital_lists(ctx: Context) -> list[dict[str, Any]]:
     """``전남대·조선대학교 병원``: one hospital per university, spans as in SPEC's gold."""
     text = ctx.text
-    out = []
+    out: list[dict[str, Any]] = []
+    if "병원" not in text:
+        return out
     for m in _HOSPITAL_LIST.finditer(text):
         end = m.end()
         items = [(x.start(1), x.group(1)) for x in _LIST_ITEM.finditer(m.group(1))]
@@ -205,6 +227,8 @@ def find_legal_forms(ctx: Context) -> list[dict[str, Any]]:
         name = _strip_particle(m.group(1))
         e = m.start(1) + len(name)
         out.append({"start": m.start(), "end": e, "canonical": name, "kind": "company", "rule": "legal_form"})
+    if "㈜" not in text and "(주)" not in text:
+        return out
     for m in _LEGAL_AFTER.finditer(text):
         out.append({"start": m.start(1), "end": m.end(), "canonical": m.group(1), "kind": "company",
                     "rule": "legal_form"})
@@ -212,9 +236,9 @@ def find_legal_forms(ctx: Context) -> list[dict[str, Any]]:
 
 
 _ABBR_AFTER = re.compile(r"\s?\((?:[^()\n]{2,80}?,\s*)?([A-Z][A-Za-z0-9&\-]{1,9})\)")
-_DEFINED_NEW = re.compile(
-    r"((?:[가-힣]+\s){0,4}[가-힣]*(?:기금|기구|은행|기관|연합|협회|위원회|재단|연구소|연구원|센터|연맹|협의체))"
-    r"\s?\(([A-Z][A-Za-z .,&'\-]{3,80}),\s*([A-Z]{2,8})\)")
+_DEFINED_PAREN = re.compile(r"\(([A-Z][A-Za-z .,&'\-]{3,80}),\s*([A-Z]{2,8})\)")
+_DEFINED_NAME = re.compile(
+    r"((?:[가-힣]+\s){0,4}[가-힣]*(?:기금|기구|은행|기관|연합|협회|위원회|재단|연구소|연구원|센터|연맹|협의체))\s?$")
 
 
 def find_abbreviations(ctx: Context, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -226,15 +250,30 @@ def find_abbreviations(ctx: Context, found: list[dict[str, Any]]) -> list[dict[s
         m = _ABBR_AFTER.match(text, f["end"])
         if m is not None:
             defs.setdefault(m.group(1), f)
-    for m in _DEFINED_NEW.finditer(text):
-        s, e = m.span(1)
-        if any(f["start"] <= s < f["end"] for f in found):
+    for pm in _DEFINED_PAREN.finditer(text):
+        m = _DEFINED_NAME.search(text, max(0, pm.start() - 60), pm.start())
+        if m is None:
             continue
+        s, e = m.span(1)
+        if any(s < f["end"] and f["start"] < e for f in found):
+            continue
+        # keep the trailing words made of nouns only (not 컨벤시아에서 열린 ...)
         words = m.group(1).split()
+        keep: list[str] = []
+        pos = e
+        for w in reversed(words):
+            ws = text.rfind(w, s, pos)
+            if any(t.tag[0] not in "NSX" for t in ctx.tokens_in(ws, ws + len(w))):
+                break
+            keep.insert(0, w)
+            pos = ws
+        if not keep:
+            continue
+        words, s = keep, pos
         canonical = "".join(words)
         f = {"start": s, "end": e, "canonical": canonical, "kind": "other", "rule": "abbreviation"}
         out.append(f)
-        defs.setdefault(m.group(3), f)
+        defs.setdefault(pm.group(2), f)
     if not defs:
         return out
     use_re = re.compile(r"(?<![A-Za-z0-9])(" + "|".join(map(re.escape, defs)) + r")(?![A-Za-z0-9])")

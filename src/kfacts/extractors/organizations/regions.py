@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections import Counter
-from typing import Any
+from typing import Any, Iterable
 
-from .lexicon import LocalGovernments, Unit, load_local_governments
+from .lexicon import Unit, load_local_governments
+from .patterns import trie_regex
 
 LG = load_local_governments()
 
@@ -31,7 +32,7 @@ def _is_stem(form: str) -> bool:
 
 _FORMS = sorted(LG.by_form, key=lambda f: (-len(f), f))
 #: every local-government form; left boundary: not inside a word
-LG_RE = re.compile(r"(?<![가-힣A-Za-z0-9])(?:" + "|".join(map(re.escape, _FORMS)) + ")")
+LG_RE = re.compile(r"(?<![가-힣A-Za-z0-9])" + trie_regex(_FORMS))
 
 #: sido forms only (for the document's region)
 _SIDO_FORMS = sorted({f for u in LG.units.values() if u.level == "sido" for f in u.forms}, key=lambda f: -len(f))
@@ -117,49 +118,58 @@ def resolve_region(surface: str, published: _dt.date | None = None,
 
 
 # -- the region a document is about ---------------------------------------
-_DOC_RE = re.compile(r"(?<![가-힣A-Za-z0-9])(" + "|".join(map(re.escape, _SIDO_FORMS)) + ")")
-_DATELINE_RE = re.compile(r"[/\[(]\s*(" + "|".join(map(re.escape, _SIDO_FORMS)) + r")\s*=")
+_SIDO_SET = frozenset(_SIDO_FORMS)
 _GYEONGGI_GWANGJU = re.compile(r"경기(?:도)?\s*광주")
-_SIGUNGU_FULL = sorted({f for u in LG.units.values() if u.level != "sido" for f in u.forms
-                        if not _is_stem(f) and len({LG.at(x, None).sido for x in LG.by_form[f]}) == 1},
-                       key=lambda f: -len(f))
-_SGG_RE = re.compile(r"(?<![가-힣A-Za-z0-9])(" + "|".join(map(re.escape, _SIGUNGU_FULL)) + ")")
+#: district/city forms naming units of one sido only (해운대구, 수원시)
+_SIGUNGU_ONE_SIDO = {f: LG.at(LG.by_form[f][0], None).sido for u in LG.units.values() if u.level != "sido"
+                     for f in u.forms if not _is_stem(f) and len({LG.at(x, None).sido for x in LG.by_form[f]}) == 1}
+_SIDO_OF_FORM: dict[str, str] = {}
+for _f in _SIDO_FORMS:
+    _u = _unit_current(DEFAULTS.get(_f, _f))
+    if _u is not None:
+        _SIDO_OF_FORM[_f] = _u.sido
 
 _REGION_KEY = "_kfacts.organization.region"
+
+
+def count_region(text: str, matches: Iterable[tuple[int, int, str]]) -> str | None:
+    """The sido most named among region-form ``matches`` (start, end, form).
+
+    Sido forms count 2, one-sido district/city names 1, datelines (``/광주=``) 3;
+    a tie goes to the sido named first.
+    """
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    gyeonggi_gwangju = None
+    for s, e, f in matches:
+        sido = None
+        w = 0
+        if f in _SIDO_SET:
+            sido, w = _SIDO_OF_FORM.get(f), 2
+            if f in ("광주", "광주시"):
+                if gyeonggi_gwangju is None:
+                    gyeonggi_gwangju = _GYEONGGI_GWANGJU.search(text) is not None
+                if gyeonggi_gwangju:
+                    sido, w = "경기도", 1
+            if s > 0 and text[s - 1] in "/[(" and text[e:e + 1] == "=":
+                w = 3
+        elif f in _SIGUNGU_ONE_SIDO:
+            sido, w = _SIGUNGU_ONE_SIDO[f], 1
+        if sido is None:
+            continue
+        counts[sido] += w
+        first.setdefault(sido, s)
+    if not counts:
+        return None
+    top = max(counts.values())
+    return min((first[k], k) for k, v in counts.items() if v == top)[1]
 
 
 def region_of_text(text: str, spans: list[tuple[int, int]] | None = None) -> str | None:
     """The sido a text is mostly about (current official name), or None."""
     spans = spans or [(0, len(text))]
-    counts: Counter[str] = Counter()
-    gyeonggi_gwangju = _GYEONGGI_GWANGJU.search(text) is not None
-    for s, e in spans:
-        chunk = text[s:e]
-        for m in _DOC_RE.finditer(chunk):
-            f = m.group(1)
-            if f in ("광주", "광주시") and gyeonggi_gwangju:
-                counts["경기도"] += 1
-                continue
-            u = _unit_current(f) if f not in DEFAULTS else _unit_current(DEFAULTS[f])
-            if u is not None:
-                counts[u.sido] += 2
-        for m in _SGG_RE.finditer(chunk):
-            us = LG.by_form[m.group(1)]
-            counts[LG.at(us[0], None).sido] += 1
-        for m in _DATELINE_RE.finditer(chunk):
-            u = _unit_current(DEFAULTS.get(m.group(1), m.group(1)))
-            if u is not None:
-                counts[u.sido] += 3
-    if not counts:
-        return None
-    (best, n), *rest = counts.most_common(2) + [("", 0)]
-    if rest and rest[0][1] == n:
-        # a tie: the first one written wins
-        for m in _DOC_RE.finditer(text):
-            u = _unit_current(DEFAULTS.get(m.group(1), m.group(1)))
-            if u is not None and counts[u.sido] == n:
-                return u.sido
-    return best
+    ms = [(m.start(), m.end(), m.group(0)) for s, e in spans for m in LG_RE.finditer(text, s, e)]
+    return count_region(text, ms)
 
 
 def document_region(ctx: Any) -> str | None:
@@ -171,8 +181,12 @@ def document_region(ctx: Any) -> str | None:
     opts = getattr(ctx, "options", None)
     if isinstance(opts, dict) and _REGION_KEY in opts:
         return opts[_REGION_KEY]
-    spans = ctx.article_spans if getattr(ctx, "zones", None) else None
-    region = region_of_text(ctx.text, spans)
+    from .scan import literal_matches
+
+    spans = ctx.article_spans if getattr(ctx, "zones", None) else [(0, len(ctx.text))]
+    ms = [(s, e, f) for s, e, f in literal_matches(ctx) if f in LG.by_form
+          and any(a <= s and e <= b for a, b in spans)]
+    region = count_region(ctx.text, ms)
     if isinstance(opts, dict):
         opts[_REGION_KEY] = region
     return region
