@@ -14,6 +14,9 @@ fact when the grammar ties it to the job word:
     ``고용 인원 120명``, ``직·간접적 일자리만 1만여개``, ``신규 채용 500명``.
 ``jobs.count_list``
     a count listed right after a jobs count: ``목표 1만7450명, 실적 2만1665명``.
+``jobs.range``
+    a range tied to a job word as above (``채용 규모는 100~150명``): one fact
+    per endpoint, both spanning the range.
 
 Counts of companies, visitors, attendees, casualties, members or staff on
 duty are not tied to a job word and give nothing (``72개 기업``,
@@ -26,7 +29,7 @@ from __future__ import annotations
 import re
 
 from ...fact import Fact
-from ...normalize.numbers import NUMBER, parse_number, strip_approx_marker
+from ...normalize.numbers import NUMBER, parse_number, strip_approx_marker, unit_multiplier
 from ..base import Context, Rule
 
 RULES: list[Rule] = [
@@ -35,6 +38,7 @@ RULES: list[Rule] = [
     Rule("jobs.count_after_job", "jobs",
          "a count after a job noun and its measure noun (일자리 3,000개, 고용 인원 120명)"),
     Rule("jobs.count_list", "jobs", "a count listed right after a jobs count (목표 1만7450명, 실적 2만1665명)"),
+    Rule("jobs.range", "jobs", "a range of jobs counts (채용 규모는 100~150명): one fact per endpoint"),
 ]
 
 #: job words: a sentence without one is not read
@@ -43,7 +47,8 @@ _JOB_WORD = re.compile(r"일자리|고용(?!노동부|부|률|보험|센터|지�
 _PRE_APPROX = r"(?<![가-힣])(?:약|대략|얼추)\s?"
 _POST_APPROX = r"\s?(?:가량|정도|이상|남짓|안팎|내외|가까이|쯤)"
 _COUNT = re.compile(
-    rf"(?=[약대얼\d])(?P<pre>{_PRE_APPROX})?(?P<n>{NUMBER})(?P<y>여)?\s?(?P<unit>명|개|자리)(?P<post>{_POST_APPROX})?"
+    rf"(?=[약대얼\d])(?P<pre>{_PRE_APPROX})?(?:(?P<n1>{NUMBER})(?P<y1>여)?\s?(?:명|개)?\s?[~∼〜～\-–]\s?)?"
+    rf"(?P<n>{NUMBER})(?P<y>여)?\s?(?P<unit>명|개|자리)(?P<post>{_POST_APPROX})?"
 )
 #: what may follow the counter inside its word: particles (명의, 개를, 명에게...)
 _AFTER_OK = set("의를을가이에씩와과로도만는은으까부대정남안내뿐밖께")
@@ -113,14 +118,14 @@ def extract(ctx: Context) -> list[Fact]:
     for ss, se in _job_sentences(ctx):
         prev: Fact | None = None
         for m in _COUNT.finditer(text, ss, se):
-            f = _count_fact(ctx, m, ss, se, prev)
-            if f is not None:
-                facts.append(f)
-                prev = f
+            found = _count_fact(ctx, m, ss, se, prev)
+            if found:
+                facts.extend(found)
+                prev = found[-1]
     return facts
 
 
-def _count_fact(ctx: Context, m: re.Match, ss: int, se: int, prev: Fact | None) -> Fact | None:
+def _count_fact(ctx: Context, m: re.Match, ss: int, se: int, prev: Fact | None) -> list[Fact] | None:
     text = ctx.text
     s, e = m.span()
     num = m.group("n")
@@ -151,9 +156,28 @@ def _count_fact(ctx: Context, m: re.Match, ss: int, se: int, prev: Fact | None) 
         qual = prev.fields.get("qualifier")
     if rule is None:
         return None
-    clean, approx = strip_approx_marker(num)
-    v = parse_number(clean)
-    if v is None or not isinstance(v, int):
+    if qual is None:
+        qm = _QUAL_BEFORE.search(text, max(ss, s - 8), s)  # 정규직 200명을 채용
+        qual = qm.group("q") if qm else None
+    v, approx = _int_value(num)
+    if v is None:
         return None
     approx = approx or bool(m.group("y") or m.group("pre") or m.group("post"))
-    return ctx.fact("jobs", s, e, rule, value=v, approx=approx, qualifier=_qualifier(qual))
+    out = [ctx.fact("jobs", s, e, rule, value=v, approx=approx, qualifier=_qualifier(qual))]
+    if m.group("n1"):
+        # a range (100~150명): one fact per endpoint, the first borrowing the scale of the second
+        v1, ap1 = _int_value(m.group("n1"))
+        if v1 is None:
+            return None
+        if not re.search(r"[십백천만억]", m.group("n1")):
+            v1 *= unit_multiplier(num)
+        approx = approx or ap1 or bool(m.group("y1"))
+        out = [ctx.fact("jobs", s, e, "jobs.range", value=v1, approx=approx, qualifier=_qualifier(qual)),
+               ctx.fact("jobs", s, e, "jobs.range", value=v, approx=approx, qualifier=_qualifier(qual))]
+    return out
+
+
+def _int_value(num: str) -> tuple[int | None, bool]:
+    clean, approx = strip_approx_marker(num)
+    v = parse_number(clean)
+    return (v if isinstance(v, int) else None), approx

@@ -77,7 +77,7 @@ _CENTS = re.compile(r"\s?(?P<n>\d{1,2}|[이삼사오육칠팔구]?십?[일이삼
 _IMPLICIT = re.compile(rf"(?=[약대얼\d])(?P<pre>{_PRE_APPROX})?(?P<n>{NUMBER_EOK})(?P<y>여)?(?P<dae>대)?(?P<post>{_POST_APPROX})?")
 
 #: what may follow a currency word inside the same word: particles and money suffixes
-_AFTER_OK = set("을를이가의에와과은는도만로으씩짜어까부대정량남안내미초선상인였께쯤당밖뿐보라며면여야요임입할")
+_AFTER_OK = set("을를이가의에와과은는도만로으씩짜어까부대정량남안내미초선상인였께쯤당밖뿐보라며면여야요임입할다")
 #: single-syllable Hangul numerals allowed before these words (이달러, 구파운드); never before 원/엔/유로
 _SINGLE_OK = {"달러", "달러화", "센트", "파운드"}
 #: a word before the number that says it has no exact value (수 백만 달러, 몇 천만 원)
