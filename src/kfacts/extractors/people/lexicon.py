@@ -95,8 +95,13 @@ def latin_not_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def countries() -> frozenset[str]:
+    return frozenset(r[0] for r in _rows("countries.tsv"))
+
+
+@lru_cache(maxsize=None)
 def not_names() -> frozenset[str]:
-    return frozenset(r[0] for r in _rows("not_names.tsv"))
+    return frozenset(r[0] for r in _rows("not_names.tsv")) | countries()
 
 
 #: particles and copula endings that may follow a title or a name inside one word

@@ -35,8 +35,10 @@ def korean_name_ok(ctx: Context, start: int, end: int, strict: bool = False) -> 
         return False
     if len(name) == 2 and surnames().get(parts[0]) != "common":
         return False
-    if name in not_names():
-        return False
+    if name in not_names() or any(name[i:] in titles() for i in range(len(name) - 1)):
+        return False  # 당선인, 위원장: a title, not a name
+    if not all(ch in given_syllables() for ch in parts[1]):
+        return False  # 이집트, 유튜브: not a Korean given name
     toks = ctx.tokens_in(start, end)
     if not toks or toks[0].start != start or toks[-1].end != end:
         return False  # the name must start and end on morpheme boundaries
@@ -49,8 +51,6 @@ def korean_name_ok(ctx: Context, start: int, end: int, strict: bool = False) -> 
                 return False
             oov = getattr(t, "oov", None)
             if oov is False or (oov is None and strict):
-                return False
-            if oov is None and not all(ch in given_syllables() for ch in parts[1]):
                 return False
     else:
         if any(t.tag not in _NAME_PART_TAGS for t in toks):

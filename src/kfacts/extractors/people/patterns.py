@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..base import Context
 from . import orgs
-from .lexicon import MODIFIERS, Title, title_regex, titles
+from .lexicon import MODIFIERS, Title, countries, title_regex, titles
 from .names import korean_name_ok
 from .words import next_word, nounish, prev_word, stem_end, word_end, word_start
 
@@ -74,8 +74,11 @@ def _resolve_fused(ctx: Context, hit: TitleHit) -> bool:
         if korean_name_ok(ctx, hit.ws, hit.ts):
             hit.fused_name = (hit.ws, hit.ts)
             return True
+    proper = any(t.tag == "NNP" for t in ctx.tokens_in(hit.ws, hit.ts))
     for surface in info.fused_orgs(prefix):
         found = orgs.canonicalize(ctx, surface, hit.ws if surface == prefix else None)
+        if found is not None and found[1] == "other" and not proper:
+            continue  # 연구위원장, 운영위원장: a common noun + 위원회 is no named organization
         if found is not None and found[0] and orgs.fits_level(found[0], found[1], info.lg):
             hit.org = found[0]
             hit.org_span = (hit.ws, hit.ts)
@@ -112,6 +115,9 @@ def _apply_words(ctx: Context, hit: TitleHit, words: list[tuple[int, int]], need
     words cannot belong to the title phrase.
     """
     words = [w for w in words if ctx.text[w[0]:w[1]] not in MODIFIERS]
+    # a country before the title (이명박 대한민국 대통령) is neither the org nor part of the title
+    while words and ctx.text[words[0][0]:words[0][1]] in countries():
+        words = words[1:]
     if not words:
         return True
     found = _org_in_words(ctx, words)
@@ -120,6 +126,10 @@ def _apply_words(ctx: Context, hit: TitleHit, words: list[tuple[int, int]], need
             return False
         if len(words) > 1:
             return False
+        if hit.info.group == "corp" and hit.org is None and hit.ws == hit.ts:
+            # 천신일 세중나모여행 회장: the one word before a company head's title is the company
+            hit.org, hit.org_span = ctx.text[words[0][0]:words[0][1]], words[0]
+            return True
         rest = words
     else:
         i, j, canonical = found
@@ -143,9 +153,14 @@ def _name_in_word(ctx: Context, s: int, e: int, strict: bool = False) -> tuple[i
 
 def title_hits(ctx: Context) -> list[TitleHit]:
     text = ctx.text
-    out = []
+    out: list[TitleHit] = []
     lex = titles()
-    for m in title_regex().finditer(text):
+    matches = list(title_regex().finditer(text))
+    word_starts = {word_start(text, m.start()) for m in matches}
+    for m in matches:
+        nw = next_word(text, m.end()) if m.end() == word_end(text, m.end()) else None
+        if nw is not None and nw[0] in word_starts:
+            continue  # 당선인 대변인, 대통령 외교안보수석비서관: the last title word is the title
         ts, te = m.span()
         ws = word_start(text, ts)
         info = lex[m.group()]
