@@ -31,6 +31,10 @@ ARTICLE = ("부산 해운대구는 행정안전부 주관 평가에서 최우수
     (f"제목\n입력 2025.03.04 10:00 수정 2025.03.05 11:00\n{ARTICLE}\n", "2025.03.05", "clutter", "timestamp"),
     (f"{ARTICLE}\n728x90\n반응형\n", "728x90", "clutter", "boilerplate"),
     (f"{ARTICLE}\n이 글자크기로 변경됩니다.\n", "글자크기", "clutter", "boilerplate"),
+    (f"오늘의 날씨 | 구독 | 제보\n{ARTICLE}\n", "오늘의 날씨", "clutter", "boilerplate"),
+    (f"홈 > 지역 > 부산\n{ARTICLE}\n", "홈 > 지역", "clutter", "boilerplate"),
+    (f"뉴스 | 전체메뉴 | 정치 | 경제 | 로그인\n{ARTICLE}\n", "전체메뉴", "clutter", "boilerplate"),
+    (f"{ARTICLE}\n매출은 3분기 100억원 | 4분기 120억원 | 연간 400억원으로 늘었다.\n", "연간 400억원", "article", None),
     (f"본문 바로가기\n{ARTICLE}\n", "해운대구는", "article", None),
     (f"{ARTICLE}\n가장 많이 본 뉴스\n1. 다른 기사\n", "구는 이번", "article", None),
     # a headline list with "- " bullets before the body is the article's sub-headlines

@@ -46,6 +46,15 @@ _TAIL_MARKERS = [
     ("copyright", re.compile(r"(?:Copyright|copyright|COPYRIGHT|ⓒ|©|저작권자|무단\s*전재|무단\s*복제)")),
 ]
 
+#: a navigation line: three or more short items separated by | or > ("정치 | 경제 | 사회", "홈 > 지역 > 경기")
+_MENU_SEP = re.compile(r"\s*[|>›»∣ㅣ]\s*")
+
+
+def _is_menu(line: str) -> bool:
+    items = [x for x in _MENU_SEP.split(line) if x]
+    return len(items) >= 3 and len(items) - 1 <= len(_MENU_SEP.findall(line)) and all(len(x) <= 10 for x in items)
+
+
 #: a closing byline with an e-mail address: "/박진표 기자 lucky@kwangju.co.kr"
 _BYLINE_EMAIL = re.compile(r"(?:기자|특파원|통신원)\s*[\(\[<]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -103,6 +112,9 @@ def find_zones(text: str) -> list[Zone]:
             break
         if cut_at is not None:
             break
+        if _is_menu(stripped):
+            labels[i] = "boilerplate"
+            continue
         if _BOILERPLATE.search(stripped):
             labels[i] = "boilerplate"
             if _DOMAIN_LINE.match(stripped):
