@@ -164,9 +164,9 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
                 collectors.append(BuiltinExamplesFile.from_parent(session, path=p, nodeid=_nodeid(config, p)))
     for col in collectors:
         report = col.ihook.pytest_make_collect_report(collector=col)
+        # reported like any collected file: loading errors (KF2xx) become collection errors
+        session.ihook.pytest_collectreport(report=report)
         if report.failed:
-            # show loading errors (KF2xx) as collection errors, like any broken test file
-            session.ihook.pytest_collectreport(report=report)
             continue
         new = [x for x in report.result if isinstance(x, ExampleItem)]
         for item in new:
