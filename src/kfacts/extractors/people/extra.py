@@ -104,8 +104,8 @@ def foreign_names(ctx: Context) -> list[Found]:
             continue
         chosen = [(best, ne)]
         s, e = chosen[0][0], chosen[-1][1]
-        if " " not in text[s:e] and not korean_name_ok(ctx, s, e) and latin is None:
-            continue  # one word without a Latin form: only a Korean name
+        if " " not in text[s:e] and not korean_name_ok(ctx, s, e):
+            continue  # one word: only a Korean name (로키아케움(Candidatus Lokiarchaeum) is not)
         f = title_part or Found(0, 0, "person.foreign")
         f.start, f.end, f.rule = s, e, "person.foreign"
         out.append(f)

@@ -52,7 +52,13 @@ class Title:
         >>> title("시장").fused_orgs("광주")
         ['광주시', '광주']
         """
-        return [t.replace("{}", prefix) for t in self.fuse]
+        out = []
+        for t in self.fuse:
+            tail = t.replace("{}", "")
+            if tail and prefix.endswith(tail):
+                continue  # 북조선임시인민위원회 + 위원장: no second 위원회
+            out.append(t.replace("{}", prefix))
+        return out
 
 
 @lru_cache(maxsize=None)
@@ -101,7 +107,13 @@ def countries() -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def not_names() -> frozenset[str]:
-    return frozenset(r[0] for r in _rows("not_names.tsv")) | countries()
+    return frozenset(r[0] for r in _rows("not_names.tsv") if not r[0].endswith("*")) | countries()
+
+
+@lru_cache(maxsize=None)
+def not_name_prefixes() -> tuple[str, ...]:
+    """Word beginnings (``최고``: 최고령, 최고위) that are no surname + given name."""
+    return tuple(r[0][:-1] for r in _rows("not_names.tsv") if r[0].endswith("*"))
 
 
 #: particles and copula endings that may follow a title or a name inside one word

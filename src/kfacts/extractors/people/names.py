@@ -6,7 +6,7 @@ import regex as re
 
 from ..base import Context
 from . import orgs
-from .lexicon import given_syllables, latin_not_names, not_names, split_surname, surnames, titles
+from .lexicon import given_syllables, latin_not_names, not_name_prefixes, not_names, split_surname, surnames, titles
 
 HANGUL = re.compile(r"[가-힣]+")
 
@@ -35,7 +35,8 @@ def korean_name_ok(ctx: Context, start: int, end: int, strict: bool = False) -> 
         return False
     if len(name) == 2 and surnames().get(parts[0]) != "common":
         return False
-    if name in not_names() or any(name[i:] in titles() for i in range(len(name) - 1)):
+    if name in not_names() or name.startswith(not_name_prefixes()) or \
+            any(name[i:] in titles() for i in range(len(name) - 1)):
         return False  # 당선인, 위원장: a title, not a name
     if not all(ch in given_syllables() for ch in parts[1]):
         return False  # 이집트, 유튜브: not a Korean given name
@@ -57,6 +58,8 @@ def korean_name_ok(ctx: Context, start: int, end: int, strict: bool = False) -> 
             return False
         if toks[0].tag != "NNP" and toks[0].form != parts[0]:
             return False  # split as a dictionary word plus a suffix (전문/가), not surname + given name
+        if toks[0].form != parts[0] and len(toks[0].form) >= 2 and orgs.canonicalize(ctx, toks[0].form):
+            return False  # 부천/NNP 병: a place with a suffix (a constituency), not a name
         if strict and not any(t.tag == "NNP" for t in toks):
             return False
     for f in orgs.org_facts(ctx):

@@ -126,6 +126,8 @@ def _apply_words(ctx: Context, hit: TitleHit, words: list[tuple[int, int]], need
             return False
         if len(words) > 1:
             return False
+        if ctx.text[words[0][0]:words[0][1]] in ("정부", "정권", "행정부"):
+            return False  # 문재인 정부 법무부장관: the name is the president's, not the title holder's
         if hit.info.group == "corp" and hit.org is None and hit.ws == hit.ts:
             # 천신일 세중나모여행 회장: the one word before a company head's title is the company
             hit.org, hit.org_span = ctx.text[words[0][0]:words[0][1]], words[0]
@@ -196,7 +198,7 @@ def match_title(ctx: Context, hit: TitleHit) -> Found | None:
     for k, (s, e) in enumerate(left):
         if not nounish(ctx, s, e):
             break
-        if korean_name_ok(ctx, s, e):
+        if korean_name_ok(ctx, s, e, strict=hit.info.group == "common" and hit.org is None and k == 0):
             between = list(reversed(left[:k]))
             if hit.info.group == "press":
                 return _press(ctx, hit, s, e)
