@@ -25,7 +25,7 @@ import re
 from fractions import Fraction
 
 __all__ = [
-    "ARABIC", "HANGUL_DIGITS", "NUMBER", "NUMBER_EOK", "BIG_UNITS", "SMALL_UNITS", "parse_number", "unit_multiplier",
+    "ARABIC", "HANGUL_DIGITS", "NUMBER", "NUMBER_EOK", "LONE_DIGIT_BEFORE_CURRENCY", "BIG_UNITS", "SMALL_UNITS", "parse_number", "unit_multiplier",
     "hangul_numeral_ok", "strip_approx_marker", "to_plain",
 ]
 
@@ -49,9 +49,14 @@ _SMALL = rf"(?:{_A_SMALL}|{_H_SMALL})"
 # one four-digit group with its big unit; 여 may sit before the unit (60여조, 6천여만)
 _GROUP = rf"(?:{_SMALL}(?:\s?{_SMALL})*여?[만억조경])"  # 5천 185만: a split group
 
-#: where a number may start: Arabic digits not glued to other digits, Hangul numerals
-#: only after a non-Hangul character (the numeral boundary rule)
-_START = rf"(?:(?<![\d.,])(?=\d)|(?<![가-힣\d.,])(?=[{_HD}십백천만]))"
+#: where a number may start: Arabic digits not glued to other digits; Hangul numerals
+#: only after a non-Hangul character, and a digit syllable only when a unit or another
+#: numeral follows it (the numeral boundary rule: not 이 in 이사회, 사 in 사과, 일 in 일자리)
+_START = rf"(?:(?<![\d.,])(?=\d)|(?<![가-힣\d.,])(?=[{_HD}십백천만])(?![{_HD}](?![십백천만억조경점쩜])))"
+
+#: a lone digit syllable right before a currency word that is never an everyday
+#: word with it (이달러, 구파운드, 이불이십삼센트): callers add it where they want it
+LONE_DIGIT_BEFORE_CURRENCY = rf"(?:(?<![가-힣\d.,])[{_HD}](?=달러|센트|파운드|불[일이삼사오육칠팔구십]))"
 
 #: regex source of one number expression: groups with big units, optionally a
 #: trailing small number (``2만5000``, ``1억 5,279만``), or a small number alone,

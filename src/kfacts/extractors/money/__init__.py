@@ -28,7 +28,7 @@ from pathlib import Path
 
 from ...fact import Fact
 from ...normalize.money import CURRENCY_WORD_PATTERN, CURRENCY_WORDS, ISO_CODES, currency_code, money_value
-from ...normalize.numbers import (NUMBER, NUMBER_EOK, hangul_numeral_ok, parse_number, strip_approx_marker,
+from ...normalize.numbers import (LONE_DIGIT_BEFORE_CURRENCY, NUMBER, NUMBER_EOK, hangul_numeral_ok, parse_number, strip_approx_marker,
                                   unit_multiplier)
 from ..base import Context, Rule
 
@@ -69,7 +69,7 @@ _MONEY = re.compile(
     rf"(?:(?P<sym>{_SYM}|(?<![A-Za-z])(?:{_ISO}))\s?(?P<sn>{NUMBER})"
     rf"(?:\s?{_SEP}\s?(?:{_SYM}|{_ISO})?\s?(?P<sn2>{NUMBER}))?"
     rf"|(?:(?P<n1>{NUMBER})(?P<y1>여)?\s?(?P<c1>{CURRENCY_WORD_PATTERN})?\s?{_SEP}\s?)?"
-    rf"(?P<n>{NUMBER})(?P<y>여)?\s?(?:(?P<cur>{CURRENCY_WORD_PATTERN})|(?P<sym2>₩|￦|(?:{_ISO})(?![A-Za-z])))"
+    rf"(?P<n>{NUMBER}|{LONE_DIGIT_BEFORE_CURRENCY})(?P<y>여)?\s?(?:(?P<cur>{CURRENCY_WORD_PATTERN})|(?P<sym2>₩|￦|(?:{_ISO})(?![A-Za-z])))"
     rf"(?P<dae>대)?)"
     rf"(?P<post>{_POST_APPROX})?"
 )
