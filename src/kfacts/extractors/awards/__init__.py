@@ -62,6 +62,7 @@ class Mention:
     recipients: list = field(default_factory=list)
     evidence: dict = field(default_factory=dict)
     own_event: bool = False  # the prize is the tail of its event (`… 우수정책 대상`)
+    fallback: bool = False  # no subject in the clause: the document's subject received it
 
 
 # -- step 1: candidates ----------------------------------------------------------------
@@ -69,7 +70,7 @@ class Mention:
 def _candidates(text: str) -> list[tuple[str, int, int, str]]:
     """(kind, start, end, award) for every possible prize."""
     out = []
-    for m in lx.PRIZE_RE.finditer(text):
+    for m in (m for ws, we in lx.prize_windows(text) for m in lx.PRIZE_RE.finditer(text, ws, we)):
         kind = m.lastgroup
         s, e = m.span()
         word = m.group()
@@ -84,12 +85,15 @@ def _candidates(text: str) -> list[tuple[str, int, int, str]]:
         else:
             hs = lx.honor_suffix(word)
             ls = lx.level_suffix(word)
-            if hs:
+            if lx.level_of(word):
+                kind, award = "level", lx.level_of(word)
+            elif hs:
                 kind, award = "honor", hs[1]
                 s = s + hs[0]
-            elif ls:
+            elif ls and word[ls[0]:] not in ("금상", "은상", "동상"):
                 kind, award = "level", ls[1]
-                s = s + ls[0]
+                if ls[1] == "대상":  # `일자리대상`: the program's name, the prize 대상
+                    s = s + ls[0]
             elif lx.is_non_prize(word):
                 continue
             else:
@@ -146,7 +150,7 @@ def _receiving(kind: str, award: str, toks: Sequence[Any], i0: int, i1: int, tex
         return "noun" if kind in ("level", "honor") and award != "대상" and i0 > 0 else None
     t = toks[i]
     if t.form in lx.RECEIVE_NOUNS and t.tag.startswith("NN"):
-        return "noun"
+        return "work" if t.form in ("수상작", "수상팀") else "noun"
     # a prize named after its level with a division: `부문 대상에 선정`
     division = any(x.form in lx.CATEGORY_WORDS for x in toks[max(0, i0 - 3):i0])
     if t.tag == "JKO" or (t.tag == "JX" and t.form in ("도", "까지", "만")):
@@ -171,10 +175,16 @@ def _receiving(kind: str, award: str, toks: Sequence[Any], i0: int, i1: int, tex
             return "object"
         return None
     if (t.tag == "JX" and t.form in ("은", "는")) or (t.tag == "JKS" and t.form in ("이", "가")):
+        # `대상은 X에게 돌아갔다`, `대상은 X가 차지했다` (not `동상은 … 사랑을 받아`)
+        subj = False
         for x in toks[i + 1:]:
+            if x.tag in ("SF", "EF"):
+                break
             if x.lemma in lx.GIVEN_VERBS or x.form in lx.GIVEN_VERBS:
                 return "subject"
-            if x.form in ("수상자", "차지", "수상", "거머쥐", "받") and x.tag != "ETM":
+            if x.tag == "JKS":
+                subj = True
+            if subj and x.form in ("차지", "수상", "거머쥐") and x.tag.startswith(("NN", "VV")):
                 return "subject"
         return None
     if t.tag in ("VV", "VV-R") and t.lemma in lx.RECEIVE_VERBS and t.form not in ("선정",):
@@ -304,12 +314,10 @@ def _assemble(ctx: Context, m: Mention, cache: dict) -> None:
             if t.tag == "SN" and re.fullmatch(r"(?:19|20)\d{2}", t.form):
                 m.year = int(t.form)
     if m.year is None:
-        for f in ctx.facts.get("date", ()):
-            if cs <= f.span[0] < m.start and f.fields.get("granularity") == "year" and f.fields.get("value"):
-                try:
-                    m.year = int(str(f.fields["value"])[:4])
-                except ValueError:
-                    pass
+        near = [f for f in ctx.facts.get("date", ()) if cs <= f.span[0] and f.span[1] <= m.start
+                and re.match(r"(?:19|20)\d{2}", str(f.fields.get("value") or ""))]
+        if near:
+            m.year = int(str(near[-1].fields["value"])[:4])
     if m.year is None and ctx.published is not None:
         m.year = ctx.published.year
     # recipients
@@ -317,8 +325,12 @@ def _assemble(ctx: Context, m: Mention, cache: dict) -> None:
 
 
 def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
-    toks, text = m.toks, ctx.text
+    """Who received the prize; sets ``m.fallback`` when the document's subject may stand in."""
+    toks = m.toks
     n = len(toks)
+    m.fallback = False
+    if m.mode == "work":  # `금상 수상작`: a work received it
+        return []
     if m.mode == "subject":
         # `PRIZE은 A, B, C에게 돌아갔다` / `PRIZE은 X가 차지했다`
         for k in range(m.i1, n):
@@ -326,32 +338,43 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
             if t.tag == "JKB" and t.form in ("에게", "에게로", "한테"):
                 return gr.list_recipients(ctx, toks[m.i1 + 1].start if m.i1 + 1 < n else t.start, t.start)
             if t.tag == "JKS" and k > m.i1 + 1:
-                np = gr.np_before(ctx, toks, k)
-                if np:
-                    got = gr.resolve_np(ctx, toks, np[0], np[1], cache)
-                    if got:
-                        return [got]
-    # `PRIZE 수상자로 A와 B를 선정`
+                got = gr.subject_at(ctx, toks, k, cache)
+                if got:
+                    return got
+        return []
     k = m.i1
     if k < n and toks[k].form == "수상자":
+        # `PRIZE 수상자로 A와 B를 선정`
         for q in range(k + 1, n):
             if toks[q].tag == "JKO" and not gr._in_quote_or_paren(ctx, toks[k:q + 1], q - k):
                 start = toks[k + 1].end if toks[k + 1].form in ("로", "으로") else toks[k + 1].start
                 return gr.list_recipients(ctx, start, toks[q].start)
-    # `A을 PRIZE 수상자로 선정` - the object before the prize
-    if k < n and toks[k].form == "수상자" or (k + 1 < n and toks[k + 1].form == "수상자"):
+        # `A을 PRIZE 수상자로 선정`, `A의 공로를 인정하고 PRIZE 수상자로 선정`
         for q in range(m.i0 - 1, -1, -1):
             if toks[q].tag == "JKO":
-                np = gr.np_before(ctx, toks, q)
-                if np:
-                    people = gr.facts_in(ctx, "person", np[0], np[2])
-                    if people:
-                        return [(p.fields.get("name") or p.text, p.span) for p in people]
-                    return gr.list_recipients(ctx, np[0], np[1])
-                break
+                if q > 0 and toks[q - 1].tag.startswith("NN") and q > 1 and toks[q - 2].tag == "JKG":
+                    q -= 2
+                span = gr.list_span_before(ctx, toks, q)
+                return gr.list_recipients(ctx, *span) if span else []
+        return []
+    # `최우수상을 수상한 광주시` - the head of a relative clause
+    for q in range(m.i1, min(n, m.i1 + 6)):
+        if toks[q].tag == "ETM":
+            if q + 1 < n:
+                head = toks[q + 1].start
+                for ftype in ("person", "organization"):
+                    f = next((f for f in ctx.facts.get(ftype, ()) if f.span[0] == head), None)
+                    if f is not None:
+                        return [(f.fields.get("name") or f.fields.get("canonical") or f.text, f.span)]
+            if q + 1 < n and toks[q + 1].tag != "NNB":
+                return []  # `금상을 수상한 ‘윤석열차’`: the head noun received it, not the subject
+            break
+        if toks[q].tag in ("EC", "EF", "SF"):
+            break
     got = gr.subject_recipient(ctx, toks, m.i0, cache, skip=m.event_span)
     if got:
-        return [got]
+        return got
+    m.fallback = not gr.has_subject(ctx, toks, m.i0)
     return []
 
 
@@ -507,7 +530,6 @@ def _facts(ctx: Context, mentions: list[Mention], cache: dict) -> list[Fact]:
     _share_events(mentions)
     hosts = _host_registry(ctx, cache) if any(m.organizer is None and m.event for m in mentions) else {}
     fallback = gr.main_organization(ctx)
-    doc_recipients = [r for m in mentions for r in m.recipients]
     keep: list[tuple[Mention, tuple[str | None, Any]]] = []
     for m in mentions:
         if m.organizer is None and m.event:
@@ -517,9 +539,8 @@ def _facts(ctx: Context, mentions: list[Mention], cache: dict) -> list[Fact]:
                 m.organizer, m.evidence["organizer"] = got
         recips = m.recipients
         if not recips:
-            # a clause naming no recipient speaks of the document's subject
-            name = fallback or (doc_recipients[0][0] if doc_recipients else None)
-            recips = [(name, None)]
+            # a clause naming no subject speaks of the document's subject
+            recips = [(fallback if m.fallback else None, None)]
         for name, span in recips:
             keep.append((m, (name, span)))
     out: list[Fact] = []

@@ -164,11 +164,13 @@ def main_organization(ctx: Any) -> str | None:
 
 def _organizer_clause(toks: Sequence[Any], j: int) -> bool:
     """Is the subject marked at token ``j`` the agent of a relative clause (`X가 뽑은`)?"""
-    for t in toks[j + 1:j + 5]:
+    seen = False
+    for t in toks[j + 1:j + 14]:
+        if t.lemma in lx.ORGANIZER_VERBS or t.form in lx.ORGANIZER_VERBS or t.form in lx.ORGANIZER_NOUNS:
+            seen = True
         if t.tag == "ETM":
-            prev = toks[toks.index(t) - 1]
-            return prev.lemma in lx.ORGANIZER_VERBS or prev.form in lx.ORGANIZER_VERBS or prev.tag in ("XSV",)
-        if t.tag in ("EC", "EF", "SF", "SP") or t.tag.startswith("J"):
+            return seen
+        if t.tag in ("EC", "EF", "SF", "SP", "JX", "JKS"):
             return False
     return False
 
@@ -188,9 +190,35 @@ def _in_quote_or_paren(ctx: Any, toks: Sequence[Any], j: int) -> bool:
     return depth > 0 or quote > 0
 
 
+def has_subject(ctx: Any, toks: Sequence[Any], upto: int) -> bool:
+    """Does the clause before token ``upto`` mark a subject or topic of its own?"""
+    for j in range(upto):
+        t = toks[j]
+        if t.tag in ("JX", "JKS") and t.form in SUBJ_PARTICLES and not _in_quote_or_paren(ctx, toks, j) \
+                and not _organizer_clause(toks, j):
+            return True
+    return False
+
+
+def subject_at(ctx: Any, toks: Sequence[Any], j: int, cache: dict) -> list:
+    """The recipient(s) marked by the particle at token ``j``: `광주시는`, `A 교수와 B 박사가`."""
+    np = np_before(ctx, toks, j)
+    if np is None:
+        return []
+    span = list_span_before(ctx, toks, j)
+    if span and span[0] < np[0]:
+        inner = [t for t in toks if span[0] <= t.start < np[0] and not _in_quote_or_paren(ctx, toks, toks.index(t))]
+        if any(t.tag == "JC" or t.form == "," for t in inner):
+            got = list_recipients(ctx, *span)
+            if len(got) > 1:
+                return got
+    got = resolve_np(ctx, toks, np[0], np[1], cache)
+    return [got] if got else []
+
+
 def subject_recipient(ctx: Any, toks: Sequence[Any], upto: int, cache: dict,
-                      skip: tuple[int, int] | None = None) -> tuple[str, tuple[int, int]] | None:
-    """The topic/subject of the clause before token ``upto`` that names an organization or a person."""
+                      skip: tuple[int, int] | None = None) -> list:
+    """The topic/subject of the clause before token ``upto`` that names organizations or people."""
     # headline form: `광주 동구, 매니페스토 … 최우수상 수상`
     for j in range(min(upto, 8)):
         t = toks[j]
@@ -199,7 +227,7 @@ def subject_recipient(ctx: Any, toks: Sequence[Any], upto: int, cache: dict,
             if np and np[0] == toks[0].start:
                 got = resolve_np(ctx, toks, np[0], np[1], cache)
                 if got:
-                    return got
+                    return [got]
             break
     for j in range(upto):
         t = toks[j]
@@ -218,76 +246,102 @@ def subject_recipient(ctx: Any, toks: Sequence[Any], upto: int, cache: dict,
             continue
         if lx.EVENT_END_RE.search(ctx.text[np[0]:np[1]]) and org_ending_at(ctx, np[0], np[1]) is None:
             continue
-        got = resolve_np(ctx, toks, np[0], np[1], cache)
+        got = subject_at(ctx, toks, j, cache)
         if got:
             return got
-    return None
+    return []
+
+
+def list_span_before(ctx: Any, toks: Sequence[Any], j: int) -> tuple[int, int] | None:
+    """The span of a list of names ending before token ``j``: `A(…), B 교수와 C 박사`."""
+    k = j - 1
+    depth = 0
+    first = None
+    while k >= 0:
+        t = toks[k]
+        if t.form == ")":
+            depth += 1
+        elif t.form == "(":
+            depth -= 1
+        elif depth == 0:
+            ok = t.tag in NOUNISH or t.tag == "JC" or t.form in (",", "ㆍ", "·") \
+                or (t.tag == "SF" and t.form == "." and k > 0 and toks[k - 1].tag == "SL" and len(toks[k - 1].form) == 1)
+            if not ok or t.form in DATE_WORDS:
+                break
+        first = k
+        k -= 1
+    if first is None or depth != 0:
+        return None
+    return toks[first].start, toks[j - 1].end
 
 
 _PAREN_RE = re.compile(r"\([^()]*\)|（[^（）]*）")
-_SPLIT_RE = re.compile(r"\s*(?:,|、|ㆍ|·|및|그리고)\s*|(?<=[가-힣])\s*(?:와|과)\s+")
 _TAIL_NUM_RE = re.compile(r"\s*\d+\s*(?:명|인|팀|곳|개)?\s*$")
 _HEAD_DATE_RE = re.compile(r"^\s*(?:\d+\s*(?:일|월|년)\s*)+")
 _PARTICLE_RE = re.compile(r"(?:에게|에게로|한테|을|를|이|가|은|는|도)$")
 
 
 def list_recipients(ctx: Any, s: int, e: int) -> list[tuple[str, tuple[int, int]]]:
-    """Recipients written as a list in ``[s, e)``: `A(…), B(…), C(…) 교수 3명`."""
-    raw = ctx.text[s:e]
-    flat = raw
-    while True:
-        new = _PAREN_RE.sub(lambda m: " " * len(m.group()), flat)
-        if new == flat:
-            break
-        flat = new
+    """Recipients written as a list in ``[s, e)``: `A(…), B(…), C(…) 교수 3명`, `A 교수와 B 박사`.
+
+    Items are cut at Kiwi's conjunction particles and commas outside
+    parentheses; parentheses, particles, counters and titles are trimmed.
+    A person fact inside an item names it; else a short item is taken as written.
+    """
+    text = ctx.text
+    cuts: list[tuple[int, int]] = []
+    depth = 0
+    for t in ctx.tokens_in(s, e):
+        if t.form in ("(", "（"):
+            depth += 1
+        elif t.form in (")", "）"):
+            depth = max(0, depth - 1)
+        elif depth == 0 and (t.tag == "JC" or t.form in (",", "、", "ㆍ", "·", "및")):
+            cuts.append((t.start, t.end))
+    bounds = []
+    pos = s
+    for a, b in cuts:
+        bounds.append((pos, a))
+        pos = b
+    bounds.append((pos, e))
     out: list[tuple[str, tuple[int, int]]] = []
-    pos = 0
-    pieces = []
-    for m in _SPLIT_RE.finditer(flat):
-        pieces.append((pos, m.start()))
-        pos = m.end()
-    pieces.append((pos, len(flat)))
-    for a, b in pieces:
-        item = flat[a:b]
-        # trim particles, counters, titles
+    for a, b in bounds:
+        flat = text[a:b]
+        while True:
+            new = _PAREN_RE.sub(lambda m: " " * len(m.group()), flat)
+            if new == flat:
+                break
+            flat = new
+        item = flat.rstrip()
         changed = True
         while changed:
             changed = False
-            stripped = item.rstrip()
-            m = _PARTICLE_RE.search(stripped)
-            if m and len(stripped) - len(m.group()) >= 2 and stripped[:m.start()].endswith(tuple(" ")) is False:
-                # only strip a particle glued to the last word
-                stripped2 = stripped[:m.start()]
-                if stripped2 and not stripped2.endswith(" "):
-                    stripped = stripped2
-                    changed = True
-            m = _TAIL_NUM_RE.search(stripped)
+            m = _PARTICLE_RE.search(item)
+            if m and m.start() >= 2 and not item[:m.start()].endswith(" "):
+                item, changed = item[:m.start()].rstrip(), True
+            m = _TAIL_NUM_RE.search(item)
             if m and m.start() > 0:
-                stripped = stripped[:m.start()]
-                changed = True
-            words = stripped.split()
+                item, changed = item[:m.start()].rstrip(), True
+            words = item.split()
             if len(words) > 1 and words[-1] in lx.TRAILERS:
-                stripped = stripped[:stripped.rfind(words[-1])]
-                changed = True
-            item = stripped
+                item, changed = item[:item.rfind(words[-1])].rstrip(), True
         lead = _HEAD_DATE_RE.match(item)
-        a2 = a + (lead.end() if lead else 0)
-        item = item[lead.end():] if lead else item
-        lstrip = len(item) - len(item.lstrip())
-        name = " ".join(item.split())
-        if len(re.sub(r"[^가-힣A-Za-z]", "", name)) < 2:
-            continue
-        ia = s + a2 + lstrip
-        ib = ia + len(item.strip())
-        # an organization or person fact that is exactly this item wins
-        named = name
-        for f in ctx.facts.get("organization", ()):
-            if f.span == (ia, ib):
-                named = f.fields.get("canonical") or name
-        for f in ctx.facts.get("person", ()):
-            if f.span == (ia, ib):
-                named = f.fields.get("name") or name
-        out.append((named, (ia, ib)))
+        off = lead.end() if lead else 0
+        off += len(item[off:]) - len(item[off:].lstrip())
+        ia, ib = a + off, a + len(item)
+        name = " ".join(text[ia:ib].split()) if ib > ia else ""
+        name = " ".join(_PAREN_RE.sub(" ", name).split())
+        people = [f for f in ctx.facts.get("person", ()) if ia <= f.span[0] and f.span[1] <= ib]
+        org = next((f for f in ctx.facts.get("organization", ()) if f.span == (ia, ib)), None)
+        if org is not None:
+            out.append((org.fields.get("canonical") or name, org.span))
+        elif people and (len(people[-1].text) >= len(name) - 1 or len(name.split()) > 3
+                         or len(people[-1].text.split()) == len(name.split()) - 1 or " " not in name):
+            p = people[-1]
+            out.append((p.fields.get("name") or p.text, p.span))
+        elif len(re.sub(r"[^가-힣A-Za-z]", "", name)) >= 2 and len(name.split()) <= 3 \
+                and not re.search(r"['‘’\"“”]", name):
+            out.append((name, (ia, ib)))
     return out
 
 
@@ -312,9 +366,11 @@ def event_chain(ctx: Any, toks: Sequence[Any], head: int) -> tuple[int, int] | N
             break
         if p.form in DATE_WORDS and not (toks[first].tag == "JKG"):
             break
-        if p.tag == "SN" and not re.fullmatch(r"(?:19|20)\d{2}", p.form):
+        if p.tag == "SN" and not re.fullmatch(r"(?:19|20)\d{2}", p.form) and toks[first].form != "회":
             break
         if p.tag == "NNB" and p.form not in ("년", "회"):
+            break
+        if p.tag == "XPN" and p.form != "제":
             break
         if any(f.span[0] <= p.start < f.span[1] for f in ctx.facts.get("organization", ())):
             break
@@ -337,6 +393,9 @@ def organizer_before(ctx: Any, toks: Sequence[Any], j: int, cache: dict) -> tupl
             if m - 1 >= 0 and toks[m - 1].tag == "JKS":
                 m -= 1
             np = np_before(ctx, toks, m)
+            if np is None:  # `X이 학생들을 대상으로 주최한 E`: the clause's subject
+                q = next((q for q in range(m - 1, max(-1, m - 9), -1) if toks[q].tag == "JKS"), None)
+                np = np_before(ctx, toks, q) if q is not None else None
             if np:
                 return _org_name(ctx, toks, np, cache)
             return None
@@ -347,7 +406,7 @@ def organizer_before(ctx: Any, toks: Sequence[Any], j: int, cache: dict) -> tupl
                 if np:
                     return _org_name(ctx, toks, np, cache)
             return None
-        if t.tag not in ("ETM", "XSV", "XSV-R", "JKB", "JKG", "EC", "VV", "VX", "SSO", "SP", "MAG") \
+        if t.tag not in ("ETM", "EP", "XSV", "XSV-R", "JKB", "JKG", "EC", "VV", "VX", "SSO", "SP", "MAG") \
                 and not (t.tag.startswith("NN") and t.form in ("주관", "주최")):
             return None
         k -= 1

@@ -10,6 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import re as _re
+
 import regex as re
 
 if sys.version_info >= (3, 11):
@@ -45,14 +47,35 @@ def _alt(patterns: list[str]) -> str:
 _level_src = _alt([e["pattern"] for e in _DATA["levels"]])
 _honor_src = _alt([e["pattern"] for e in _DATA["honors"]])
 
-#: every prize candidate; group names tell the kind
-PRIZE_RE = re.compile(
+#: every prize candidate; group names tell the kind (stdlib ``re``: faster here)
+PRIZE_RE = _re.compile(
     rf"(?P<honor>{_honor_src})"
     rf"|(?P<nobel>노벨\s?(?:[가-힣]{{1,5}}\s?)?상)"
     rf"|(?P<named>(?<![가-힣A-Za-z])[가-힣A-Za-z]{{1,12}}상(?=[을를은는이가도의]|\s?(?:수상|받|을|를)))"
     rf"|(?P<level>{_level_src})"
     rf"|(?P<commend>{_DATA['commendation']})"
 )
+
+#: what every prize candidate ends with: run PRIZE_RE only around these
+ANCHOR_RE = _re.compile(r"상|등급|표창|우수")
+_WORD_START = _re.compile(r"[^\s'‘’\"“”(),.·]*$")
+
+
+def prize_windows(text: str) -> list[tuple[int, int]]:
+    """Merged windows of ``text`` around prize anchors, each starting at a word start."""
+    out: list[tuple[int, int]] = []
+    for m in ANCHOR_RE.finditer(text):
+        ws = max(0, m.start() - 16)
+        back = _WORD_START.search(text, max(0, ws - 24), ws)
+        if back is not None:
+            ws = back.start()
+        we = min(len(text), m.end() + 8)
+        if out and ws <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], we))
+        else:
+            out.append((ws, we))
+    return out
+
 
 #: an event head at the end of a quoted title (after an optional `(주관 X)`)
 EVENT_END_RE = re.compile("(?:" + "|".join(re.escape(h) for h in EVENT_HEADS) + r")$")
