@@ -1,0 +1,98 @@
+"""kfacts.spark.extract_facts in local[2] mode (skipped without Java or pyspark)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+import pytest
+
+pytestmark = pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
+
+import kfacts
+
+TEXTS = {
+    "a": ("광주시는 2024년 8월 13일 100억원을 투자했다.", "2024-08-13"),
+    "b": ("서울시는 지난 2일 50억원을 썼다.", "2023-03-05"),
+    "c": ("", None),
+    "d": (None, None),
+}
+
+
+def _java_ok() -> str | None:
+    java = shutil.which("java") or (os.path.join(os.environ["JAVA_HOME"], "bin", "java")
+                                    if os.environ.get("JAVA_HOME") else None)
+    if not java or not os.path.exists(java):
+        return "Java not found (install a JDK 17 and put java on PATH or set JAVA_HOME)"
+    try:
+        subprocess.run([java, "-version"], capture_output=True, timeout=60, check=True)
+    except Exception as e:  # noqa: BLE001
+        return f"Java does not run: {e}"
+    return None
+
+
+@pytest.fixture(scope="module")
+def spark():
+    pytest.importorskip("pyspark", reason="pyspark not installed (pip install kfacts[spark])")
+    pytest.importorskip("pyarrow")
+    reason = _java_ok()
+    if reason:
+        pytest.skip(reason)
+    from pyspark.sql import SparkSession
+
+    session = (SparkSession.builder.master("local[2]").appName("kfacts-test")
+               .config("spark.ui.enabled", "false")
+               .config("spark.sql.shuffle.partitions", "2")
+               .config("spark.driver.bindAddress", "127.0.0.1")
+               .config("spark.driver.host", "127.0.0.1")
+               .getOrCreate())
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+def test_extract_facts_matches_local_extraction(spark):
+    from kfacts.frames import COLUMN_NAMES
+    from kfacts.spark import extract_facts, spark_schema
+
+    rows = [(k, t, p) for k, (t, p) in TEXTS.items()]
+    df = spark.createDataFrame(rows, "id string, text string, published string").repartition(2)
+    out = extract_facts(df, text_col="text", published_col="published", id_col="id")
+    assert out.columns == COLUMN_NAMES
+    assert out.schema.simpleString() == spark.createDataFrame([], spark_schema()).schema.simpleString()
+    collected = out.collect()  # one Spark job: each of the 2 Python workers loads Kiwi once
+    got = sorted((r["doc_id"], r["start"], r["end"], r["type"], r["text"], r["value_int"], r["value_str"],
+                  r["published"]) for r in collected)
+    want = []
+    for key, (text, pub) in TEXTS.items():
+        if text is None:
+            continue
+        doc = kfacts.extract(text, published=pub)
+        for f in doc.facts:
+            value = f.fields.get("value")
+            want.append((key, f.start, f.end, f.type, f.text,
+                         value if isinstance(value, int) and not isinstance(value, bool) else None,
+                         value if isinstance(value, str) else None,
+                         doc.published.isoformat() if doc.published else None))
+    assert got == sorted(want)
+    assert any(t == "money" for _, _, _, t, *_ in got)
+    # one doc_index per input row, the same for all the facts of a row
+    per_doc = {}
+    for r in collected:
+        per_doc.setdefault(r["doc_id"], set()).add(r["doc_index"])
+    assert all(len(v) == 1 for v in per_doc.values())
+    assert len({next(iter(v)) for v in per_doc.values()}) == len(per_doc)
+
+
+def test_default_published_and_date_column(spark):
+    import datetime as dt
+
+    from kfacts.spark import extract_facts
+
+    df = spark.createDataFrame([(TEXTS["b"][0], dt.date(2023, 3, 5))], "body string, day date")
+    out = extract_facts(df, text_col="body", published_col="day").collect()
+    assert {r["published"] for r in out} <= {"2023-03-05"}
+    assert all(r["doc_id"] is None for r in out)
+    out2 = extract_facts(df.select("body"), text_col="body", published="2023-03-05").collect()
+    assert sorted((r["start"], r["value_str"]) for r in out2) == sorted((r["start"], r["value_str"]) for r in out)
