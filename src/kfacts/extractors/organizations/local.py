@@ -39,7 +39,14 @@ _ROLE_ENDINGS = ("시장", "부시장", "지사", "부지사", "구청장", "군
 #: a following word that makes the region a place: facilities, parks, areas, addresses
 _PLACE_ENDINGS = ("산단", "단지", "공원", "센터", "타운", "역", "공항", "항", "터미널", "지구", "동", "읍", "면",
                   "리", "로", "길", "일대", "지역", "인근", "시내", "도심", "해수욕장", "캠퍼스", "공장", "부지",
-                  "현장", "거리", "광장", "호", "섬", "산", "강", "천", "해안", "앞바다", "일원")
+                  "현장", "거리", "광장", "호", "섬", "산", "강", "천", "해안", "앞바다", "일원", "쪽", "해상", "전역",
+                  "곳곳", "상공", "부근", "방면", "소재", "남부", "북부", "동부", "서부", "중부", "내륙", "지방",
+                  "시장", "주점", "아파트", "학교", "병원", "교회", "사찰")
+#: constituency labels (송파구 을) and words that are not nouns of the government
+_CONSTITUENCY = frozenset(("갑", "을", "병", "정"))
+_QUOTES_CLOSE = "\"'’”」』"
+_QUOTES_OPEN = "\"'‘“「『"
+_FOREIGN_BEFORE = re.compile(r"(?:중국|일본|미국|대만|러시아|북한|베트남|몽골|영국|프랑스|독일) $")
 _COORD_SEPS = re.compile(r"\s*(?:[·ㆍ,/]|및|와|과|그리고|또는)\s*")
 _WORD = re.compile(r"[가-힣A-Za-z0-9]+")
 _PAREN = re.compile(r"\([^()\n]{0,40}\)")
@@ -72,8 +79,16 @@ def _nnp_at(ctx: Context, start: int, end: int) -> bool:
     return t.tag == "NNP" and t.start + t.len == end
 
 
+def _first_tag(ctx: Context, pos: int) -> str:
+    i = ctx.token_index_at(pos)
+    toks = ctx.tokens
+    return toks[i].tag if i < len(toks) and toks[i].start == pos else ""
+
+
 def _word_decision(m: _Match, word: str) -> str:
     """Decide from the word written after a space."""
+    if word in _CONSTITUENCY:
+        return REJECT
     if _ROLE_WORDS.fullmatch(word) or word[0] == "등" and len(word) <= 2 or word.startswith("관계자"):
         return ACCEPT
     base = word
@@ -104,6 +119,17 @@ def _decide(ctx: Context, ms: list[_Match], i: int) -> None:
             m.kind, m.decision, m.span_end = "local_government_education", ACCEPT, m.end + 3
             return
         t = title_after(m.form, rest)
+        if t is not None and t.endswith("청") and not t.endswith("청장"):
+            # 강남구청은 (the office acting), not 서울시청 아마조네스 (a team) nor 시청 앞 (a building)
+            after = rest[len(t) - (0 if m.stem else 1):]
+            if after:
+                ok = after in _ACTING or after in _FULL_EXTRA
+            else:
+                nx = m.end + len(rest)
+                ok = text[nx:nx + 1] != " " or _first_tag(ctx, nx + 1) not in ("NNP", "SL", "SN")
+            if not ok:
+                m.decision = REJECT
+                return
         if t is not None:
             m.title = t
             m.decision = ACCEPT
@@ -123,12 +149,10 @@ def _decide(ctx: Context, ms: list[_Match], i: int) -> None:
         if rest in _FULL_EXTRA and not m.stem:
             # 경기도의 예산 (the government's), not 해운대구의 마린시티 (a place in it)
             wm = _WORD.match(text, m.end + len(rest) + 1) if text[m.end + len(rest):m.end + len(rest) + 1] == " " else None
-            if rest == "의" and wm is not None:
-                i_tok = ctx.token_index_at(wm.start())
-                toks = ctx.tokens
-                if i_tok < len(toks) and toks[i_tok].start == wm.start() and toks[i_tok].tag == "NNP":
-                    m.decision = REJECT
-                    return
+            if rest == "의" and wm is not None and (_first_tag(ctx, wm.start()) != "NNG"
+                                                    or _word_decision(m, wm.group(0)) == REJECT):
+                m.decision = REJECT
+                return
             m.decision = ACCEPT
             return
         m.decision = REJECT
@@ -136,6 +160,12 @@ def _decide(ctx: Context, ms: list[_Match], i: int) -> None:
     if m.stem and not _nnp_at(ctx, m.start, m.end):
         m.decision = REJECT
         return
+    if m.stem:
+        before = text[m.start - 1:m.start] if m.start else ""
+        if before and before in _QUOTES_OPEN or before == "(" or _FOREIGN_BEFORE.search(text, max(0, m.start - 5), m.start):
+            # 'xx' quoted, (광주) as a venue, 중국 청도: not the Korean local government
+            m.decision = REJECT
+            return
     pos = m.end
     pm = _PAREN.match(text, pos)
     if pm is not None:
@@ -157,8 +187,9 @@ def _decide(ctx: Context, ms: list[_Match], i: int) -> None:
             m.decision, m.nxt = NEXT, i + 1
             return
     ch = text[pos:pos + 1]
-    if ch in ("", "\n") or ch in ",·ㆍ)\"'’”」』":
-        m.decision = REJECT if m.stem and ch in ("", "\n") else ACCEPT
+    if ch in ("", "\n") or ch in ",·ㆍ)" or ch in _QUOTES_CLOSE:
+        # a headline (광주시, ...) or a list end: names with a suffix only
+        m.decision = REJECT if m.stem else ACCEPT
         return
     if ch == " ":
         wm = _WORD.match(text, pos + 1)
@@ -167,10 +198,7 @@ def _decide(ctx: Context, ms: list[_Match], i: int) -> None:
             return
         d = _word_decision(m, wm.group(0))
         if d == "noun":
-            i_tok = ctx.token_index_at(wm.start())
-            toks = ctx.tokens
-            nnp = i_tok < len(toks) and toks[i_tok].start == wm.start() and toks[i_tok].tag == "NNP"
-            d = REJECT if nnp else ACCEPT
+            d = ACCEPT if _first_tag(ctx, wm.start()) == "NNG" else REJECT
         m.decision = d
         return
     m.decision = REJECT

@@ -37,6 +37,7 @@ _SPACED = sorted({a for e in ENTRIES if e.kind in _SPACED_KINDS for a in e.alias
 _LATIN_NEXT = re.compile("[A-Za-z0-9]")
 LEXICON_SPACED_RE = re.compile(NOT_IN_WORD_BEFORE + "(" + trie_regex(_SPACED, optional_space=True) + ")(?![A-Za-z0-9])")
 #: an ordinal before a name is part of it (제18대 대통령직인수위원회)
+_COUNTRY_BEFORE = re.compile(r"(미국|일본|영국|독일|프랑스|대만|캐나다|호주) $")
 _ORDINAL_BEFORE = re.compile(r"제\d{1,3}[대기] $")
 
 
@@ -67,6 +68,15 @@ def find_lexicon(ctx: Context) -> list[dict[str, Any]]:
         if len(surface.replace(" ", "")) <= 2 and not latin_end and rest and not is_particles(rest):
             continue
         canonical = entry.canonical
+        if entry.kind == "party":
+            cm = _COUNTRY_BEFORE.search(text, max(0, s - 6), s)
+            sent = text[max(0, s - 200):e + 200]
+            if cm is not None or "공화당" in sent:
+                # 미국 민주당: a foreign party, named with its country
+                country = cm.group(1) if cm is not None else "미국"
+                if cm is not None:
+                    s = cm.start()
+                canonical = f"{country} {surface}"
         om = _ORDINAL_BEFORE.search(text, max(0, s - 8), s)
         if om is not None and entry.kind in ("central_government", "legislature", "other"):
             s, canonical = om.start(), om.group(0) + canonical
@@ -89,11 +99,11 @@ SUFFIX_KINDS: dict[str, str] = {
     "지방법원": "other", "법원": "other", "지방검찰청": "central_government", "홍수통제소": "central_government",
     "테크노파크": "public_agency", "경제자유구역청": "public_agency", "일보": "media", "신문": "media",
     "방송": "media", "그룹": "company", "은행": "company", "증권": "company", "홀딩스": "company",
-    "조합": "association", "연맹": "association", "연합": "association", "학회": "association",
+    "조합": "association", "연맹": "association", "학회": "association",
     "센터": "other", "클럽": "other",
 }
 _SUFFIX_RE = re.compile(trie_regex(SUFFIX_KINDS))
-_WORD_BACK = re.compile(r"[가-힣A-Za-z0-9]+$")
+_WORD_BACK = re.compile(r"[가-힣A-Za-z0-9&]+$")
 #: stems too generic to name an organization (조직위원회, 대학병원, 수사본부...)
 GENERIC_STEMS = frozenset(
     "조직 징계 운영 선정 심사 평가 수사 대책 추진 자문 기획 지원 사업 관리 협력 유관 연구 산업 기술 정부 "
@@ -103,7 +113,11 @@ GENERIC_STEMS = frozenset(
     "인근 주변 대형 중소 지역거점 거점 상급 상급종합 공공기관 출연 정부출연 산학 산학협력 건설 도로 토목 "
     "물막이 담수화 복구 보수 공사 철도 하천 교량 택지 매립 준설 해당기관 선관 인권 소비자 대표 국가 중앙 "
     "특별 임시 상임 비상 상설 인사 예산 윤리 감사 보건 복지 시민 주민 청년 학생 교직원 학부모 "
-    "데이터 콜 고객 상담 물류 유통 지원 체험 문화 복지 교육 보건 건강 관광 행정 민원 방문자 안내".split())
+    "데이터 콜 고객 상담 물류 유통 지원 체험 문화 복지 교육 보건 건강 관광 행정 민원 방문자 안내 아이돌 "
+    "걸 보이 록 밴드 준비 창당준비 창립준비 선거관리 선거대책 비상대책".split())
+#: a stem ending in one of these, without a proper noun, names a body's function, not a body
+_GENERIC_ENDINGS = ("대책", "준비", "조정", "심사", "조사", "관리", "운영", "추진", "자문", "평가", "상벌", "징계",
+                    "특별", "협의", "위원", "실무", "기획", "집행", "선정", "검토", "심의")
 _CONTENT_BOUNDARY = re.compile(r"[가-힣A-Za-z0-9]")
 
 
@@ -129,6 +143,8 @@ def find_suffixed(ctx: Context) -> list[dict[str, Any]]:
             continue
         kind = SUFFIX_KINDS[head]
         proper = _tokens_have_proper(ctx, s, he)
+        if not proper and stem.endswith(_GENERIC_ENDINGS):
+            continue
         if head in ("센터", "클럽", "공사", "은행", "증권", "그룹", "신문", "방송", "조합", "연합", "홀딩스", "대학"):
             if not proper:
                 continue
@@ -154,8 +170,17 @@ COUNTRIES = ("미국", "영국", "프랑스", "독일", "네덜란드", "일본"
              "싱가포르", "대만", "홍콩", "인도", "뉴질랜드", "아일랜드", "폴란드", "체코", "헝가리", "브라질")
 _FOREIGN_UNIV = re.compile(
     "(?:" + trie_regex(COUNTRIES) + r")\s+((?:[가-힣]{2,}\s)?[가-힣]{2,}?)\s?(대학교|대학|대)"
-    r"(?=\s|,|\)|교수|연구팀|연구진|총장|에서|의|를|을|와|과|는|은|이|가|로|$)")
+    r"(?=\s?(?:교수|명예교수|연구팀|연구진|총장|학생|졸업|출신|에서|의\s)|(?<=[학교])(?:\s|,|\)|를|을|와|과|는|은|이|가|로))")
 _KOREAN_UNIV = re.compile(r"대(?=\s?(?:교수|연구팀|연구진|총장|학생|졸업|출신|병원))")
+
+
+def _place_stems() -> frozenset[str]:
+    from .regions import LG
+
+    return frozenset(f for f in LG.by_form if len(f) == 2)
+
+
+_PLACE_STEMS = _place_stems()
 
 
 def find_universities(ctx: Context) -> list[dict[str, Any]]:
@@ -175,6 +200,9 @@ def find_universities(ctx: Context) -> list[dict[str, Any]]:
         if wb is None or len(wb.group(0)) < 2 or not re.fullmatch("[가-힣]+", wb.group(0)):
             continue
         s = wb.start()
+        if len(wb.group(0)) == 2 and wb.group(0) not in _PLACE_STEMS:
+            # 한상대 총장: a three-syllable word is more often a person's name
+            continue
         if lookup(text[s:e], ctx.published) is not None or not _tokens_have_proper(ctx, s, e):
             continue
         out.append({"start": s, "end": e, "canonical": wb.group(0) + "대학교", "kind": "university",
@@ -209,8 +237,8 @@ def find_hospital_lists(ctx: Context) -> list[dict[str, Any]]:
 
 
 # -- legal forms and abbreviations ------------------------------------------
-_LEGAL_BEFORE = re.compile(r"(?:㈜|\(주\)|주식회사\s?)\s?([가-힣A-Za-z0-9&]{2,20})")
-_LEGAL_AFTER = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9&]{2,20})\s?(?:㈜|\(주\))")
+_LEGAL_BEFORE = re.compile(r"(?<![가-힣A-Za-z0-9)])(?:㈜|\(주\)|주식회사\s?)([가-힣A-Za-z0-9&]{2,20})")
+_LEGAL_AFTER = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9&]{2,20}?)\s?(?:㈜|\(주\)|주식회사)")
 
 
 def _strip_particle(name: str) -> str:
@@ -227,7 +255,7 @@ def find_legal_forms(ctx: Context) -> list[dict[str, Any]]:
         name = _strip_particle(m.group(1))
         e = m.start(1) + len(name)
         out.append({"start": m.start(), "end": e, "canonical": name, "kind": "company", "rule": "legal_form"})
-    if "㈜" not in text and "(주)" not in text:
+    if "㈜" not in text and "(주)" not in text and "주식회사" not in text:
         return out
     for m in _LEGAL_AFTER.finditer(text):
         out.append({"start": m.start(1), "end": m.end(), "canonical": m.group(1), "kind": "company",
@@ -235,7 +263,7 @@ def find_legal_forms(ctx: Context) -> list[dict[str, Any]]:
     return out
 
 
-_ABBR_AFTER = re.compile(r"\s?\((?:[^()\n]{2,80}?,\s*)?([A-Z][A-Za-z0-9&\-]{1,9})\)")
+_ABBR_AFTER = re.compile(r"\s?\((?:[^()\n]{2,80}?,\s*)?([A-Z][A-Z0-9&\-]{1,7}|[A-Z][A-Za-z]{0,3}[A-Z][A-Za-z]{0,3})\)")
 _DEFINED_PAREN = re.compile(r"\(([A-Z][A-Za-z .,&'\-]{3,80}),\s*([A-Z]{2,8})\)")
 _DEFINED_NAME = re.compile(
     r"((?:[가-힣]+\s){0,4}[가-힣]*(?:기금|기구|은행|기관|연합|협회|위원회|재단|연구소|연구원|센터|연맹|협의체))\s?$")

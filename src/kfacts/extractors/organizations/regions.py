@@ -26,8 +26,25 @@ _SUFFIXES = ("특별자치시", "특별자치도", "특별시", "광역시", "�
 DEFAULTS = {"광주": "광주광역시", "광주시": "광주광역시", "제주": "제주특별자치도"}
 
 
+def _stem_forms() -> frozenset[str]:
+    out = set()
+    for u in LG.units.values():
+        bare = u.name.split(" ")[-1]
+        for f in u.forms:
+            if f == u.name or f == bare:
+                continue
+            if u.level == "sido" and f.endswith(("시", "도")):
+                continue  # 서울시, 충남도, 제주도: written with the suffix
+            out.add(f)
+    return frozenset(out)
+
+
+_STEMS = _stem_forms()
+
+
 def _is_stem(form: str) -> bool:
-    return not form.endswith(_SUFFIXES)
+    """True for a region written without its 시/군/구/도 (광주, 보령, 청도, 충남)."""
+    return form in _STEMS
 
 
 _FORMS = sorted(LG.by_form, key=lambda f: (-len(f), f))
