@@ -1,0 +1,77 @@
+"""The money extractor: rules, fields, currencies, and scores on the development gold."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import kfacts
+from kfacts.evaluation import evaluate
+from kfacts.extractors import money
+from kfacts.fact import FACT_FIELDS
+from kfacts.normalize.money import currency_code, money_value
+
+
+def test_rules_are_named_records():
+    ids = [r.id for r in money.RULES]
+    assert len(ids) == len(set(ids))
+    assert all(r.type == "money" and r.id.startswith("money.") and r.description for r in money.RULES)
+
+
+def test_facts_carry_exactly_the_spec_fields(extractor):
+    doc = extractor("총 50억 규모의 펀드와 3~5억 원, $10, 약 11억원을 마련했다.")
+    facts = doc.of_type("money")
+    assert len(facts) == 5
+    rule_ids = {r.id for r in money.RULES}
+    for f in facts:
+        assert set(f.fields) == set(FACT_FIELDS["money"])
+        assert f.rule in rule_ids
+        assert doc.text[f.start:f.end] == f.text
+
+
+def test_disabling_implicit_won_keeps_the_others():
+    ex = kfacts.Extractor(disable=["money.implicit_won"])
+    doc = ex("국비 30억 확보에 이어 100억원을 더 투입한다.")
+    assert [(f.text, f.rule) for f in doc.of_type("money")] == [("100억원", "money.amount")]
+
+
+@pytest.mark.parametrize("word,context,code", [
+    ("원", "", "KRW"), ("원화", "", "KRW"), ("달러", "", "USD"), ("불", "", "USD"), ("센트", "", "USD"),
+    ("엔화", "", "JPY"), ("위안", "", "CNY"), ("유로", "", "EUR"), ("파운드", "", "GBP"), ("루피아", "", "IDR"),
+    ("홍콩 달러", "", "HKD"), ("크로네", "노벨위원회는", "SEK"), ("크로네", "덴마크 정부는", "DKK"),
+    ("크로네", "노르웨이", "NOK"), ("크로나", "", "SEK"), ("페소", "아르헨티나 정부", "ARS"), ("$", "", "USD"),
+    ("€", "", "EUR"), ("₩", "", "KRW"), ("usd", "", "USD"), ("명", "", None),
+])
+def test_currency_code(word, context, code):
+    assert currency_code(word, context) == code
+
+
+def test_money_value_cents():
+    assert money_value(23, "센트") == 0.23
+    assert money_value(100, "센트") == 1
+    assert money_value(5, "달러") == 5
+
+
+@pytest.mark.parametrize("gold", ["seeds.jsonl", "wikinews_dev.jsonl"])
+def test_development_gold(shared_dir, extractor, gold):
+    report = evaluate(shared_dir / "gold" / gold, root=shared_dir, extractor=extractor, types=["money"])
+    c = report.counts["money"]
+    assert report.span_errors == 0
+    assert c.f1 >= 0.95, report.details()
+    assert report.field_accuracy("money", "currency") in (None, 1.0)
+
+
+def test_bench_corpus_spans_and_values(shared_dir, extractor):
+    path = shared_dir / "bench" / "wikinews_ko.jsonl"
+    if not path.is_file():
+        pytest.skip(f"bench corpus not found at {path}")
+    n = 0
+    for line in path.open(encoding="utf-8"):
+        d = json.loads(line)
+        doc = extractor(d["text"], published=d.get("published"))
+        for f in doc.of_type("money"):
+            assert d["text"][f.start:f.end] == f.text
+            assert f.value > 0 and f.currency and isinstance(f.approx, bool), f
+            n += 1
+    assert n > 100
