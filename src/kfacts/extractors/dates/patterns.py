@@ -100,7 +100,7 @@ DAY_DURATION_AFTER = re.compile(
 
 #: before a bare day: a rate, a span of days, a recurring day
 DAY_DURATION_BEFORE = re.compile(
-    r"(?:(?<![\d\p{Hangul}])(?:주|월|연|하루|매월|매달|매주|매년|최소|최대|약|단|불과|무려|총|향후|앞으로|최근|근|"
+    r"(?:[+＋]|(?<![\d\p{Hangul}])(?:주|월|연|하루|매월|매달|매주|매년|최소|최대|약|단|불과|무려|총|향후|앞으로|최근|근|"
     r"이틀|사흘|나흘|닷새)|\d+\s*(?:박|개월|주|시간)|(?<!\d)\d{1,3}\s*년)\s*$"
 )
 
@@ -110,8 +110,8 @@ MONTH_DURATION_BEFORE = re.compile(r"(?:(?<!\d)\d{1,3}\s*년|매년|매해|해�
 #: before a quarter, a half or a month: a recurring period
 RECURRING_BEFORE = re.compile(r"(?:매년|매해|해마다|매월|매달)\s*$")
 
-#: after a month: a number of months (``6월간``)
-MONTH_DURATION_AFTER = re.compile(r"(?:간|째|\s*동안)")
+#: after a month: a number of months (``6월간``) or a historical name (``6월 항쟁``, ``4월혁명``)
+MONTH_DURATION_AFTER = re.compile(r"(?:간|째|\s*동안|\s?(?:혁명|항쟁|민주항쟁|민중항쟁|정신)(?!\p{Hangul}))")
 
 #: after a four-digit year: a decade or a number of years
 YEAR_DURATION_AFTER = re.compile(r"(?:대(?!비|회|상|표|통령|학|책|응|한|선|구|전|만|중(?!반)|출|기|규모)|간|째|"
