@@ -401,3 +401,56 @@ def test_unknown_rule_id_in_disable() -> None:
     with pytest.raises(kfacts.KfactsError) as ei:
         kfacts.Extractor(disable=["invest.nope"])
     assert ei.value.code == "KF103"
+
+
+# -- the matcher against a brute-force reference ------------------------------------
+def _reference_ends(pattern, tags, i):
+    """Every end index a brute-force walk of ``pattern`` reaches from token ``i``."""
+    out = set()
+
+    def walk(k, pos):
+        if k == len(pattern):
+            out.add(pos)
+            return
+        spec = pattern[k]
+        ok = pos < len(tags) and (spec.tag is None or tags[pos] in spec.tag)
+        if spec.op in ("?", "*"):
+            walk(k + 1, pos)
+        if ok:
+            if spec.op in ("*", "+"):
+                walk(k, pos + 1)  # stay on the spec
+                walk(k + 1, pos + 1)
+            else:
+                walk(k + 1, pos + 1)
+
+    walk(0, i)
+    return out
+
+
+def test_matcher_agrees_with_brute_force() -> None:
+    hypothesis = pytest.importorskip("hypothesis")
+    st = hypothesis.strategies
+
+    spec = st.builds(lambda tags, op: TokenSpec(tag=tags, op=op),
+                     st.one_of(st.none(), st.sampled_from([("A",), ("B",), ("A", "B")])),
+                     st.sampled_from([None, "?", "*", "+"]))
+
+    @hypothesis.settings(max_examples=300, deadline=None)
+    @hypothesis.given(st.lists(st.sampled_from("ABC"), max_size=9), st.lists(spec, min_size=1, max_size=4))
+    def check(tags, pattern):
+        if all(s.op in ("?", "*") for s in pattern):
+            return
+        text = "".join(tags)
+        toks = [Token(t, t, i, 1, 0) for i, t in enumerate(tags)]
+        got = [(m.start_tok, m.end_tok) for m in match_all(pattern, Scope(text, toks, 0, len(toks), {}, {}, 1.0))]
+        want, i = [], 0
+        while i < len(tags):
+            ends = {e for e in _reference_ends(pattern, tags, i) if e > i}
+            if ends:
+                want.append((i, max(ends)))
+                i = max(ends)
+            else:
+                i += 1
+        assert got == want
+
+    check()

@@ -60,6 +60,8 @@ class TokenSpec:
         if self.regex is not None:
             hit = self._cache.get(tok.form)
             if hit is None:
+                if len(self._cache) > 50_000:
+                    self._cache.clear()
                 hit = self._cache[tok.form] = _safe_search(self.regex, tok.form, timeout) is not None
             if not hit:
                 return False

@@ -111,6 +111,11 @@ class RulePack:
         if not toks:
             return []
         required = [s.required_forms for s in rule.pattern if s.required_forms]
+        # a required fact spec with no fact of its type anywhere: nothing to do
+        need_facts = [s.fact for s in rule.pattern if s.fact and s.op in (None, "+")]
+        if any(not seen.get(t) for t in need_facts):
+            return []
+        fact_starts = [{f.span[0] for f in seen[t]} for t in need_facts]
         scopes: list[tuple[int, int, int]] = []  # lo, hi (scope end), start limit
         if rule.sentence:
             for si, (lo, hi) in enumerate(bounds):
@@ -122,6 +127,10 @@ class RulePack:
             if required:
                 forms = {t.form for t in toks[lo:hi]}
                 if not all(forms & req for req in required):
+                    continue
+            if fact_starts:
+                starts = {t.start for t in toks[lo:hi]}
+                if not all(starts & fs for fs in fact_starts):
                     continue
             scope = Scope(ctx.text, toks, lo, hi, self.lexicons, seen, self.regex_timeout)
             for m in match_all(rule.pattern, scope, starts=lambda i, lim=start_hi: i < lim):
