@@ -54,7 +54,7 @@ DATE = re.compile(
         # numeric quarter
         rf"{_NUM_LEFT}(?P<qy>{_Y4})\s?-?\s?Q(?P<q>[1-4])(?![\w])",
         # a written year, then optional month/day, quarter, half, part
-        rf"{_NUM_LEFT}(?P<y>{_Y4})\s?년(?P<ydo>도|\s도(?=에|의|는|부터|까지|[\s,.)]|$))?{_YEAR_TAIL}",
+        rf"{_NUM_LEFT}(?P<y>{_Y4})\s?(?:학년도|년(?P<ydo>도|\s도(?=에|의|는|부터|까지|[\s,.)]|$))?){_YEAR_TAIL}",
         # a relative year word
         rf"(?<!\p{{Hangul}}){_REL_YEAR}{_YEAR_TAIL}",
         # the year after the one just told of: 이듬해 2월
@@ -85,7 +85,7 @@ DATE = re.compile(
 #: where an expression may start: a cheap first pass (stdlib ``re``); :data:`DATE`
 #: is then tried only at these positions
 START = _re.compile(
-    r"\d{1,4}(?=\s?년|월|일|\s*[~∼]\s*\d|\s*(?:[/·]\s*4\s*)?분기|[-./]\s?\d|\s?-?\s?Q[1-4]|\))|[’‘'](?=\d\d)|"
+    r"\d{1,4}(?=\s?년|학년도|월|일|\s*[~∼]\s*\d|\s*(?:[/·]\s*4\s*)?분기|[-./]\s?\d|\s?-?\s?Q[1-4]|\))|[’‘'](?=\d\d)|"
     r"올|금년|재작년|지지난|작년|지난|내후년|내년|새해|이번|이달|이듬해|다음|내달|오는|그저께|엊그제|그제|어제|오늘|"
     r"내일|모레|연초|연말|[상하]반기"
 )
@@ -93,7 +93,7 @@ START = _re.compile(
 #: after a bare day: it is a duration or a count of days, not a date
 DAY_DURATION_AFTER = re.compile(
     r"(?:간|째|\s*동안|\s*만에|\s*만이|\s*만의|\s*이상|\s*이내|\s*내외|\s*미만|\s*이하|\s*가량|\s*정도|\s*남짓|여|"
-    r"\s*씩|\s*연속|\s*평균|\s*(?:전|후|뒤)(?=$|[\s,.)]|에|부터|까지|의|로|인)|"
+    r"\s*씩|\s*연속|\s*평균|\s*내(?=$|[\s,.)]|에|로)|\s*(?:전|후|뒤)(?=$|[\s,.)]|에|부터|까지|의|로|인)|"
     r"(?:이|가)?\s*(?:걸리|걸린|걸렸|걸릴|걸려|소요|필요|지나|지난|흘러|흐르)|"
     r"\s*\d+\s*(?:시간|회|번|차례|식|끼|잔))"
 )
