@@ -72,17 +72,21 @@ _FWD = re.compile(
     rf"(?P<hire>{_HIRE_VERB}))"
 )
 _BWD = re.compile(
-    rf"(?P<job>{_JOB_NOUN}|취업자|고용인원|채용인원){_NOT_JOBS_AFTER}"
+    rf"(?P<job>{_JOB_NOUN}|취업자|고용인원|채용인원|충원){_NOT_JOBS_AFTER}"
+    # a verb form modifying the hired people: 채용된 인원은, 새로 고용한 직원
+    rf"(?:(?:된|한|될|할|하는|되는|했던|됐던)\s?(?:{_PERSONNEL}|사람)(?:\s?수)?)?"
     r"(?:\s?(?:창출|유발|인원|규모|목표|실적|효과|계획|예정|수|자\s?수|인력|전망|증가|감소|예정\s?인원|계획\s?인원|"
     r"인원수|직원|인력|자리|자))*"
     r"(?:은|는|이|가|도|만|을|를|으로|로|에|에서|의|만도|만으로)?"
-    r"\s?(?:(?:약|총|모두|최대|최소|연간|연|매년|올해|당초|무려|새로|추가로|신규로?|각각|정규직|직원|최소한|"
+    r"\s?(?:(?:약|총|모두|최대|최소|연간|연|매년|올해|내년|당초|무려|새로|추가로|신규로?|각각|정규직|직원|최소한|"
+    r"현재|향후|앞으로|최근|올해만|\d{4}년(?:까지|에는|엔|에|부터)?|"
     r"(?:지난해|전년|작년|전월|전년\s?동월|전년\s?동기|지난달)(?:보다|대비|에\s?비해|에\s?견줘)?)\s?)*$"
 )
 _LIST_GAP = re.compile(
     r"(?:[을를이가은는의로]|으로|에서|에)?\s?(?:,|·|및|과|와|에서|→|~|-)\s?"
     r"(?:[가-힣]{1,4}(?:은|는|이|가|도)?\s?){0,2}"
 )
+_SHARE = re.compile(r"\s?중(?:\s|에서?\s)")
 _QUAL_BEFORE = re.compile(rf"(?P<q>{_QUALIFIERS})(?:적|의|인|으로)?\s?$")
 _QUAL_ANY = re.compile(rf"(?P<q>{_QUALIFIERS})")
 
@@ -138,6 +142,8 @@ def _count_fact(ctx: Context, m: re.Match, ss: int, se: int, prev: Fact | None) 
         return None  # 개월, 개국, 개사, 명단...
     if m.group("unit") == "개" and text.startswith(("개사", "개국", "개월", "개소", "개년"), m.start("unit")):
         return None
+    if _SHARE.match(text, e):
+        return None  # 10명 중 3명: a share, not a count
     rule = None
     qual = None
     fw = _FWD.match(text, e, se)

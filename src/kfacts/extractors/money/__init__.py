@@ -82,6 +82,8 @@ _AFTER_OK = set("을를이가의에와과은는도만로으씩짜어까부대정
 _SINGLE_OK = {"달러", "달러화", "센트", "파운드"}
 #: a word before the number that says it has no exact value (수 백만 달러, 몇 천만 원)
 _VAGUE_BEFORE = re.compile(r"(?:^|[^가-힣])(?:수|몇|수십|수백|수천|십수|수 십|수 백|수 천)\s$")
+#: a currency word that is the start of another word (위안부, 원내대표)
+_NOT_CURRENCY_AFTER = re.compile(r"부(?![터])|내(?!외)")
 _COUNT_BEFORE = re.compile(r"(?:인구|국민|회원|가입자|조회수|조회 수|이용자|관객|관람객|시청자|신도|사용자)\s?(?:은|는|이|가|도)?\s?$")
 
 
@@ -208,6 +210,8 @@ def _from_word(ctx: Context, m: re.Match) -> list[Fact]:
         return []
     if not _hangul_ok(num, cur, text, cur_end):
         return []
+    if _NOT_CURRENCY_AFTER.match(text, cur_end) and m.group("post") is None and not m.group("dae"):
+        return []  # 위안부, 원내대표: the currency syllables start another word
     if _vague(text, m.start("n1") if m.group("n1") else m.start("n")):
         return []
     if m.group("pre") is None and _vague(text, m.start()):
@@ -224,6 +228,8 @@ def _from_word(ctx: Context, m: re.Match) -> list[Fact]:
             return []
         s = m.start("n") + off
     approx = ap or bool(m.group("y")) or _approx_words(m)
+    if cur == "불" and num[0].isdigit() and isinstance(v, (int, float)) and v < 10:
+        return []  # 3불 정책 (three no's), not three dollars
     if code == "KRW" and isinstance(v, int) and v < 10 and m.group("post") is None and not m.group("dae") \
             and not (word_end < len(text) and text[word_end] in _AFTER_OK):
         return []  # 3원 체계: a one-digit won amount must be followed by its particle (1원을, 1원씩)
