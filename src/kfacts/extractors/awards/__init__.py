@@ -157,7 +157,7 @@ def _receiving(kind: str, award: str, toks: Sequence[Any], i0: int, i1: int, tex
         for x in toks[i + 1:i + 8]:
             if x.tag in ("SF",) or x.tag == "EF":
                 break
-            if (x.lemma in lx.RECEIVE_VERBS or x.form in lx.RECEIVE_VERBS) and x.form not in ("선정", "뽑히"):
+            if (gr.stem(x) in lx.RECEIVE_VERBS or x.form in lx.RECEIVE_VERBS) and x.form not in ("선정", "뽑히"):
                 if x.tag.startswith("VV") or x.tag.startswith("NN") or x.tag == "XSV":
                     return "object"
         return None
@@ -165,7 +165,7 @@ def _receiving(kind: str, award: str, toks: Sequence[Any], i0: int, i1: int, tex
         if award == "대상" and not division:
             return None
         for x in toks[i + 1:i + 5]:
-            if x.lemma in lx.SELECT_VERBS or x.form in lx.SELECT_VERBS:
+            if gr.stem(x) in lx.SELECT_VERBS or x.form in lx.SELECT_VERBS:
                 return "select"
             if x.tag in ("SF", "EF"):
                 break
@@ -180,14 +180,14 @@ def _receiving(kind: str, award: str, toks: Sequence[Any], i0: int, i1: int, tex
         for x in toks[i + 1:]:
             if x.tag in ("SF", "EF"):
                 break
-            if x.lemma in lx.GIVEN_VERBS or x.form in lx.GIVEN_VERBS:
+            if gr.stem(x) in lx.GIVEN_VERBS or x.form in lx.GIVEN_VERBS:
                 return "subject"
             if x.tag == "JKS":
                 subj = True
             if subj and x.form in ("차지", "수상", "거머쥐") and x.tag.startswith(("NN", "VV")):
                 return "subject"
         return None
-    if t.tag in ("VV", "VV-R") and t.lemma in lx.RECEIVE_VERBS and t.form not in ("선정",):
+    if t.tag in ("VV", "VV-R") and gr.stem(t) in lx.RECEIVE_VERBS and t.form not in ("선정",):
         return "object"
     return None
 
@@ -250,7 +250,7 @@ def _unquoted_event(ctx: Context, m: Mention) -> tuple[int, int] | None:
 
 
 #: heads of unquoted event names (a bare `상` or level is a prize, not an event)
-_UNQUOTED_HEADS = tuple(h for h in lx.EVENT_HEADS if h not in ("상", "시상", "인증"))
+_UNQUOTED_HEADS = tuple(h for h in lx.EVENT_HEADS if h not in ("상", "시상", "인증", "조사", "심사", "박람회"))
 
 
 def _own_event(ctx: Context, m: Mention) -> tuple[int, int] | None:
@@ -335,7 +335,8 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
         # `PRIZE은 A, B, C에게 돌아갔다` / `PRIZE은 X가 차지했다`
         for k in range(m.i1, n):
             t = toks[k]
-            if t.tag == "JKB" and t.form in ("에게", "에게로", "한테"):
+            if t.tag == "JKB" and (t.form in ("에게", "에게로", "한테") or (
+                    t.form == "에" and k + 1 < n and (gr.stem(toks[k + 1]) in lx.GIVEN_VERBS or toks[k + 1].form in lx.GIVEN_VERBS))):
                 return gr.list_recipients(ctx, toks[m.i1 + 1].start if m.i1 + 1 < n else t.start, t.start)
             if t.tag == "JKS" and k > m.i1 + 1:
                 got = gr.subject_at(ctx, toks, k, cache)
@@ -466,9 +467,17 @@ def extract(ctx: Context) -> list[Fact]:
     cache: dict = {"api": gr.org_api()}
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    for kind, s, e, award in cands:
+    prefix: dict[int, tuple[int, str]] = {}  # level start -> (honor start, honor)
+    for n, (kind, s, e, award) in enumerate(cands):
         if any(a <= s < b for a, b in taken):
             continue
+        if kind == "honor" and n + 1 < len(cands) and cands[n + 1][0] == "level":
+            # `국무총리상 광역자치단체 부문 대상`: the honor opens the level's prize phrase
+            ls = cands[n + 1][1]
+            if 0 <= ls - e <= 25 and all(t.tag in gr.NOUNISH for t in ctx.tokens_in(e, ls)) \
+                    and "\n" not in text[e:ls]:
+                prefix[ls] = (s, award)
+                continue
         clause = _clause_of(ctx, s)
         toks = ctx.tokens_in(*clause)
         i0 = next((i for i, t in enumerate(toks) if t.end > s), None)
@@ -487,6 +496,8 @@ def extract(ctx: Context) -> list[Fact]:
         if mode is None:
             continue
         m = Mention(kind=kind, start=s, end=e, award=award, clause=clause, toks=toks, i0=i0, i1=i1, mode=mode)
+        if s in prefix:
+            m.start, m.honor = prefix[s]
         _assemble(ctx, m, cache)
         mentions.append(m)
         taken.append((s, e))

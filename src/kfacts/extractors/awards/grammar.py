@@ -32,6 +32,12 @@ def org_api() -> tuple[Any, Any]:
     return getattr(orgs, "canonicalize", None), getattr(orgs, "document_region", None)
 
 
+def stem(t: Any) -> str:
+    """A token's lemma without the dictionary ending (`돌아가다` -> `돌아가`)."""
+    lem = t.lemma
+    return lem[:-1] if len(lem) > 1 and lem.endswith("다") and t.tag[:2] in ("VV", "VA", "VX") else lem
+
+
 # -- facts lookups -------------------------------------------------------------
 
 def facts_in(ctx: Any, ftype: str, s: int, e: int) -> list[Any]:
@@ -114,6 +120,9 @@ def np_before(ctx: Any, toks: Sequence[Any], j: int, max_tokens: int = 5) -> tup
 
 def resolve_np(ctx: Any, toks: Sequence[Any], s: int, e: int, cache: dict) -> tuple[str, tuple[int, int]] | None:
     """Name the recipient written at ``[s, e)``: an organization's canonical name or a person's name."""
+    first = ctx.text[s:e].split(" ", 1)
+    if len(first) == 2 and first[0] in lx.TRAILERS:  # `배우 송강호`
+        s += len(first[0]) + 1
     org = org_ending_at(ctx, s, e)
     if org is not None:
         return org.fields.get("canonical") or org.text, org.span
@@ -166,7 +175,7 @@ def _organizer_clause(toks: Sequence[Any], j: int) -> bool:
     """Is the subject marked at token ``j`` the agent of a relative clause (`X가 뽑은`)?"""
     seen = False
     for t in toks[j + 1:j + 14]:
-        if t.lemma in lx.ORGANIZER_VERBS or t.form in lx.ORGANIZER_VERBS or t.form in lx.ORGANIZER_NOUNS:
+        if stem(t) in lx.ORGANIZER_VERBS or t.form in lx.ORGANIZER_VERBS or t.form in lx.ORGANIZER_NOUNS:
             seen = True
         if t.tag == "ETM":
             return seen
@@ -399,7 +408,8 @@ def organizer_before(ctx: Any, toks: Sequence[Any], j: int, cache: dict) -> tupl
             if np:
                 return _org_name(ctx, toks, np, cache)
             return None
-        if t.tag in ("VV", "VV-R", "VV-I") and (t.lemma in lx.ORGANIZER_VERBS or t.form in lx.ORGANIZER_VERBS):
+        verb_noun = t.tag == "NNG" and t.form in lx.ORGANIZER_VERBS and k + 1 < len(toks) and toks[k + 1].tag == "XSV"
+        if verb_noun or (t.tag in ("VV", "VV-R", "VV-I") and (stem(t) in lx.ORGANIZER_VERBS or t.form in lx.ORGANIZER_VERBS)):
             m = k
             if m - 1 >= 0 and toks[m - 1].tag == "JKS":
                 np = np_before(ctx, toks, m - 1)
