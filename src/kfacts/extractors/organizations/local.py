@@ -39,7 +39,8 @@ _ROLE_ENDINGS = ("시장", "부시장", "지사", "부지사", "구청장", "군
 #: a following word that makes the region a place: facilities, parks, areas, addresses
 _PLACE_ENDINGS = ("산단", "단지", "공원", "센터", "타운", "역", "공항", "항", "터미널", "지구", "동", "읍", "면",
                   "리", "로", "길", "일대", "지역", "인근", "시내", "도심", "해수욕장", "캠퍼스", "공장", "부지",
-                  "현장", "거리", "광장", "호", "섬", "산", "강", "천", "해안", "앞바다", "일원", "쪽", "해상", "전역",
+                  "현장", "거리", "광장", "호", "섬", "산", "강", "천", "해안", "앞바다", "일원", "동쪽", "서쪽", "남쪽",
+                  "북쪽", "쪽", "해상", "전역",
                   "곳곳", "상공", "부근", "방면", "소재", "남부", "북부", "동부", "서부", "중부", "내륙", "지방",
                   "시장", "주점", "아파트", "학교", "병원", "교회", "사찰")
 #: constituency labels (송파구 을) and words that are not nouns of the government
@@ -85,22 +86,34 @@ def _first_tag(ctx: Context, pos: int) -> str:
     return toks[i].tag if i < len(toks) and toks[i].start == pos else ""
 
 
+def _is_place_word(base: str) -> bool:
+    """A facility, area or address word (산단, 신월동, 서쪽); one-syllable endings need 3+ syllables."""
+    for e in _PLACE_ENDINGS:
+        if base.endswith(e) and (len(e) > 1 or len(base) >= 3):
+            return True
+    return False
+
+
+def _strip(word: str) -> str:
+    """``word`` without a final particle (성과를 -> 성과)."""
+    for p in _PARTICLES_LONGEST:
+        if word.endswith(p) and len(word) > len(p) + 1:
+            return word[: -len(p)]
+    return word
+
+
 def _word_decision(m: _Match, word: str) -> str:
     """Decide from the word written after a space."""
     if word in _CONSTITUENCY:
         return REJECT
     if _ROLE_WORDS.fullmatch(word) or word[0] == "등" and len(word) <= 2 or word.startswith("관계자"):
         return ACCEPT
-    base = word
-    for p in _PARTICLES_LONGEST:
-        if base.endswith(p) and len(base) > len(p) + 1:
-            base = base[: -len(p)]
-            break
+    base = _strip(word)
     if base.endswith(_ROLE_ENDINGS) or _ROLE_WORDS.fullmatch(base):
         return ACCEPT
     if m.stem:
         return REJECT
-    if base.endswith(_PLACE_ENDINGS) or base != word:
+    if _is_place_word(base) or base != word:
         # 남구 도시첨단산단을, 춘천시 중도는: the region only qualifies the next noun
         return REJECT
     return "noun"
@@ -150,7 +163,7 @@ def _decide(ctx: Context, ms: list[_Match], i: int) -> None:
             # 경기도의 예산 (the government's), not 해운대구의 마린시티 (a place in it)
             wm = _WORD.match(text, m.end + len(rest) + 1) if text[m.end + len(rest):m.end + len(rest) + 1] == " " else None
             if rest == "의" and wm is not None and (_first_tag(ctx, wm.start()) != "NNG"
-                                                    or _word_decision(m, wm.group(0)) == REJECT):
+                                                    or _is_place_word(_strip(wm.group(0)))):
                 m.decision = REJECT
                 return
             m.decision = ACCEPT

@@ -65,7 +65,8 @@ def find_lexicon(ctx: Context) -> list[dict[str, Any]]:
         latin_end = surface[-1].isascii()
         if rest and not latin_end and not is_particles(rest) and not starts_with_role(rest):
             continue
-        if len(surface.replace(" ", "")) <= 2 and not latin_end and rest and not is_particles(rest):
+        if len(surface.replace(" ", "")) <= 2 and not latin_end and rest and not is_particles(rest) \
+                and not rest.startswith(("의원", "장관", "차관", "청장", "위원장", "측", "관계자", "대변인")):
             continue
         canonical = entry.canonical
         if entry.kind == "party":
