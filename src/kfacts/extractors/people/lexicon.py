@@ -163,7 +163,7 @@ def trie_regex(words: "Iterable[str]") -> str:
             return "(?:" + body + ")?"
         return body
 
-    return "(?:" + build(trie) + ")"
+    return build(trie)
 
 
 def split_surname(name: str) -> tuple[str, str] | None:

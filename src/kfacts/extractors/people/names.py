@@ -66,9 +66,12 @@ def korean_name_ok(ctx: Context, start: int, end: int, strict: bool = False) -> 
         s, e = f.span
         if s < end and start < e:
             return False
-    hit = orgs.canonicalize(ctx, name)
-    if hit is not None:
+    if orgs.canonicalize(ctx, name) is not None:
         return False
+    if len(name) == 3:
+        head = orgs.canonicalize(ctx, name[:2])
+        if head is not None and head[1] == "local_government":
+            return False  # 부천병, 서구을: a place and a suffix (a constituency), not a name
     return True
 
 
