@@ -84,7 +84,7 @@ _SINGLE_OK = {"달러", "달러화", "센트", "파운드"}
 _VAGUE_BEFORE = re.compile(r"(?:^|[^가-힣])(?:수|몇|수십|수백|수천|십수|수 십|수 백|수 천)\s$")
 #: a currency word that is the start of another word (위안부, 원내대표)
 _NOT_CURRENCY_AFTER = re.compile(r"부(?![터])|내(?!외)")
-_COUNT_BEFORE = re.compile(r"(?:인구|국민|회원|가입자|조회수|조회 수|이용자|관객|관람객|시청자|신도|사용자)\s?(?:은|는|이|가|도)?\s?$")
+_COUNT_BEFORE = re.compile(r"(?:인구|국민|회원|가입자|조회수|조회 수|이용자|관객|관람객|시청자|신도|사용자|관광객|방문객|신자|팔로워|구독자|주민)\s?(?:은|는|이|가|도)?\s?$")
 
 
 def _word_ok(text: str, end: int) -> bool:
