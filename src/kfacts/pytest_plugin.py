@@ -101,7 +101,7 @@ class BuiltinExamplesFile(pytest.File):
         from kfacts.rulepacks.testing import example_ids
 
         examples = load_examples(self.path)
-        for name, ex in zip(example_ids(examples, prefix=False), examples):
+        for name, ex in zip(example_ids(examples, with_rule=False), examples):
             yield ExampleItem.from_parent(self, name=name, example=ex, packs=())
 
 

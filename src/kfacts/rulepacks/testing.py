@@ -132,13 +132,17 @@ def run_example(extractor: Any, ex: Example) -> Outcome:
     return Outcome(ex, "pass")
 
 
-def example_ids(examples: Sequence[Example], prefix: Any = None) -> list[str]:
-    """Readable, unique ids: ``<rule or file part> <kind>:<text>``."""
+def example_ids(examples: Sequence[Example], with_rule: bool = True) -> list[str]:
+    """Readable, unique ids: ``<rule id>|<kind>:<text>`` (``<kind>:<text>`` for pack-wide examples).
+
+    ``kind`` is the expected types joined by ``+``, or ``neg``; a repeated id gets ``#2``, ``#3``...
+    """
     ids: list[str] = []
     seen: dict[str, int] = {}
     for ex in examples:
         base = ex.test_id
-        scope = ex.origin.split(":", 1)[1].rsplit("#", 1)[0] if prefix is None and ":" in ex.origin else None
+        # pack examples have origins "<file>:<rule id>#<n>" or "<file>:examples#<n>"
+        scope = ex.origin.split(":", 1)[1].rsplit("#", 1)[0] if with_rule and ":" in ex.origin else None
         name = f"{scope}|{base}" if scope and scope != "examples" else base
         name = name.replace("::", ":")
         n = seen.get(name, 0) + 1
