@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex as re
+
 from ..base import Context
 from . import orgs
 from .lexicon import MODIFIERS, Title, countries, title_regex, titles
@@ -205,11 +207,7 @@ def match_title(ctx: Context, hit: TitleHit) -> Found | None:
             if not _apply_words(ctx, hit, between, need_org=False):
                 return None
             if hit.org is None or hit.tentative:
-                before = prev_word(text, s)
-                if before is not None and nounish(ctx, *before):
-                    found = orgs.canonicalize(ctx, text[before[0]:before[1]], before[0])
-                    if found is not None and found[0]:
-                        hit.set_org(found[0], before, text)
+                _org_before_name(ctx, hit, s)
             return _found(hit, s, e, "person.name_title")
         if k >= 2:
             break
@@ -238,6 +236,23 @@ def match_title(ctx: Context, hit: TitleHit) -> Found | None:
         if words:
             _apply_words(ctx, hit, _trailing_run(ctx, words), need_org=True)
     return _found(hit, name[0], name[1], rule)
+
+
+def _org_before_name(ctx: Context, hit: TitleHit, name_start: int) -> None:
+    """ORG NAME TITLE: ``민주당 이재명 대표``, ``리얼미터의 이택수 대표`` (a genitive org)."""
+    text = ctx.text
+    before = prev_word(text, name_start)
+    if before is None:
+        return
+    s, e = before
+    stem = stem_end(ctx, s, e)
+    if stem < e and text[stem:e] != "의":
+        return  # another particle: the word belongs to the sentence, not to the name
+    if stem == s or not nounish(ctx, s, stem):
+        return
+    found = orgs.canonicalize(ctx, text[s:stem], s)
+    if found is not None and found[0]:
+        hit.set_org(found[0], (s, stem), text)
 
 
 def _trailing_run(ctx: Context, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -285,16 +300,31 @@ def _press(ctx: Context, hit: TitleHit, s: int, e: int) -> Found:
     if before is not None and hit.org is None:
         bs = before[0]
         lead = text[max(0, bs - 1):bs]
-        if lead in ("[", "(", "【", "<") or bs == 0 or text[bs - 1] == "\n":
-            surface = text[before[0]:before[1]]
-            found = orgs.canonicalize(ctx, surface, before[0])
+        stem = stem_end(ctx, *before)
+        if (lead in ("[", "(", "【", "<") or bs == 0 or text[bs - 1] == "\n") and \
+                text[stem:before[1]] in ("", "의") and stem > bs:
+            surface = text[bs:stem]
+            found = orgs.canonicalize(ctx, surface, bs)
             hit.org = found[0] if found and found[0] else surface
-            hit.org_span = before
+            hit.org_span = (bs, stem)
+        else:
+            _org_before_name(ctx, hit, s)
+    if hit.org is None:
+        m = _DATELINE.search(text, max(0, s - 40), s)
+        if m is not None and not text[m.end():s].strip():
+            surface = m.group("o")
+            found = orgs.canonicalize(ctx, surface)
+            hit.org = found[0] if found and found[0] else surface
+            hit.org_span = m.span("o")
     if hit.org is None:
         outlet = page_outlet(ctx)
         if outlet is not None:
             hit.org = outlet
     return _found(hit, s, e, "person.byline")
+
+
+#: a dateline before a byline: (서울=연합뉴스) 홍길동 기자 =
+_DATELINE = re.compile(r"[(\[]\s*[가-힣]{1,10}\s*=\s*(?P<o>[^\s()\[\]=]{2,20})\s*[)\]]\s*")
 
 
 def page_outlet(ctx: Context) -> str | None:
