@@ -185,7 +185,9 @@ def _parse(ctx: Context, m: Any) -> _Cand:
     elif g("ay"):
         c.kind, c.rule = "abs", "date.short_year"
         c.year = nd.expand_two_digit_year(int(g("ay")[1:]), pub)
-        c.gran = "year"
+        c.month, c.day = _int(m, "nm") or _int(m, "m"), _int(m, "nd") or _int(m, "d")
+        if c.month is None:
+            c.gran = "year"
         return c
     elif g("cy"):
         c.kind, c.rule = "abs", "date.citation_year"
@@ -215,11 +217,8 @@ def _parse(ctx: Context, m: Any) -> _Cand:
     if c.kind == "rm" and c.day is None and g("d"):
         c.day = int(g("d"))
     # a range start (``27``~``28일``) has no unit of its own
-    c.range_start = (c.day is not None and not m.group(0).rstrip().endswith(("일", "월")) and c.part is None
-                     and g("ny") is None)
-    if c.day is None and c.month is not None and not m.group(0).rstrip().endswith("월") and c.part is None \
-            and c.kind in ("md", "mod"):
-        c.range_start = True
+    c.range_start = (c.part is None and not m.group(0).endswith(("일", "월"))
+                     and P.RANGE_TILDE.match(ctx.text, m.end()) is not None)
     return c
 
 
@@ -338,6 +337,14 @@ def _place(ctx: Context, c: _Cand, pub: _dt.date, direction: str | None) -> None
     if not 1 <= c.month <= 12:
         c.drop = True
         return
+    if c.day is not None and direction is None:
+        wd = P.WEEKDAY.match(text, c.end)
+        if wd is not None:
+            for yy in (pub.year, pub.year + 1, pub.year - 1):
+                if nd.valid_day(yy, c.month, c.day) and \
+                        _dt.date(yy, c.month, c.day).weekday() == P.WEEKDAYS[wd.group(1)]:
+                    c.year = yy
+                    return
     if direction is None:
         p = pub.month
         if c.month < p and (tense == "future" or (p - c.month >= 9 and tense != "past")):

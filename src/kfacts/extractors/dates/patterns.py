@@ -63,6 +63,8 @@ DATE = re.compile(
         rf"(?<!\p{{Hangul}}){_REL_MONTH}(?:\s*{_NUM_LEFT}{_DAY})?(?:\s*{_PART})?",
         # 지난/오는/이번 + month (day) or day
         rf"(?<!\p{{Hangul}})(?P<mod>지난|오는|이번)\s*{_NUM_LEFT}(?:{_MONTH}(?:\s*{_DAY})?|{_DAY})(?:\s*{_PART})?",
+        # 8. 13.(화): month.day with a weekday
+        rf"{_NUM_LEFT}(?P<m>\d{{1,2}})\.\s?(?P<d>\d{{1,2}})(?=\.?\s?\(\s?[월화수목금토일]\s?\))",
         # a month without a year, optional day and part
         rf"{_NUM_LEFT}{_MONTH}(?:\s*{_DAY})?(?:\s*{_PART})?",
         # a bare day of the month
@@ -74,8 +76,11 @@ DATE = re.compile(
         # a bare quarter or half of this year
         rf"{_NUM_LEFT}{_QUARTER}",
         rf"(?<!\p{{Hangul}}){_HALF}",
-        # ’10~’19, ’19년
-        r"(?<![\w’'])(?P<ay>[’‘']\d{2})(?!\d)(?:\s?년도?|(?=\s*[~∼]\s*[’‘']\d{2})|(?<=[’‘']\d{2}\s*[~∼]\s*[’‘']\d{2}))",
+        # ’24. 8. 13. (press releases)
+        r"(?<![\w’'])(?P<ay>[’‘']\d{2})\.\s?(?P<nm>\d{1,2})\.\s?(?P<nd>\d{1,2})(?!\d)(?!\.\d)",
+        # ’10~’19, ’19년, ’24년 8월
+        rf"(?<![\w’'])(?P<ay>[’‘']\d{{2}})(?!\d)(?:\s?년도?(?:\s*{_MONTH}(?:\s*{_DAY})?)?|(?=\s*[~∼]\s*[’‘']\d{{2}})"
+        r"|(?<=[’‘']\d{2}\s*[~∼]\s*[’‘']\d{2}))",
         # (Mordor Intelligence, 2016)
         r"(?<=\((?:[^()\n]{1,60},\s*)?)(?P<cy>(?:19|20)\d\d)(?=\))",
     ]),
@@ -117,6 +122,9 @@ MONTH_DURATION_AFTER = re.compile(r"(?:간|째|\s*동안|\s?(?:혁명|항쟁|민
 YEAR_DURATION_AFTER = re.compile(r"(?:대(?!비|회|상|표|통령|학|책|응|한|선|구|전|만|중(?!반)|출|기|규모)|간|째|"
                                   r"\s*동안|\s*만에|\s*만의|\s*넘게|여)")
 
+#: a range continues after this match: ``27``~``28일``
+RANGE_TILDE = re.compile(r"\s*[~∼]")
+
 #: what may link the two ends of a range of dates
 RANGE_LINK = re.compile(r"\s*(?:[~∼\-–]|부터|에서)\s*")
 
@@ -139,7 +147,7 @@ NOT_EVENT_VERBS = frozenset({"있", "없", "대하", "위하", "통하", "관하
 #: words before a date that point to the future (``지금부터 19일까지``)
 FUTURE_BEFORE = re.compile(r"(?:지금부터|앞으로|향후|다가오는|다가올)\s*$")
 #: a weekday after a day: ``17일(월)``
-WEEKDAY = re.compile(r"\s*\(\s*([월화수목금토일])(?:요일)?\s*\)")
+WEEKDAY = re.compile(r"\.?\s*\(\s*([월화수목금토일])(?:요일)?\s*\)")
 WEEKDAYS = {"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}
 #: closing quotes end the quoted clause a date may sit in
 CLOSING_QUOTES = frozenset({"”", "’", "」", "』"})
