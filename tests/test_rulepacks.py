@@ -454,3 +454,15 @@ def test_matcher_agrees_with_brute_force() -> None:
         assert got == want
 
     check()
+
+
+def test_reference_documents_every_schema_key_and_code() -> None:
+    doc = (ROOT / "docs" / "rule-packs.md").read_text(encoding="utf-8")
+    ref = doc.split("## Part 2 - Reference", 1)[1]
+    for table, keys in schema.SCHEMA.items():
+        for key in keys:
+            forms = (f"`{key}`", f"`[{key}]`", f"`[[{key}]]`")
+            assert any(f in ref for f in forms), f"docs/rule-packs.md does not document {table}.{key}"
+    for code in MESSAGES:
+        if code.startswith("KF2") and code != "KF214":
+            assert f"`{code}`" in ref, f"docs/rule-packs.md does not document {code}"
