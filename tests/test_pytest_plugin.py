@@ -152,3 +152,12 @@ def test_real_builtin_examples_are_all_collected(pytester: pytest.Pytester) -> N
     res = _run(pytester, "--kfacts-builtin", "--collect-only", "-q")
     lines = [ln for ln in res.stdout.lines if "examples" in ln and ".toml::" in ln]
     assert len(lines) == n
+
+
+def test_broken_configured_pack_is_a_collection_error(pytester: pytest.Pytester) -> None:
+    broken = Path(__file__).parent / "packs" / "broken" / "unknown_token_attribute.toml"
+    pytester.makepyfile(test_a="def test_a():\n    pass\n")
+    res = _run(pytester, "--kfacts-pack", str(broken))
+    assert res.ret == pytest.ExitCode.INTERRUPTED
+    out = res.stdout.str()
+    assert "KF205" in out and "unknown token attribute 'pos'" in out and "1 error" in out

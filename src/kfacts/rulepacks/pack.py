@@ -418,15 +418,16 @@ def _examples(chk: S.Checker, data: dict[str, Any], rules: list[S.CompiledRule],
 
 def check_packs(packs: Iterable[RulePack]) -> None:
     """Refuse packs used together that share a rule id or a declared type name."""
-    ids: dict[str, RulePack] = {}
-    declared: dict[str, RulePack] = {}
+    ids: dict[str, Any] = {}
+    declared: dict[str, tuple[Any, tuple[str, ...]]] = {}
     for p in packs:
+        path = getattr(p, "path", None)
         for r in p.rules:
             if r.id in ids:
-                raise RulePackError("KF207", path=str(p.path), rule_id=r.id)
+                raise RulePackError("KF207", path=str(path) if path else None, rule_id=r.id)
             ids[r.id] = p
-        for t in p.fact_types:
-            if t in declared and declared[t].fact_types[t] != p.fact_types[t]:
-                raise RulePackError("KF216", path=str(p.path), field="types", where="[[types]]",
-                                    detail=f"type {t!r} is also declared, differently, by {declared[t].path}")
-            declared[t] = p
+        for t, fields in getattr(p, "fact_types", {}).items():
+            if t in declared and declared[t][1] != tuple(fields):
+                raise RulePackError("KF216", path=str(path) if path else None, field="types", where="[[types]]",
+                                    detail=f"type {t!r} is also declared, differently, by {declared[t][0]}")
+            declared[t] = (path, tuple(fields))
