@@ -23,7 +23,7 @@ from ..base import Context, Rule, resolve_overlaps
 from ...fact import Fact
 from .lexicon import NOT_AN_ORG
 from .local import find_local_governments
-from .names import (SUFFIX_KINDS, find_abbreviations, find_hospital_lists, find_legal_forms, find_lexicon,
+from .names import (SUFFIX_KINDS, find_abbreviations, find_bylines, find_hospital_lists, find_legal_forms, find_lexicon,
                     find_suffixed, find_universities, lookup)
 from .patterns import hangul_rest, is_particles
 from .regions import (LG, document_region, local_government_of_title, region_of_text, resolve_region,
@@ -49,11 +49,13 @@ RULES: list[Rule] = [
     Rule("organization.legal_form", "organization", "A company with a legal-form marker (㈜태성 -> 태성)"),
     Rule("organization.abbreviation", "organization",
          "An abbreviation defined in the text (녹색 기후 기금(Green Climate Fund, GCF)) and its later uses"),
+    Rule("organization.byline", "organization",
+         "A media outlet named in a byline or dateline ([아이뉴스24 김상진 기자], (서울=뉴시스), by 광주일보)"),
     Rule("organization.regional_agency", "organization",
          "A regional agency written without its region (경제자유구역청 in a 광주 article)"),
 ]
 
-_PRIORITY = {"lexicon": 0, "council": 1, "region": 1, "region_title": 1, "university": 2, "hospital_list": 2,
+_PRIORITY = {"lexicon": 0, "byline": 1, "council": 1, "region": 1, "region_title": 1, "university": 2, "hospital_list": 2,
              "regional_agency": 3, "abbreviation": 3, "legal_form": 4, "suffix": 5}
 
 #: agencies every region has one of, written bare in its own news
@@ -103,6 +105,7 @@ def _candidates(ctx: Context) -> list[dict[str, Any]]:
     cands += find_legal_forms(ctx)
     cands += find_suffixed(ctx)
     cands += _regional(ctx)
+    cands += find_bylines(ctx)
     return cands
 
 

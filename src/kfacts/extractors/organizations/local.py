@@ -43,6 +43,8 @@ _PLACE_ENDINGS = ("산단", "단지", "공원", "센터", "타운", "역", "공�
                   "북쪽", "쪽", "해상", "전역",
                   "곳곳", "상공", "부근", "방면", "소재", "남부", "북부", "동부", "서부", "중부", "내륙", "지방",
                   "시장", "주점", "아파트", "학교", "병원", "교회", "사찰")
+_DEPARTMENT_ENDINGS = ("정책과", "행정과", "지원과", "관리과", "추진단", "정책관", "담당관", "사업소", "정책국",
+                       "행정국", "기획실", "정책실", "추진단", "상황실", "대책본부", "보건소")
 #: constituency labels (송파구 을) and words that are not nouns of the government
 _CONSTITUENCY = frozenset(("갑", "을", "병", "정"))
 _QUOTES_CLOSE = "\"'’”」』"
@@ -109,6 +111,8 @@ def _word_decision(m: _Match, word: str) -> str:
     if _ROLE_WORDS.fullmatch(word) or word[0] == "등" and len(word) <= 2 or word.startswith("관계자"):
         return ACCEPT
     base = _strip(word)
+    if any(word[: len(word) - k].endswith(_DEPARTMENT_ENDINGS) for k in (0, 1, 2)) and len(word) >= 4:
+        return ACCEPT  # 광주시 일자리정책과는: a department of the government
     if base.endswith(_ROLE_ENDINGS) or _ROLE_WORDS.fullmatch(base):
         return ACCEPT
     if m.stem:

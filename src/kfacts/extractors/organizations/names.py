@@ -239,7 +239,7 @@ def find_hospital_lists(ctx: Context) -> list[dict[str, Any]]:
 
 # -- legal forms and abbreviations ------------------------------------------
 _LEGAL_BEFORE = re.compile(r"(?<![가-힣A-Za-z0-9)])(?:㈜|\(주\)|주식회사\s?)([가-힣A-Za-z0-9&]{2,20})")
-_LEGAL_AFTER = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9&]{2,20}?)\s?(?:㈜|\(주\)|주식회사)")
+_LEGAL_AFTER = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9&]{2,20}?)(?:\s?㈜|\s?\(주\)|주식회사)")
 
 
 def _strip_particle(name: str) -> str:
@@ -313,4 +313,32 @@ def find_abbreviations(ctx: Context, found: list[dict[str, Any]]) -> list[dict[s
             continue
         d = defs[m.group(1)]
         out.append({"start": s, "end": e, "canonical": d["canonical"], "kind": d["kind"], "rule": "abbreviation"})
+    return out
+
+
+# -- media named in bylines and datelines --------------------------------------
+_BYLINE = re.compile(r"\[\s*([가-힣A-Za-z0-9]{2,12}(?:\s?[A-Za-z0-9]{1,4})?)\s+[가-힣]{2,4}\s*(?:기자|특파원|통신원)\s*\]")
+_DATELINE = re.compile(r"[\[(]\s*([가-힣]{2,6})\s*=\s*([가-힣A-Za-z0-9]{2,12})\s*[\])]")
+_BY = re.compile(r"(?:^|\n)\s*by\s+([가-힣A-Za-z0-9]{2,12})\s+\d{4}")
+_NOT_MEDIA = frozenset(("사진", "편집자", "기자", "영상", "그래픽", "자료"))
+
+
+def find_bylines(ctx: Context) -> list[dict[str, Any]]:
+    """``[아이뉴스24 김상진 기자]``, ``(서울=뉴시스)``, ``by 광주일보 2020.``: the outlet is a media fact."""
+    text = ctx.text
+    out: list[dict[str, Any]] = []
+    if "기자" not in text and "=" not in text and "by " not in text:
+        return out
+    from .regions import LG
+
+    for rx in (_BYLINE, _DATELINE, _BY):
+        g = 2 if rx is _DATELINE else 1
+        for m in rx.finditer(text):
+            name = m.group(g)
+            if name in _NOT_MEDIA or m.group(1) in _NOT_MEDIA or name in LG.by_form:
+                continue
+            entry = lookup(name, ctx.published)
+            canonical, kind = (entry.canonical, entry.kind) if entry is not None else (name, "media")
+            out.append({"start": m.start(g), "end": m.end(g), "canonical": canonical, "kind": kind,
+                        "rule": "byline"})
     return out
