@@ -94,7 +94,7 @@ def _candidates(text: str) -> list[tuple[str, int, int, str]]:
                 kind, award = "level", ls[1]
                 if ls[1] == "대상":  # `일자리대상`: the program's name, the prize 대상
                     s = s + ls[0]
-            elif lx.is_non_prize(word):
+            elif word in ("수상", "시상", "대상", "동상", "금상", "은상"):
                 continue
             else:
                 award = word
@@ -138,6 +138,17 @@ def _skip_paren(toks: Sequence[Any], i: int) -> int:
                     return i + 1
             i += 1
     return i
+
+
+def _non_prize(toks: Sequence[Any], i0: int, i1: int) -> bool:
+    """A named candidate whose last morpheme is a 상-noun that is no prize (`피해보상`, `예수상`)."""
+    last = toks[i1 - 1]
+    if last.form == "상" and i1 - 2 >= i0:
+        key = toks[i1 - 2].form + "상"
+    else:
+        key = last.form
+    whole = "".join(t.form for t in toks[i0:i1])
+    return lx.is_non_prize(key) or lx.is_non_prize(whole)
 
 
 def _receiving(kind: str, award: str, toks: Sequence[Any], i0: int, i1: int, text: str) -> str | None:
@@ -324,6 +335,10 @@ def _assemble(ctx: Context, m: Mention, cache: dict) -> None:
     m.recipients = _recipients(ctx, m, cache)
 
 
+#: heads of a relative clause that stand for the subject (`X는 … 상을 받은 인물이다`)
+_GENERIC_HEADS = frozenset({"인물", "사람", "곳", "기관", "도시", "지자체", "자치단체", "단체", "기업", "학자", "작가"})
+
+
 def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
     """Who received the prize; sets ``m.fallback`` when the document's subject may stand in."""
     toks = m.toks
@@ -367,7 +382,7 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
                     f = next((f for f in ctx.facts.get(ftype, ()) if f.span[0] == head), None)
                     if f is not None:
                         return [(f.fields.get("name") or f.fields.get("canonical") or f.text, f.span)]
-            if q + 1 < n and toks[q + 1].tag != "NNB":
+            if q + 1 < n and toks[q + 1].tag != "NNB" and toks[q + 1].form not in _GENERIC_HEADS:
                 return []  # `금상을 수상한 ‘윤석열차’`: the head noun received it, not the subject
             break
         if toks[q].tag in ("EC", "EF", "SF"):
@@ -491,6 +506,8 @@ def extract(ctx: Context) -> list[Fact]:
             continue
         # inside parentheses right after another prize: `최고등급(SA등급)`
         if s > 0 and text[s - 1] == "(" and any(b == s - 1 for _, b in taken):
+            continue
+        if kind == "named" and _non_prize(toks, i0, i1):
             continue
         mode = _receiving(kind, award, toks, i0, i1, text)
         if mode is None:

@@ -138,13 +138,22 @@ def honor_suffix(word: str) -> tuple[int, str] | None:
     return None
 
 
-def is_non_prize(word: str) -> bool:
-    """Nouns in 상 that are no prize (`인상`, `피해보상`, `예수상`).
+_NON_PRIZE_SET = frozenset(NON_PRIZES)
+_NON_PRIZE_LONG = tuple(w for w in NON_PRIZES if len(w) >= 3)
 
-    >>> is_non_prize("피해보상"), is_non_prize("황금종려상")
-    (True, False)
+
+def is_non_prize(word: str) -> bool:
+    """Nouns in 상 that are no prize (`인상`, `예수상`, `광화문조각상`).
+
+    ``word`` is the last morpheme of a candidate (`보상` of `피해보상`), or
+    the noun before a bare `상` joined to it (`운동상` of `여성운동상`).
+    Long entries also match as suffixes; two-syllable ones only whole, so
+    `여성운동상` is not `동상`.
+
+    >>> is_non_prize("보상"), is_non_prize("광화문조각상"), is_non_prize("여성운동상")
+    (True, True, False)
     """
-    return word.endswith(NON_PRIZES)
+    return word in _NON_PRIZE_SET or word.endswith(_NON_PRIZE_LONG)
 
 
 def event_like(text: str) -> bool:
