@@ -466,3 +466,27 @@ def test_reference_documents_every_schema_key_and_code() -> None:
     for code in MESSAGES:
         if code.startswith("KF2") and code != "KF214":
             assert f"`{code}`" in ref, f"docs/rule-packs.md does not document {code}"
+
+
+def test_near_window_and_required(tmp_path: Path) -> None:
+    p = tmp_path / "near.toml"
+    p.write_text(MINI.format(body='pattern = [{ form = "투자", capture = "x" }]\nspan = "x"\nfields = { n = "@n" }\n'
+                                   '[[rules.near]]\nwindow = 1\nrequired = true\n'
+                                   'pattern = [{ form = "일자리" }, { tag = "SN", capture = "n" }]'), encoding="utf-8")
+    pack = load_pack(p)
+
+    def run(text: str, pairs: list[tuple[str, str]], breaks: tuple[int, ...]) -> list[tuple[str, int]]:
+        toks = _tokens(text, pairs, breaks)
+        sents: list[tuple[int, int]] = []
+        for t in toks:
+            if sents and t.sent == len(sents) - 1:
+                sents[-1] = (sents[-1][0], t.end)
+            else:
+                sents.append((t.start, t.end))
+        ctx = Context(text=text, published=None, tokens=toks, sentences=sents, zones=[])
+        return [(f.text, f.n) for f in pack.extract(ctx)]
+
+    pairs = [("투자", "NNG"), ("했다", "VV"), ("일자리", "NNG"), ("120", "SN")]
+    assert run("투자 했다. 일자리 120", pairs, (2,)) == [("투자", 120)]       # next sentence: inside the window
+    pairs3 = [("투자", "NNG"), ("했다", "VV"), ("그리고", "MAJ"), ("일자리", "NNG"), ("120", "SN")]
+    assert run("투자 했다. 그리고. 일자리 120", pairs3, (2, 3)) == []          # two sentences on: required, no fact

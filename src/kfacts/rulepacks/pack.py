@@ -148,7 +148,7 @@ class RulePack:
         last = toks[m.end_tok - 1]
         b = next((k for k, (lo, hi) in enumerate(bounds) if lo <= m.end_tok - 1 < hi), len(bounds) - 1)
         for near in rule.near:
-            hi = bounds[min(b + near.window, len(bounds) - 1)][1] if rule.sentence or near.window else len(toks)
+            hi = bounds[min(b + near.window, len(bounds) - 1)][1]
             lo = m.end_tok
             while lo < hi and toks[lo].start < last.start + last.len:
                 lo += 1
@@ -305,7 +305,7 @@ def _rules(chk: S.Checker, raw_rules: list[Any], types: dict[str, dict[str, str]
         if ("pattern" in r) == ("regex" in r):
             if "pattern" in r:
                 raise chk.invalid(rid, "pattern", where, "give either 'pattern' or 'regex', not both")
-            raise chk.fail("KF204", rid, field="pattern' or 'regex", where=where)
+            raise chk.fail("KF204", rid, field="pattern or regex", where=where)
         window = r.get("window", 0)
         sentence = r.get("sentence", True)
         if window < 0:
