@@ -89,11 +89,28 @@ def _init_worker(packs: Any, disable: Any, zoning: bool) -> None:
     _worker_extractor.analyzer.tokenize_raw("준비")
 
 
+def _slim(result: Any, item: Any) -> Any:
+    """What travels back to the parent: the result without the input the parent still holds."""
+    if isinstance(item, str):
+        result.text = ""
+        return result
+    return {"facts": result["facts"], "published_resolved": result["published_resolved"]}
+
+
+def _unslim(result: Any, item: Any) -> Any:
+    if isinstance(item, str):
+        result.text = item
+        return result
+    out = dict(item)
+    out.update(result)
+    return out
+
+
 def _work(batch: list[Any], published: Any, text_field: str, published_field: str) -> tuple[str, Any]:
     out = []
     for i, item in enumerate(batch):
         try:
-            out.append(_one(_worker_extractor, item, published, text_field, published_field))
+            out.append(_slim(_one(_worker_extractor, item, published, text_field, published_field), item))
         except Exception as e:  # noqa: BLE001 - sent back to the parent, re-raised there
             tb = traceback.format_exc()
             try:
@@ -146,7 +163,7 @@ def _parallel(extractor: Any, texts: Iterable[Any], published: Any, text_field: 
     it = iter(texts)
     pool = ProcessPoolExecutor(n_process, mp_context=mp.get_context("spawn"), initializer=_init_worker,
                                initargs=(packs, sorted(extractor.disabled), extractor.zoning))
-    pending: deque[tuple[int, Any]] = deque()
+    pending: deque[tuple[int, list[Any], Any]] = deque()
     done_in = 0  # index of the first item of the next batch handed out
     ok = False
     try:
@@ -155,11 +172,11 @@ def _parallel(extractor: Any, texts: Iterable[Any], published: Any, text_field: 
                 batch = list(itertools.islice(it, batch_size))
                 if not batch:
                     break
-                pending.append((done_in, pool.submit(_work, batch, published, text_field, published_field)))
+                pending.append((done_in, batch, pool.submit(_work, batch, published, text_field, published_field)))
                 done_in += len(batch)
             if not pending:
                 break
-            first, fut = pending.popleft()
+            first, batch, fut = pending.popleft()
             try:
                 status, payload = fut.result()
             except BrokenProcessPool as e:
@@ -172,7 +189,8 @@ def _parallel(extractor: Any, texts: Iterable[Any], published: Any, text_field: 
                 i, exc, tb = payload
                 exc.__cause__ = RemoteTraceback(tb)
                 raise _note(exc, first + i, "worker process")
-            yield from payload
+            for result, item in zip(payload, batch):
+                yield _unslim(result, item)
         ok = True
     finally:
         # on early exit (consumer stopped, error) do not wait for the queued batches
