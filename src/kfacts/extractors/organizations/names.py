@@ -176,9 +176,9 @@ _KOREAN_UNIV = re.compile(r"대(?=\s?(?:교수|연구팀|연구진|총장|학생
 
 
 def _place_stems() -> frozenset[str]:
-    from .regions import LG
+    from .regions import COMMON_WORD_STEMS, LG
 
-    return frozenset(f for f in LG.by_form if len(f) == 2)
+    return frozenset(f for f in LG.by_form if len(f) == 2) | COMMON_WORD_STEMS
 
 
 _PLACE_STEMS = _place_stems()

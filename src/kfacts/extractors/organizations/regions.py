@@ -26,6 +26,13 @@ _SUFFIXES = ("특별자치시", "특별자치도", "특별시", "광역시", "�
 DEFAULTS = {"광주": "광주광역시", "광주시": "광주광역시", "제주": "제주특별자치도"}
 
 
+#: stems that are also common words (화성 Mars, 세종 the king, 진도 progress, 구리 copper...):
+#: such a region is only recognized with its suffix (화성시, 진도군)
+COMMON_WORD_STEMS = frozenset(
+    "화성 세종 동해 남해 상주 장수 진도 정선 인제 성주 영주 고령 부여 예산 영광 보은 음성 공주 구미 이천 오산 "
+    "완주 강진 무안 장성 신안 광명 용인 고양 구리 진주 양산 태백 성남 하동 청도 금산 의성 거창".split())
+
+
 def _stem_forms() -> frozenset[str]:
     out = set()
     for u in LG.units.values():
@@ -47,6 +54,8 @@ def _is_stem(form: str) -> bool:
     return form in _STEMS
 
 
+for _f in COMMON_WORD_STEMS:
+    LG.by_form.pop(_f, None)
 _FORMS = sorted(LG.by_form, key=lambda f: (-len(f), f))
 #: every local-government form; left boundary: not inside a word
 LG_RE = re.compile(r"(?<![가-힣A-Za-z0-9])" + trie_regex(_FORMS))
