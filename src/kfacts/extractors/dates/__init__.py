@@ -347,9 +347,9 @@ def _place(ctx: Context, c: _Cand, pub: _dt.date, direction: str | None) -> None
                     return
     if direction is None:
         p = pub.month
-        if c.month < p and (tense == "future" or (p - c.month >= 9 and tense != "past")):
-            direction = "future"  # in December, 1월 is next January unless told otherwise
-        elif c.month > p and ((tense == "past" and c.month - p >= 2) or (c.month - p >= 9 and tense != "future")):
+        if c.month < p and (tense == "future" or (p - c.month >= 9 and tense == "present")):
+            direction = "future"  # in December, 1월 is next January unless the clause is past
+        elif c.month > p and tense == "past" and c.month - p >= 2:
             direction = "past"
     if c.day is not None and direction is not None:
         d = nd.resolve_month_day(pub, c.month, c.day, direction)
