@@ -147,3 +147,12 @@ def test_nlp_pipe_and_serialization(nlp, tmp_path):
     nlp.to_disk(tmp_path / "pipeline")
     nlp2 = spacy.load(tmp_path / "pipeline")
     assert [(e.text, e.label_) for e in nlp2(TEXT).ents] == [(e.text, e.label_) for e in docs[0].ents]
+
+
+def test_component_and_tokenizer_pickle(nlp):
+    import pickle
+
+    comp = pickle.loads(pickle.dumps(nlp.get_pipe("kfacts")))
+    tok = pickle.loads(pickle.dumps(nlp.tokenizer))
+    doc = comp(tok(TEXT))
+    assert [(e.text, e.label_) for e in doc.ents] == [(e.text, e.label_) for e in nlp(TEXT).ents]

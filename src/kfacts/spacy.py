@@ -278,10 +278,15 @@ class KfactsComponent:
         if overlap not in OVERLAP_RULES:
             raise ValueError(f"kfacts: unknown overlap rule {overlap!r}; known: {', '.join(OVERLAP_RULES)}")
         self.name = name
+        self._settings = (name, tuple(packs), tuple(disable), zoning, published, overlap, overwrite_ents)
         self.published = parse_published(published)
         self.resolve = OVERLAP_RULES[overlap]
         self.overwrite_ents = overwrite_ents
         self.extractor = _extractor_for(packs, disable, zoning)
+
+    def __reduce__(self) -> Any:
+        # picklable (nlp.pipe(n_process=...) with spawn): rebuilt from its settings, Extractor included
+        return _rebuild_component, self._settings
 
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.published if doc._.published is not None else self.published
@@ -308,6 +313,12 @@ class KfactsComponent:
     def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterable[Doc]:
         for doc in docs:
             yield self(doc)
+
+
+def _rebuild_component(name: str, packs: Sequence[str], disable: Sequence[str], zoning: bool,
+                       published: Optional[str], overlap: str, overwrite_ents: bool) -> KfactsComponent:
+    return KfactsComponent(None, name, packs=packs, disable=disable, zoning=zoning, published=published,  # type: ignore[arg-type]
+                           overlap=overlap, overwrite_ents=overwrite_ents)
 
 
 @Language.factory(
