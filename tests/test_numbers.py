@@ -138,3 +138,19 @@ def test_round_trip(style):
     bad = [(n, _korean(n, style), parse_number(_korean(n, style))) for n in values
            if parse_number(_korean(n, style)) != n]
     assert not bad, bad[:10]
+
+
+@pytest.mark.parametrize("text", ["1" * 60 + "원", "1 " * 60 + "원", "십일" * 40 + "원", "1," * 60 + "원",
+                                  "1." * 60 + "원", "1억" * 40 + "원", "1천 " * 60 + "만원"])
+def test_no_catastrophic_backtracking(text):
+    """Digit runs are never split: long runs of numerals stay linear."""
+    import time
+
+    from kfacts.extractors import jobs, money
+
+    t0 = time.perf_counter()
+    list(_FINDER.finditer(text))
+    list(money._MONEY.finditer(text))
+    list(money._IMPLICIT.finditer(text))
+    list(jobs._COUNT.finditer(text))
+    assert time.perf_counter() - t0 < 0.5

@@ -39,7 +39,7 @@ BIG_UNITS: dict[str, int] = {"만": 10**4, "억": 10**8, "조": 10**12, "경": 1
 _HD = "일이삼사오육칠팔구"
 
 #: an Arabic number: ``3,000``, ``1.5``, ``27350000`` (thousands separators must be regular)
-ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+ARABIC = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.]|,\d{3}))"  # whole: never split (no backtracking)
 
 # a number below 10 000 written in Hangul: 삼천오백, 이십구, 백 (non-empty, checked by lookahead)
 _H_SMALL = rf"(?:(?=[{_HD}십백천])(?:[{_HD}]?천)?(?:[{_HD}]?백)?(?:[{_HD}]?십)?[{_HD}]?(?:[점쩜][{_HD}영공]+)?)"
@@ -47,7 +47,7 @@ _H_SMALL = rf"(?:(?=[{_HD}십백천])(?:[{_HD}]?천)?(?:[{_HD}]?백)?(?:[{_HD}]?
 _A_SMALL = rf"(?:{ARABIC}(?:[천백십](?:\d+[백십]?)?)?)"
 _SMALL = rf"(?:{_A_SMALL}|{_H_SMALL})"
 # one four-digit group with its big unit; 여 may sit before the unit (60여조, 6천여만)
-_GROUP = rf"(?:{_SMALL}(?:\s?{_SMALL})*여?[만억조경])"  # 5천 185만: a split group
+_GROUP = rf"(?:{_SMALL}(?:\s{_SMALL})*여?[만억조경])"  # 5천 185만: a group split at a space
 
 #: where a number may start: Arabic digits not glued to other digits; Hangul numerals
 #: only after a non-Hangul character, and a digit syllable only when a unit or another
