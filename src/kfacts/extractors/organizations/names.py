@@ -101,7 +101,8 @@ SUFFIX_KINDS: dict[str, str] = {
     "테크노파크": "public_agency", "경제자유구역청": "public_agency", "일보": "media", "신문": "media",
     "방송": "media", "그룹": "company", "은행": "company", "증권": "company", "홀딩스": "company",
     "조합": "association", "연맹": "association", "학회": "association",
-    "센터": "other", "클럽": "other",
+    "센터": "other", "클럽": "other", "신문사": "media", "일보사": "media", "협력단": "public_agency",
+    "인증원": "public_agency", "정보원": "public_agency",
 }
 _SUFFIX_RE = re.compile(trie_regex(SUFFIX_KINDS))
 _WORD_BACK = re.compile(r"[가-힣A-Za-z0-9&]+$")
