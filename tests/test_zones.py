@@ -19,7 +19,7 @@ ARTICLE = ("부산 해운대구는 행정안전부 주관 평가에서 최우수
            "구는 이번 평가에서 지역 일자리 정책으로 좋은 점수를 받았다.")
 
 
-@pytest.mark.parametrize("page,needle,kind,reason", [
+CASES = [
     (f"본문 바로가기\n{ARTICLE}\n", "본문 바로가기", "clutter", "boilerplate"),
     (f"{ARTICLE}\n가장 많이 본 뉴스\n1. 대구시, 1000억원 투자 유치\n", "대구시", "clutter", "most_read_list"),
     (f"{ARTICLE}\n많이 본 기사\n- 서울시 예산 2조원\n", "서울시", "clutter", "most_read_list"),
@@ -41,7 +41,10 @@ ARTICLE = ("부산 해운대구는 행정안전부 주관 평가에서 최우수
     (f"해운대구, 최우수기관 선정\n- 행정안전부 평가에서 최우수\n- 일자리 정책 호평\n{ARTICLE}\n", "일자리 정책 호평", "article", None),
     # a notice quoted in a long article line is not a copyright line
     (ARTICLE + " 저작권자 단체는 " + "이번 결정을 환영한다며 " * 20 + "\n", "환영한다며", "article", None),
-])
+]
+
+
+@pytest.mark.parametrize("page,needle,kind,reason", CASES, ids=[f"{c[1]}->{c[3] or c[2]}" for c in CASES])
 def test_zone_of(page, needle, kind, reason):
     assert _kind_at(page, needle) == (kind, reason)
 
