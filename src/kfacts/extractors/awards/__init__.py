@@ -205,14 +205,22 @@ def _receiving(kind: str, award: str, toks: Sequence[Any], i0: int, i1: int, tex
 
 # -- step 3: clause grammar -----------------------------------------------------------------
 
+_HEAD_AFTER_QUOTE = re.compile(r"\s?(평가|경진대회|대회|공모전|시상식|심사|조사|인증)(?=[에은는을를의이가\s(]|$)")
+
+
 def _quoted_events(ctx: Context, s: int, e: int) -> list[tuple[str, tuple[int, int], str | None, tuple[int, int] | None]]:
     """Quoted event titles in ``[s, e)``: (name, span, host, host span)."""
     out = []
     for m in lx.QUOTED_RE.finditer(ctx.text, s, e):
         inner = m.group(1)
-        if not lx.event_like(inner):
-            continue
         a = m.start(1)
+        if not lx.event_like(inner):
+            # `‘2023 지역안전지수’ 평가에서`: the head follows the quotes
+            h = _HEAD_AFTER_QUOTE.match(ctx.text, m.end(), e)
+            if h is None or lx.level_of(inner.strip()) or lx.honor_of(inner.strip()):
+                continue
+            out.append((f"{inner.strip()} {h.group(1)}", (a, h.end(1)), None, None))
+            continue
         host = lx.HOST_PAREN_RE.search(inner)
         name = inner[:host.start()] if host else inner
         host_name = host_span = None
@@ -504,8 +512,11 @@ def extract(ctx: Context) -> list[Fact]:
             continue
         if toks[i0].start > s and kind != "level":
             continue
-        # inside parentheses right after another prize: `최고등급(SA등급)`
+        # inside parentheses right after another prize: `최고등급(SA등급)`, `우수상(행정안전부장관상)`
         if s > 0 and text[s - 1] == "(" and any(b == s - 1 for _, b in taken):
+            if kind in ("honor", "commend") and mentions and mentions[-1].end == s - 1 \
+                    and mentions[-1].kind == "level" and mentions[-1].honor is None:
+                mentions[-1].honor = award
             continue
         if kind == "named" and _non_prize(toks, i0, i1):
             continue
@@ -580,12 +591,15 @@ def _facts(ctx: Context, mentions: list[Mention], cache: dict) -> list[Fact]:
         ev = dict(m.evidence)
         if span:
             ev["recipient"] = span
-        prize = " ".join(text[m.start:m.end].split())
+        prize = " ".join(_QUOTES.sub("", text[m.start:m.end]).split())
         organizer = m.organizer if m.organizer != name else None
         out.append(ctx.fact("award", m.start, m.end, _RULE_OF[m.kind], evidence=ev,
                             award=m.award, prize=prize, honor=m.honor, recipient=name,
                             event=m.event, organizer=organizer, category=m.category, year=m.year))
     return out
+
+
+_QUOTES = re.compile(r"['‘’\"“”]")
 
 
 def _share_events(mentions: list[Mention]) -> None:

@@ -441,6 +441,8 @@ def _org_name(ctx: Any, toks: Sequence[Any], np: tuple[int, int, int], cache: di
 def category_before(ctx: Any, toks: Sequence[Any], j: int) -> tuple[str, tuple[int, int]] | None:
     """`'…' 분야`, `고객만족경영 부문` right before token ``j`` (the prize)."""
     k = j - 1
+    if k > 0 and toks[k].tag == "JKB" and toks[k].form in ("에서", "에") and toks[k - 1].form in lx.CATEGORY_WORDS:
+        k -= 1  # `고객만족 부문에서 대상을`
     if k < 0:
         return None
     t = toks[k]
