@@ -41,7 +41,8 @@ RULES: list[Rule] = [
     Rule("date.month_day", "date", "A month (and day) without a year, placed in the year by the clause's tense."),
     Rule("date.day", "date", "A bare day of the month (1일, 28일), placed by the clause's tense."),
     Rule("date.next_year", "date", "이듬해/다음 해 (+ month, day): the year after the last year the text named."),
-    Rule("date.range_end", "date", "The second end of a range, taking the first end's month and year."),
+    Rule("date.range_end", "date", "The second end of a range or a later item of a list (18일부터 20일까지, "
+         "2003년 6월과 11월), taking the first's month and year."),
     Rule("date.period_word", "date", "연초/연말, a bare quarter (3분기) or half (상반기) of the publication year."),
     Rule("date.short_year", "date", "A year written with an apostrophe: ’19, ’10~’19."),
     Rule("date.citation_year", "date", "A year closing a parenthesized citation: (Mordor Intelligence, 2016)."),
@@ -364,6 +365,10 @@ def _link_ranges(text: str, cands: list[_Cand]) -> None:
     for a, b in zip(cands, cands[1:]):
         gap = text[a.end:b.start]
         if not P.RANGE_LINK.fullmatch(gap):
+            if P.LIST_LINK.fullmatch(gap) and not a.drop and not b.drop and a.month is not None \
+                    and a.kind in ("abs", "ry", "md", "mod", "rm") and b.kind in ("d", "md") \
+                    and (b.kind == "d" or (b.day is None and a.day is None and a.kind in ("abs", "ry"))):
+                b.inherit, b.rule = a, "date.range_end"
             continue
         tilde = "부터" not in gap and "에서" not in gap
         if b.drop:

@@ -128,6 +128,9 @@ RANGE_TILDE = re.compile(r"\s*[~∼]")
 #: what may link the two ends of a range of dates
 RANGE_LINK = re.compile(r"\s*(?:[~∼\-–]|부터|에서)\s*")
 
+#: what may join dates in a list (``2003년 6월과 11월``, ``13일, 14일``): the later ones share the first's frame
+LIST_LINK = re.compile(r"\s*(?:과|와|및|,|·|ㆍ|또는|이나|나)\s*")
+
 #: opening quotes -> closing quotes (years opening a quoted event name are not dates)
 QUOTES = {"‘": "’", "'": "'", "“": "”", '"': '"', "「": "」", "『": "』", "<": ">", "《": "》", "〈": "〉"}
 
