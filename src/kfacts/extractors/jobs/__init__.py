@@ -14,6 +14,10 @@ fact when the grammar ties it to the job word:
     ``고용 인원 120명``, ``직·간접적 일자리만 1만여개``, ``신규 채용 500명``.
 ``jobs.count_list``
     a count listed right after a jobs count: ``목표 1만7450명, 실적 2만1665명``.
+``jobs.employed``
+    employees of a workplace, where the sentence says they work there:
+    ``근로자 300명이 근무하는``, ``일하는 직원 120명`` (not staff sent
+    somewhere, ``안전요원 4명을 배치``, nor a size class, ``상시 근로자 50명 이상 사업장``).
 ``jobs.range``
     a range tied to a job word as above (``채용 규모는 100~150명``): one fact
     per endpoint, both spanning the range.
@@ -39,11 +43,17 @@ RULES: list[Rule] = [
          "a count after a job noun and its measure noun (일자리 3,000개, 고용 인원 120명)"),
     Rule("jobs.count_list", "jobs", "a count listed right after a jobs count (목표 1만7450명, 실적 2만1665명)"),
     Rule("jobs.range", "jobs", "a range of jobs counts (채용 규모는 100~150명): one fact per endpoint"),
+    Rule("jobs.employed", "jobs", "employees working at a workplace (근로자 300명이 근무하는, 일하는 직원 120명)"),
 ]
 
 #: job words: a sentence without one is not read
 _JOB_WORD = re.compile(r"일자리|고용(?!노동부|부|률|보험|센터|지원센터|정보원|주)|채용|취업|일감|구인|충원|신입\s?사원|"
-                       r"신규\s?(?:인력|직원)")
+                       r"신규\s?(?:인력|직원)|근무|일하|재직")
+
+#: employees of a workplace: the noun right before the count, and what must follow it
+_EMPLOYEES_BEFORE = re.compile(r"(?:(?:상시|정규직|임)?\s?(?:근로자|직원|종업원|노동자)(?:\s?수(?:는|가)?)?|상시\s?고용\s?인원)\s?$")
+_EMPLOYED_AFTER = re.compile(r"(?:이|가|의)?\s?(?:근무|일하|재직|고용)")
+_EMPLOYED_BEFORE = re.compile(r"(?:근무하는|일하는|재직\s?중인|재직하는)\s?(?:상시\s?)?(?:근로자|직원|임직원|종업원|노동자)\s?(?:은|는|이|가|도)?\s?$")
 
 _PRE_APPROX = r"(?<![가-힣])(?:약|대략|얼추)\s?"
 _POST_APPROX = r"\s?(?:가량|정도|이상|남짓|안팎|내외|가까이|쯤)"
@@ -158,6 +168,8 @@ def _count_fact(ctx: Context, m: re.Match, ss: int, se: int, prev: Fact | None) 
         jpos = bw.start("job")
         qm = _QUAL_BEFORE.search(text, max(ss, jpos - 12), jpos)
         qual = qm.group("q") if qm else None
+    elif _employed(text, ss, s, e, se):
+        rule = "jobs.employed"
     elif prev is not None and 0 < s - prev.span[1] <= 14 and _LIST_GAP.fullmatch(text, prev.span[1], s):
         rule = "jobs.count_list"
         qual = prev.fields.get("qualifier")
@@ -182,6 +194,14 @@ def _count_fact(ctx: Context, m: re.Match, ss: int, se: int, prev: Fact | None) 
         out = [ctx.fact("jobs", s, e, "jobs.range", value=v1, approx=approx, qualifier=_qualifier(qual)),
                ctx.fact("jobs", s, e, "jobs.range", value=v, approx=approx, qualifier=_qualifier(qual))]
     return out
+
+
+def _employed(text: str, ss: int, s: int, e: int, se: int) -> bool:
+    """Employees of a workplace: 근로자 300명이 근무하는, 일하는 직원 120명 (not 상시 근로자 50명 이상 사업장)."""
+    before = text[max(ss, s - 16):s]
+    if _EMPLOYED_BEFORE.search(before):
+        return True
+    return bool(_EMPLOYEES_BEFORE.search(before) and _EMPLOYED_AFTER.match(text, e, se))
 
 
 def _int_value(num: str) -> tuple[int | None, bool]:
