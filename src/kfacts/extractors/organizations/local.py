@@ -34,7 +34,7 @@ _FULL_EXTRA = frozenset(("의", "로부터", "으로부터", "에게서"))
 _ROLE_WORDS = re.compile(
     r"(?:관계자|공무원|직원|당국|측|대변인|산하|소속|주관|주최|공보관|등|시정|도정|구정|군정|행정|예산|정책|청사)"
 )
-_ROLE_ENDINGS = ("시장", "부시장", "지사", "부지사", "구청장", "군수", "청장", "팀장", "과장", "국장", "실장",
+_ROLE_ENDINGS = ("부시장", "도지사", "부지사", "구청장", "군수", "청장", "팀장", "과장", "국장", "실장",
                  "본부장", "의장", "대변인", "관계자", "공무원")
 #: a following word that makes the region a place: facilities, parks, areas, addresses
 _PLACE_ENDINGS = ("산단", "단지", "공원", "센터", "타운", "역", "공항", "항", "터미널", "지구", "동", "읍", "면",
@@ -42,7 +42,8 @@ _PLACE_ENDINGS = ("산단", "단지", "공원", "센터", "타운", "역", "공�
                   "현장", "거리", "광장", "호", "섬", "산", "강", "천", "해안", "앞바다", "일원", "동쪽", "서쪽", "남쪽",
                   "북쪽", "쪽", "해상", "전역",
                   "곳곳", "상공", "부근", "방면", "소재", "남부", "북부", "동부", "서부", "중부", "내륙", "지방",
-                  "시장", "주점", "아파트", "학교", "병원", "교회", "사찰")
+                  "시장", "주점", "아파트", "학교", "병원", "교회", "사찰", "권", "등지", "앞마당")
+_PLACE_STARTS = ("앞", "뒤", "옆", "인근", "근처", "주변", "일대", "부근")
 _DEPARTMENT_ENDINGS = ("정책과", "행정과", "지원과", "관리과", "추진단", "정책관", "담당관", "사업소", "정책국",
                        "행정국", "기획실", "정책실", "추진단", "상황실", "대책본부", "보건소")
 #: constituency labels (송파구 을) and words that are not nouns of the government
@@ -52,6 +53,7 @@ _QUOTES_OPEN = "\"'‘“「『"
 _FOREIGN_BEFORE = re.compile(r"(?:중국|일본|미국|대만|러시아|북한|베트남|몽골|영국|프랑스|독일) $")
 _COORD_SEPS = re.compile(r"\s*(?:[·ㆍ,/]|및|와|과|그리고|또는)\s*")
 _WORD = re.compile(r"[가-힣A-Za-z0-9]+")
+_SEP_WORD = re.compile(r"\s?[,·ㆍ]?\s?([가-힣A-Za-z0-9]+)")
 _PAREN = re.compile(r"\([^()\n]{0,40}\)")
 
 
@@ -90,10 +92,18 @@ def _first_tag(ctx: Context, pos: int) -> str:
 
 def _is_place_word(base: str) -> bool:
     """A facility, area or address word (산단, 신월동, 서쪽); one-syllable endings need 3+ syllables."""
+    if base.startswith(_PLACE_STARTS):
+        return True
     for e in _PLACE_ENDINGS:
         if base.endswith(e) and (len(e) > 1 or len(base) >= 3):
             return True
     return False
+
+
+def _next_word(text: str, pos: int) -> str | None:
+    """The word after ``pos`` when a single space (or separator and space) comes first."""
+    m = _SEP_WORD.match(text, pos)
+    return m.group(1) if m is not None else None
 
 
 def _strip(word: str) -> str:
@@ -128,6 +138,9 @@ def _decide(ctx: Context, ms: list[_Match], i: int) -> None:
     text = ctx.text
     m.rest = rest = hangul_rest(text, m.end)
     nxt = ms[i + 1] if i + 1 < len(ms) else None
+    if text[m.start - 1:m.start] in ("~", "-") or text[m.end:m.end + 1] == "~":
+        m.decision = REJECT  # 동대구~부산: a route
+        return
     if rest:
         if rest.startswith("의회") and not m.stem and (len(rest) == 2 or rest[2:] in _ACTING or rest[2:] in ("의", "에", "에서", "을", "를", "로")):
             m.kind, m.decision, m.span_end = "legislature", ACCEPT, m.end + 2
@@ -143,7 +156,9 @@ def _decide(ctx: Context, ms: list[_Match], i: int) -> None:
                 ok = after in _ACTING or after in _FULL_EXTRA
             else:
                 nx = m.end + len(rest)
-                ok = text[nx:nx + 1] != " " or _first_tag(ctx, nx + 1) not in ("NNP", "SL", "SN")
+                nw = _next_word(text, nx) if text[nx:nx + 1] == " " else None
+                ok = text[nx:nx + 1] != " " or (_first_tag(ctx, nx + 1) not in ("NNP", "SL", "SN")
+                                                and not (nw and _is_place_word(_strip(nw))))
             if not ok:
                 m.decision = REJECT
                 return
@@ -161,6 +176,12 @@ def _decide(ctx: Context, ms: list[_Match], i: int) -> None:
             if rest in ("와", "과") and nxt is not None and _COORD_SEPS.fullmatch(text[m.end:nxt.start]):
                 m.decision, m.nxt = NEXT, i + 1
                 return
+            if rest in ("와", "과", "와도", "과도"):
+                nw = _next_word(text, m.end + len(rest))
+                if nw and _is_place_word(_strip(nw)):
+                    # 제주도와 서해안에서, 서울과 수도권 등지에서: a list of places
+                    m.decision = REJECT
+                    return
             m.decision = ACCEPT
             return
         if rest in _FULL_EXTRA and not m.stem:
@@ -204,6 +225,11 @@ def _decide(ctx: Context, ms: list[_Match], i: int) -> None:
             m.decision, m.nxt = NEXT, i + 1
             return
     ch = text[pos:pos + 1]
+    if ch in ",·ㆍ":
+        nw = _next_word(text, pos)
+        if nw and _is_place_word(_strip(nw)):
+            m.decision = REJECT  # 제주도, 서해안, 남해안은: a list of places
+            return
     if ch in ("", "\n") or ch in ",·ㆍ)" or ch in _QUOTES_CLOSE:
         # a headline (광주시, ...) or a list end: names with a suffix only
         m.decision = REJECT if m.stem else ACCEPT
