@@ -82,6 +82,8 @@ _AFTER_OK = set("을를이가의에와과은는도만로으씩짜어까부대정
 _SINGLE_OK = {"달러", "달러화", "센트", "파운드"}
 #: a word before the number that says it has no exact value (수 백만 달러, 몇 천만 원)
 _VAGUE_BEFORE = re.compile(r"(?:^|[^가-힣])(?:수|몇|수십|수백|수천|십수|수 십|수 백|수 천)\s$")
+#: a Hangul digit with 억/조/경 alone, a word far more often than an amount
+_DIGIT_BIG_WORD = re.compile(r"[일이삼사오육칠팔구][억조경]$")
 #: a currency word that is the start of another word (위안부, 원내대표)
 _NOT_CURRENCY_AFTER = re.compile(r"부(?![터])|내(?!외)")
 _COUNT_BEFORE = re.compile(r"(?:인구|국민|회원|가입자|조회수|조회 수|이용자|관객|관람객|시청자|신도|사용자|관광객|방문객|신자|팔로워|구독자|주민)\s?(?:은|는|이|가|도)?\s?$")
@@ -96,6 +98,8 @@ def _word_ok(text: str, end: int) -> bool:
 
 
 def _hangul_ok(num: str, cur: str, text: str, end: int) -> bool:
+    if _DIGIT_BIG_WORD.match(num):
+        return False  # 구조원 (a rescuer), 이조원: such amounts are written in digits (9조원)
     if not hangul_numeral_ok(num.replace("여", "")):
         if cur in _SINGLE_OK:
             return True
