@@ -36,7 +36,7 @@ RELATIVE_MONTHS: dict[str, int] = {
 
 #: relative day words -> offset from the publication day
 RELATIVE_DAYS: dict[str, int] = {
-    "그저께": -2, "그제": -2, "엊그제": -2, "어제": -1, "오늘": 0, "내일": 1, "모레": 2,
+    "금일": 0, "그저께": -2, "그제": -2, "엊그제": -2, "어제": -1, "오늘": 0, "내일": 1, "모레": 2,
 }
 
 #: part-of-period words -> SPEC ``part``

@@ -40,7 +40,7 @@ RULES: list[Rule] = [
          "the publication date."),
     Rule("date.month_day", "date", "A month (and day) without a year, placed in the year by the clause's tense."),
     Rule("date.day", "date", "A bare day of the month (1일, 28일), placed by the clause's tense."),
-    Rule("date.next_year", "date", "이듬해/다음 해 (+ month, day): the year after the last year the text named."),
+    Rule("date.next_year", "date", "같은 해/그해 or 이듬해/다음 해 (+ month, day): the year the text last named, or the one after."),
     Rule("date.range_end", "date", "The second end of a range or a later item of a list (18일부터 20일까지, "
          "2003년 6월과 11월), taking the first's month and year."),
     Rule("date.period_word", "date", "연초/연말, a bare quarter (3분기) or half (상반기) of the publication year."),
@@ -384,7 +384,7 @@ def _link_ranges(text: str, cands: list[_Cand]) -> None:
 
 
 def _anchor_next_years(text: str, cands: list[_Cand]) -> None:
-    """``이듬해`` takes the year after the closest earlier date with a year (within 300 characters)."""
+    """``이듬해`` (``같은 해``) takes the year after (the year of) the closest earlier date with a year."""
     for i, c in enumerate(cands):
         if c.kind != "nxy":
             continue
@@ -393,7 +393,7 @@ def _anchor_next_years(text: str, cands: list[_Cand]) -> None:
             if c.start - a.end > 300:
                 break
             if not a.drop and a.kind in ("abs", "ry") and a.year is not None:
-                c.year, c.drop = a.year + 1, False
+                c.year, c.drop = a.year + (0 if c.m.group("nxy").startswith(("같은", "그")) else 1), False
                 break
 
 

@@ -57,8 +57,8 @@ DATE = re.compile(
         rf"{_NUM_LEFT}(?P<y>{_Y4})\s?(?:학년도|년(?P<ydo>도|\s도(?=에|의|는|부터|까지|[\s,.)]|$))?){_YEAR_TAIL}",
         # a relative year word
         rf"(?<!\p{{Hangul}}){_REL_YEAR}{_YEAR_TAIL}",
-        # the year after the one just told of: 이듬해 2월
-        rf"(?<!\p{{Hangul}})(?P<nxy>이듬해|다음\s?해)(?:\s*{_MONTH}(?:\s*{_DAY})?(?:\s*{_PART})?|{_WORD_END})",
+        # the year just told of, or the one after: 같은 해 5월, 이듬해 2월
+        rf"(?<!\p{{Hangul}})(?P<nxy>이듬해|다음\s?해|같은\s?해|그\s?해)(?:\s*{_MONTH}(?:\s*{_DAY})?(?:\s*{_PART})?|{_WORD_END})",
         # a relative month word, optional day and part
         rf"(?<!\p{{Hangul}}){_REL_MONTH}(?:\s*{_NUM_LEFT}{_DAY})?(?:\s*{_PART})?",
         # 지난/오는/이번 + month (day) or day
@@ -70,7 +70,7 @@ DATE = re.compile(
         # a bare day of the month
         rf"{_NUM_LEFT}{_DAY}",
         # yesterday, today, tomorrow
-        r"(?<!\p{Hangul})(?P<rd>그저께|엊그제|그제(?!서야|야)|어제(?!\s?오늘)|오늘|내일|모레)" + _WORD_END,
+        r"(?<!\p{Hangul})(?P<rd>금일|그저께|엊그제|그제(?!서야|야)|어제(?!\s?오늘)|오늘|내일|모레)" + _WORD_END,
         # the start or end of this year
         r"(?<!\p{Hangul})(?P<yp>연초|연말)(?!\s?정산|연시)" + _WORD_END,
         # a bare quarter or half of this year
@@ -91,7 +91,7 @@ DATE = re.compile(
 #: is then tried only at these positions
 START = _re.compile(
     r"\d{1,4}(?=\s?년|학년도|월|일|\s*[~∼]\s*\d|\s*(?:[/·]\s*4\s*)?분기|[-./]\s?\d|\s?-?\s?Q[1-4]|\))|[’‘'](?=\d\d)|"
-    r"올|금년|재작년|지지난|작년|지난|내후년|내년|새해|이번|이달|이듬해|다음|내달|오는|그저께|엊그제|그제|어제|오늘|"
+    r"올|금년|재작년|지지난|작년|지난|내후년|내년|새해|이번|이달|이듬해|다음|같은\s?해|그\s?해|그저께|금일|내달|오는|엊그제|그제|어제|오늘|"
     r"내일|모레|연초|연말|[상하]반기"
 )
 
