@@ -154,3 +154,12 @@ def test_no_catastrophic_backtracking(text):
     list(money._IMPLICIT.finditer(text))
     list(jobs._COUNT.finditer(text))
     assert time.perf_counter() - t0 < 0.5
+
+
+@pytest.mark.parametrize("module", ["kfacts.normalize", "kfacts.normalize.numbers", "kfacts.normalize.money"])
+def test_doctests(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0
