@@ -164,6 +164,14 @@ def _receiving(kind: str, award: str, toks: Sequence[Any], i0: int, i1: int, tex
         return "work" if t.form in ("수상작", "수상팀") else "noun"
     # a prize named after its level with a division: `부문 대상에 선정`
     division = any(x.form in lx.CATEGORY_WORDS for x in toks[max(0, i0 - 3):i0])
+    if t.tag == "JC" or (t.form in ("와", "과") and t.tag == "JKB") or (t.form == "등" and t.tag == "NNB"):
+        # `대상과 최우수상을 수상`, `최우수상 등을 수상`: read on from the object particle
+        j = next((k for k in range(i + 1, min(n, i + 8)) if toks[k].tag == "JKO"), None)
+        if j is None:
+            return None
+        if t.form != "등" and not lx.PRIZE_RE.search(text, toks[i + 1].start, toks[j].start):
+            return None  # `지원 대상과 범위를`: the other conjunct is no prize
+        i, t = j, toks[j]
     if t.tag == "JKO" or (t.tag == "JX" and t.form in ("도", "까지", "만")):
         for x in toks[i + 1:i + 8]:
             if x.tag in ("SF",) or x.tag == "EF":
@@ -175,7 +183,7 @@ def _receiving(kind: str, award: str, toks: Sequence[Any], i0: int, i1: int, tex
     if t.tag == "JKB" and t.form in ("으로", "로", "에"):
         if award == "대상" and not division:
             return None
-        for x in toks[i + 1:i + 5]:
+        for x in toks[i + 1:i + 12]:
             if gr.stem(x) in lx.SELECT_VERBS or x.form in lx.SELECT_VERBS:
                 return "select"
             if x.tag in ("SF", "EF"):

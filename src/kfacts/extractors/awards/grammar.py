@@ -238,6 +238,7 @@ def subject_recipient(ctx: Any, toks: Sequence[Any], upto: int, cache: dict,
                 if got:
                     return [got]
             break
+    found: list = []
     for j in range(upto):
         t = toks[j]
         if not (t.tag in ("JX", "JKS") and t.form in SUBJ_PARTICLES):
@@ -257,8 +258,15 @@ def subject_recipient(ctx: Any, toks: Sequence[Any], upto: int, cache: dict,
             continue
         got = subject_at(ctx, toks, j, cache)
         if got:
-            return got
-    return []
+            found.append((j, got))
+    if not found:
+        return []
+    # the nearest subject of the prize's own simple clause (`광주시는 최우수기관으로, 전남도는
+    # 우수기관으로 선정됐다`), else the sentence's first (`X는 … Y가 뽑은 … 대상을 받았다`)
+    j, got = found[-1]
+    if not any(t.tag[:2] in ("VV", "VA", "EC", "EF", "XS") or t.tag in ("ETM", "VCP") for t in toks[j + 1:upto]):
+        return got
+    return found[0][1]
 
 
 def list_span_before(ctx: Any, toks: Sequence[Any], j: int) -> tuple[int, int] | None:
