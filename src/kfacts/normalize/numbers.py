@@ -44,7 +44,7 @@ ARABIC = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.]|,\d{3}))"  # whole: n
 # a number below 10 000 written in Hangul: 삼천오백, 이십구, 백 (non-empty, checked by lookahead)
 _H_SMALL = rf"(?:(?=[{_HD}십백천])(?:[{_HD}]?천)?(?:[{_HD}]?백)?(?:[{_HD}]?십)?[{_HD}]?(?:[점쩜][{_HD}영공]+)?)"
 # a number below 10 000 with Arabic digits: 3,000 / 7천 / 1천5백
-_A_SMALL = rf"(?:{ARABIC}(?:[천백십](?:\d+[백십]?)?)?)"
+_A_SMALL = rf"(?:{ARABIC}(?:[천백십](?:\d+(?![\d.]))?)*)"
 _SMALL = rf"(?:{_A_SMALL}|{_H_SMALL})"
 # one four-digit group with its big unit; 여 may sit before the unit (60여조, 6천여만)
 _GROUP = rf"(?:{_SMALL}(?:\s{_SMALL})*여?[만억조경])"  # 5천 185만: a group split at a space
@@ -181,8 +181,8 @@ def parse_number(s: str) -> int | float | None:
     (10000, 10, 1.23, 29.99)
     >>> parse_number("1만7450"), parse_number("2만 1665")
     (17450, 21665)
-    >>> parse_number("10억 5천 185만"), parse_number("7천 6백 60만")
-    (1051850000, 76600000)
+    >>> parse_number("10억 5천 185만"), parse_number("7천 6백 60만"), parse_number("1천2백50만")
+    (1051850000, 76600000, 12500000)
 
     Not numbers: units out of order, two numerals side by side, words.
 
