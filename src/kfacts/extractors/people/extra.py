@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import re as _re
+
 import regex as re
 
 from ..base import Context
@@ -19,7 +21,10 @@ from .names import foreign_words_ok, korean_name_ok, latin_name_parts, latin_per
 from .patterns import Found, TitleHit, _apply_words, _found
 from .words import prev_word, word_start
 
-_PAREN = re.compile(r"(?<![가-힣])((?:[가-힣]{1,6} ){0,3}[가-힣]{1,6})\(([^()\n]{1,120})\)")
+#: a parenthesis right after a Hangul word (the words before it are read backwards)
+_PAREN = _re.compile(r"(?<=[가-힣])\(([^()\n]{1,120})\)")
+_PAREN_HINT = _re.compile(r"[A-Za-z]{2}|\d")
+_WORDS_BEFORE = _re.compile(r"(?:[가-힣]{1,6} ){0,3}[가-힣]{1,6}$")
 _AGE = re.compile(r"\s*(?:만\s*)?\d{1,3}\s*세?\s*")
 _COUNTRY_LIKE = re.compile(r"[가-힣]{1,8}")
 
@@ -69,7 +74,9 @@ def foreign_names(ctx: Context) -> list[Found]:
     text = ctx.text
     out = []
     for m in _PAREN.finditer(text):
-        inner_s, inner_e = m.span(2)
+        if _PAREN_HINT.search(m.group(1)) is None:
+            continue  # no Latin name and no age: not about a person
+        inner_s, inner_e = m.span(1)
         parts = []
         pos = inner_s
         for piece in text[inner_s:inner_e].split(","):
@@ -91,8 +98,16 @@ def foreign_names(ctx: Context) -> list[Found]:
         if latin is None and not (age and title_part is not None):
             continue
         # the name: the Hangul words just before the parenthesis
-        ns, ne = m.span(1)
-        words = text[ns:ne].split(" ")
+        ne = m.start()
+        lead = max(0, ne - 30)
+        wm = _WORDS_BEFORE.search(text, lead, ne)
+        if wm is None:
+            continue
+        words = wm.group().split(" ")
+        if wm.start() > 0 and "가" <= text[wm.start() - 1] <= "힣":
+            words = words[1:]  # the window cut a word: drop the fragment
+            if not words:
+                continue
         limit = latin_name_parts(latin) if latin else 3
         limit = max(1, min(limit, 4))
         best = None
@@ -112,8 +127,11 @@ def foreign_names(ctx: Context) -> list[Found]:
     return out
 
 
+#: a cheap scan for the places where a bare-name trigger may start
+_BARE_HINT = _re.compile(r"씨|정부|정권|행정부|\(\s*(?:만\s*)?\d")
+
 #: what follows a name given without a title: an age in parentheses, 씨, or 정부 (a president's government)
-_BARE_TRIGGER = re.compile(
+_BARE_TRIGGER = _re.compile(
     r"(?<=[가-힣])(?:\s*\(\s*(?:만\s*)?\d{1,3}\s*세?\s*\)|\s?씨(?:" + JOSA + r")?(?![가-힣])"
     r"|\s(?:정부|정권|행정부)(?:" + JOSA + r")?(?![가-힣]))"
 )
@@ -123,7 +141,17 @@ _BULLET_LINE = re.compile(r"(?m)^[ \t]*[•·▶■◆○◇▲\-][ \t]*([가-�
 def bare_names(ctx: Context) -> list[Found]:
     out = []
     text = ctx.text
-    for m in _BARE_TRIGGER.finditer(text):
+    seen = set()
+    for h in _BARE_HINT.finditer(text):
+        q = h.start()
+        while q > 0 and text[q - 1] in " \t":
+            q -= 1
+        if q in seen:
+            continue
+        seen.add(q)
+        m = _BARE_TRIGGER.match(text, q)
+        if m is None:
+            continue
         e = m.start()
         s = word_start(text, e)
         name = text[s:e]
@@ -142,15 +170,21 @@ def repeat_mentions(ctx: Context, names: set[str], taken: set[int]) -> list[Foun
     """Other mentions of full names already found (``이용섭은``, ``이용빈 의원`` found elsewhere)."""
     if not names:
         return []
-    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    pat = re.compile(rf"(?<![가-힣])(?:{alts})(?=(?:{JOSA})?(?![가-힣]))")
+    text = ctx.text
     out = []
-    for m in pat.finditer(ctx.text):
-        s, e = m.span()
-        if s in taken:
-            continue
-        name = m.group()
-        if " " not in name and not korean_name_ok(ctx, s, e):
-            continue
-        out.append(Found(s, e, "person.repeat"))
+    for name in sorted(names, key=len, reverse=True):
+        pos = text.find(name)
+        while pos != -1:
+            s, e = pos, pos + len(name)
+            pos = text.find(name, e)
+            if s in taken or (s > 0 and "가" <= text[s - 1] <= "힣") or _AFTER_NAME.match(text, e) is None:
+                continue
+            taken.add(s)
+            if " " not in name and not korean_name_ok(ctx, s, e):
+                continue
+            out.append(Found(s, e, "person.repeat"))
     return out
+
+
+#: what may follow a name: a particle, then no more Hangul
+_AFTER_NAME = _re.compile(rf"(?:{JOSA})?(?![가-힣])")

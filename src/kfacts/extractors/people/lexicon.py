@@ -12,6 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+import re as _re
+
 import regex as re
 
 _HERE = Path(__file__).parent
@@ -128,13 +130,14 @@ MODIFIERS = frozenset({"전", "현", "前", "現", "신임", "초대", "당시",
 
 
 @lru_cache(maxsize=None)
-def title_regex() -> "re.Pattern[str]":
+def title_regex() -> "_re.Pattern[str]":
     """Any lexicon title ending a word (a particle may follow).
 
     The alternation is longest first, so the leftmost match in a word is the
     longest title it ends with (``문화경제부시장`` before ``부시장``).
     """
-    return re.compile(rf"{trie_regex(titles())}(?=(?:{JOSA})?(?![가-힣A-Za-z0-9]))")
+    # the standard library engine runs this scan several times faster than ``regex``
+    return _re.compile(rf"{trie_regex(titles())}(?=(?:{JOSA})?(?![가-힣A-Za-z0-9]))")
 
 
 def trie_regex(words: "Iterable[str]") -> str:

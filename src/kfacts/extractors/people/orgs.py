@@ -26,6 +26,10 @@ def _api(name: str) -> Callable[..., Any] | None:
     return _API[name]
 
 
+#: canonicalize is a pure function of (surface, published, region): shared across documents
+_GLOBAL: dict[tuple[Any, ...], Any] = {}
+
+
 def _cache(ctx: Context) -> dict[str, Any]:
     c = ctx.options.get("_people")
     if c is None:
@@ -74,10 +78,17 @@ def canonicalize(ctx: Context, surface: str, start: int | None = None) -> tuple[
         hit = None
         fn = _api("canonicalize")
         if fn is not None:
-            try:
-                hit = fn(surface, published=ctx.published, context_sido=region(ctx))
-            except Exception:
-                hit = None
+            key = (surface, ctx.published, region(ctx))
+            if key in _GLOBAL:
+                hit = _GLOBAL[key]
+            else:
+                try:
+                    hit = fn(surface, published=ctx.published, context_sido=region(ctx))
+                except Exception:
+                    hit = None
+                if len(_GLOBAL) > 50_000:
+                    _GLOBAL.clear()
+                _GLOBAL[key] = hit
         if hit is None:
             for f in org_facts(ctx):
                 if f.fields.get("name") == surface or f.text == surface:

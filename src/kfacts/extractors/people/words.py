@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re as _re
+
 import regex as re
 
 from ..base import Context
@@ -15,21 +17,29 @@ NOUN_TAGS = frozenset({"NNP", "NNG", "NNB", "NR", "SL", "SN", "SH", "XSN", "XPN"
 
 
 def is_word_char(ch: str) -> bool:
-    return WORD_CHARS.match(ch) is not None
+    """Hangul syllable, ASCII letter or digit, or the middle dot (same set as :data:`WORD_CHARS`)."""
+    return "가" <= ch <= "힣" or (ch.isascii() and ch.isalnum()) or ch == "·"
+
+
+_WORD_TAIL = _re.compile(r"[가-힣A-Za-z0-9·]+$")
+_WORD_HEAD = _re.compile(r"[가-힣A-Za-z0-9·]*")
 
 
 def word_start(text: str, pos: int) -> int:
     """Start of the word that contains (or ends at) ``pos``."""
-    while pos > 0 and is_word_char(text[pos - 1]):
-        pos -= 1
-    return pos
+    lo = max(0, pos - 40)
+    m = _WORD_TAIL.search(text, lo, pos)
+    if m is None:
+        return pos
+    s = m.start()
+    if s == lo and lo > 0:
+        while s > 0 and is_word_char(text[s - 1]):  # a very long word
+            s -= 1
+    return s
 
 
 def word_end(text: str, pos: int) -> int:
-    n = len(text)
-    while pos < n and is_word_char(text[pos]):
-        pos += 1
-    return pos
+    return _WORD_HEAD.match(text, pos).end()
 
 
 def prev_word(text: str, pos: int) -> tuple[int, int] | None:
