@@ -35,6 +35,9 @@ _SPACED_KINDS = ("central_government", "public_agency", "legislature", "other", 
 _SPACED = sorted({a for e in ENTRIES if e.kind in _SPACED_KINDS for a in e.aliases
                   if len(a.replace(" ", "")) >= 5 and re.fullmatch("[가-힣 ]+", a)}, key=len, reverse=True)
 _LATIN_NEXT = re.compile("[A-Za-z0-9]")
+_NEXT_WORD = re.compile("[가-힣A-Za-z0-9]+")
+#: a word after an organization that makes both one bigger name (유엔 기후변화협약)
+_PART_OF_NAME = ("협약", "협정", "헌장", "결의안", "결의", "보고서", "기후변화협약")
 LEXICON_SPACED_RE = re.compile(NOT_IN_WORD_BEFORE + "(" + trie_regex(_SPACED, optional_space=True) + ")(?![A-Za-z0-9])")
 #: an ordinal before a name is part of it (제18대 대통령직인수위원회)
 _COUNTRY_BEFORE = re.compile(r"(미국|일본|영국|독일|프랑스|대만|캐나다|호주) $")
@@ -68,6 +71,10 @@ def find_lexicon(ctx: Context) -> list[dict[str, Any]]:
         if len(surface.replace(" ", "")) <= 2 and not latin_end and rest and not is_particles(rest) \
                 and not rest.startswith(("의원", "장관", "차관", "청장", "위원장", "측", "관계자", "대변인")):
             continue
+        if text[e:e + 1] == " ":
+            nw = _NEXT_WORD.match(text, e + 1)
+            if nw is not None and nw.group(0).endswith(_PART_OF_NAME):
+                continue  # 유엔 기후변화협약: the organization names a treaty
         canonical = entry.canonical
         if entry.kind == "party":
             cm = _COUNTRY_BEFORE.search(text, max(0, s - 6), s)
@@ -102,7 +109,8 @@ SUFFIX_KINDS: dict[str, str] = {
     "방송": "media", "그룹": "company", "은행": "company", "증권": "company", "홀딩스": "company",
     "조합": "association", "연맹": "association", "학회": "association",
     "센터": "other", "클럽": "other", "신문사": "media", "일보사": "media", "협력단": "public_agency",
-    "인증원": "public_agency", "정보원": "public_agency",
+    "인증원": "public_agency", "정보원": "public_agency", "진흥회": "association", "공제회": "association",
+    "협의체": "other",
 }
 _SUFFIX_RE = re.compile(trie_regex(SUFFIX_KINDS))
 _WORD_BACK = re.compile(r"[가-힣A-Za-z0-9&]+$")
