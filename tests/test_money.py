@@ -75,3 +75,23 @@ def test_bench_corpus_spans_and_values(shared_dir, extractor):
             assert f.value > 0 and f.currency and isinstance(f.approx, bool), f
             n += 1
     assert n > 100
+
+
+_ALPHABET = list("0123456789,.~- 약여대억만조천백십일이삼사오육칠팔구원달러엔유로위안센트불명개일자리채용고용의을이가는\n$€₩") + [
+    "원", "달러", " 원", "억원", "만 원", "가량", "이상", "정도", "수", "몇", "일자리", "채용"]
+
+
+def test_random_numeral_soup_never_breaks_spans(extractor):
+    """Any mix of numerals, units and particles: no exception, every span exact, values positive."""
+    hypothesis = pytest.importorskip("hypothesis")
+    st = hypothesis.strategies
+
+    @hypothesis.settings(max_examples=150, deadline=None, derandomize=True)
+    @hypothesis.given(st.lists(st.sampled_from(_ALPHABET), max_size=30).map("".join))
+    def check(text):
+        doc = extractor(text)
+        for f in doc.facts:
+            assert text[f.start:f.end] == f.text
+            if f.type in ("money", "jobs"):
+                assert f.value is not None and f.value >= 0
+    check()
