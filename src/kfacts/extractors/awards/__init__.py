@@ -162,6 +162,8 @@ def _receiving(kind: str, award: str, toks: Sequence[Any], i0: int, i1: int, tex
     t = toks[i]
     if t.form in lx.RECEIVE_NOUNS and t.tag.startswith("NN"):
         return "work" if t.form in ("수상작", "수상팀") else "noun"
+    if t.form == "선정" and t.tag == "NNG" and award != "대상" and (i + 1 >= n or toks[i + 1].tag in ("SF", "SP")):
+        return "noun"  # headline: `… 최우수 기관 선정`
     # a prize named after its level with a division: `부문 대상에 선정`
     division = any(x.form in lx.CATEGORY_WORDS for x in toks[max(0, i0 - 3):i0])
     if t.tag == "JC" or (t.form in ("와", "과") and t.tag == "JKB") or (t.form == "등" and t.tag == "NNB"):
@@ -389,6 +391,23 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
                 span = gr.list_span_before(ctx, toks, q)
                 return gr.list_recipients(ctx, *span) if span else []
         return []
+    if m.mode == "select":
+        # `행안부는 광주 동구 등 10곳을 우수기관으로 선정했다`: the object received it, the subject chose
+        q = m.i0 - 1
+        while q >= 0 and toks[q].tag != "JKO":
+            if toks[q].tag[:2] in ("VV", "VA", "EC", "EF", "XS") or toks[q].tag in ("ETM", "SF"):
+                q = -1
+                break
+            q -= 1
+        if q >= 0 and not gr._in_quote_or_paren(ctx, toks, q):
+            span = gr.list_span_before(ctx, toks, q)
+            got = gr.list_recipients(ctx, *span) if span else []
+            if got:
+                if m.organizer is None:
+                    chooser = gr.subject_recipient(ctx, toks, q, cache)
+                    if chooser:
+                        m.organizer = chooser[0][0]
+                return got
     # `최우수상을 수상한 광주시` - the head of a relative clause
     for q in range(m.i1, min(n, m.i1 + 6)):
         if toks[q].tag == "ETM":

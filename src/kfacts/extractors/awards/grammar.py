@@ -295,7 +295,6 @@ def list_span_before(ctx: Any, toks: Sequence[Any], j: int) -> tuple[int, int] |
 _PAREN_RE = re.compile(r"\([^()]*\)|（[^（）]*）")
 _TAIL_NUM_RE = re.compile(r"\s*\d+\s*(?:명|인|팀|곳|개)?\s*$")
 _HEAD_DATE_RE = re.compile(r"^\s*(?:\d+\s*(?:일|월|년)\s*)+")
-_PARTICLE_RE = re.compile(r"(?:에게|에게로|한테|을|를|이|가|은|는|도)$")
 
 
 def list_recipients(ctx: Any, s: int, e: int) -> list[tuple[str, tuple[int, int]]]:
@@ -323,6 +322,12 @@ def list_recipients(ctx: Any, s: int, e: int) -> list[tuple[str, tuple[int, int]
     bounds.append((pos, e))
     out: list[tuple[str, tuple[int, int]]] = []
     for a, b in bounds:
+        # trailing particles, by Kiwi's tags (`전라남도를` keeps its 도)
+        for t in reversed(ctx.tokens_in(a, b)):
+            if t.tag.startswith("J") and t.end >= len(text[:b].rstrip()):
+                b = t.start
+            else:
+                break
         flat = text[a:b]
         while True:
             new = _PAREN_RE.sub(lambda m: " " * len(m.group()), flat)
@@ -333,9 +338,6 @@ def list_recipients(ctx: Any, s: int, e: int) -> list[tuple[str, tuple[int, int]
         changed = True
         while changed:
             changed = False
-            m = _PARTICLE_RE.search(item)
-            if m and m.start() >= 2 and not item[:m.start()].endswith(" "):
-                item, changed = item[:m.start()].rstrip(), True
             m = _TAIL_NUM_RE.search(item)
             if m and m.start() > 0:
                 item, changed = item[:m.start()].rstrip(), True
@@ -349,7 +351,7 @@ def list_recipients(ctx: Any, s: int, e: int) -> list[tuple[str, tuple[int, int]
         name = " ".join(text[ia:ib].split()) if ib > ia else ""
         name = " ".join(_PAREN_RE.sub(" ", name).split())
         people = [f for f in ctx.facts.get("person", ()) if ia <= f.span[0] and f.span[1] <= ib]
-        org = next((f for f in ctx.facts.get("organization", ()) if f.span == (ia, ib)), None)
+        org = next((f for f in ctx.facts.get("organization", ()) if f.span[1] == ib and ia <= f.span[0]), None)
         if org is not None:
             out.append((org.fields.get("canonical") or name, org.span))
         elif people and (len(people[-1].text) >= len(name) - 1 or len(name.split()) > 3
