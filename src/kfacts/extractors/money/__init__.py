@@ -187,7 +187,6 @@ def _approx_words(m: re.Match) -> bool:
 
 
 def _from_symbol(ctx: Context, m: re.Match) -> list[Fact]:
-    text = ctx.text
     code = currency_code(m.group("sym"))
     v, ap = _value(m.group("sn"))
     if v is None or code is None:
@@ -241,8 +240,8 @@ def _from_word(ctx: Context, m: re.Match) -> list[Fact]:
     if cur in ("달러", "불", "달러화"):
         c = _CENTS.match(text, cur_end)
         if c and m.group("post") is None and not m.group("dae"):
-            cv, cap = _value(c.group("n"))
-            if cv is not None and hangul_numeral_ok(c.group("n")) or (cv is not None and cv < 100):
+            cv, _ = _value(c.group("n"))
+            if cv is not None and cv < 100:
                 v = money_value(v * 100 + cv, "센트")
                 e = c.end()
     v = money_value(v, cur.replace(" ", ""))
@@ -269,10 +268,6 @@ def _from_word(ctx: Context, m: re.Match) -> list[Fact]:
     approx_all = approx or ap1 or bool(m.group("y1"))
     return [ctx.fact("money", s, e, "money.range", value=v1, currency=code1, approx=approx_all),
             ctx.fact("money", s, e, "money.range", value=v, currency=code, approx=approx_all)]
-
-
-def _sentence_bounds(ctx: Context, pos: int) -> tuple[int, int]:
-    return ctx.sentence_of(pos)
 
 
 def _implicit(ctx: Context, m: re.Match) -> Fact | None:
