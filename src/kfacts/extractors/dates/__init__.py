@@ -204,19 +204,16 @@ def _parse(ctx: Context, m: Any) -> _Cand:
     else:  # bare quarter or half
         c.kind, c.rule, c.relative = "period", "date.period_word", True
         c.year = pub.year if pub is not None else None
-    if c.kind not in ("ry", "rm", "abs") or c.month is None:
-        mo = _int(m, "m")
-        if mo is not None:
-            c.month = mo
-    c.day = c.day if c.day is not None else _int(m, "d")
+    if c.month is None:
+        c.month = _int(m, "m")
+    if c.day is None:
+        c.day = _int(m, "d")
     if c.q is None:
         c.q = _int(m, "q")
     if g("h"):
         c.h = 1 if g("h") == "상" else 2
     if g("part"):
         c.part = nd.PARTS[g("part")]
-    if c.kind == "rm" and c.day is None and g("d"):
-        c.day = int(g("d"))
     # a range start (``27``~``28일``) has no unit of its own
     c.range_start = (c.part is None and not m.group(0).endswith(("일", "월"))
                      and P.RANGE_TILDE.match(ctx.text, m.end()) is not None)
