@@ -167,6 +167,8 @@ def find_suffixed(ctx: Context) -> list[dict[str, Any]]:
                 kind = "central_government"
         if head in ("본부", "실천본부") and stem.startswith("중앙"):
             kind = "central_government"
+        if head == "재단" and stem.startswith(_SIDO_STEMS):
+            kind = "public_agency"  # 광주문화재단: a foundation set up by the local government
         if head == "센터" and not stem[-2:] in ("정보", "진흥", "지원"):
             continue
         name = text[s:he]
@@ -182,6 +184,15 @@ _FOREIGN_UNIV = re.compile(
     "(?:" + trie_regex(COUNTRIES) + r")\s+((?:[가-힣]{2,}\s)?[가-힣]{2,}?)\s?(대학교|대학|대)"
     r"(?=\s?(?:교수|명예교수|연구팀|연구진|총장|학생|졸업|출신|에서|의\s)|(?<=[학교])(?:\s|,|\)|를|을|와|과|는|은|이|가|로))")
 _KOREAN_UNIV = re.compile(r"대(?=\s?(?:교수|연구팀|연구진|총장|학생|졸업|출신|병원))")
+
+
+def _sido_stems() -> tuple[str, ...]:
+    from .regions import LG
+
+    return tuple(sorted({f for u in LG.units.values() if u.level == "sido" for f in u.forms if len(f) == 2}))
+
+
+_SIDO_STEMS = _sido_stems()
 
 
 def _place_stems() -> frozenset[str]:
