@@ -11,7 +11,8 @@ organization extractor's ``canonicalize``). Steps:
    name lines (``extra``);
 3. a title with no organization in the text takes the document's local
    government when it is a local-government title (``김종효 행정부시장`` ->
-   ``광주광역시``);
+   ``광주광역시``), and a company head's title the company the page is
+   clearly about (``최연혜 사장`` in a page about 코레일);
 4. mentions of one name share the fullest title/org found for it, and later
    mentions of a found full name are facts too (a surname alone never is).
 """
@@ -41,11 +42,15 @@ RULES: list[Rule] = [
 def _infer_org(ctx: Context, f: Found) -> None:
     """A local-government title with no organization in the text: the document's government."""
     info = f.info
-    if f.org is not None or info is None or info.lg is None:
+    if f.org is not None or info is None:
         return
-    gov = orgs.document_government(ctx, info.lg)
-    if gov is not None:
-        f.org = gov + (info.append or "")
+    if info.lg is not None:
+        gov = orgs.document_government(ctx, info.lg)
+        if gov is not None:
+            f.org = gov + (info.append or "")
+    elif info.group == "corp" and info.title != "대표":
+        # 최연혜 사장 in a page about 코레일: the company the page is clearly about
+        f.org = orgs.document_company(ctx)
 
 
 def _score(f: Found) -> tuple[int, int]:

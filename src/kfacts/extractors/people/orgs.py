@@ -143,3 +143,20 @@ def document_government(ctx: Context, level: str) -> str | None:
             best = r
     c[level] = best
     return best
+
+
+def document_company(ctx: Context) -> str | None:
+    """The company or public agency a page is clearly about: named at least twice, more than any other."""
+    c = _cache(ctx)
+    if "company" not in c:
+        counts: dict[str, int] = {}
+        for f in org_facts(ctx):
+            can = f.fields.get("canonical")
+            if can and f.fields.get("kind") in ("company", "public_agency"):
+                counts[can] = counts.get(can, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        best = None
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            best = ranked[0][0]
+        c["company"] = best
+    return c["company"]

@@ -211,6 +211,17 @@ def match_title(ctx: Context, hit: TitleHit) -> Found | None:
             return _found(hit, s, e, "person.name_title")
         if k >= 2:
             break
+    # NAME(age or hanja) [words] TITLE: 김철수(45) 광주시 일자리정책과장
+    pos = left[-1][0] if left and len(left) <= 3 else hit.ws
+    m = _NAME_AGE_BEFORE.search(text, max(0, pos - 30), pos)
+    if m is not None and all(nounish(ctx, *w) for w in left if w[0] >= m.end()):
+        s, e = m.span(1)
+        if (s == 0 or not "가" <= text[s - 1] <= "힣") and korean_name_ok(ctx, s, e):
+            between = sorted(w for w in left if w[0] >= m.end())
+            if hit.info.group == "press":
+                return _press(ctx, hit, s, e)
+            if _apply_words(ctx, hit, between, need_org=False):
+                return _found(hit, s, e, "person.name_title")
     # [ORG] TITLE NAME
     if hit.we != hit.te:
         return None
@@ -322,6 +333,9 @@ def _press(ctx: Context, hit: TitleHit, s: int, e: int) -> Found:
             hit.org = outlet
     return _found(hit, s, e, "person.byline")
 
+
+#: a name with its age or hanja in parentheses, just before the title phrase
+_NAME_AGE_BEFORE = re.compile(r"([가-힣]{2,4})\s?\(\s*(?:\d{1,3}\s*세?|[\u4e00-\u9fff]{2,4})\s*\)\s+$")
 
 #: a dateline before a byline: (서울=연합뉴스) 홍길동 기자 =
 _DATELINE = re.compile(r"[(\[]\s*[가-힣]{1,10}\s*=\s*(?P<o>[^\s()\[\]=]{2,20})\s*[)\]]\s*")
