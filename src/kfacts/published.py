@@ -45,8 +45,9 @@ _LABELLED = re.compile(
 _BY_OUTLET = re.compile(r"(?m)^\s*by\s+[^\n\d]{1,30}?\s+(?P<stamp>" + _DATE + r")" + _TIME)
 #: a date and clock time right after a byline: ``홍길동 기자 | 2024.08.13 15:12``
 _AFTER_BYLINE = re.compile(r"(?<=(?:기자|특파원|통신원)\s{0,3}[|ㅣ│/]?\s{0,3})(?P<stamp>" + _DATE + r"\s*" + _CLOCK + r")")
-#: a line holding only a date and a clock time: ``2024.08.13 15:12``
-_BARE_LINE = re.compile(r"(?m)^[ \t\u00a0]*(?P<stamp>" + _DATE + r"\s*" + _CLOCK + r")[ \t\u00a0]*$")
+#: a line holding only a date and a clock time (``2024.08.13 15:12``) or only a numeric date (``2024.08.13``)
+_BARE_LINE = re.compile(r"(?m)^[ \t\u00a0]*(?P<stamp>" + _DATE + r"\s*" + _CLOCK + r"|"
+                        + _DATE.replace("[-./년]", "[-./]").replace("[-./월]", "[-./]") + r")[ \t\u00a0]*$")
 
 
 def _date(m: "re.Match[str]") -> _dt.date | None:
@@ -65,8 +66,8 @@ def find_timestamps(text: str) -> list[tuple[tuple[int, int], _dt.date, str]]:
     (8, 21)
     >>> [t[2] for t in find_timestamps("입력 2024.08.01 10:00 수정 2024.08.02 09:00")]
     ['입력', '수정']
-    >>> [t[2] for t in find_timestamps("제목\\n2024.08.13 15:12\\n본문")]
-    ['line']
+    >>> [t[2] for t in find_timestamps("제목\\n2024.08.13 15:12\\n본문\\n 2024. 8. 14.\\n2024년 8월 15일\\n")]
+    ['line', 'line']
     >>> [t[2] for t in find_timestamps("홍길동 기자 | 2024.08.13 15:12")]
     ['byline']
     >>> find_timestamps("그는 상표 등록 2021.3.5 이후 판매를 시작했다.")
