@@ -266,9 +266,11 @@ def _unquoted_event(ctx: Context, m: Mention) -> tuple[int, int] | None:
         if not t.form.endswith(_UNQUOTED_HEADS):
             continue
         nxt = toks[j + 1] if j + 1 < len(toks) else None
-        if t.form.endswith("대상") and not (nxt is not None and nxt.form in ("에서", "을", "를", "수상")):
+        if t.form.endswith("대상") and not (nxt is not None and (nxt.form in ("에서", "을", "를", "수상")
+                                                              or nxt.tag == "SSO" or j + 1 == m.i0)):
             continue
-        if nxt is not None and nxt.tag.startswith("NN") and j + 1 != m.i0 and nxt.form not in lx.RECEIVE_NOUNS:
+        if nxt is not None and nxt.tag.startswith("NN") and j + 1 != m.i0 and nxt.form not in lx.RECEIVE_NOUNS \
+                and not (nxt.form in lx.CATEGORY_WORDS or (j + 2 < len(toks) and toks[j + 2].form in lx.CATEGORY_WORDS)):
             continue  # not the head of its noun phrase
         span = gr.event_chain(ctx, toks, j)
         if span and span[1] - span[0] >= 3:

@@ -71,10 +71,17 @@ def canonical_name(ctx: Any, s: int, e: int, toks: Sequence[Any], cache: dict) -
             got = None
         if got:
             return got[0] if isinstance(got, tuple) else str(got)
-    # no canonicalizer: a proper noun stays as written
-    if toks and any(t.tag in ("NNP", "SL") for t in toks) and all(t.tag in NOUNISH for t in toks):
+    # not known to the organization extractor: a proper noun stays as written
+    if toks and all(t.tag in NOUNISH and t.tag not in ("SN", "NNB", "NR") for t in toks) and (
+            toks[-1].tag in ("NNP", "SL") or toks[-1].form.endswith(ORG_SUFFIXES)):
         return surface
     return None
+
+
+#: last words of organization names (`…협회`, `…재단`, `…컨설팅`)
+ORG_SUFFIXES = ("본부", "협회", "재단", "위원회", "원", "부", "처", "청", "공사", "공단", "컨설팅", "신문", "일보",
+                "방송", "당", "센터", "학회", "연합회", "협의회", "포럼", "병원", "대학교", "학교", "조합", "회사",
+                "연구소", "그룹", "은행", "전자", "교육청")
 
 
 # -- noun phrases ----------------------------------------------------------------
@@ -441,18 +448,20 @@ def _org_name(ctx: Any, toks: Sequence[Any], np: tuple[int, int, int], cache: di
         return org.fields.get("canonical") or org.text, org.span
     np_toks = [t for t in toks if s <= t.start and t.end <= e]
     name = canonical_name(ctx, s, e, np_toks, cache)
-    if name is None and np_toks and np_toks[-1].form.endswith(("본부", "협회", "재단", "위원회", "원", "부", "처", "청",
-                                                              "공사", "공단", "컨설팅", "신문", "일보", "방송", "당",
-                                                              "센터", "학회", "연합회", "협의회", "포럼")):
-        name = ctx.text[s:e]
     return (name, (s, e)) if name else None
 
 
 def category_before(ctx: Any, toks: Sequence[Any], j: int) -> tuple[str, tuple[int, int]] | None:
     """`'…' 분야`, `고객만족경영 부문` right before token ``j`` (the prize)."""
     k = j - 1
+    # adverbials between the division and the prize: `가전 부문에서 10년 연속 대상을`
+    while k > 0 and (toks[k].form in ("연속", "연속으로", "최초로", "처음으로", "동시에", "나란히")
+                     or toks[k].tag == "SN" or (toks[k].tag == "NNB" and toks[k].form in ("년", "회", "번", "째"))):
+        k -= 1
     if k > 0 and toks[k].tag == "JKB" and toks[k].form in ("에서", "에") and toks[k - 1].form in lx.CATEGORY_WORDS:
         k -= 1  # `고객만족 부문에서 대상을`
+    elif k != j - 1 and toks[k].form not in lx.CATEGORY_WORDS:
+        return None
     if k < 0:
         return None
     t = toks[k]
@@ -490,5 +499,7 @@ def category_before(ctx: Any, toks: Sequence[Any], j: int) -> tuple[str, tuple[i
                     break
             first -= 1
         s, e = toks[first].start, toks[m].end
+        if re.fullmatch(r"[\d,]+\s?개?", text[s:e]):
+            return None  # `2개 분야`: a count of divisions
         return text[s:e], (s, e)
     return None
