@@ -285,6 +285,7 @@ def find_legal_forms(ctx: Context) -> list[dict[str, Any]]:
 
 
 _ABBR_AFTER = re.compile(r"\s?\((?:[^()\n]{2,80}?,\s*)?([A-Z][A-Z0-9&\-]{1,7}|[A-Z][A-Za-z]{0,3}[A-Z][A-Za-z]{0,3})\)")
+_HEREAFTER = re.compile(r"\s?\(\s*이하\s*,?\s*['‘\"“]?([가-힣A-Za-z0-9]{2,12})['’\"”]?\s*\)")
 _DEFINED_PAREN = re.compile(r"\(([A-Z][A-Za-z .,&'\-]{3,80}),\s*([A-Z]{2,8})\)")
 _DEFINED_NAME = re.compile(
     r"((?:[가-힣]+\s){0,4}[가-힣]*(?:기금|기구|은행|기관|연합|협회|위원회|재단|연구소|연구원|센터|연맹|협의체))\s?$")
@@ -295,10 +296,14 @@ def find_abbreviations(ctx: Context, found: list[dict[str, Any]]) -> list[dict[s
     text = ctx.text
     defs: dict[str, dict[str, Any]] = {}
     out = []
+    korean: dict[str, dict[str, Any]] = {}
     for f in found:
         m = _ABBR_AFTER.match(text, f["end"])
         if m is not None:
             defs.setdefault(m.group(1), f)
+        k = _HEREAFTER.match(text, f["end"])
+        if k is not None and k.group(1) != f["canonical"]:
+            korean.setdefault(k.group(1), f)
     for pm in _DEFINED_PAREN.finditer(text):
         m = _DEFINED_NAME.search(text, max(0, pm.start() - 60), pm.start())
         if m is None:
@@ -323,6 +328,24 @@ def find_abbreviations(ctx: Context, found: list[dict[str, Any]]) -> list[dict[s
         f = {"start": s, "end": e, "canonical": canonical, "kind": "other", "rule": "abbreviation"}
         out.append(f)
         defs.setdefault(pm.group(2), f)
+    if korean:
+        # 한국광물자원공사(이하 광물공사): later uses of the Korean short name
+        for f in found:
+            d = korean.get(text[f["start"]:f["end"]])
+            if d is not None and d is not f:
+                f["canonical"], f["kind"] = d["canonical"], d["kind"]
+        taken = [(f["start"], f["end"]) for f in found + out]
+        kre = re.compile(NOT_IN_WORD_BEFORE + "(" + "|".join(map(re.escape, korean)) + ")")
+        for m in kre.finditer(text):
+            s, e = m.span(1)
+            if any(a <= s < b for a, b in taken) or text[s - 3:s] == "이하 " or text[s - 4:s] == "이하, ":
+                continue
+            rest = hangul_rest(text, e)
+            if rest and not is_particles(rest) and not starts_with_role(rest):
+                continue
+            d = korean[m.group(1)]
+            out.append({"start": s, "end": e, "canonical": d["canonical"], "kind": d["kind"],
+                        "rule": "abbreviation"})
     if not defs:
         return out
     use_re = re.compile(r"(?<![A-Za-z0-9])(" + "|".join(map(re.escape, defs)) + r")(?![A-Za-z0-9])")
