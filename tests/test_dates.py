@@ -109,3 +109,18 @@ def test_dev_figures(shared_dir, extractor, gold, minimum):
     report = evaluate(shared_dir / "gold" / gold, root=shared_dir, extractor=extractor)
     assert report.span_errors == 0
     assert report.counts["date"].f1 >= minimum
+
+
+def test_every_rule_has_an_example(extractor):
+    """Each date rule produces at least one fact over the date example tables."""
+    from kfacts.examples import builtin_example_files, load_examples
+
+    seen = set()
+    for path in builtin_example_files():
+        if path.parent.name != "dates":
+            continue
+        for ex in load_examples(path):
+            if ex.xfail:
+                continue
+            seen.update(f.rule for f in extractor(ex.text, published=ex.published).of_type("date"))
+    assert {r.id for r in dates_extractor.RULES} <= seen
