@@ -218,7 +218,10 @@ def _receiving(kind: str, award: str, toks: Sequence[Any], i0: int, i1: int, tex
 _HEAD_AFTER_QUOTE = re.compile(r"\s?(평가|경진대회|대회|공모전|시상식|심사|조사|인증)(?=[에은는을를의이가\s(]|$)")
 
 
-def _quoted_events(ctx: Context, s: int, e: int) -> list[tuple[str, tuple[int, int], str | None, tuple[int, int] | None]]:
+QuotedEvent = tuple[str, tuple[int, int], "str | None", "tuple[int, int] | None"]
+
+
+def _quoted_events(ctx: Context, s: int, e: int) -> list[QuotedEvent]:
     """Quoted event titles in ``[s, e)``: (name, span, host, host span)."""
     out = []
     for m in lx.QUOTED_RE.finditer(ctx.text, s, e):
@@ -270,7 +273,8 @@ def _unquoted_event(ctx: Context, m: Mention) -> tuple[int, int] | None:
                                                               or nxt.tag == "SSO" or j + 1 == m.i0)):
             continue
         if nxt is not None and nxt.tag.startswith("NN") and j + 1 != m.i0 and nxt.form not in lx.RECEIVE_NOUNS \
-                and not (nxt.form in lx.CATEGORY_WORDS or (j + 2 < len(toks) and toks[j + 2].form in lx.CATEGORY_WORDS)):
+                and not (nxt.form in lx.CATEGORY_WORDS
+                         or (j + 2 < len(toks) and toks[j + 2].form in lx.CATEGORY_WORDS)):
             continue  # not the head of its noun phrase
         span = gr.event_chain(ctx, toks, j)
         if span and span[1] - span[0] >= 3:
@@ -359,6 +363,10 @@ def _assemble(ctx: Context, m: Mention, cache: dict) -> None:
 _GENERIC_HEADS = frozenset({"인물", "사람", "곳", "기관", "도시", "지자체", "자치단체", "단체", "기업", "학자", "작가"})
 
 
+def _is_given(t: Any) -> bool:
+    return gr.stem(t) in lx.GIVEN_VERBS or t.form in lx.GIVEN_VERBS
+
+
 def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
     """Who received the prize; sets ``m.fallback`` when the document's subject may stand in."""
     toks = m.toks
@@ -371,7 +379,7 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
         for k in range(m.i1, n):
             t = toks[k]
             if t.tag == "JKB" and (t.form in ("에게", "에게로", "한테") or (
-                    t.form == "에" and k + 1 < n and (gr.stem(toks[k + 1]) in lx.GIVEN_VERBS or toks[k + 1].form in lx.GIVEN_VERBS))):
+                    t.form == "에" and k + 1 < n and _is_given(toks[k + 1]))):
                 return gr.list_recipients(ctx, toks[m.i1 + 1].start if m.i1 + 1 < n else t.start, t.start)
             if t.tag == "JKS" and k > m.i1 + 1:
                 got = gr.subject_at(ctx, toks, k, cache)
@@ -382,7 +390,7 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
     if k < n and toks[k].form == "수상자":
         # `PRIZE 수상자로 A와 B를 선정`
         for q in range(k + 1, n):
-            if toks[q].tag == "JKO" and not gr._in_quote_or_paren(ctx, toks[k:q + 1], q - k):
+            if toks[q].tag == "JKO" and not gr.in_quote_or_paren(ctx, toks[k:q + 1], q - k):
                 start = toks[k + 1].end if toks[k + 1].form in ("로", "으로") else toks[k + 1].start
                 return gr.list_recipients(ctx, start, toks[q].start)
         # `A을 PRIZE 수상자로 선정`, `A의 공로를 인정하고 PRIZE 수상자로 선정`
@@ -401,7 +409,7 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
                 q = -1
                 break
             q -= 1
-        if q >= 0 and not gr._in_quote_or_paren(ctx, toks, q):
+        if q >= 0 and not gr.in_quote_or_paren(ctx, toks, q):
             span = gr.list_span_before(ctx, toks, q)
             got = gr.list_recipients(ctx, *span) if span else []
             if got:
@@ -485,16 +493,16 @@ def _host_in_clause(ctx: Context, toks: Sequence[Any], span: tuple[int, int], ca
         for i in range(e + 1, n - 1):
             if toks[i].tag == "JKS" and toks[i + 1].form in _HOST_NOUNS:
                 np = gr.np_before(ctx, toks, i)
-                return gr._org_name(ctx, toks, np, cache) if np else None
+                return gr.org_name(ctx, toks, np, cache) if np else None
         return None
     if toks[e].tag == "JKO":  # the event is the object: `X는 … E을 개최`
         if not any(t.form in _HOST_NOUNS for t in toks[e + 1:e + 4]):
             return None
         for i in range(0, e):
             t = toks[i]
-            if t.tag in ("JX", "JKS") and t.form in gr.SUBJ_PARTICLES and not gr._in_quote_or_paren(ctx, toks, i):
+            if t.tag in ("JX", "JKS") and t.form in gr.SUBJ_PARTICLES and not gr.in_quote_or_paren(ctx, toks, i):
                 np = gr.np_before(ctx, toks, i)
-                return gr._org_name(ctx, toks, np, cache) if np else None
+                return gr.org_name(ctx, toks, np, cache) if np else None
     return None
 
 
@@ -567,7 +575,8 @@ def _merge_honors(mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in mentions:
         if m.kind in ("honor", "commend"):
-            partner = next((x for x in mentions if x.kind == "level" and x.clause == m.clause and x.honor is None), None)
+            partner = next((x for x in mentions
+                            if x.kind == "level" and x.clause == m.clause and x.honor is None), None)
             if partner is not None:
                 partner.honor = m.award
                 if m.end <= partner.start and _only_nouns_between(m, partner):

@@ -178,7 +178,7 @@ def main_organization(ctx: Any) -> str | None:
 
 # -- recipients --------------------------------------------------------------------
 
-def _organizer_clause(toks: Sequence[Any], j: int) -> bool:
+def organizer_clause(toks: Sequence[Any], j: int) -> bool:
     """Is the subject marked at token ``j`` the agent of a relative clause (`X가 뽑은`)?"""
     seen = False
     for t in toks[j + 1:j + 14]:
@@ -191,7 +191,7 @@ def _organizer_clause(toks: Sequence[Any], j: int) -> bool:
     return False
 
 
-def _in_quote_or_paren(ctx: Any, toks: Sequence[Any], j: int) -> bool:
+def in_quote_or_paren(ctx: Any, toks: Sequence[Any], j: int) -> bool:
     depth = 0
     quote = 0
     for t in toks[:j]:
@@ -210,8 +210,8 @@ def has_subject(ctx: Any, toks: Sequence[Any], upto: int) -> bool:
     """Does the clause before token ``upto`` mark a subject or topic of its own?"""
     for j in range(upto):
         t = toks[j]
-        if t.tag in ("JX", "JKS") and t.form in SUBJ_PARTICLES and not _in_quote_or_paren(ctx, toks, j) \
-                and not _organizer_clause(toks, j):
+        if t.tag in ("JX", "JKS") and t.form in SUBJ_PARTICLES and not in_quote_or_paren(ctx, toks, j) \
+                and not organizer_clause(toks, j):
             return True
     return False
 
@@ -223,7 +223,7 @@ def subject_at(ctx: Any, toks: Sequence[Any], j: int, cache: dict) -> list:
         return []
     span = list_span_before(ctx, toks, j)
     if span and span[0] < np[0]:
-        inner = [t for t in toks if span[0] <= t.start < np[0] and not _in_quote_or_paren(ctx, toks, toks.index(t))]
+        inner = [t for t in toks if span[0] <= t.start < np[0] and not in_quote_or_paren(ctx, toks, toks.index(t))]
         if any(t.tag == "JC" or t.form == "," for t in inner):
             got = list_recipients(ctx, *span)
             if len(got) > 1:
@@ -250,11 +250,11 @@ def subject_recipient(ctx: Any, toks: Sequence[Any], upto: int, cache: dict,
         t = toks[j]
         if not (t.tag in ("JX", "JKS") and t.form in SUBJ_PARTICLES):
             continue
-        if _in_quote_or_paren(ctx, toks, j):
+        if in_quote_or_paren(ctx, toks, j):
             continue
         if j > 0 and toks[j - 1].tag == "SSC" and toks[j - 1].form != ")":
             continue  # a quoted title as topic: `‘한국의 경영대상’은`
-        if _organizer_clause(toks, j):
+        if organizer_clause(toks, j):
             continue
         np = np_before(ctx, toks, j)
         if np is None:
@@ -289,7 +289,8 @@ def list_span_before(ctx: Any, toks: Sequence[Any], j: int) -> tuple[int, int] |
             depth -= 1
         elif depth == 0:
             ok = t.tag in NOUNISH or t.tag == "JC" or t.form in (",", "ㆍ", "·") \
-                or (t.tag == "SF" and t.form == "." and k > 0 and toks[k - 1].tag == "SL" and len(toks[k - 1].form) == 1)
+                or (t.tag == "SF" and t.form == "." and k > 0 and toks[k - 1].tag == "SL"
+                    and len(toks[k - 1].form) == 1)
             if not ok or t.form in DATE_WORDS:
                 break
         first = k
@@ -423,15 +424,16 @@ def organizer_before(ctx: Any, toks: Sequence[Any], j: int, cache: dict) -> tupl
                 q = next((q for q in range(m - 1, max(-1, m - 9), -1) if toks[q].tag == "JKS"), None)
                 np = np_before(ctx, toks, q) if q is not None else None
             if np:
-                return _org_name(ctx, toks, np, cache)
+                return org_name(ctx, toks, np, cache)
             return None
         verb_noun = t.tag == "NNG" and t.form in lx.ORGANIZER_VERBS and k + 1 < len(toks) and toks[k + 1].tag == "XSV"
-        if verb_noun or (t.tag in ("VV", "VV-R", "VV-I") and (stem(t) in lx.ORGANIZER_VERBS or t.form in lx.ORGANIZER_VERBS)):
+        verb = t.tag in ("VV", "VV-R", "VV-I") and (stem(t) in lx.ORGANIZER_VERBS or t.form in lx.ORGANIZER_VERBS)
+        if verb_noun or verb:
             m = k
             if m - 1 >= 0 and toks[m - 1].tag == "JKS":
                 np = np_before(ctx, toks, m - 1)
                 if np:
-                    return _org_name(ctx, toks, np, cache)
+                    return org_name(ctx, toks, np, cache)
             return None
         if t.tag not in ("ETM", "EP", "XSV", "XSV-R", "JKB", "JKG", "EC", "VV", "VX", "SSO", "SP", "MAG") \
                 and not (t.tag.startswith("NN") and t.form in ("주관", "주최")):
@@ -441,7 +443,7 @@ def organizer_before(ctx: Any, toks: Sequence[Any], j: int, cache: dict) -> tupl
     return None
 
 
-def _org_name(ctx: Any, toks: Sequence[Any], np: tuple[int, int, int], cache: dict):
+def org_name(ctx: Any, toks: Sequence[Any], np: tuple[int, int, int], cache: dict):
     s, e, _ = np
     org = org_ending_at(ctx, s, e)
     if org is not None:
