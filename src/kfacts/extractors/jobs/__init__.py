@@ -48,7 +48,7 @@ RULES: list[Rule] = [
 
 #: job words: a sentence without one is not read
 _JOB_WORD = re.compile(r"일자리|고용(?!노동부|부|률|보험|센터|지원센터|정보원|주)|채용|취업|일감|구인|충원|신입\s?사원|"
-                       r"신규\s?(?:인력|직원)|근무|일하|재직")
+                       r"신규\s?(?:인력|직원)|근무|일하|재직|뽑")
 
 #: employees of a workplace: the noun right before the count, and what must follow it
 _EMPLOYEES_BEFORE = re.compile(r"(?:(?:상시|정규직|임)?\s?(?:근로자|직원|종업원|노동자)(?:\s?수(?:는|가)?)?|상시\s?고용\s?인원)\s?$")
@@ -76,13 +76,14 @@ _PERSONNEL = (r"(?:인력|직원|근로자|노동자|사원|신입사원|인재|
 _QUALIFIERS = r"(?:신규|직·간접|직\s?[·ㆍ]\s?간접|직간접|직접|간접|정규직|비정규직|상시|청년|양질|추가|민간|공공|지역)"
 
 _FWD = re.compile(
-    r"\s?(?:이\s?넘는|가\s?넘는|을\s?넘는|이상의|가량의|정도의|남짓의|규모의|의|에게|에\s?달하는|에\s?이르는|"
+    r"\s?(?:(?:이|가|을)?\s?넘(?:는|게|은)|이상의|가량의|정도의|남짓의|규모의|의|에게|에\s?달하는|에\s?이르는|"
     r"에\s?육박하는|이|가|을|를)?\s?"
     rf"(?:(?:{_QUALIFIERS}(?:적|의|인|으로)?|새로운|새|좋은|안정적인|새로|추가로|직접)\s?){{0,3}}"
     rf"(?:(?P<job>{_JOB_NOUN}|뽑|충원){_NOT_JOBS_AFTER}"
     rf"|(?:[가-힣·]{{1,8}}\s)?(?P<pers>{_PERSONNEL})(?:을|를|이|가|으로)?\s?(?:새로|신규로|추가로|직접|더)?\s?"
     rf"(?P<hire>{_HIRE_VERB}))"
 )
+_PERSONNEL_BEFORE = re.compile(rf"{_PERSONNEL}\s?(?:을|를)?\s?$")
 _BWD = re.compile(
     rf"(?P<job>{_JOB_NOUN}|취업자|고용인원|채용인원|충원){_NOT_JOBS_AFTER}"
     # a verb form modifying the hired people: 채용된 인원은, 새로 고용한 직원
@@ -159,6 +160,8 @@ def _count_fact(ctx: Context, m: re.Match, ss: int, se: int, prev: Fact | None) 
     rule = None
     qual = None
     fw = _FWD.match(text, e, se)
+    if fw and fw.group("job") == "뽑" and not _PERSONNEL_BEFORE.search(text, max(ss, s - 12), s):
+        fw = None  # 대표 3명을 뽑는다 is an election; 신입사원 700명을 뽑는다 is hiring
     bw = _BWD.search(text, max(ss, s - 30), s)
     if fw:
         rule = "jobs.count_before_job"
