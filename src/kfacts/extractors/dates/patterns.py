@@ -131,8 +131,9 @@ RANGE_LINK = re.compile(r"\s*(?:[~∼\-–]|부터|에서)\s*")
 #: what may join dates in a list (``2003년 6월과 11월``, ``13일, 14일``): the later ones share the first's frame
 LIST_LINK = re.compile(r"\s*(?:과|와|및|,|·|ㆍ|또는|이나|나)\s*")
 
-#: opening quotes -> closing quotes (years opening a quoted event name are not dates)
-QUOTES = {"‘": "’", "'": "'", "“": "”", '"': '"', "「": "」", "『": "』", "<": ">", "《": "》", "〈": "〉"}
+#: opening quotes -> closing quotes of names (years opening a quoted event name are not dates); double
+#: quotes mostly open speech (“2024년은 도약의 해”), so they are left out
+QUOTES = {"‘": "’", "'": "'", "「": "」", "『": "』", "<": ">", "《": "》", "〈": "〉"}
 
 #: nouns that make a clause future (``열릴 예정``, ``추진할 계획``)
 FUTURE_NOUNS = frozenset({"예정", "계획", "전망", "방침", "목표"})
