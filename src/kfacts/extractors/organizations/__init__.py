@@ -19,12 +19,12 @@ import datetime as _dt
 import re
 from typing import Any
 
-from ..base import Context, Rule, resolve_overlaps
+from ..base import Context, Rule
 from ...fact import Fact
 from .lexicon import NOT_AN_ORG
 from .local import find_local_governments
-from .names import (SUFFIX_KINDS, find_abbreviations, find_bylines, find_hospital_lists, find_legal_forms, find_lexicon,
-                    find_suffixed, find_universities, lookup)
+from .names import (SUFFIX_KINDS, find_abbreviations, find_bylines, find_hospital_lists, find_legal_forms,
+                    find_lexicon, find_suffixed, find_universities, lookup)
 from .patterns import hangul_rest, is_particles
 from .regions import (LG, document_region, local_government_of_title, region_of_text, resolve_region,
                       split_title, unit_name)
@@ -55,7 +55,8 @@ RULES: list[Rule] = [
          "A regional agency written without its region (경제자유구역청 in a 광주 article)"),
 ]
 
-_PRIORITY = {"lexicon": 0, "byline": 1, "council": 1, "region": 1, "region_title": 1, "university": 2, "hospital_list": 2,
+_PRIORITY = {"lexicon": 0, "byline": 1, "council": 1, "region": 1, "region_title": 1, "university": 2,
+             "hospital_list": 2,
              "regional_agency": 3, "abbreviation": 3, "legal_form": 4, "suffix": 5}
 
 #: agencies every region has one of, written bare in its own news

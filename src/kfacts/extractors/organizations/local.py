@@ -58,8 +58,7 @@ _PAREN = re.compile(r"\([^()\n]{0,40}\)")
 
 
 class _Match:
-    __slots__ = ("start", "end", "form", "stem", "rest", "title", "decision", "nxt", "compose", "canonical",
-                 "kind", "span_end", "unit")
+    __slots__ = ("start", "end", "form", "stem", "rest", "title", "decision", "nxt", "compose", "kind", "span_end")
 
     def __init__(self, start: int, end: int, form: str) -> None:
         self.start, self.end, self.form = start, end, form
@@ -69,10 +68,8 @@ class _Match:
         self.decision = REJECT
         self.nxt: int | None = None
         self.compose = False
-        self.canonical = None
         self.kind = "local_government"
         self.span_end = end
-        self.unit = None
 
 
 def _nnp_at(ctx: Context, start: int, end: int) -> bool:
@@ -142,7 +139,8 @@ def _decide(ctx: Context, ms: list[_Match], i: int) -> None:
         m.decision = REJECT  # 동대구~부산: a route
         return
     if rest:
-        if rest.startswith("의회") and not m.stem and (len(rest) == 2 or rest[2:] in _ACTING or rest[2:] in ("의", "에", "에서", "을", "를", "로")):
+        if rest.startswith("의회") and not m.stem and (len(rest) == 2 or rest[2:] in _ACTING
+                                                     or rest[2:] in ("의", "에", "에서", "을", "를", "로")):
             m.kind, m.decision, m.span_end = "legislature", ACCEPT, m.end + 2
             return
         if rest.startswith("교육청") and not m.stem:
@@ -186,7 +184,8 @@ def _decide(ctx: Context, ms: list[_Match], i: int) -> None:
             return
         if rest in _FULL_EXTRA and not m.stem:
             # 경기도의 예산 (the government's), not 해운대구의 마린시티 (a place in it)
-            wm = _WORD.match(text, m.end + len(rest) + 1) if text[m.end + len(rest):m.end + len(rest) + 1] == " " else None
+            after = m.end + len(rest)
+            wm = _WORD.match(text, after + 1) if text[after:after + 1] == " " else None
             if rest == "의" and wm is not None and (_first_tag(ctx, wm.start()) != "NNG"
                                                     or _is_place_word(_strip(wm.group(0)))):
                 m.decision = REJECT
@@ -200,7 +199,8 @@ def _decide(ctx: Context, ms: list[_Match], i: int) -> None:
         return
     if m.stem:
         before = text[m.start - 1:m.start] if m.start else ""
-        if before and before in _QUOTES_OPEN or before == "(" or _FOREIGN_BEFORE.search(text, max(0, m.start - 5), m.start):
+        if (before and before in _QUOTES_OPEN) or before == "(" \
+                or _FOREIGN_BEFORE.search(text, max(0, m.start - 5), m.start):
             # 'xx' quoted, (광주) as a venue, 중국 청도: not the Korean local government
             m.decision = REJECT
             return
