@@ -127,3 +127,10 @@ def test_extra_helpers_are_pure(extractor):
     a = [f.to_dict() for f in _persons(extractor, text)]
     b = [f.to_dict() for f in _persons(extractor, text)]
     assert a == b and extra is not None
+
+
+def test_no_company_is_guessed_between_two(extractor):
+    text = ("삼성물산은 합병했다. 삼성물산 주주와 삼성물산 노조, 국민연금공단, 국민연금공단 이사회가 반대했다. "
+            "이재용 부회장은 침묵했다.")
+    (p,) = _persons(extractor, text)
+    assert (p.title, p.org) == ("부회장", None)

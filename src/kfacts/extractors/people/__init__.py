@@ -51,10 +51,12 @@ def _infer_org(ctx: Context, f: Found) -> None:
     elif info.group == "corp" and info.title != "대표":
         # 최연혜 사장 in a page about 코레일: the company the page is clearly about
         f.org = orgs.document_company(ctx)
+    f.inferred = f.org is not None
 
 
-def _score(f: Found) -> tuple[int, int]:
-    return ((f.title is not None) + 2 * (f.org is not None), len(f.title or ""))
+def _score(f: Found) -> tuple[int, int, int]:
+    """Fullest mention first: an org read in the text beats one inferred from the page."""
+    return ((f.title is not None) + 2 * (f.org is not None), not f.inferred, len(f.title or ""))
 
 
 def _merge(found: list[Found]) -> None:
@@ -69,7 +71,7 @@ def _merge(found: list[Found]) -> None:
         for f in group:
             if f is best:
                 continue
-            compatible = f.title is None or (best.title.endswith(f.title) and f.org in (None, best.org))
+            compatible = f.title is None or (best.title.endswith(f.title) and (f.org in (None, best.org) or f.inferred))
             if compatible:
                 f.title, f.org = best.title, best.org
 

@@ -146,7 +146,7 @@ def document_government(ctx: Context, level: str) -> str | None:
 
 
 def document_company(ctx: Context) -> str | None:
-    """The company or public agency a page is clearly about: named at least twice, more than any other."""
+    """The company or public agency a page is clearly about: named 3+ times, twice as often as any other."""
     c = _cache(ctx)
     if "company" not in c:
         counts: dict[str, int] = {}
@@ -156,7 +156,7 @@ def document_company(ctx: Context) -> str | None:
                 counts[can] = counts.get(can, 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         best = None
-        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
             best = ranked[0][0]
         c["company"] = best
     return c["company"]

@@ -35,6 +35,8 @@ class Found:
     org_span: tuple[int, int] | None = None
     info: Title | None = None
     name: str = ""
+    #: the org was inferred from the document, not read next to the name
+    inferred: bool = False
 
 
 @dataclass
