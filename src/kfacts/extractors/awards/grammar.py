@@ -38,6 +38,11 @@ def stem(t: Any) -> str:
     return lem[:-1] if len(lem) > 1 and lem.endswith("다") and t.tag[:2] in ("VV", "VA", "VX") else lem
 
 
+def is_conj(t: Any) -> bool:
+    """`와`/`과` joining names (Kiwi tags it JC, or JKB before a verb-less noun)."""
+    return t.tag == "JC" or (t.tag == "JKB" and t.form in ("와", "과"))
+
+
 # -- facts lookups -------------------------------------------------------------
 
 def facts_in(ctx: Any, ftype: str, s: int, e: int) -> list[Any]:
@@ -224,7 +229,7 @@ def subject_at(ctx: Any, toks: Sequence[Any], j: int, cache: dict) -> list:
     span = list_span_before(ctx, toks, j)
     if span and span[0] < np[0]:
         inner = [t for t in toks if span[0] <= t.start < np[0] and not in_quote_or_paren(ctx, toks, toks.index(t))]
-        if any(t.tag == "JC" or t.form == "," for t in inner):
+        if any(is_conj(t) or t.form == "," for t in inner):
             got = list_recipients(ctx, *span)
             if len(got) > 1:
                 return got
@@ -266,6 +271,7 @@ def subject_recipient(ctx: Any, toks: Sequence[Any], upto: int, cache: dict,
         got = subject_at(ctx, toks, j, cache)
         if got:
             found.append((j, got))
+    found = _fact_subjects(ctx, toks, upto, found)
     if not found:
         return []
     # the nearest subject of the prize's own simple clause (`광주시는 최우수기관으로, 전남도는
@@ -274,6 +280,45 @@ def subject_recipient(ctx: Any, toks: Sequence[Any], upto: int, cache: dict,
     if not any(t.tag[:2] in ("VV", "VA", "EC", "EF", "XS") or t.tag in ("ETM", "VCP") for t in toks[j + 1:upto]):
         return got
     return found[0][1]
+
+
+_MARK_AFTER = re.compile(r"[은는이가](?=[\s,]|$)")
+_JOIN_BEFORE = re.compile(r"(?:와|과|,)\s*$")
+
+
+def _fact_subjects(ctx: Any, toks: Sequence[Any], upto: int, found: list) -> list:
+    """Add subjects Kiwi did not mark: `광양시가` read as 광양/NNP 시가/NNG.
+
+    An organization or person fact followed by 은/는/이/가 and a space is a
+    subject; facts joined to it by 와/과/, before it are listed with it.
+    """
+    if upto <= 0:
+        return found
+    text = ctx.text
+    lo, hi = toks[0].start, toks[upto - 1].end if upto <= len(toks) else toks[-1].end
+    facts = sorted((f for t in ("organization", "person") for f in ctx.facts.get(t, ())
+                    if lo <= f.span[0] and f.span[1] < hi), key=lambda f: f.span)
+    seen = {tuple(r[0] for r in got) for _, got in found}
+    extra = []
+    for n, f in enumerate(facts):
+        if not _MARK_AFTER.match(text, f.span[1]):
+            continue
+        j = next((i for i, t in enumerate(toks) if t.start >= f.span[1]), upto)
+        if j < len(toks) and toks[j].start == f.span[1] and toks[j].tag.startswith("J"):
+            continue  # Kiwi marked it: the main reading already judged this subject
+        if in_quote_or_paren(ctx, toks, j) or organizer_clause(toks, j - 1) \
+                or any(abs(j - k) <= 1 for k, _ in found):
+            continue
+        group = [f]
+        k = n - 1
+        while k >= 0 and _JOIN_BEFORE.search(text, facts[k].span[1], group[0].span[0]) \
+                and text[facts[k].span[1]:group[0].span[0]].strip() in ("와", "과", ","):
+            group.insert(0, facts[k])
+            k -= 1
+        got = [((g.fields.get("canonical") or g.fields.get("name") or g.text), g.span) for g in group]
+        if tuple(r[0] for r in got) not in seen:
+            extra.append((j, got))
+    return sorted(found + extra, key=lambda x: x[0])
 
 
 def list_span_before(ctx: Any, toks: Sequence[Any], j: int) -> tuple[int, int] | None:
@@ -288,7 +333,7 @@ def list_span_before(ctx: Any, toks: Sequence[Any], j: int) -> tuple[int, int] |
         elif t.form == "(":
             depth -= 1
         elif depth == 0:
-            ok = t.tag in NOUNISH or t.tag == "JC" or t.form in (",", "ㆍ", "·") \
+            ok = t.tag in NOUNISH or is_conj(t) or t.form in (",", "ㆍ", "·") \
                 or (t.tag == "SF" and t.form == "." and k > 0 and toks[k - 1].tag == "SL"
                     and len(toks[k - 1].form) == 1)
             if not ok or t.form in DATE_WORDS:
@@ -320,7 +365,7 @@ def list_recipients(ctx: Any, s: int, e: int) -> list[tuple[str, tuple[int, int]
             depth += 1
         elif t.form in (")", "）"):
             depth = max(0, depth - 1)
-        elif depth == 0 and (t.tag == "JC" or t.form in (",", "、", "ㆍ", "·", "및")):
+        elif depth == 0 and (is_conj(t) or t.form in (",", "、", "ㆍ", "·", "및")):
             cuts.append((t.start, t.end))
     bounds = []
     pos = s
