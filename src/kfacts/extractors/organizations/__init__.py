@@ -11,6 +11,14 @@ Public helpers for other extractors (stable):
   ``(canonical, kind, title)``: ``동구청장`` -> ``("광주광역시 동구",
   "local_government", "구청장")``; :func:`local_government_of_title` returns
   just the canonical name.
+* :func:`region_of_text` ``(text)``: the same region guess for a bare string.
+
+Layout: ``lexicon.py`` (TSV loaders, dated resolution), ``regions.py``
+(local-government resolution, document region, titles), ``local.py``
+(region mentions decided by grammar), ``names.py`` (lexicon, head words,
+universities, bylines, abbreviations, legal forms), ``scan.py`` (one literal
+pass shared by both), data in ``local_governments.tsv`` and
+``organizations_*.tsv``, examples in ``examples_*.toml``.
 """
 
 from __future__ import annotations
