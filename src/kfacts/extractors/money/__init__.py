@@ -109,6 +109,17 @@ def _hangul_ok(num: str, cur: str, text: str, end: int) -> bool:
     return True
 
 
+def _numeral_morpheme(ctx: Context, pos: int) -> bool:
+    """Whether Kiwi starts a numeral (NR, MM, SN) at ``pos`` (the morpheme boundary rule)."""
+    if not ctx.tokens:
+        return True
+    i = ctx.token_index_at(pos)
+    if i >= len(ctx.tokens):
+        return False
+    t = ctx.tokens[i]
+    return t.start == pos and t.tag in ("NR", "MM", "SN")
+
+
 def _vague(text: str, start: int) -> bool:
     return bool(_VAGUE_BEFORE.search(text, max(0, start - 4), start))
 
@@ -213,6 +224,8 @@ def _from_word(ctx: Context, m: re.Match) -> list[Fact]:
         return []
     if not _hangul_ok(num, cur, text, cur_end):
         return []
+    if cur in ("원", "엔") and not any("0" <= c <= "9" for c in num) and not _numeral_morpheme(ctx, m.start("n")):
+        return []  # 만원 버스 (full), 구조원: Kiwi reads a word, not a numeral, at the number's start
     if _NOT_CURRENCY_AFTER.match(text, cur_end) and m.group("post") is None and not m.group("dae"):
         return []  # 위안부, 원내대표: the currency syllables start another word
     if _vague(text, m.start("n1") if m.group("n1") else m.start("n")):
