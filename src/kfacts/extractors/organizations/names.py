@@ -111,6 +111,12 @@ SUFFIX_KINDS: dict[str, str] = {
     "센터": "other", "클럽": "other", "신문사": "media", "일보사": "media", "협력단": "public_agency",
     "인증원": "public_agency", "정보원": "public_agency", "진흥회": "association", "공제회": "association",
     "협의체": "other",
+    # regional offices of central agencies (광주지방고용노동청, 익산지방국토관리청, 광주전남중소벤처기업청)
+    "고용노동청": "central_government", "국토관리청": "central_government", "환경청": "central_government",
+    "중소벤처기업청": "central_government", "병무청": "central_government", "보훈청": "central_government",
+    "국세청": "central_government", "조달청": "central_government", "통계청": "central_government",
+    "우정청": "central_government", "해양수산청": "central_government", "세관": "central_government",
+    "해양경찰서": "central_government", "교도소": "central_government",
 }
 _SUFFIX_RE = re.compile(trie_regex(SUFFIX_KINDS))
 _WORD_BACK = re.compile(r"[가-힣A-Za-z0-9&]+$")
