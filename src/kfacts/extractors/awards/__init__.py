@@ -63,6 +63,7 @@ class Mention:
     evidence: dict = field(default_factory=dict)
     own_event: bool = False  # the prize is the tail of its event (`… 우수정책 대상`)
     fallback: bool = False  # no subject in the clause: the document's subject received it
+    drop: bool = False  # read as no award after all (`노벨상 수상자 출신`: winners in general)
 
 
 # -- step 1: candidates ----------------------------------------------------------------
@@ -387,6 +388,18 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
                     return got
         return []
     k = m.i1
+    if k < n and toks[k].form == "수상자" and not (k + 1 < n and toks[k + 1].form in ("로", "으로")):
+        # `노벨상 수상자 오르한 파묵`, `수상자인 X`; else winners in general (`노벨상 수상자 출신 석학들`)
+        q = k + 1
+        if q + 1 < n and toks[q].tag == "VCP" and toks[q + 1].tag == "ETM":
+            q += 2
+        head = toks[q].start if q < n else -1
+        for ftype in ("person", "organization"):
+            f = next((f for f in ctx.facts.get(ftype, ()) if f.span[0] == head), None)
+            if f is not None:
+                return [(f.fields.get("name") or f.fields.get("canonical") or f.text, f.span)]
+        m.drop = True
+        return []
     if k < n and toks[k].form == "수상자":
         # `PRIZE 수상자로 A와 B를 선정`
         for q in range(k + 1, n):
@@ -564,6 +577,8 @@ def extract(ctx: Context) -> list[Fact]:
         if s in prefix:
             m.start, m.honor = prefix[s]
         _assemble(ctx, m, cache)
+        if m.drop:
+            continue
         mentions.append(m)
         taken.append((s, e))
     mentions = _merge_honors(mentions)
