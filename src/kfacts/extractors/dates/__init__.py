@@ -43,6 +43,8 @@ RULES: list[Rule] = [
     Rule("date.next_year", "date", "같은 해/그해 or 이듬해/다음 해 (+ month, day): the year the text last named, or the one after."),
     Rule("date.range_end", "date", "The second end of a range or a later item of a list (18일부터 20일까지, "
          "2003년 6월과 11월), taking the first's month and year."),
+    Rule("date.anchored_day", "date", "A day told relative to the date before it (이튿날인 10일, 전날인 4일): "
+         "that date's month."),
     Rule("date.period_word", "date", "연초/연말, a bare quarter (3분기) or half (상반기) of the publication year."),
     Rule("date.short_year", "date", "A year written with an apostrophe: ’19, ’10~’19."),
     Rule("date.citation_year", "date", "A year closing a parenthesized citation: (Mordor Intelligence, 2016)."),
@@ -55,7 +57,7 @@ class _Cand:
     """One match being worked on: its parts, then its value."""
 
     __slots__ = ("m", "start", "end", "kind", "year", "month", "day", "q", "h", "part", "relative",
-                 "drop", "value", "gran", "rule", "range_start", "inherit")
+                 "drop", "value", "gran", "rule", "range_start", "inherit", "back")
 
     def __init__(self, m: Any, start: int, end: int) -> None:
         self.m = m
@@ -74,6 +76,7 @@ class _Cand:
         self.kind = ""
         self.range_start = False
         self.inherit: "_Cand | None" = None
+        self.back = False  # an anchored day lies before its anchor (전날인 N일)
 
 
 def _int(m: Any, name: str) -> int | None:
@@ -263,6 +266,9 @@ def _resolve(ctx: Context, c: _Cand) -> None:
         c.year = a.year
         if c.month is None:
             c.month = a.month
+            if c.year is not None and c.month is not None and a.day is not None and c.day is not None:
+                step = -1 if c.back and c.day > a.day else (1 if not c.back and c.day < a.day else 0)
+                c.year, c.month = nd.shift_month(c.year, c.month, step)  # 30일부터 2일까지
         elif a.month is not None and c.year is not None and (c.month, c.day or 0) < (a.month, a.day or 0):
             c.year += 1  # 11월부터 이듬해 2월까지
     if c.gran is None:
@@ -348,7 +354,7 @@ def _place(ctx: Context, c: _Cand, pub: _dt.date, direction: str | None) -> None
         if c.month < p and (tense == "future" or (p - c.month >= 9 and tense == "present")):
             direction = "future"  # in December, 1월 is next January unless the clause is past
         elif c.month > p and tense == "past" and c.month - p >= 2:
-            direction = "past"
+            direction = "past"  # told in the past tense, yet months ahead: last year's
     if c.day is not None and direction is not None:
         d = nd.resolve_month_day(pub, c.month, c.day, direction)
         c.year = d.year if d is not None else pub.year
@@ -378,6 +384,25 @@ def _link_ranges(text: str, cands: list[_Cand]) -> None:
             b.inherit, b.rule = a, "date.range_end"
         elif b.kind == "md" and a.kind in ("abs", "ry", "md", "mod") and a.month is not None:
             b.inherit, b.rule = a, "date.range_end"
+
+
+def _anchor_days(ctx: Context, cands: list[_Cand]) -> None:
+    """``이튿날인 10일``, ``전날인 4일``: a day told relative to a dated day just before it, in the same
+    sentence, takes that date's month (and year)."""
+    text = ctx.text
+    for i, c in enumerate(cands):
+        if c.kind != "d" or c.drop or c.inherit is not None:
+            continue
+        rel = P.ANCHOR_BEFORE.search(text, max(0, c.start - 16), c.start)
+        if rel is None:
+            continue
+        sent = ctx.sentence_of(c.start)
+        for a in reversed(cands[:i]):
+            if c.start - a.end > 80 or a.start < sent[0]:
+                break
+            if not a.drop and a.day is not None and a.kind in ("abs", "md", "mod", "rm"):
+                c.inherit, c.rule, c.back = a, "date.anchored_day", rel.group("back") is not None
+                break
 
 
 def _anchor_next_years(text: str, cands: list[_Cand]) -> None:
@@ -412,6 +437,7 @@ def extract(ctx: Context) -> list[Fact]:
         cands.append(c)
     _link_ranges(text, cands)
     _anchor_next_years(text, cands)
+    _anchor_days(ctx, cands)
     out: list[Fact] = []
     for c in cands:
         if c.drop:

@@ -131,6 +131,12 @@ RANGE_LINK = re.compile(r"\s*(?:[~∼\-–]|부터|에서)\s*")
 #: what may join dates in a list (``2003년 6월과 11월``, ``13일, 14일``): the later ones share the first's frame
 LIST_LINK = re.compile(r"\s*(?:과|와|및|,|·|ㆍ|또는|이나|나)\s*")
 
+#: before a bare day: it is told relative to the date before (``이튿날인 10일``, ``전날인 4일``)
+ANCHOR_BEFORE = re.compile(
+    r"(?:이튿날|다음\s?날|익일|(?P<back>전날|하루\s?전|이틀\s?전|사흘\s?전|\d+\s?일\s?전)|"
+    r"(?:하루|이틀|사흘|나흘|닷새|\d+\s?일)\s?(?:뒤|후))(?:인|이던|였던|)\s*$"
+)
+
 #: opening quotes -> closing quotes of names (years opening a quoted event name are not dates); double
 #: quotes mostly open speech (“2024년은 도약의 해”), so they are left out
 QUOTES = {"‘": "’", "'": "'", "「": "」", "『": "』", "<": ">", "《": "》", "〈": "〉"}
