@@ -307,6 +307,7 @@ def _assemble(ctx: Context, m: Mention, cache: dict) -> None:
     events = _quoted_events(ctx, cs, ce)
     before = [ev for ev in events if ev[1][1] <= m.start]
     after = [ev for ev in events if ev[1][0] >= m.end]
+    inside = [ev for ev in events if ev[1][0] <= m.start and m.end <= ev[1][1]]
     chosen = before[-1] if before else (after[0] if after else None)
     if m.kind == "nobel":
         cat = re.sub(r"^노벨\s?|상$", "", text[m.start:m.end]).strip()
@@ -315,7 +316,8 @@ def _assemble(ctx: Context, m: Mention, cache: dict) -> None:
         else:
             m.event, m.category = lx.NOBEL["event"], (cat or None)
         m.organizer = lx.NOBEL["organizer"]
-    elif chosen and not _own_event(ctx, m):
+    elif inside or (chosen and not _own_event(ctx, m)):
+        chosen = inside[0] if inside else chosen
         m.event, m.event_span = chosen[0], chosen[1]
         if chosen[2]:
             m.organizer = chosen[2]
@@ -568,8 +570,13 @@ def extract(ctx: Context) -> list[Fact]:
                     and mentions[-1].kind == "level" and mentions[-1].honor is None:
                 mentions[-1].honor = award
             continue
-        if kind == "named" and _non_prize(toks, i0, i1):
-            continue
+        if kind == "named":
+            if text[e:e + 1] in ("’", "'", "”", '"'):
+                # a quoted title ending in 상 names a prize (`‘과학기술인상’`), unless it is the bare noun
+                if text[s:e] in lx.NON_PRIZES:
+                    continue
+            elif _non_prize(toks, i0, i1):
+                continue
         mode = _receiving(kind, award, toks, i0, i1, text)
         if mode is None:
             continue

@@ -51,7 +51,7 @@ _honor_src = _alt([e["pattern"] for e in _DATA["honors"]])
 PRIZE_RE = _re.compile(
     rf"(?P<honor>{_honor_src})"
     rf"|(?P<nobel>노벨\s?(?:[가-힣]{{1,5}}\s?)?상)"
-    rf"|(?P<named>(?<![가-힣A-Za-z])[가-힣A-Za-z]{{1,12}}상(?=[을를은는이가도의]|\s?(?:수상|받|을|를)))"
+    rf"|(?P<named>(?<![가-힣A-Za-z])[가-힣A-Za-z]{{1,12}}상(?=[’'”\"]?(?:[을를은는이가도의]|\s?(?:수상|받))))"
     rf"|(?P<level>{_level_src})"
     rf"|(?P<commend>{_DATA['commendation']})"
 )
