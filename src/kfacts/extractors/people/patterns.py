@@ -17,7 +17,7 @@ import regex as re
 
 from ..base import Context
 from . import orgs
-from .lexicon import MODIFIERS, Title, countries, title_regex, titles
+from .lexicon import MODIFIERS, Title, countries, not_names, title_regex, titles
 from .names import korean_name_ok
 from .words import next_word, nounish, prev_word, stem_end, word_end, word_start
 
@@ -203,6 +203,12 @@ def match_title(ctx: Context, hit: TitleHit) -> Found | None:
         if not nounish(ctx, s, e):
             break
         if korean_name_ok(ctx, s, e, strict=hit.info.group == "common" and hit.org is None and k == 0):
+            if k + 1 < len(left) and k < 2 and nounish(ctx, *left[k + 1]) and \
+                    (hit.info.group == "corp" or not korean_name_ok(ctx, s, e, strict=True)) and \
+                    korean_name_ok(ctx, *left[k + 1], strict=True):
+                # 이희상 동아원 회장: the proper-noun name before an unknown word is the person
+                k += 1
+                s, e = left[k]
             between = list(reversed(left[:k]))
             if hit.info.group == "press":
                 return _press(ctx, hit, s, e)
@@ -263,9 +269,14 @@ def _org_before_name(ctx: Context, hit: TitleHit, name_start: int) -> None:
         return  # another particle: the word belongs to the sentence, not to the name
     if stem == s or not nounish(ctx, s, stem):
         return
-    found = orgs.canonicalize(ctx, text[s:stem], s)
+    surface = text[s:stem]
+    found = orgs.canonicalize(ctx, surface, s)
     if found is not None and found[0]:
         hit.set_org(found[0], (s, stem), text)
+    elif hit.info.group in ("corp", "press") and surface not in not_names() and \
+            all(t.tag in ("NNP", "SL", "SN") for t in ctx.tokens_in(s, stem)):
+        # 뉴닉 김소연 대표, 리얼미터의 이택수 대표: a proper noun before a company head is the company
+        hit.set_org(surface, (s, stem), text)
 
 
 def _trailing_run(ctx: Context, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
