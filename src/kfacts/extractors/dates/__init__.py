@@ -131,7 +131,8 @@ def _tense(ctx: Context, pos: int, limit: int) -> str | None:
             elif form.endswith(("다는", "라는")):
                 return "present"
             elif seen <= 6 and prev is not None and prev.tag.split("-", 1)[0] in ("VV", "XSV") \
-                    and prev.form not in P.NOT_EVENT_VERBS:
+                    and prev.form not in P.NOT_EVENT_VERBS \
+                    and not (prev.tag == "XSV" and toks[i - 2].form in P.STATIVE_NOUNS):
                 return "past" if form in ("ᆫ", "은") else "present"
         elif tag == "EC":
             if form.endswith(P.QUOTATIVE):

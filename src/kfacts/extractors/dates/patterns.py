@@ -154,6 +154,8 @@ QUOTATIVE = ("다고", "라고", "다며", "라며", "자고", "냐고")
 #: verbs whose adnominal forms are postpositions or states, not events (``의한``, ``위한``, ``있는``)
 NOT_EVENT_VERBS = frozenset({"있", "없", "대하", "위하", "통하", "관하", "따르", "인하", "향하", "비롯하", "의하",
                              "앞두", "걸치", "즈음하", "불구하", "더불", "말미암", "같", "다르"})
+#: nouns whose -하다/-되다 adnominal is a state, not an event (``위치한``, ``관련된``)
+STATIVE_NOUNS = frozenset({"위치", "소재", "관련", "해당", "거주", "근무", "재직", "소속", "인접", "근접", "연관"})
 #: words before a date that point to the future (``지금부터 19일까지``)
 FUTURE_BEFORE = re.compile(r"(?:지금부터|앞으로|향후|다가오는|다가올)\s*$")
 #: a weekday after a day: ``17일(월)``
