@@ -506,7 +506,8 @@ def _host_in_clause(ctx: Context, toks: Sequence[Any], span: tuple[int, int], ca
         return None
     if toks[e].form in ("은", "는"):  # the event is the topic: look for `X이 주관`
         for i in range(e + 1, n - 1):
-            if toks[i].tag == "JKS" and toks[i + 1].form in _HOST_NOUNS:
+            nxt = toks[i + 2] if toks[i + 1].form == "공동" and i + 2 < n else toks[i + 1]
+            if toks[i].tag == "JKS" and nxt.form in _HOST_NOUNS:
                 np = gr.np_before(ctx, toks, i)
                 return gr.org_name(ctx, toks, np, cache) if np else None
         return None

@@ -462,6 +462,8 @@ def organizer_before(ctx: Any, toks: Sequence[Any], j: int, cache: dict) -> tupl
         t = toks[k]
         if t.form in lx.ORGANIZER_NOUNS and t.tag.startswith("NN"):
             m = k
+            if m - 1 >= 0 and toks[m - 1].form == "공동":
+                m -= 1  # `X가 공동 주최한`
             if m - 1 >= 0 and toks[m - 1].tag == "JKS":
                 m -= 1
             np = np_before(ctx, toks, m)
