@@ -69,7 +69,7 @@ def test_component_sets_ents_and_facts(nlp):
     doc = nlp(TEXT)
     facts = _expected()
     assert [f.to_dict() for f in doc._.facts] == [f.to_dict() for f in facts]
-    assert doc._.published.isoformat() == "2024-08-13"
+    assert doc._.published == "2024-08-13"
     labels = dict(zip(("organization", "person", "award", "money", "jobs", "date"),
                       ("ORG", "PERSON", "AWARD", "MONEY", "JOBS", "DATE")))
     assert {e.label_ for e in doc.ents} <= set(labels.values())
@@ -96,7 +96,7 @@ def test_doc_published_extension_wins(nlp):
     doc = nlp.make_doc("지난 1일 50억원을 썼다.")
     doc._.published = "2024-08-13"
     doc = nlp.get_pipe("kfacts")(doc)
-    assert doc._.published.isoformat() == "2024-08-13"
+    assert doc._.published == "2024-08-13"
 
 
 def test_overlap_rules():
@@ -156,3 +156,22 @@ def test_component_and_tokenizer_pickle(nlp):
     tok = pickle.loads(pickle.dumps(nlp.tokenizer))
     doc = comp(tok(TEXT))
     assert [(e.text, e.label_) for e in doc.ents] == [(e.text, e.label_) for e in nlp(TEXT).ents]
+
+
+def test_docs_serialize_with_their_facts(nlp):
+    from spacy.tokens import Doc, DocBin
+
+    doc = nlp(TEXT)
+    again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert [f.to_dict() for f in again._.facts] == [f.to_dict() for f in doc._.facts]
+    assert [(e.text, e.label_, e._.fact) for e in again.ents] == [(e.text, e.label_, e._.fact) for e in doc.ents]
+    bin_ = DocBin(store_user_data=True, docs=[doc])
+    (back,) = DocBin().from_bytes(bin_.to_bytes()).get_docs(nlp.vocab)
+    assert back._.published == "2024-08-13" and len(back._.facts) == len(doc._.facts)
+
+
+def test_nlp_pipe_two_processes(nlp):
+    texts = [TEXT, "서울시는 2023년 3월 2일 50억원을 썼다."] * 2
+    one = [[(e.text, e.label_) for e in d.ents] for d in nlp.pipe(texts)]
+    two = [[(e.text, e.label_) for e in d.ents] for d in nlp.pipe(texts, n_process=2, batch_size=1)]
+    assert one == two

@@ -31,13 +31,15 @@ inside an award phrase): the ``overlap`` setting names the rule that picks
 the entities - ``"longest"`` (default: longest span first, then earliest) or
 ``"first"`` (earliest start first, then longest). Every fact stays in
 ``doc._.facts`` whatever the rule; ``span._.fact`` gives the fact of an
-entity. Entities already in ``doc.ents`` (from an ``ner`` component) take
+entity. They are kept in ``doc.user_data`` as plain dicts, so Docs still
+serialize (``doc.to_bytes()``, ``DocBin``, ``nlp.pipe(n_process=2)``). Entities already in ``doc.ents`` (from an ``ner`` component) take
 part in the same resolution unless ``overwrite_ents`` is true, in which case
 they are dropped.
 
 The publication date for resolving relative dates is ``doc._.published``
 when set, else the component's ``published`` setting, else whatever the page
-says (see SPEC section 1).
+says (see SPEC section 1); afterwards ``doc._.published`` holds the date
+used, as an ISO string (or None).
 """
 
 import re
@@ -70,19 +72,41 @@ def displacy_colors() -> Dict[str, str]:
     return {"AWARD": DISPLACY_OPTIONS["colors"]["AWARD"], "JOBS": DISPLACY_OPTIONS["colors"]["JOBS"]}
 
 
+# Facts live in ``doc.user_data`` as plain dicts (``Fact.to_dict``), so that
+# ``doc.to_bytes()``, ``DocBin`` and ``nlp.pipe(n_process=...)`` can serialize
+# the Doc; ``doc._.facts`` turns them back into Fact objects.
+_FACTS_KEY = "kfacts_facts"
+_ENTS_KEY = "kfacts_ent_facts"
+
+
+def _fact_from_dict(d: Dict[str, Any]) -> Any:
+    from .fact import Fact
+
+    fields = {k: v for k, v in d.items() if k not in ("type", "text", "span", "rule", "evidence")}
+    evidence = {k: (v[0], v[1]) for k, v in (d.get("evidence") or {}).items()}
+    return Fact(type=d["type"], text=d["text"], span=(d["span"][0], d["span"][1]), fields=fields,
+                rule=d.get("rule"), evidence=evidence)
+
+
+def _doc_facts(doc: Doc) -> Optional[List[Any]]:
+    stored = doc.user_data.get(_FACTS_KEY)
+    return None if stored is None else [_fact_from_dict(d) for d in stored]
+
+
+def _span_fact(span: Span) -> Any:
+    for start, end, label, i in span.doc.user_data.get(_ENTS_KEY, ()):
+        if start == span.start and end == span.end and label == span.label_:
+            return _fact_from_dict(span.doc.user_data[_FACTS_KEY][i])
+    return None
+
+
 def _register_extensions() -> None:
     if not Doc.has_extension("facts"):
-        Doc.set_extension("facts", default=None)
+        Doc.set_extension("facts", getter=_doc_facts)
     if not Doc.has_extension("published"):
         Doc.set_extension("published", default=None)
     if not Span.has_extension("fact"):
         Span.set_extension("fact", getter=_span_fact)
-
-
-def _span_fact(span: Span) -> Any:
-    index = span.doc.user_data.get("kfacts_ent_facts", {})
-    i = index.get((span.start, span.end, span.label_))
-    return None if i is None else span.doc._.facts[i]
 
 
 _register_extensions()
@@ -292,8 +316,8 @@ class KfactsComponent:
         published = doc._.published if doc._.published is not None else self.published
         result = self.extractor(doc.text, published=published)
         facts = list(result.facts)
-        doc._.facts = facts
-        doc._.published = result.published
+        doc.user_data[_FACTS_KEY] = [f.to_dict() for f in facts]
+        doc._.published = result.published.isoformat() if result.published else None
         spans: List[Span] = []
         origin: Dict[int, int] = {}
         for i, f in enumerate(facts):
@@ -306,8 +330,7 @@ class KfactsComponent:
         existing = [] if self.overwrite_ents else list(doc.ents)
         chosen = self.resolve(existing + spans)
         doc.ents = chosen
-        doc.user_data["kfacts_ent_facts"] = {(s.start, s.end, s.label_): origin[id(s)]
-                                             for s in chosen if id(s) in origin}
+        doc.user_data[_ENTS_KEY] = [[s.start, s.end, s.label_, origin[id(s)]] for s in chosen if id(s) in origin]
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterable[Doc]:
