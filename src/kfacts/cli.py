@@ -36,6 +36,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
         text = sys.stdin.read()
     doc = ex(text, published=args.published)
     rules = {r.id: r for r in ex.rules}
+    origin = {r.id: f"pack {getattr(p, 'name', '?')} ({getattr(p, 'path', '?')})" for p in ex.packs for r in p.rules}
     print(f"published: {doc.published.isoformat() if doc.published else None}")
     for z in doc.zones:
         if z.kind != "article":
@@ -45,7 +46,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
         fields = ", ".join(f"{k}={v!r}" for k, v in f.fields.items())
         print(f"{f.type:<13}{f.text!r} [{f.span[0]}:{f.span[1]}]")
         print(f"    fields: {fields}")
-        print(f"    rule:   {f.rule}" + (f" - {r.description}" if r else ""))
+        print(f"    rule:   {f.rule}" + (f" - {r.description}" if r else "")
+              + (f" [{origin[f.rule]}]" if f.rule in origin else ""))
         for name, (s, e) in f.evidence.items():
             print(f"    {name} <- {text[s:e]!r} [{s}:{e}]")
     return 0
@@ -53,8 +55,9 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
 def cmd_rules(args: argparse.Namespace) -> int:
     ex = _extractor(args)
+    origin = {r.id: getattr(p, "name", "pack") for p in ex.packs for r in p.rules}
     for r in ex.rules:
-        print(f"{r.id:<40}{r.type:<14}{r.description}")
+        print(f"{r.id:<40}{r.type:<14}{origin.get(r.id, 'built-in'):<12}{r.description}")
     return 0
 
 

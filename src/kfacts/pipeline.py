@@ -73,7 +73,10 @@ class Extractor:
         if packs:
             from .rulepacks import load_pack
 
+            from .rulepacks import check_packs
+
             self.packs = [p if hasattr(p, "rules") and hasattr(p, "extract") else load_pack(p) for p in packs]
+            check_packs(self.packs)
         known = {r.id for r in self.rules}
         disable = set(disable)
         unknown = sorted(disable - known)
