@@ -202,3 +202,12 @@ def test_eval_runs_on_seed_gold(shared_dir, capsys):
     assert code == 0, err
     for t in ("organization", "person", "award", "money", "jobs", "date"):
         assert t in out
+
+
+def test_extract_two_processes_equals_one(inputs, capsys):
+    args = ["extract", inputs / "a.txt", inputs / "folder", inputs / "c.jsonl", "--text-field", "body",
+            "--published-field", "date"]
+    code1, out1, _ = run(capsys, *args)
+    code2, out2, err = run(capsys, *args, "--n-process", "2")
+    assert code1 == code2 == 0, err
+    assert out1 == out2

@@ -252,5 +252,13 @@ def format_table(out: dict[str, Any]) -> str:
     for f in out["facts"]:
         fields = ", ".join(f"{k}={v}" for k, v in f.items()
                            if k not in ("type", "text", "span", "rule", "evidence") and v is not None)
-        lines.append(f"{f['type']:<13}{f['text']:<24}{str(tuple(f['span'])):<14}{fields}")
+        lines.append(f"{f['type']:<13}{_pad(f['text'], 24)}{str(tuple(f['span'])):<14}{fields}")
     return "\n".join(lines) + "\n"
+
+
+def _pad(text: str, width: int) -> str:
+    """Pad to ``width`` terminal columns (Hangul and other wide characters take two)."""
+    import unicodedata
+
+    cols = sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+    return text + " " * max(width - cols, 1)
