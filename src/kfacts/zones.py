@@ -30,7 +30,7 @@ from .published import find_timestamps
 _BOILERPLATE = re.compile(
     r"^\W*(?:본문\s*바로\s*가기|기사\s*메일\s*전송|기사\s*수정|기사\s*스크랩|공유하기|"
     r"목록\s*바로\s*가기|인쇄|이전\s*기사\s*보기.*|다음\s*기사\s*보기|모바일\s*버전\s*바로\s*가기|"
-    r"\d{2,4}x\d{2,4}|반응형|역사왜곡|댓글.{0,10}|좋아요|구독|\d+|"
+    r"\d{2,4}x\d{2,4}|반응형|역사왜곡|댓글.{0,10}|좋아요|구독|"
     r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|co\.kr|kr|net|org|news)(?:/\S*)?)\W*$"
     r"|글자\s*크기|본문\s*보기를\s*권장|다음뉴스|네이버\s*뉴스|구독하세요|SNS\s*기사보내기|"
     r"기사\s*원문\s*보기|기사\s*제보|카카오톡\s*채널"
@@ -115,7 +115,7 @@ def find_zones(text: str) -> list[Zone]:
         if _is_menu(stripped):
             labels[i] = "boilerplate"
             continue
-        if _BOILERPLATE.search(stripped):
+        if stripped.isdigit() or _BOILERPLATE.search(stripped):
             labels[i] = "boilerplate"
             if _DOMAIN_LINE.match(stripped):
                 # a teaser card: title and lead lines right above a bare domain
