@@ -81,7 +81,9 @@ def extract(ctx: Context) -> list[Fact]:
     found: list[Found] = []
     for hit in title_hits(ctx):
         f = match_title(ctx, hit)
-        if f is not None:
+        if isinstance(f, list):
+            found.extend(f)
+        elif f is not None:
             found.append(f)
     found.extend(foreign_names(ctx))
     found.extend(bare_names(ctx))

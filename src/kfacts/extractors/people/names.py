@@ -18,6 +18,13 @@ _NAME_PART_TAGS = frozenset({"NNP", "NNG", "NNB", "NR", "XPN", "MM", "MAG", "XR"
 _ORG_ENDINGS = frozenset("부청처단회당국과실팀을갑군구시도")
 
 
+def _grammar_university(ctx: Context, name: str, hit: tuple[str, str]) -> bool:
+    """``한상대`` -> ``한상대학교`` only by the X대 grammar: a name, unless the page names it as an org."""
+    if hit[1] != "university" or hit[0] != name + "학교" or not name.endswith("대"):
+        return False
+    return not any(f.text == name or f.fields.get("name") == name for f in orgs.org_facts(ctx))
+
+
 def korean_name_ok(ctx: Context, start: int, end: int, strict: bool = False) -> bool:
     """Can ``text[start:end]`` be a Korean full name?
 
@@ -35,14 +42,15 @@ def korean_name_ok(ctx: Context, start: int, end: int, strict: bool = False) -> 
         return False
     if len(name) == 2 and surnames().get(parts[0]) != "common":
         return False
-    if name in not_names() or name.startswith(not_name_prefixes()) or \
-            any(name[i:] in titles() for i in range(len(name) - 1)):
+    if name in not_names() or any(name[i:] in titles() for i in range(len(name) - 1)):
         return False  # 당선인, 위원장: a title, not a name
     if not all(ch in given_syllables() for ch in parts[1]):
         return False  # 이집트, 유튜브: not a Korean given name
     toks = ctx.tokens_in(start, end)
     if not toks or toks[0].start != start or toks[-1].end != end:
         return False  # the name must start and end on morpheme boundaries
+    if name.startswith(not_name_prefixes()) and not any(t.tag == "NNP" for t in toks):
+        return False  # 최고령: a 最- word Kiwi does not see as a proper noun
     if len(toks) == 1:
         t = toks[0]
         if t.tag != "NNP":
@@ -66,7 +74,8 @@ def korean_name_ok(ctx: Context, start: int, end: int, strict: bool = False) -> 
         s, e = f.span
         if s < end and start < e:
             return False
-    if orgs.canonicalize(ctx, name) is not None:
+    hit = orgs.canonicalize(ctx, name)
+    if hit is not None and not _grammar_university(ctx, name, hit):
         return False
     if len(name) == 3:
         head = orgs.canonicalize(ctx, name[:2])

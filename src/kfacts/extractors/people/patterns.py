@@ -88,6 +88,9 @@ def _resolve_fused(ctx: Context, hit: TitleHit) -> bool:
             hit.org_span = (hit.ws, hit.ts)
             hit.tentative = info.compound and info.lg is None
             return True
+    if len(prefix) == 3 and korean_name_ok(ctx, hit.ws, hit.ts, strict=True):
+        hit.fused_name = (hit.ws, hit.ts)  # 윤후덕의원: a name written fused to its title
+        return True
     if info.compound:
         hit.title = prefix + hit.title
         hit.title_start = hit.ws
@@ -191,15 +194,22 @@ def _left_words(ctx: Context, pos: int, limit: int) -> list[tuple[int, int]]:
     return out
 
 
-def match_title(ctx: Context, hit: TitleHit) -> Found | None:
+def match_title(ctx: Context, hit: TitleHit) -> Found | list[Found] | None:
     """One title word: find its name to the left, else to the right, with the organization."""
     text = ctx.text
     if hit.fused_name is not None:
         s, e = hit.fused_name
-        return _press(ctx, hit, s, e)
+        if hit.info.group == "press":
+            return _press(ctx, hit, s, e)
+        _org_before_name(ctx, hit, s)
+        return _found(hit, s, e, "person.name_title")
     left = _left_words(ctx, hit.ws, 4)
     # NAME [words] TITLE
     for k, (s, e) in enumerate(left):
+        if "·" in text[s:e] and k == 0:
+            listed = _name_list(ctx, hit, s, e)
+            if listed:
+                return listed
         if not nounish(ctx, s, e):
             break
         if korean_name_ok(ctx, s, e, strict=hit.info.group == "common" and hit.org is None and k == 0):
@@ -255,6 +265,21 @@ def match_title(ctx: Context, hit: TitleHit) -> Found | None:
         if words:
             _apply_words(ctx, hit, _trailing_run(ctx, words), need_org=True)
     return _found(hit, name[0], name[1], rule)
+
+
+def _name_list(ctx: Context, hit: TitleHit, s: int, e: int) -> list[Found]:
+    """``박주민·정재호 의원``: names joined by a middle dot share the title."""
+    text = ctx.text
+    spans = []
+    pos = s
+    for part in text[s:e].split("·"):
+        spans.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    if len(spans) < 2 or not all(korean_name_ok(ctx, a, b) for a, b in spans):
+        return []
+    if hit.org is None:
+        _org_before_name(ctx, hit, s)
+    return [_found(hit, a, b, "person.name_title") for a, b in spans]
 
 
 def _org_before_name(ctx: Context, hit: TitleHit, name_start: int) -> None:
