@@ -265,7 +265,9 @@ def find_hospital_lists(ctx: Context) -> list[dict[str, Any]]:
 
 # -- legal forms and abbreviations ------------------------------------------
 _LEGAL_BEFORE = re.compile(r"(?<![가-힣A-Za-z0-9)])(?:㈜|\(주\)|주식회사\s?)([가-힣A-Za-z0-9&]{2,20})")
-_LEGAL_AFTER = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9&]{2,20}?)(?:\s?㈜|\s?\(주\)|주식회사)")
+# a marker that introduces the next name (광주시는 ㈜태성과) is not a trailing marker
+_LEGAL_AFTER = re.compile(
+    r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9&]{2,20}?)(?:\s?㈜|\s?\(주\)|주식회사)(?![가-힣A-Za-z0-9&]{2})")
 
 
 def _strip_particle(name: str) -> str:
