@@ -27,13 +27,14 @@ import re as _re
 import regex as re
 
 _Y4 = r"(?:1[0-9]|20|21)\d\d"
-_NUM_LEFT = r"(?<![\d·/:\-])(?<!\d[.,])"
+#: digits that start a date: not inside a number, a code (KF-94) or a clock; ``2016-2020년`` is fine
+_NUM_LEFT = r"(?<![\d·/:])(?<!\d[.,])(?<![^\d\s]-)"
 
 #: a part of a period; must end the word (``초과``, ``말레이시아`` are not parts)
 _PART = (r"(?P<part>초순|중순|하순|상순|초반|중반|후반|말경|초|말)"
          r"(?=$|[^\p{Hangul}]|까지|에|엔|부터|께|경|쯤|무렵|의|을|은|이|로|기준|인|께)")
-_DAY = r"(?P<d>\d{1,2})(?:일(?![차째간분치반선본수류등장])|(?=\s*[~∼]\s*\d{1,2}일))"
-_MONTH = r"(?P<m>\d{1,2})(?:월(?![드간별급세령평]|요일)|(?=\s*[~∼]\s*\d{1,2}월))"
+_DAY = r"(?P<d>\d{1,2})(?:일(?![차째간분치반선본수류등장])|(?=\s*[~∼\-–]\s*\d{1,2}일))"
+_MONTH = r"(?P<m>\d{1,2})(?:월(?![드간별급세령평]|요일)|(?=\s*[~∼\-–]\s*\d{1,2}월))"
 _QUARTER = r"(?P<q>[1-4])\s*(?:[/·]\s*4\s*)?분기"
 _HALF = r"(?P<h>상|하)반기"
 #: what may follow a year: month (and day), quarter or half, then a part
@@ -54,7 +55,8 @@ DATE = re.compile(
         # numeric quarter
         rf"{_NUM_LEFT}(?P<qy>{_Y4})\s?-?\s?Q(?P<q>[1-4])(?![\w])",
         # a written year, then optional month/day, quarter, half, part
-        rf"{_NUM_LEFT}(?P<y>{_Y4})\s?(?:학년도|년(?P<ydo>도|\s도(?=에|의|는|부터|까지|[\s,.)]|$))?){_YEAR_TAIL}",
+        rf"{_NUM_LEFT}(?P<y>{_Y4})(?:\s?(?:학년도|년(?P<ydo>도|\s도(?=에|의|는|부터|까지|[\s,.)]|$))?){_YEAR_TAIL}"
+        rf"|(?=\s*[~∼\-–]\s*{_Y4}\s?년))",
         # a relative year word
         rf"(?<!\p{{Hangul}}){_REL_YEAR}{_YEAR_TAIL}",
         # the year just told of, or the one after: 같은 해 5월, 이듬해 2월
@@ -90,7 +92,7 @@ DATE = re.compile(
 #: where an expression may start: a cheap first pass (stdlib ``re``); :data:`DATE`
 #: is then tried only at these positions
 START = _re.compile(
-    r"\d{1,4}(?=\s?년|학년도|월|일|\s*[~∼]\s*\d|\s*(?:[/·]\s*4\s*)?분기|[-./]\s?\d|\s?-?\s?Q[1-4]|\))|[’‘'](?=\d\d)|"
+    r"\d{1,4}(?=\s?년|학년도|월|일|\s*[~∼\-–]\s*\d|\s*(?:[/·]\s*4\s*)?분기|[-./]\s?\d|\s?-?\s?Q[1-4]|\))|[’‘'](?=\d\d)|"
     r"올|금년|재작년|지지난|작년|지난|내후년|내년|새해|이번|이달|이듬해|다음|같은\s?해|그\s?해|그저께|금일|내달|오는|엊그제|그제|어제|오늘|"
     r"내일|모레|연초|연말|[상하]반기"
 )
@@ -123,7 +125,7 @@ YEAR_DURATION_AFTER = re.compile(r"(?:대(?!비|회|상|표|통령|학|책|응|�
                                   r"\s*동안|\s*만에|\s*만의|\s*넘게|여)")
 
 #: a range continues after this match: ``27``~``28일``
-RANGE_TILDE = re.compile(r"\s*[~∼]")
+RANGE_TILDE = re.compile(r"\s*[~∼\-–]")
 
 #: what may link the two ends of a range of dates
 RANGE_LINK = re.compile(r"\s*(?:[~∼\-–]|부터|에서)\s*")
