@@ -64,6 +64,7 @@ class Mention:
     own_event: bool = False  # the prize is the tail of its event (`… 우수정책 대상`)
     fallback: bool = False  # no subject in the clause: the document's subject received it
     drop: bool = False  # read as no award after all (`노벨상 수상자 출신`: winners in general)
+    anaphoric: bool = False  # the event is named only as `이번 대회`, `같은 공모`
 
 
 # -- step 1: candidates ----------------------------------------------------------------
@@ -165,6 +166,10 @@ def _receiving(kind: str, award: str, toks: Sequence[Any], i0: int, i1: int, tex
         return "work" if t.form in ("수상작", "수상팀") else "noun"
     if t.form == "선정" and t.tag == "NNG" and award != "대상" and (i + 1 >= n or toks[i + 1].tag in ("SF", "SP")):
         return "noun"  # headline: `… 최우수 기관 선정`
+    if t.form == "이름" and i + 1 < n and gr.stem(toks[i + 1]) in ("올리", "오르"):
+        return "noun"  # `우수기관 이름 올려`
+    if t.form in ("…", "...", "‥") and award != "대상" and not any(x.tag == "EF" for x in toks):
+        return "noun"  # headline: `정부혁신평가 최우수기관…대통령 표창`
     # a prize named after its level with a division: `부문 대상에 선정`
     division = any(x.form in lx.CATEGORY_WORDS for x in toks[max(0, i0 - 3):i0])
     if t.tag == "JC" or (t.form in ("와", "과") and t.tag == "JKB") or (t.form == "등" and t.tag == "NNB"):
@@ -206,7 +211,9 @@ def _receiving(kind: str, award: str, toks: Sequence[Any], i0: int, i1: int, tex
                 return "subject"
             if x.tag == "JKS":
                 subj = True
-            if subj and x.form in ("차지", "수상", "거머쥐") and x.tag.startswith(("NN", "VV")):
+            nxt = toks[toks.index(x) + 1] if x is not toks[-1] else None
+            if subj and x.form in ("차지", "수상", "거머쥐") and (
+                    x.tag.startswith("VV") or (nxt is not None and nxt.tag.startswith("XSV"))):
                 return "subject"
         return None
     if t.tag in ("VV", "VV-R") and gr.stem(t) in lx.RECEIVE_VERBS and t.form not in ("선정",):
@@ -329,7 +336,9 @@ def _assemble(ctx: Context, m: Mention, cache: dict) -> None:
             m.event, m.event_span, m.own_event = text[span[0]:span[1]], span, True
         if m.event is None:
             span = _unquoted_event(ctx, m)
-            if span:
+            if span and text[span[0]:span[1]] in lx.EVENT_HEADS:
+                m.anaphoric = True  # `이번 대회에서`, `같은 공모에서`, `이날 시상식에서`: the document's event
+            elif span:
                 m.event, m.event_span = text[span[0]:span[1]], span
     if m.event_span:
         m.evidence["event"] = m.event_span
@@ -417,6 +426,14 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
                 return gr.list_recipients(ctx, *span) if span else []
         return []
     if m.mode == "select":
+        # `최우수기관에는 경기 부천시가 올랐다`: the subject after the prize
+        for k2 in range(m.i1, n):
+            if toks[k2].tag in ("SF", "EF", "EC"):
+                break
+            if toks[k2].tag == "JKS" and k2 > m.i1 + 1:
+                got = gr.subject_at(ctx, toks, k2, cache)
+                if got:
+                    return got
         # `행안부는 광주 동구 등 10곳을 우수기관으로 선정했다`: the object received it, the subject chose
         q = m.i0 - 1
         while q >= 0 and toks[q].tag != "JKO":
@@ -528,7 +545,7 @@ def _expand_event(name: str, events: list[str]) -> str:
     best = name
     for ev in events:
         ek = _key(ev)
-        if ek != k and ek.endswith(k) and len(ev) > len(best):
+        if ek.endswith(k) and len(ev) > len(best):
             best = ev
     return best
 
@@ -679,6 +696,10 @@ def _share_events(mentions: list[Mention]) -> None:
         elif m.event is None and m.kind != "nobel":
             same = [x for x in named if x.award == m.award and (m.category is None or x.category == m.category)]
             donor = same[0] if same else None
+            if donor is None and named and (m.anaphoric or len({_key(x.event) for x in named}) == 1):
+                # `같은 대회에서 원주시는 장려상을`: the event named before (or the document's only one)
+                before = [x for x in named if x.start < m.start]
+                donor = before[-1] if before else named[0]
         if donor is None:
             continue
         m.event, m.own_event = donor.event, False

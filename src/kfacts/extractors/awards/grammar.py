@@ -17,7 +17,7 @@ import regex as re
 from . import lexicon as lx
 
 NOUNISH = frozenset({"NNG", "NNP", "SL", "SN", "SH", "NNB", "XSN", "XPN", "NR", "W_SERIAL"})
-SUBJ_PARTICLES = frozenset({"은", "는", "이", "가", "께서", "에서는"})
+SUBJ_PARTICLES = frozenset({"은", "는", "이", "가", "께서", "에서는", "도"})
 DATE_WORDS = frozenset({"올해", "지난해", "작년", "내년", "최근", "이번", "당시", "이날", "현재", "앞서", "한편",
                         "특히", "또", "또한", "올", "이후", "그동안", "매년"})
 CHAIN_STOP = frozenset({"연속", "최초", "유일", "처음", "동시", "연속으로", "등", "중", "모두", "각각", "사례"})
@@ -282,7 +282,7 @@ def subject_recipient(ctx: Any, toks: Sequence[Any], upto: int, cache: dict,
     return found[0][1]
 
 
-_MARK_AFTER = re.compile(r"[은는이가](?=[\s,]|$)")
+_MARK_AFTER = re.compile(r"[은는이가도](?=[\s,]|$)")
 _JOIN_BEFORE = re.compile(r"(?:와|과|,)\s*$")
 
 
@@ -457,6 +457,12 @@ def event_chain(ctx: Any, toks: Sequence[Any], head: int) -> tuple[int, int] | N
 def organizer_before(ctx: Any, toks: Sequence[Any], j: int, cache: dict) -> tuple[str, tuple[int, int]] | None:
     """`X 주관 EVENT`, `X 주최로 열린 EVENT`, `X가 뽑은 EVENT`: the organizer before token ``j``."""
     k = j - 1
+    if k > 0 and toks[k].tag == "JKG" and toks[k].form == "의":
+        # `행정안전부의 ‘2024년 정부혁신평가’`: an organization owning the event
+        org = org_ending_at(ctx, toks[0].start, toks[k - 1].end)
+        if org is not None and org.span[1] == toks[k].start:
+            return org.fields.get("canonical") or org.text, org.span
+        return None
     steps = 0
     while k >= 0 and steps < 6:
         t = toks[k]
