@@ -1,7 +1,8 @@
 """Award extractor: lexicon helpers, invariants, and the seeds acceptance figures.
 
 The behaviour on sentences is tested by the example table
-(src/kfacts/extractors/awards/examples.toml, run by test_builtin_examples.py);
+(src/kfacts/extractors/awards/examples.toml, run strictly with every built-in
+table: ``pytest --kfacts-builtin``);
 this file tests what a table cannot: helpers, rule ids, field sets, spans on
 real pages and the SPEC scores on the seed gold.
 """
