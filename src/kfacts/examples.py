@@ -14,7 +14,8 @@ An example table is a TOML file with ``[[examples]]`` entries::
 
 ``expect = []`` makes a *negative* example: no fact of the checked types may
 be found. An expected fact may give ``span = [start, end]`` (a span example)
-and any SPEC fields; fields it does not give are not checked. The check is
+and any SPEC fields; fields it does not give are not checked. TOML has no
+null, so ``null = ["value", "part"]`` lists the fields that must be null. The check is
 strict: every expected fact must be found once, and no other fact of the
 checked types may be found.
 
@@ -89,6 +90,8 @@ def parse_examples(data: dict[str, Any], origin: str, default_type: str | None =
                 if default_type is None:
                     raise ExampleFormatError(f"{where}: expected fact without 'type'")
                 x["type"] = default_type
+            if "null" in x and not (isinstance(x["null"], list) and all(isinstance(n, str) for n in x["null"])):
+                raise ExampleFormatError(f"{where}: 'null' must be a list of field names")
             if "span" in x:
                 s, en = x["span"]
                 if "text" in x and e["text"][s:en] != x["text"]:
@@ -142,6 +145,9 @@ def _matches(exp: dict[str, Any], fact: Any) -> bool:
                 return False
         elif k == "rule":
             if fact.rule != v:
+                return False
+        elif k == "null":
+            if any(fact.fields.get(n) is not None for n in v):
                 return False
         else:
             if fact.fields.get(k) != v:

@@ -376,7 +376,7 @@ def _check_attr(chk: S.Checker, rid: str, name: str, where: str, ref: S.FieldRef
             raise chk.invalid(rid, name, where, f"facts of type {ft!r} have no field {ref.attr!r}")
 
 
-_EXPECT_KEYS = {"type", "text", "span", "rule"}
+_EXPECT_KEYS = {"type", "text", "span", "rule", "null"}
 
 
 def _examples(chk: S.Checker, data: dict[str, Any], rules: list[S.CompiledRule],

@@ -76,6 +76,8 @@ def _actual(f: Any, key: str) -> Any:
         return [f.span[0], f.span[1]]
     if key == "rule":
         return f.rule
+    if key == "null":
+        return [n for n in f.fields if f.fields.get(n) is None]
     return f.fields.get(key)
 
 
@@ -86,6 +88,11 @@ def field_diff(x: dict[str, Any], f: Any) -> list[str]:
         if k == "type":
             continue
         a = _actual(f, k)
+        if k == "null":
+            not_null = [n for n in v if f.fields.get(n) is not None]
+            if not_null:
+                out.append(f"null: expected {not_null} to be null, found " + ", ".join(f"{n}={_fmt_value(f.fields.get(n))}" for n in not_null))
+            continue
         if (list(a) if isinstance(a, tuple) else a) != (list(v) if isinstance(v, tuple) else v):
             out.append(f"{k}: expected {_fmt_value(v)}, found {_fmt_value(a)}")
     return out
