@@ -19,7 +19,8 @@ from . import lexicon as lx
 NOUNISH = frozenset({"NNG", "NNP", "SL", "SN", "SH", "NNB", "XSN", "XPN", "NR", "W_SERIAL"})
 SUBJ_PARTICLES = frozenset({"은", "는", "이", "가", "께서", "에서는", "도"})
 DATE_WORDS = frozenset({"올해", "지난해", "작년", "내년", "최근", "이번", "당시", "이날", "현재", "앞서", "한편",
-                        "특히", "또", "또한", "올", "이후", "그동안", "매년"})
+                        "특히", "또", "또한", "올", "이후", "그동안", "매년", "상반기", "하반기", "연말", "연초",
+                        "같은", "해당", "다음", "지난"})
 CHAIN_STOP = frozenset({"연속", "최초", "유일", "처음", "동시", "연속으로", "등", "중", "모두", "각각", "사례"})
 
 
@@ -76,7 +77,10 @@ def canonical_name(ctx: Any, s: int, e: int, toks: Sequence[Any], cache: dict) -
             got = None
         if got:
             return got[0] if isinstance(got, tuple) else str(got)
-    # not known to the organization extractor: a proper noun stays as written
+    # not known to the organization extractor: a proper noun stays as written,
+    # but a district shared by several cities (`북구` with no city yet) is unknown
+    if re.fullmatch(r"(?:동|서|남|북|중|강서)구", surface):
+        return None
     if toks and all(t.tag in NOUNISH and t.tag not in ("SN", "NNB", "NR") for t in toks) and (
             toks[-1].tag in ("NNP", "SL") or toks[-1].form.endswith(ORG_SUFFIXES)):
         return surface
