@@ -648,7 +648,8 @@ def _facts(ctx: Context, mentions: list[Mention], cache: dict) -> list[Fact]:
     hosts = _host_registry(ctx, cache) if any(m.organizer is None and m.event for m in mentions) else {}
     fallback = gr.main_organization(ctx)
     keep: list[tuple[Mention, tuple[str | None, Any]]] = []
-    for m in mentions:
+    prev: tuple[int, str] | None = None
+    for m in sorted(mentions, key=lambda x: x.start):
         if m.organizer is None and m.event:
             k = _key(m.event)
             got = hosts.get(k) or next((v for hk, v in hosts.items() if hk.endswith(k) or k.endswith(hk)), None)
@@ -656,10 +657,15 @@ def _facts(ctx: Context, mentions: list[Mention], cache: dict) -> list[Fact]:
                 m.organizer, m.evidence["organizer"] = got
         recips = m.recipients
         if not recips:
-            # a clause naming no subject speaks of the document's subject
-            recips = [(fallback if m.fallback else None, None)]
+            # a clause naming no subject speaks of the recipient just named, else of the document's subject
+            name = None
+            if m.fallback:
+                name = prev[1] if prev and 0 <= m.clause[0] - prev[0] <= 300 else fallback
+            recips = [(name, None)]
         for name, span in recips:
             keep.append((m, (name, span)))
+        if recips[-1][0]:
+            prev = (m.clause[1], recips[-1][0])
     out: list[Fact] = []
     for m, (name, span) in keep:
         # `10년 연속 일자리대상 수상` is the level prize the same recipient got in that program

@@ -221,6 +221,10 @@ def has_subject(ctx: Any, toks: Sequence[Any], upto: int) -> bool:
         t = toks[j]
         if t.tag in ("JX", "JKS") and t.form in SUBJ_PARTICLES and not in_quote_or_paren(ctx, toks, j) \
                 and not organizer_clause(toks, j):
+            prev = toks[j - 1] if j > 0 else None
+            if prev is not None and (prev.tag.startswith("JK") or prev.form in DATE_WORDS
+                                     or prev.tag in ("NNB", "SN") or prev.form.endswith(("달", "해", "날", "주"))):
+                continue  # `지난달에는`, `평가에서는`, `이번에는`: a setting, not a subject
             return True
     return False
 
