@@ -273,7 +273,7 @@ def _resolve(ctx: Context, c: _Cand) -> None:
         elif a.month is not None and c.year is not None and (c.month, c.day or 0) < (a.month, a.day or 0):
             c.year += 1  # 11월부터 이듬해 2월까지
     if c.gran is None:
-        if c.day is not None and c.month is not None:
+        if c.day is not None:  # a bare day keeps its granularity even when unresolved (no published date)
             c.gran = "day"
         elif c.month is not None:
             c.gran = "month"
