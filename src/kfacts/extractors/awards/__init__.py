@@ -392,7 +392,7 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
             t = toks[k]
             if t.tag == "JKB" and (t.form in ("에게", "에게로", "한테") or (
                     t.form == "에" and k + 1 < n and _is_given(toks[k + 1]))):
-                return gr.list_recipients(ctx, toks[m.i1 + 1].start if m.i1 + 1 < n else t.start, t.start)
+                return gr.list_recipients(ctx, toks[m.i1 + 1].start if m.i1 + 1 < n else t.start, t.start, cache)
             if t.tag == "JKS" and k > m.i1 + 1:
                 got = gr.subject_at(ctx, toks, k, cache)
                 if got:
@@ -416,14 +416,14 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
         for q in range(k + 1, n):
             if toks[q].tag == "JKO" and not gr.in_quote_or_paren(ctx, toks[k:q + 1], q - k):
                 start = toks[k + 1].end if toks[k + 1].form in ("로", "으로") else toks[k + 1].start
-                return gr.list_recipients(ctx, start, toks[q].start)
+                return gr.list_recipients(ctx, start, toks[q].start, cache)
         # `A을 PRIZE 수상자로 선정`, `A의 공로를 인정하고 PRIZE 수상자로 선정`
         for q in range(m.i0 - 1, -1, -1):
             if toks[q].tag == "JKO":
                 if q > 0 and toks[q - 1].tag.startswith("NN") and q > 1 and toks[q - 2].tag == "JKG":
                     q -= 2
                 span = gr.list_span_before(ctx, toks, q)
-                return gr.list_recipients(ctx, *span) if span else []
+                return gr.list_recipients(ctx, *span, cache) if span else []
         return []
     if m.mode == "select":
         # `최우수기관에는 경기 부천시가 올랐다`: the subject after the prize
@@ -443,7 +443,7 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
             q -= 1
         if q >= 0 and not gr.in_quote_or_paren(ctx, toks, q):
             span = gr.list_span_before(ctx, toks, q)
-            got = gr.list_recipients(ctx, *span) if span else []
+            got = gr.list_recipients(ctx, *span, cache) if span else []
             if got:
                 if m.organizer is None:
                     chooser = gr.subject_recipient(ctx, toks, q, cache)

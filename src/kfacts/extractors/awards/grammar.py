@@ -62,7 +62,9 @@ def org_ending_at(ctx: Any, s: int, e: int) -> Any:
 def canonical_name(ctx: Any, s: int, e: int, toks: Sequence[Any], cache: dict) -> str | None:
     """A canonical organization name for the text ``[s, e)`` that is no fact yet."""
     surface = ctx.text[s:e]
-    canonicalize, region = cache.get("api") or (None, None)
+    if "api" not in cache:
+        cache["api"] = org_api()
+    canonicalize, region = cache["api"]
     if canonicalize is not None:
         if "sido" not in cache:
             try:
@@ -238,7 +240,7 @@ def subject_at(ctx: Any, toks: Sequence[Any], j: int, cache: dict) -> list:
     if span and span[0] < np[0]:
         inner = [t for t in toks if span[0] <= t.start < np[0] and not in_quote_or_paren(ctx, toks, toks.index(t))]
         if any(is_conj(t) or t.form == "," for t in inner):
-            got = list_recipients(ctx, *span)
+            got = list_recipients(ctx, *span, cache)
             if len(got) > 1:
                 return got
     got = resolve_np(ctx, toks, np[0], np[1], cache)
@@ -358,7 +360,7 @@ _TAIL_NUM_RE = re.compile(r"\s*\d+\s*(?:명|인|팀|곳|개)?\s*$")
 _HEAD_DATE_RE = re.compile(r"^\s*(?:\d+\s*(?:일|월|년)\s*)+")
 
 
-def list_recipients(ctx: Any, s: int, e: int) -> list[tuple[str, tuple[int, int]]]:
+def list_recipients(ctx: Any, s: int, e: int, cache: dict | None = None) -> list[tuple[str, tuple[int, int]]]:
     """Recipients written as a list in ``[s, e)``: `A(…), B(…), C(…) 교수 3명`, `A 교수와 B 박사`.
 
     Items are cut at Kiwi's conjunction particles and commas outside
@@ -421,7 +423,11 @@ def list_recipients(ctx: Any, s: int, e: int) -> list[tuple[str, tuple[int, int]
             out.append((p.fields.get("name") or p.text, p.span))
         elif len(re.sub(r"[^가-힣A-Za-z]", "", name)) >= 2 and len(name.split()) <= 3 \
                 and not re.search(r"['‘’\"“”]", name):
-            out.append((name, (ia, ib)))
+            # an organization the extractor left as a place (`… 순천시에 돌아갔다`)
+            item_toks = [t for t in ctx.tokens_in(ia, ib)]
+            canon = canonical_name(ctx, ia, ib, item_toks, cache if cache is not None else {}) \
+                if all(t.tag in ("NNP", "NNG") for t in item_toks) else None
+            out.append((canon or name, (ia, ib)))
     return out
 
 
