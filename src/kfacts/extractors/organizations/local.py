@@ -51,7 +51,18 @@ _CONSTITUENCY = frozenset(("갑", "을", "병", "정"))
 _QUOTES_CLOSE = "\"'’”」』"
 _QUOTES_OPEN = "\"'‘“「『"
 _FOREIGN_BEFORE = re.compile(r"(?:중국|일본|미국|대만|러시아|북한|베트남|몽골|영국|프랑스|독일) $")
-_COORD_SEPS = re.compile(r"\s*(?:[·ㆍ,/]|및|와|과|그리고|또는)\s*")
+_COORD_SEPS = re.compile(r"\s*(?:[·ㆍ,/]|및|와|과|이나|나|그리고|또는)\s*")
+#: weather, temperature or quake words right after a region: the region is where it happens
+#: (철원은 영하 15도, 제주도는 아침 한때 비가, 서울특별시의 체감온도), not a government acting
+_WEATHER_AFTER = re.compile(
+    r"[^.\n]{0,16}?(?:영하\s?\d|영상\s?\d|기온|체감\s?온도|최저\s?\d|최고\s?\d|\d(?:\.\d)?도(?:까지|로|를|의|,|\s|$)|"
+    r"비가|비는|눈이|눈은|소나기|강수량|강우량|적설|건조하겠|흐리겠|흐리고|바람이|\d\s?(?:mm|㎜|cm|㎝)|"
+    r"진도\s?\d|규모\s?\d)"
+)
+#: a code before a region stem names a ship or a unit after the city (PCC-772 천안)
+_CODE_BEFORE = re.compile(r"[A-Z]{2,}-?\d+\s$")
+#: a locative word after ``X 등`` (강북구 등 서울 북부에서): the list names places
+_LOCATIVE_WORD = re.compile(r"\s(?:[가-힣A-Za-z0-9·]+\s){0,1}[가-힣A-Za-z0-9·]*(?:에서|에서는|에서도|에는|지역에|곳에)(?![가-힣])")
 _WORD = re.compile(r"[가-힣A-Za-z0-9]+")
 _SEP_WORD = re.compile(r"\s?[,·ㆍ]?\s?([가-힣A-Za-z0-9]+)")
 _PAREN = re.compile(r"\([^()\n]{0,40}\)")
@@ -113,10 +124,10 @@ def _strip(word: str) -> str:
 
 def _word_decision(m: _Match, word: str) -> str:
     """Decide from the word written after a space."""
-    if word in _CONSTITUENCY:
-        return REJECT
+    if word in _CONSTITUENCY or (word[0] in _CONSTITUENCY and word[1:] in ALL_PARTICLES):
+        return REJECT  # 송파구 을, 유성구 을에 출마: a constituency
     if _ROLE_WORDS.fullmatch(word) or word[0] == "등" and len(word) <= 2 or word.startswith("관계자"):
-        return ACCEPT
+        return "list_end" if word == "등" else ACCEPT
     base = _strip(word)
     if any(word[: len(word) - k].endswith(_DEPARTMENT_ENDINGS) for k in (0, 1, 2)) and len(word) >= 4:
         return ACCEPT  # 광주시 일자리정책과는: a department of the government
@@ -131,6 +142,18 @@ def _word_decision(m: _Match, word: str) -> str:
 
 
 def _decide(ctx: Context, ms: list[_Match], i: int) -> None:
+    _decide_grammar(ctx, ms, i)
+    m = ms[i]
+    if m.decision != ACCEPT or m.title is not None:
+        return
+    text = ctx.text
+    if _WEATHER_AFTER.match(text, m.span_end + len(m.rest) if m.span_end == m.end else m.span_end):
+        m.decision = REJECT  # 철원은 영하 15도, 제주도는 아침 한때 비가: where the weather happens
+    elif m.stem and _CODE_BEFORE.search(text, max(0, m.start - 12), m.start):
+        m.decision = REJECT  # PCC-772 천안은: a ship named after the city
+
+
+def _decide_grammar(ctx: Context, ms: list[_Match], i: int) -> None:
     m = ms[i]
     text = ctx.text
     m.rest = rest = hangul_rest(text, m.end)
@@ -171,7 +194,7 @@ def _decide(ctx: Context, ms: list[_Match], i: int) -> None:
             m.decision = REJECT
             return
         if rest in _ACTING:
-            if rest in ("와", "과") and nxt is not None and _COORD_SEPS.fullmatch(text[m.end:nxt.start]):
+            if rest in ("와", "과", "이나", "나") and nxt is not None and _COORD_SEPS.fullmatch(text[m.end:nxt.start]):
                 m.decision, m.nxt = NEXT, i + 1
                 return
             if rest in ("와", "과", "와도", "과도"):
@@ -221,6 +244,12 @@ def _decide(ctx: Context, ms: list[_Match], i: int) -> None:
             if child is not None:
                 m.compose, m.nxt, m.decision = True, i + 1, NEXT
                 return
+            parent_unit = resolve_form(m.form, ctx.published)
+            if parent_unit is not None and parent_unit.level == "sido" and nxt.stem:
+                # 강원 영동, 경기 남부: a stem after a province that is not one of its units
+                # names an area of the province (a place), not a second government
+                m.decision = nxt.decision = REJECT
+                return
         if _COORD_SEPS.fullmatch(gap) or gap == " ":
             m.decision, m.nxt = NEXT, i + 1
             return
@@ -240,6 +269,9 @@ def _decide(ctx: Context, ms: list[_Match], i: int) -> None:
             m.decision = ACCEPT if not m.stem else REJECT
             return
         d = _word_decision(m, wm.group(0))
+        if d == "list_end":
+            # 광주시 등 5개 시도가 (the governments), not 강북구 등 서울 북부에서 (places)
+            d = REJECT if _LOCATIVE_WORD.match(text, wm.end()) else ACCEPT
         if d == "noun":
             d = ACCEPT if _first_tag(ctx, wm.start()) == "NNG" else REJECT
         m.decision = d
