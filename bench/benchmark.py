@@ -189,7 +189,8 @@ def main(argv: list[str] | None = None) -> int:
     one_t, one_facts, _ = time_pipe(docs, n_stream, 1, args.batch_size)
     two_t, two_facts, two_first = time_pipe(docs, n_stream, 2, args.batch_size)
     if one_facts != two_facts:
-        print(f"WARNING: n_process=2 found {two_facts} facts, n_process=1 {one_facts}", file=sys.stderr)
+        print(f"WARNING: n_process=2 found {two_facts} facts, n_process=1 {one_facts}: was kfacts' code "
+              f"edited during the run? (workers import the files as they are when they start)", file=sys.stderr)
 
     mem = memory_in_subprocess(args.corpus, limit, stream, first)
 
