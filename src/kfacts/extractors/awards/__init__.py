@@ -10,14 +10,18 @@ The extractor works in three named steps:
    received (`을 수상했다`, `으로 선정돼`, `은 … 에게 돌아갔다`, `수상`);
    `대상으로`, `대상자`, `인상을 받았다`, `동상을 받치는` fail here;
 3. **clause grammar** (:mod:`.grammar`) - recipient(s), event, organizer,
-   category and year; then a document step fills an event's organizer and
-   full name from its other mentions and merges an honor into the level
-   prize of the same clause.
+   category and year;
+4. **document step** (:mod:`.document`) - an event's full name and organizer
+   from its other mentions, events named only as `같은 대회`, an honor merged
+   into the level prize of its clause, then one fact per recipient.
+
+Layout: ``lexicon.toml`` (the words) and :mod:`.lexicon` (compiled),
+:mod:`.mention` (working state, clauses, quoted titles), :mod:`.grammar`,
+:mod:`.document`; ``examples.toml`` holds the example table.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 import regex as re
@@ -26,6 +30,8 @@ from ..base import Context, Rule
 from ...fact import Fact
 from . import grammar as gr
 from . import lexicon as lx
+from .document import build_facts, merge_honors
+from .mention import Mention, clause_of, quoted_events, year_of
 
 RULES: list[Rule] = [
     Rule(id="award.level_prize", type="award",
@@ -35,36 +41,6 @@ RULES: list[Rule] = [
     Rule(id="award.nobel", type="award", description="a Nobel prize: 노벨 화학상 -> event 노벨상, category 화학"),
     Rule(id="award.named_prize", type="award", description="another named prize received: 황금종려상, 여성운동상"),
 ]
-
-_RULE_OF = {"level": "award.level_prize", "honor": "award.honor", "commend": "award.honor",
-            "nobel": "award.nobel", "named": "award.named_prize"}
-
-
-@dataclass
-class Mention:
-    """Working state of one prize mention (kept apart from the Fact it becomes)."""
-
-    kind: str
-    start: int
-    end: int
-    award: str
-    honor: str | None = None
-    clause: tuple[int, int] = (0, 0)
-    toks: Sequence[Any] = ()
-    i0: int = 0  # first token of the prize
-    i1: int = 0  # first token after the prize
-    mode: str = "object"
-    event: str | None = None
-    event_span: tuple[int, int] | None = None
-    organizer: str | None = None
-    category: str | None = None
-    year: int | None = None
-    recipients: list = field(default_factory=list)
-    evidence: dict = field(default_factory=dict)
-    own_event: bool = False  # the prize is the tail of its event (`… 우수정책 대상`)
-    fallback: bool = False  # no subject in the clause: the document's subject received it
-    drop: bool = False  # read as no award after all (`노벨상 수상자 출신`: winners in general)
-    anaphoric: bool = False  # the event is named only as `이번 대회`, `같은 공모`
 
 
 # -- step 1: candidates ----------------------------------------------------------------
@@ -106,26 +82,6 @@ def _candidates(text: str) -> list[tuple[str, int, int, str]]:
 
 
 # -- step 2: the receiving check ----------------------------------------------------------
-
-#: a sentence end: `다.`, `했다”.`; not `J. Fraser` nor `3.5`
-_SENT_END = re.compile(r"(?<=[가-힣][\"”’')\]]?)[.!?](?=\s|$)")
-
-
-def _clause_of(ctx: Context, pos: int) -> tuple[int, int]:
-    """The sentence around ``pos``, within its line (Kiwi may cut at quotes)."""
-    text = ctx.text
-    ls = text.rfind("\n", 0, pos) + 1
-    le = text.find("\n", pos)
-    le = len(text) if le == -1 else le
-    s = ls
-    for m in _SENT_END.finditer(text, ls, pos):
-        s = m.end()
-    m = _SENT_END.search(text, pos, le)
-    e = m.end() if m else le
-    while s < e and text[s].isspace():
-        s += 1
-    return s, e
-
 
 def _skip_paren(toks: Sequence[Any], i: int) -> int:
     """Index after a parenthesis starting at ``i`` (`최고등급(SA등급)을`), else ``i``."""
@@ -223,48 +179,6 @@ def _receiving(kind: str, award: str, toks: Sequence[Any], i0: int, i1: int, tex
 
 # -- step 3: clause grammar -----------------------------------------------------------------
 
-_HEAD_AFTER_QUOTE = re.compile(r"\s?(평가|경진대회|대회|공모전|시상식|심사|조사|인증)(?=[에은는을를의이가\s(]|$)")
-
-
-QuotedEvent = tuple[str, tuple[int, int], "str | None", "tuple[int, int] | None"]
-
-
-def _quoted_events(ctx: Context, s: int, e: int) -> list[QuotedEvent]:
-    """Quoted event titles in ``[s, e)``: (name, span, host, host span)."""
-    out = []
-    for m in lx.QUOTED_RE.finditer(ctx.text, s, e):
-        inner = m.group(1)
-        a = m.start(1)
-        if not lx.event_like(inner):
-            # `‘2023 지역안전지수’ 평가에서`: the head follows the quotes
-            h = _HEAD_AFTER_QUOTE.match(ctx.text, m.end(), e)
-            if h is None or lx.level_of(inner.strip()) or lx.honor_of(inner.strip()):
-                continue
-            out.append((f"{inner.strip()} {h.group(1)}", (a, h.end(1)), None, None))
-            continue
-        host = lx.HOST_PAREN_RE.search(inner)
-        name = inner[:host.start()] if host else inner
-        host_name = host_span = None
-        if host:
-            hs = a + host.start(1)
-            he = a + host.end(1)
-            host_span = (hs, he)
-            org = gr.org_ending_at(ctx, hs, he)
-            host_name = org.fields.get("canonical") if org is not None else None
-            if host_name is None:
-                host_name = host.group(1).strip()
-        lead = len(name) - len(name.lstrip())
-        out.append((name.strip(), (a + lead, a + lead + len(name.strip())), host_name, host_span))
-    return out
-
-
-def _year_of(event: str | None) -> int | None:
-    if not event:
-        return None
-    m = lx.YEAR_RE.match(event)
-    return int(m.group(1)) if m else None
-
-
 def _unquoted_event(ctx: Context, m: Mention) -> tuple[int, int] | None:
     """An unquoted event in the clause: `행안부 주관 정부혁신평가에서`, `… 경진대회 최우수상`."""
     toks = m.toks
@@ -311,7 +225,7 @@ def _assemble(ctx: Context, m: Mention, cache: dict) -> None:
     toks, text = m.toks, ctx.text
     cs, ce = m.clause
     # event: quoted title before the prize (nearest), else after, else unquoted
-    events = _quoted_events(ctx, cs, ce)
+    events = quoted_events(ctx, cs, ce)
     before = [ev for ev in events if ev[1][1] <= m.start]
     after = [ev for ev in events if ev[1][0] >= m.end]
     inside = [ev for ev in events if ev[1][0] <= m.start and m.end <= ev[1][1]]
@@ -355,7 +269,7 @@ def _assemble(ctx: Context, m: Mention, cache: dict) -> None:
     if got and got[0]:
         m.category, m.evidence["category"] = got
     # year: the event's, else a year written before the prize, else published
-    m.year = _year_of(m.event)
+    m.year = year_of(m.event)
     if m.year is None:
         for t in toks[max(0, m.i0 - 3):m.i0]:
             if t.tag == "SN" and re.fullmatch(r"(?:19|20)\d{2}", t.form):
@@ -473,83 +387,6 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
 
 # -- the document step --------------------------------------------------------------------------
 
-def _key(name: str | None) -> str:
-    return re.sub(r"[\s'‘’\"“”·ㆍ]|^(?:제\s?\d+회)|^(?:19|20)\d{2}년?", "", name or "")
-
-
-def _host_registry(ctx: Context, cache: dict) -> dict[str, tuple[str, tuple[int, int]]]:
-    """event key -> organizer, from every quoted mention of an event in the article.
-
-    `(주관 X)`; `X 주관 ‘E’`; `‘E’은 X이 주관해`; `X는 … ‘E’을 개최하고 있다`;
-    `X ‘E’` (an organization fact written just before the title).
-    """
-    reg: dict[str, tuple[str, tuple[int, int]]] = {}
-    for zs, ze in ctx.article_spans:
-        for name, span, host, hspan in _quoted_events(ctx, zs, ze):
-            k = _key(name)
-            if k in reg:
-                continue
-            if host:
-                reg[k] = (host, hspan)
-                continue
-            cs, ce = _clause_of(ctx, span[0])
-            toks = ctx.tokens_in(cs, ce)
-            j = next((i for i, t in enumerate(toks) if t.start >= span[0]), None)
-            if j is None:
-                continue
-            q = j - 1 if j > 0 and toks[j - 1].tag == "SSO" else j
-            got = gr.organizer_before(ctx, toks, q, cache)
-            if got is None and q > 0:
-                org = gr.org_ending_at(ctx, toks[0].start, toks[q - 1].end)
-                if org is not None and ctx.text[org.span[1]:toks[q].start] == " ":
-                    got = (org.fields.get("canonical") or org.text, org.span)
-            if got is None:
-                got = _host_in_clause(ctx, toks, span, cache)
-            if got:
-                reg[k] = got
-    return reg
-
-
-_HOST_NOUNS = ("주관", "주최", "개최", "시상", "시행", "실시")
-
-
-def _host_in_clause(ctx: Context, toks: Sequence[Any], span: tuple[int, int], cache: dict):
-    """`‘E’은 X이 주관해` / `X는 … ‘E’을 개최하고 있다`."""
-    n = len(toks)
-    e = next((i for i, t in enumerate(toks) if t.start >= span[1]), n)
-    if e < n and toks[e].tag == "SSC":
-        e += 1
-    if e >= n:
-        return None
-    if toks[e].form in ("은", "는"):  # the event is the topic: look for `X이 주관`
-        for i in range(e + 1, n - 1):
-            nxt = toks[i + 2] if toks[i + 1].form == "공동" and i + 2 < n else toks[i + 1]
-            if toks[i].tag == "JKS" and nxt.form in _HOST_NOUNS:
-                np = gr.np_before(ctx, toks, i)
-                return gr.org_name(ctx, toks, np, cache) if np else None
-        return None
-    if toks[e].tag == "JKO":  # the event is the object: `X는 … E을 개최`
-        if not any(t.form in _HOST_NOUNS for t in toks[e + 1:e + 4]):
-            return None
-        for i in range(0, e):
-            t = toks[i]
-            if t.tag in ("JX", "JKS") and t.form in gr.SUBJ_PARTICLES and not gr.in_quote_or_paren(ctx, toks, i):
-                np = gr.np_before(ctx, toks, i)
-                return gr.org_name(ctx, toks, np, cache) if np else None
-    return None
-
-
-def _expand_event(name: str, events: list[str]) -> str:
-    """The fullest written form of an event named shortly (`매니페스토 우수사례 경진대회`)."""
-    k = _key(name)
-    best = name
-    for ev in events:
-        ek = _key(ev)
-        if ek.endswith(k) and len(ev) > len(best):
-            best = ev
-    return best
-
-
 def extract(ctx: Context) -> list[Fact]:
     text = ctx.text
     if not text:
@@ -571,7 +408,7 @@ def extract(ctx: Context) -> list[Fact]:
                     and "\n" not in text[e:ls]:
                 prefix[ls] = (s, award)
                 continue
-        clause = _clause_of(ctx, s)
+        clause = clause_of(ctx, s)
         toks = ctx.tokens_in(*clause)
         i0 = next((i for i, t in enumerate(toks) if t.end > s), None)
         if i0 is None:
@@ -606,109 +443,6 @@ def extract(ctx: Context) -> list[Fact]:
             continue
         mentions.append(m)
         taken.append((s, e))
-    mentions = _merge_honors(mentions)
-    return _facts(ctx, mentions, cache)
+    mentions = merge_honors(mentions)
+    return build_facts(ctx, mentions, cache)
 
-
-def _merge_honors(mentions: list[Mention]) -> list[Mention]:
-    """A level and an honor of the same clause are one award: award = level, honor = the honor."""
-    out: list[Mention] = []
-    for m in mentions:
-        if m.kind in ("honor", "commend"):
-            partner = next((x for x in mentions
-                            if x.kind == "level" and x.clause == m.clause and x.honor is None), None)
-            if partner is not None:
-                partner.honor = m.award
-                if m.end <= partner.start and _only_nouns_between(m, partner):
-                    partner.start = m.start  # the phrase: `국무총리상 광역자치단체 부문 대상`
-                continue
-        out.append(m)
-    return out
-
-
-def _only_nouns_between(honor: Mention, level: Mention) -> bool:
-    if level.start - honor.end > 25:
-        return False
-    between = [t for t in level.toks if honor.end <= t.start and t.end <= level.start]
-    return all(t.tag in gr.NOUNISH or t.tag in ("SSO", "SSC") for t in between)
-
-
-def _facts(ctx: Context, mentions: list[Mention], cache: dict) -> list[Fact]:
-    text = ctx.text
-    events = [m.event for m in mentions if m.event]
-    for zs, ze in ctx.article_spans:
-        events.extend(ev[0] for ev in _quoted_events(ctx, zs, ze))
-    for m in mentions:
-        if m.event and m.kind != "nobel":
-            full = _expand_event(m.event, events)
-            if full != m.event:
-                m.event = full
-                m.year = _year_of(full) or m.year
-    _share_events(mentions)
-    hosts = _host_registry(ctx, cache) if any(m.organizer is None and m.event for m in mentions) else {}
-    fallback = gr.main_organization(ctx)
-    keep: list[tuple[Mention, tuple[str | None, Any]]] = []
-    prev: tuple[int, str] | None = None
-    for m in sorted(mentions, key=lambda x: x.start):
-        if m.organizer is None and m.event:
-            k = _key(m.event)
-            got = hosts.get(k) or next((v for hk, v in hosts.items() if hk.endswith(k) or k.endswith(hk)), None)
-            if got:
-                m.organizer, m.evidence["organizer"] = got
-        recips = m.recipients
-        if not recips:
-            # a clause naming no subject speaks of the recipient just named, else of the document's subject
-            name = None
-            if m.fallback:
-                name = prev[1] if prev and 0 <= m.clause[0] - prev[0] <= 300 else fallback
-            recips = [(name, None)]
-        for name, span in recips:
-            keep.append((m, (name, span)))
-        if recips[-1][0]:
-            prev = (m.clause[1], recips[-1][0])
-    out: list[Fact] = []
-    for m, (name, span) in keep:
-        # `10년 연속 일자리대상 수상` is the level prize the same recipient got in that program
-        if m.own_event and any(x is not m and r[0] == name and x.kind == "level" and x.award != "대상"
-                               and x.event and _key(x.event) == _key(m.event) for x, r in keep):
-            continue
-        ev = dict(m.evidence)
-        if span:
-            ev["recipient"] = span
-        prize = " ".join(_QUOTES.sub("", text[m.start:m.end]).split())
-        organizer = m.organizer if m.organizer != name else None
-        out.append(ctx.fact("award", m.start, m.end, _RULE_OF[m.kind], evidence=ev,
-                            award=m.award, prize=prize, honor=m.honor, recipient=name,
-                            event=m.event, organizer=organizer, category=m.category, year=m.year))
-    return out
-
-
-_QUOTES = re.compile(r"['‘’\"“”]")
-
-
-def _share_events(mentions: list[Mention]) -> None:
-    """Fill a mention's event from another mention of the same prize in the document.
-
-    `고객만족경영 대상` (headline) is the `고객만족경영 부문 대상` of the body;
-    `이번 대회에서 … 최우수상을 받았다` is the 최우수상 named with its contest elsewhere.
-    """
-    named = [m for m in mentions if m.event and not m.own_event and m.kind != "nobel"]
-    for m in mentions:
-        donor = None
-        if m.own_event:
-            k = _key(m.event)
-            donor = next((x for x in named if x.category and x.award == m.award
-                          and _key(x.category + m.award) == k), None)
-        elif m.event is None and m.kind != "nobel":
-            same = [x for x in named if x.award == m.award and (m.category is None or x.category == m.category)]
-            donor = same[0] if same else None
-            if donor is None and named and (m.anaphoric or len({_key(x.event) for x in named}) == 1):
-                # `같은 대회에서 원주시는 장려상을`: the event named before (or the document's only one)
-                before = [x for x in named if x.start < m.start]
-                donor = before[-1] if before else named[0]
-        if donor is None:
-            continue
-        m.event, m.own_event = donor.event, False
-        m.organizer = m.organizer or donor.organizer
-        m.category = m.category or donor.category
-        m.year = _year_of(donor.event) or m.year or donor.year

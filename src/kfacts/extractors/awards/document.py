@@ -1,0 +1,190 @@
+"""The document step: an event's full name and host from its other mentions, honors merged, facts built."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+import regex as re
+
+from ..base import Context
+from ...fact import Fact
+from . import grammar as gr
+from .mention import RULE_OF, Mention, clause_of, event_key, quoted_events, year_of
+
+
+def _host_registry(ctx: Context, cache: dict) -> dict[str, tuple[str, tuple[int, int]]]:
+    """event key -> organizer, from every quoted mention of an event in the article.
+
+    `(주관 X)`; `X 주관 ‘E’`; `‘E’은 X이 주관해`; `X는 … ‘E’을 개최하고 있다`;
+    `X ‘E’` (an organization fact written just before the title).
+    """
+    reg: dict[str, tuple[str, tuple[int, int]]] = {}
+    for zs, ze in ctx.article_spans:
+        for name, span, host, hspan in quoted_events(ctx, zs, ze):
+            k = event_key(name)
+            if k in reg:
+                continue
+            if host:
+                reg[k] = (host, hspan)
+                continue
+            cs, ce = clause_of(ctx, span[0])
+            toks = ctx.tokens_in(cs, ce)
+            j = next((i for i, t in enumerate(toks) if t.start >= span[0]), None)
+            if j is None:
+                continue
+            q = j - 1 if j > 0 and toks[j - 1].tag == "SSO" else j
+            got = gr.organizer_before(ctx, toks, q, cache)
+            if got is None and q > 0:
+                org = gr.org_ending_at(ctx, toks[0].start, toks[q - 1].end)
+                if org is not None and ctx.text[org.span[1]:toks[q].start] == " ":
+                    got = (org.fields.get("canonical") or org.text, org.span)
+            if got is None:
+                got = _host_in_clause(ctx, toks, span, cache)
+            if got:
+                reg[k] = got
+    return reg
+
+
+_HOST_NOUNS = ("주관", "주최", "개최", "시상", "시행", "실시")
+
+
+def _host_in_clause(ctx: Context, toks: Sequence[Any], span: tuple[int, int], cache: dict):
+    """`‘E’은 X이 주관해` / `X는 … ‘E’을 개최하고 있다`."""
+    n = len(toks)
+    e = next((i for i, t in enumerate(toks) if t.start >= span[1]), n)
+    if e < n and toks[e].tag == "SSC":
+        e += 1
+    if e >= n:
+        return None
+    if toks[e].form in ("은", "는"):  # the event is the topic: look for `X이 주관`
+        for i in range(e + 1, n - 1):
+            nxt = toks[i + 2] if toks[i + 1].form == "공동" and i + 2 < n else toks[i + 1]
+            if toks[i].tag == "JKS" and nxt.form in _HOST_NOUNS:
+                np = gr.np_before(ctx, toks, i)
+                return gr.org_name(ctx, toks, np, cache) if np else None
+        return None
+    if toks[e].tag == "JKO":  # the event is the object: `X는 … E을 개최`
+        if not any(t.form in _HOST_NOUNS for t in toks[e + 1:e + 4]):
+            return None
+        for i in range(0, e):
+            t = toks[i]
+            if t.tag in ("JX", "JKS") and t.form in gr.SUBJ_PARTICLES and not gr.in_quote_or_paren(ctx, toks, i):
+                np = gr.np_before(ctx, toks, i)
+                return gr.org_name(ctx, toks, np, cache) if np else None
+    return None
+
+
+def _expand_event(name: str, events: list[str]) -> str:
+    """The fullest written form of an event named shortly (`매니페스토 우수사례 경진대회`)."""
+    k = event_key(name)
+    best = name
+    for ev in events:
+        ek = event_key(ev)
+        if ek.endswith(k) and len(ev) > len(best):
+            best = ev
+    return best
+
+
+def merge_honors(mentions: list[Mention]) -> list[Mention]:
+    """A level and an honor of the same clause are one award: award = level, honor = the honor."""
+    out: list[Mention] = []
+    for m in mentions:
+        if m.kind in ("honor", "commend"):
+            partner = next((x for x in mentions
+                            if x.kind == "level" and x.clause == m.clause and x.honor is None), None)
+            if partner is not None:
+                partner.honor = m.award
+                if m.end <= partner.start and _only_nouns_between(m, partner):
+                    partner.start = m.start  # the phrase: `국무총리상 광역자치단체 부문 대상`
+                continue
+        out.append(m)
+    return out
+
+
+def _only_nouns_between(honor: Mention, level: Mention) -> bool:
+    if level.start - honor.end > 25:
+        return False
+    between = [t for t in level.toks if honor.end <= t.start and t.end <= level.start]
+    return all(t.tag in gr.NOUNISH or t.tag in ("SSO", "SSC") for t in between)
+
+
+def build_facts(ctx: Context, mentions: list[Mention], cache: dict) -> list[Fact]:
+    text = ctx.text
+    events = [m.event for m in mentions if m.event]
+    for zs, ze in ctx.article_spans:
+        events.extend(ev[0] for ev in quoted_events(ctx, zs, ze))
+    for m in mentions:
+        if m.event and m.kind != "nobel":
+            full = _expand_event(m.event, events)
+            if full != m.event:
+                m.event = full
+                m.year = year_of(full) or m.year
+    _share_events(mentions)
+    hosts = _host_registry(ctx, cache) if any(m.organizer is None and m.event for m in mentions) else {}
+    fallback = gr.main_organization(ctx)
+    keep: list[tuple[Mention, tuple[str | None, Any]]] = []
+    prev: tuple[int, str] | None = None
+    for m in sorted(mentions, key=lambda x: x.start):
+        if m.organizer is None and m.event:
+            k = event_key(m.event)
+            got = hosts.get(k) or next((v for hk, v in hosts.items() if hk.endswith(k) or k.endswith(hk)), None)
+            if got:
+                m.organizer, m.evidence["organizer"] = got
+        recips = m.recipients
+        if not recips:
+            # a clause naming no subject speaks of the recipient just named, else of the document's subject
+            name = None
+            if m.fallback:
+                name = prev[1] if prev and 0 <= m.clause[0] - prev[0] <= 300 else fallback
+            recips = [(name, None)]
+        for name, span in recips:
+            keep.append((m, (name, span)))
+        if recips[-1][0]:
+            prev = (m.clause[1], recips[-1][0])
+    out: list[Fact] = []
+    for m, (name, span) in keep:
+        # `10년 연속 일자리대상 수상` is the level prize the same recipient got in that program
+        if m.own_event and any(x is not m and r[0] == name and x.kind == "level" and x.award != "대상"
+                               and x.event and event_key(x.event) == event_key(m.event) for x, r in keep):
+            continue
+        ev = dict(m.evidence)
+        if span:
+            ev["recipient"] = span
+        prize = " ".join(_QUOTES.sub("", text[m.start:m.end]).split())
+        organizer = m.organizer if m.organizer != name else None
+        out.append(ctx.fact("award", m.start, m.end, RULE_OF[m.kind], evidence=ev,
+                            award=m.award, prize=prize, honor=m.honor, recipient=name,
+                            event=m.event, organizer=organizer, category=m.category, year=m.year))
+    return out
+
+
+_QUOTES = re.compile(r"['‘’\"“”]")
+
+
+def _share_events(mentions: list[Mention]) -> None:
+    """Fill a mention's event from another mention of the same prize in the document.
+
+    `고객만족경영 대상` (headline) is the `고객만족경영 부문 대상` of the body;
+    `이번 대회에서 … 최우수상을 받았다` is the 최우수상 named with its contest elsewhere.
+    """
+    named = [m for m in mentions if m.event and not m.own_event and m.kind != "nobel"]
+    for m in mentions:
+        donor = None
+        if m.own_event:
+            k = event_key(m.event)
+            donor = next((x for x in named if x.category and x.award == m.award
+                          and event_key(x.category + m.award) == k), None)
+        elif m.event is None and m.kind != "nobel":
+            same = [x for x in named if x.award == m.award and (m.category is None or x.category == m.category)]
+            donor = same[0] if same else None
+            if donor is None and named and (m.anaphoric or len({event_key(x.event) for x in named}) == 1):
+                # `같은 대회에서 원주시는 장려상을`: the event named before (or the document's only one)
+                before = [x for x in named if x.start < m.start]
+                donor = before[-1] if before else named[0]
+        if donor is None:
+            continue
+        m.event, m.own_event = donor.event, False
+        m.organizer = m.organizer or donor.organizer
+        m.category = m.category or donor.category
+        m.year = year_of(donor.event) or m.year or donor.year
+

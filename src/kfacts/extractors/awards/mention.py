@@ -1,0 +1,111 @@
+"""Working state shared by the award steps: a prize mention, its clause, quoted titles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+import regex as re
+
+from ..base import Context
+from . import grammar as gr
+from . import lexicon as lx
+
+#: how each kind of candidate is told to users
+RULE_OF = {"level": "award.level_prize", "honor": "award.honor", "commend": "award.honor",
+           "nobel": "award.nobel", "named": "award.named_prize"}
+
+
+@dataclass
+class Mention:
+    """Working state of one prize mention (kept apart from the Fact it becomes)."""
+
+    kind: str
+    start: int
+    end: int
+    award: str
+    honor: str | None = None
+    clause: tuple[int, int] = (0, 0)
+    toks: Sequence[Any] = ()
+    i0: int = 0  # first token of the prize
+    i1: int = 0  # first token after the prize
+    mode: str = "object"
+    event: str | None = None
+    event_span: tuple[int, int] | None = None
+    organizer: str | None = None
+    category: str | None = None
+    year: int | None = None
+    recipients: list = field(default_factory=list)
+    evidence: dict = field(default_factory=dict)
+    own_event: bool = False  # the prize is the tail of its event (`… 우수정책 대상`)
+    fallback: bool = False  # no subject in the clause: the document's subject received it
+    drop: bool = False  # read as no award after all (`노벨상 수상자 출신`: winners in general)
+    anaphoric: bool = False  # the event is named only as `이번 대회`, `같은 공모`
+
+
+#: a sentence end: `다.`, `했다”.`; not `J. Fraser` nor `3.5`
+_SENT_END = re.compile(r"(?<=[가-힣][\"”’')\]]?)[.!?](?=\s|$)")
+
+
+def clause_of(ctx: Context, pos: int) -> tuple[int, int]:
+    """The sentence around ``pos``, within its line (Kiwi may cut at quotes)."""
+    text = ctx.text
+    ls = text.rfind("\n", 0, pos) + 1
+    le = text.find("\n", pos)
+    le = len(text) if le == -1 else le
+    s = ls
+    for m in _SENT_END.finditer(text, ls, pos):
+        s = m.end()
+    m = _SENT_END.search(text, pos, le)
+    e = m.end() if m else le
+    while s < e and text[s].isspace():
+        s += 1
+    return s, e
+
+
+_HEAD_AFTER_QUOTE = re.compile(r"\s?(평가|경진대회|대회|공모전|시상식|심사|조사|인증)(?=[에은는을를의이가\s(]|$)")
+
+
+QuotedEvent = tuple[str, tuple[int, int], "str | None", "tuple[int, int] | None"]
+
+
+def quoted_events(ctx: Context, s: int, e: int) -> list[QuotedEvent]:
+    """Quoted event titles in ``[s, e)``: (name, span, host, host span)."""
+    out = []
+    for m in lx.QUOTED_RE.finditer(ctx.text, s, e):
+        inner = m.group(1)
+        a = m.start(1)
+        if not lx.event_like(inner):
+            # `‘2023 지역안전지수’ 평가에서`: the head follows the quotes
+            h = _HEAD_AFTER_QUOTE.match(ctx.text, m.end(), e)
+            if h is None or lx.level_of(inner.strip()) or lx.honor_of(inner.strip()):
+                continue
+            out.append((f"{inner.strip()} {h.group(1)}", (a, h.end(1)), None, None))
+            continue
+        host = lx.HOST_PAREN_RE.search(inner)
+        name = inner[:host.start()] if host else inner
+        host_name = host_span = None
+        if host:
+            hs = a + host.start(1)
+            he = a + host.end(1)
+            host_span = (hs, he)
+            org = gr.org_ending_at(ctx, hs, he)
+            host_name = org.fields.get("canonical") if org is not None else None
+            if host_name is None:
+                host_name = host.group(1).strip()
+        lead = len(name) - len(name.lstrip())
+        out.append((name.strip(), (a + lead, a + lead + len(name.strip())), host_name, host_span))
+    return out
+
+
+def year_of(event: str | None) -> int | None:
+    if not event:
+        return None
+    m = lx.YEAR_RE.match(event)
+    return int(m.group(1)) if m else None
+
+
+def event_key(name: str | None) -> str:
+    return re.sub(r"[\s'‘’\"“”·ㆍ]|^(?:제\s?\d+회)|^(?:19|20)\d{2}년?", "", name or "")
+
+
