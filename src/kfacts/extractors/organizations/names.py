@@ -38,6 +38,39 @@ _LATIN_NEXT = re.compile("[A-Za-z0-9]")
 _NEXT_WORD = re.compile("[가-힣A-Za-z0-9]+")
 #: a word after an organization that makes both one bigger name (유엔 기후변화협약)
 _PART_OF_NAME = ("협약", "협정", "헌장", "결의안", "결의", "보고서", "기후변화협약")
+
+
+def _load_senses() -> tuple[dict[str, tuple[str, ...]], dict[str, list[tuple[re.Pattern, str, str]]]]:
+    """``senses.tsv``: next words that make an alias a common noun, context that picks its sense."""
+    from .lexicon import HERE, _rows
+
+    nxt: dict[str, tuple[str, ...]] = {}
+    ctx: dict[str, list[tuple[re.Pattern, str, str]]] = {}
+    for r in _rows(HERE / "senses.tsv"):
+        r = r + [""] * (5 - len(r))
+        rule, alias, evidence, canonical, kind = (x.strip() for x in r[:5])
+        if rule == "next":
+            nxt[alias] = nxt.get(alias, ()) + tuple(w.strip() for w in evidence.split(",") if w.strip())
+        elif rule == "context":
+            ctx.setdefault(alias, []).append((re.compile(evidence), canonical, kind))
+        else:
+            raise ValueError(f"senses.tsv: unknown rule {rule!r}")
+    return nxt, ctx
+
+
+_SENSE_NEXT, _SENSE_CONTEXT = _load_senses()
+_SENSE_WORD = re.compile(r" ?([가-힣A-Za-z0-9]+)")
+
+
+def _other_sense(text: str, e: int, surface: str, kind: str) -> bool:
+    """The word after a lexicon name makes it something else (카카오 나무, 기아 타이거즈)."""
+    words = _SENSE_NEXT.get(surface, ())
+    if kind == "company":
+        words += _SENSE_NEXT.get("*", ())
+    if not words:
+        return False
+    m = _SENSE_WORD.match(text, e)
+    return m is not None and m.group(1).startswith(words)
 LEXICON_SPACED_RE = re.compile(NOT_IN_WORD_BEFORE + "(" + trie_regex(_SPACED, optional_space=True) + ")(?![A-Za-z0-9])")
 #: an ordinal before a name is part of it (제18대 대통령직인수위원회)
 _COUNTRY_BEFORE = re.compile(r"(미국|일본|영국|독일|프랑스|대만|캐나다|호주) $")
@@ -75,8 +108,15 @@ def find_lexicon(ctx: Context) -> list[dict[str, Any]]:
             nw = _NEXT_WORD.match(text, e + 1)
             if nw is not None and nw.group(0).endswith(_PART_OF_NAME):
                 continue  # 유엔 기후변화협약: the organization names a treaty
+        if _other_sense(text, e, surface, entry.kind):
+            continue
         canonical = entry.canonical
-        if entry.kind == "party":
+        kind = entry.kind
+        for rx, sense_canonical, sense_kind in _SENSE_CONTEXT.get(surface, ()):
+            if rx.search(text, max(0, s - 300), e + 300):
+                canonical, kind = sense_canonical, sense_kind  # 노동당 near 북한: 조선노동당
+                break
+        if entry.kind == "party" and canonical == entry.canonical:
             cm = _COUNTRY_BEFORE.search(text, max(0, s - 6), s)
             sent = text[max(0, s - 200):e + 200]
             if cm is not None or "공화당" in sent:
@@ -88,8 +128,8 @@ def find_lexicon(ctx: Context) -> list[dict[str, Any]]:
         om = _ORDINAL_BEFORE.search(text, max(0, s - 8), s)
         if om is not None and entry.kind in ("central_government", "legislature", "other"):
             s, canonical = om.start(), om.group(0) + canonical
-        out.append({"start": s, "end": e, "canonical": canonical, "kind": entry.kind, "rule": "lexicon",
-                    "base": entry.canonical})
+        out.append({"start": s, "end": e, "canonical": canonical, "kind": kind, "rule": "lexicon",
+                    "base": entry.canonical if entry.kind != "legislature" else None})
     return out
 
 
