@@ -83,7 +83,12 @@ def _init_worker(packs: Any, disable: Any, zoning: bool) -> None:
     for it.
     """
     global _worker_extractor
+    import signal
+
     from .pipeline import Extractor
+
+    # Ctrl-C is the parent's to handle (it stops the pool); workers would only print tracebacks
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     _worker_extractor = Extractor(packs=packs, disable=disable, zoning=zoning)
     _worker_extractor.analyzer.tokenize_raw("준비")
