@@ -47,7 +47,8 @@ _H_SMALL = rf"(?:(?=[{_HD}십백천])(?:[{_HD}]?천)?(?:[{_HD}]?백)?(?:[{_HD}]?
 _A_SMALL = rf"(?:{ARABIC}(?:[천백십](?:\d+(?![\d.]))?)*)"
 _SMALL = rf"(?:{_A_SMALL}|{_H_SMALL})"
 # one four-digit group with its big unit; 여 may sit before the unit (60여조, 6천여만)
-_GROUP = rf"(?:{_SMALL}(?:\s{_SMALL})*여?[만억조경])"  # 5천 185만: a group split at a space
+# 5천 185만: a group split at a space; 2800여 만: a space after 여
+_GROUP = rf"(?:{_SMALL}(?:\s{_SMALL})*(?:여\s?)?[만억조경])"
 
 #: where a number may start: Arabic digits not glued to other digits; Hangul numerals
 #: only after a non-Hangul character, and a digit syllable only when a unit or another
@@ -61,7 +62,7 @@ LONE_DIGIT_BEFORE_CURRENCY = rf"(?:(?<![가-힣\d.,])[{_HD}](?=달러|센트|파
 #: regex source of one number expression: groups with big units, optionally a
 #: trailing small number (``2만5000``, ``1억 5,279만``), or a small number alone,
 #: or a bare ``만`` (``만 달러``)
-NUMBER = rf"(?:{_START}(?:{_GROUP}(?:\s?{_GROUP})*(?:\s?{_SMALL}(?![\d만억조경]))?|{_SMALL}|만(?=[^가-힣]|[원달불엔유]|$)))"
+NUMBER = rf"(?:{_START}(?:{_GROUP}(?:\s?{_GROUP})*(?:\s?{_SMALL}(?![\d만억조경]))?|{_SMALL}|(?<![\d여만억조천백십]\s)만(?=[^가-힣]|[원달불엔유]|$)))"
 
 #: regex source of an amount in 억/조/경 without currency (``50억``, ``878억 6300만``, ``60여조``),
 #: the candidates for amounts whose currency is implied
