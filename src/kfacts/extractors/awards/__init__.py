@@ -199,7 +199,7 @@ def _unquoted_event(ctx: Context, m: Mention) -> tuple[int, int] | None:
                          or (j + 2 < len(toks) and toks[j + 2].form in lx.CATEGORY_WORDS)):
             continue  # not the head of its noun phrase
         span = gr.event_chain(ctx, toks, j)
-        if span and span[1] - span[0] >= 3:
+        if span and (span[1] - span[0] >= 3 or ctx.text[span[0]:span[1]] in lx.EVENT_HEADS):
             best = span
             if j > m.i0:
                 break
@@ -208,6 +208,10 @@ def _unquoted_event(ctx: Context, m: Mention) -> tuple[int, int] | None:
 
 #: heads of unquoted event names (a bare `상` or level is a prize, not an event)
 _UNQUOTED_HEADS = tuple(h for h in lx.EVENT_HEADS if h not in ("상", "시상", "인증", "조사", "심사", "박람회"))
+
+
+#: kinds of organization that run evaluations named after them (`행안부 평가`)
+_HOST_KINDS = frozenset({"central_government", "public_agency", "association", "media", "party"})
 
 
 def _own_event(ctx: Context, m: Mention) -> tuple[int, int] | None:
@@ -254,6 +258,13 @@ def _assemble(ctx: Context, m: Mention, cache: dict) -> None:
                 m.anaphoric = True  # `이번 대회에서`, `같은 공모에서`, `이날 시상식에서`: the document's event
             elif span:
                 m.event, m.event_span = text[span[0]:span[1]], span
+            if span:
+                # `질병관리청 평가에서`, `행안부 평가에서`: the body whose evaluation it is
+                org = next((f for f in ctx.facts.get("organization", ()) if f.span[1] + 1 == span[0]
+                            and text[f.span[1]] == " " and f.fields.get("kind") in _HOST_KINDS), None)
+                if org is not None:
+                    m.organizer = org.fields.get("canonical") or org.text
+                    m.evidence["organizer"] = org.span
     if m.event_span:
         m.evidence["event"] = m.event_span
         if m.organizer is None:
