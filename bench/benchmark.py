@@ -97,7 +97,8 @@ def records(docs: list[dict[str, Any]], n: int) -> Iterator[dict[str, Any]]:
 
 
 def time_pipe(docs: list[dict[str, Any]], n: int, n_process: int, batch_size: int) -> tuple[float, int, float]:
-    """Seconds for the whole stream, facts found, seconds to the first result (start-up)."""
+    """Seconds for the whole stream, facts found, seconds to the first result (start-up), and the
+    CPUs actually obtained (CPU seconds of this process and its workers / wall seconds)."""
     from kfacts import Extractor
 
     ex = Extractor()
@@ -105,12 +106,24 @@ def time_pipe(docs: list[dict[str, Any]], n: int, n_process: int, batch_size: in
         ex.analyzer.tokenize_raw("준비")  # load Kiwi outside the timing, as the workers do at start-up
     facts = 0
     first = None
+    cpu0 = _cpu_seconds()
     t0 = time.perf_counter()
     for out in ex.pipe(records(docs, n), n_process=n_process, batch_size=batch_size):
         if first is None:
             first = time.perf_counter() - t0
         facts += len(out["facts"])
-    return time.perf_counter() - t0, facts, first or 0.0
+    wall = time.perf_counter() - t0
+    cpu = _cpu_seconds() - cpu0
+    return wall, facts, first or 0.0, cpu / wall
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its finished worker processes."""
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        r = resource.getrusage(who)
+        total += r.ru_utime + r.ru_stime
+    return total
 
 
 def memory_stream(docs: list[dict[str, Any]], n: int, first: int) -> dict[str, Any]:
@@ -186,8 +199,8 @@ def main(argv: list[str] | None = None) -> int:
     kiwi_t, extract_t = min(kiwi_times), min(extract_times)
 
     n_stream = len(docs) * repeat
-    one_t, one_facts, _ = time_pipe(docs, n_stream, 1, args.batch_size)
-    two_t, two_facts, two_first = time_pipe(docs, n_stream, 2, args.batch_size)
+    one_t, one_facts, _, one_cpus = time_pipe(docs, n_stream, 1, args.batch_size)
+    two_t, two_facts, two_first, two_cpus = time_pipe(docs, n_stream, 2, args.batch_size)
     if one_facts != two_facts:
         print(f"WARNING: n_process=2 found {two_facts} facts, n_process=1 {one_facts}: was kfacts' code "
               f"edited during the run? (workers import the files as they are when they start)", file=sys.stderr)
@@ -209,7 +222,8 @@ def main(argv: list[str] | None = None) -> int:
         "extract_vs_kiwi": kiwi_t / extract_t,
         "pipe": {"docs": n_stream, "n_process_1_s": one_t, "n_process_2_s": two_t,
                  "n_process_1_docs_per_s": n_stream / one_t, "n_process_2_docs_per_s": n_stream / two_t,
-                 "facts_equal": one_facts == two_facts, "n_process_2_first_result_s": two_first},
+                 "facts_equal": one_facts == two_facts, "n_process_2_first_result_s": two_first,
+                 "n_process_1_cpus_obtained": one_cpus, "n_process_2_cpus_obtained": two_cpus},
         "two_process_speedup": one_t / two_t,
         "memory": mem,
         "rss_growth_mb": mem["growth_mb"],
@@ -253,6 +267,8 @@ def table(r: dict[str, Any]) -> str:
         f"| pipe, n_process=2 (incl. start-up) | {r['pipe']['n_process_2_s']:.1f} s, "
         f"{r['pipe']['n_process_2_docs_per_s']:.1f} docs/s (first result after "
         f"{r['pipe']['n_process_2_first_result_s']:.1f} s) | | |",
+        f"| CPUs obtained (CPU s / wall s), 1 and 2 processes | {r['pipe']['n_process_1_cpus_obtained']:.2f}, "
+        f"{r['pipe']['n_process_2_cpus_obtained']:.2f} | | |",
         f"| 2-process speed-up | {r['two_process_speedup']:.2f} x | >= {TARGETS['two_process_speedup']} | "
         f"{ok[r['targets_met']['two_process_speedup']]} |",
         f"| RSS of a fresh process, Kiwi loaded | {m['rss_before_mb']:.0f} MB | | |",
