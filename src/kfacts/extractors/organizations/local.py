@@ -59,6 +59,8 @@ _WEATHER_AFTER = re.compile(
     r"비가|비는|눈이|눈은|소나기|강수량|강우량|적설|건조하겠|흐리겠|흐리고|바람이|\d\s?(?:mm|㎜|cm|㎝)|"
     r"진도\s?\d|규모\s?\d)"
 )
+#: ``X에 따르면``: the organization is the source of what is reported
+_SOURCE_AFTER = re.compile(r"\s?따르면")
 #: a code before a region stem names a ship or a unit after the city (PCC-772 천안)
 _CODE_BEFORE = re.compile(r"[A-Z]{2,}-?\d+\s$")
 #: a locative word after ``X 등`` (강북구 등 서울 북부에서): the list names places
@@ -174,7 +176,8 @@ def _decide_grammar(ctx: Context, ms: list[_Match], i: int) -> None:
             # 강남구청은 (the office acting), not 서울시청 아마조네스 (a team) nor 시청 앞 (a building)
             after = rest[len(t) - (0 if m.stem else 1):]
             if after:
-                ok = after in _ACTING or after in _FULL_EXTRA
+                ok = after in _ACTING or after in _FULL_EXTRA or (after == "에" and _SOURCE_AFTER.match(
+                    text, m.end + len(rest)) is not None)
             else:
                 nx = m.end + len(rest)
                 nw = _next_word(text, nx) if text[nx:nx + 1] == " " else None
@@ -192,6 +195,9 @@ def _decide_grammar(ctx: Context, ms: list[_Match], i: int) -> None:
             return
         if m.stem and not _nnp_at(ctx, m.start, m.end):
             m.decision = REJECT
+            return
+        if rest == "에" and _SOURCE_AFTER.match(text, m.end + 1) and (not m.stem or _nnp_at(ctx, m.start, m.end)):
+            m.decision = ACCEPT  # 서울시에 따르면: the government is the source of the news
             return
         if rest in _ACTING:
             if rest in ("와", "과", "이나", "나") and nxt is not None and _COORD_SEPS.fullmatch(text[m.end:nxt.start]):

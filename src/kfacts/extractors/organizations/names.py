@@ -150,7 +150,7 @@ SUFFIX_KINDS: dict[str, str] = {
     "조합": "association", "연맹": "association", "학회": "association",
     "센터": "other", "클럽": "other", "신문사": "media", "일보사": "media", "협력단": "public_agency",
     "인증원": "public_agency", "정보원": "public_agency", "진흥회": "association", "공제회": "association",
-    "협의체": "other",
+    "협의체": "other", "뉴스": "media",
     # regional offices of central agencies (광주지방고용노동청, 익산지방국토관리청, 광주전남중소벤처기업청)
     "고용노동청": "central_government", "국토관리청": "central_government", "환경청": "central_government",
     "중소벤처기업청": "central_government", "병무청": "central_government", "보훈청": "central_government",
@@ -170,10 +170,15 @@ GENERIC_STEMS = frozenset(
     "물막이 담수화 복구 보수 공사 철도 하천 교량 택지 매립 준설 해당기관 선관 인권 소비자 대표 국가 중앙 "
     "특별 임시 상임 비상 상설 인사 예산 윤리 감사 보건 복지 시민 주민 청년 학생 교직원 학부모 "
     "데이터 콜 고객 상담 물류 유통 지원 체험 문화 복지 교육 보건 건강 관광 행정 민원 방문자 안내 아이돌 "
-    "걸 보이 록 밴드 준비 창당준비 창립준비 선거관리 선거대책 비상대책".split())
+    "걸 보이 록 밴드 준비 창당준비 창립준비 선거관리 선거대책 비상대책 제국 가짜 속보 연예 스포츠 경제 정치 "
+    "사회 국제 생활 지역 온라인 인터넷 모바일 종합 주요 최신 오늘의".split())
 #: a stem ending in one of these, without a proper noun, names a body's function, not a body
 _GENERIC_ENDINGS = ("대책", "준비", "조정", "심사", "조사", "관리", "운영", "추진", "자문", "평가", "상벌", "징계",
-                    "특별", "협의", "위원", "실무", "기획", "집행", "선정", "검토", "심의")
+                    "특별", "협의", "위원", "실무", "기획", "집행", "선정", "검토", "심의", "당정", "당정청")
+#: a stem this long names a body even when it ends in a function word (항공철도사고조사위원회)
+_LONG_STEM = 6
+#: a short generic stem after a country: the country is part of the name (루마니아 축구협회)
+_COUNTRY_SPACE = None  # set below, after COUNTRIES
 _CONTENT_BOUNDARY = re.compile(r"[가-힣A-Za-z0-9]")
 
 
@@ -199,9 +204,10 @@ def find_suffixed(ctx: Context) -> list[dict[str, Any]]:
             continue
         kind = SUFFIX_KINDS[head]
         proper = _tokens_have_proper(ctx, s, he)
-        if not proper and stem.endswith(_GENERIC_ENDINGS):
+        if not proper and stem.endswith(_GENERIC_ENDINGS) and len(stem) < _LONG_STEM:
             continue
-        if head in ("센터", "클럽", "공사", "은행", "증권", "그룹", "신문", "방송", "조합", "연합", "홀딩스", "대학"):
+        if head in ("센터", "클럽", "공사", "은행", "증권", "그룹", "신문", "방송", "조합", "연합", "홀딩스", "대학",
+                    "뉴스"):
             if not proper:
                 continue
         elif not proper and len(stem) < 4:
@@ -218,6 +224,10 @@ def find_suffixed(ctx: Context) -> list[dict[str, Any]]:
         if head == "센터" and not stem[-2:] in ("정보", "진흥", "지원"):
             continue
         name = text[s:he]
+        if head in _NATIONAL_HEADS and len(stem) <= 3 and re.fullmatch("[가-힣]+", stem):
+            cm = _COUNTRY_SPACE.search(text, max(0, s - 8), s)
+            if cm is not None:
+                s, name = cm.start(), f"{cm.group(1)} {name}"  # 루마니아 축구협회
         out.append({"start": s, "end": he, "canonical": name, "kind": kind, "rule": "suffix"})
     return out
 
@@ -226,6 +236,12 @@ def find_suffixed(ctx: Context) -> list[dict[str, Any]]:
 COUNTRIES = ("미국", "영국", "프랑스", "독일", "네덜란드", "일본", "중국", "캐나다", "호주", "스위스", "스웨덴",
              "이탈리아", "스페인", "벨기에", "덴마크", "노르웨이", "핀란드", "오스트리아", "러시아", "이스라엘",
              "싱가포르", "대만", "홍콩", "인도", "뉴질랜드", "아일랜드", "폴란드", "체코", "헝가리", "브라질")
+_COUNTRY_SPACE = re.compile("(?<![가-힣])(" + trie_regex(COUNTRIES + ("루마니아", "브라질", "아르헨티나", "멕시코",
+                                                                    "포르투갈", "그리스", "터키", "튀르키예",
+                                                                    "이란", "이라크", "사우디아라비아", "베트남",
+                                                                    "태국", "필리핀", "인도네시아", "우크라이나",
+                                                                    "북한")) + ") $")
+_NATIONAL_HEADS = ("협회", "연맹", "위원회", "연합회", "협의회")
 _FOREIGN_UNIV = re.compile(
     "(?:" + trie_regex(COUNTRIES) + r")\s+((?:[가-힣]{2,}\s)?[가-힣]{2,}?)\s?(대학교|대학|대)"
     r"(?=\s?(?:교수|명예교수|연구팀|연구진|총장|학생|졸업|출신|에서|의\s)|(?<=[학교])(?:\s|,|\)|를|을|와|과|는|은|이|가|로))")
@@ -257,6 +273,8 @@ def find_universities(ctx: Context) -> list[dict[str, Any]]:
         if m.start() and "가" <= text[m.start() - 1] <= "힣":
             continue
         name = m.group(1)
+        if name in GENERIC_STEMS:
+            continue  # 일본 제국대학: a kind of university, not one
         s, e = m.start(1), m.end(2)
         if lookup(text[s:e], ctx.published) is not None:
             continue
