@@ -64,9 +64,7 @@ def _paren_title(ctx: Context, start: int, end: int) -> Found | None:
             break
         words.insert(0, w)
         pos = w[0]
-    if not _apply_words(ctx, hit, words, need_org=False) and words:
-        # unknown words before the title (a country): keep the org of the last word if any
-        hit.org = hit.org or None
+    _apply_words(ctx, hit, words, need_org=False)  # a country before the org is dropped
     return _found(hit, 0, 0, "person.foreign")
 
 
