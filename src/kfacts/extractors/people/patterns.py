@@ -294,6 +294,8 @@ def _org_before_name(ctx: Context, hit: TitleHit, name_start: int) -> None:
         return  # another particle: the word belongs to the sentence, not to the name
     if stem == s or not nounish(ctx, s, stem):
         return
+    if stem < e and hit.tentative:
+        return  # 새누리당의 황찬현 감사원장: a genitive does not outrank the org fused to the title
     surface = text[s:stem]
     found = orgs.canonicalize(ctx, surface, s)
     if found is not None and found[0]:
