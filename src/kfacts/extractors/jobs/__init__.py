@@ -48,7 +48,7 @@ RULES: list[Rule] = [
 
 #: job words: a sentence without one is not read
 _JOB_WORD = re.compile(r"일자리|고용(?!노동부|부|률|보험|센터|지원센터|정보원|주)|채용|취업|일감|구인|충원|신입\s?사원|"
-                       r"신규\s?(?:인력|직원)|근무|일하|재직|뽑")
+                       r"신규\s?(?:인력|직원)|근무|일하|일한|일해|일했|재직|뽑|정규직으로")
 
 #: employees of a workplace: the noun right before the count, and what must follow it
 _EMPLOYEES_BEFORE = re.compile(r"(?:(?:상시|정규직|임)?\s?(?:근로자|직원|종업원|노동자)(?:\s?수(?:는|가)?)?|상시\s?고용\s?인원)\s?$")
@@ -72,7 +72,7 @@ _NOT_JOBS_AFTER = (r"(?!\s?(?:박람회|설명회|상담|준비|지원센터|센
                    r"|(?:\s?창출)?\s?(?:사업|정책|과제|분야|대책|협약|부문|기관|위원회|본부|재단|지원단|사업단))")
 _HIRE_VERB = r"(?:신규\s?)?(?:채용|고용|뽑|충원)"
 _PERSONNEL = (r"(?:인력|직원|근로자|노동자|사원|신입사원|인재|연구원|경력직|정규직|계약직|인턴|인원|청년|"
-              r"스탭|스태프|기술자|교사|공무원|간호사|의사)")
+              r"스탭|스태프|기술자|교사|공무원|간호사|의사|전문가|[가-힣]{1,3}직(?![가-힣]))")
 _QUALIFIERS = r"(?:신규|직·간접|직\s?[·ㆍ]\s?간접|직간접|직접|간접|정규직|비정규직|상시|청년|양질|추가|민간|공공|지역)"
 
 _FWD = re.compile(
@@ -84,6 +84,14 @@ _FWD = re.compile(
     rf"(?P<hire>{_HIRE_VERB}))"
 )
 _PERSONNEL_BEFORE = re.compile(rf"{_PERSONNEL}\s?(?:을|를)?\s?$")
+#: the count is the object of a hiring verb a few words on, or turns into regular jobs:
+#: 전문가 8명을 시간제 상담관으로 새로 채용, 인턴 가운데 150여 명이 정규직으로 전환
+_OBJECT_HIRED = re.compile(
+    r"(?:을|를)\s(?:[가-힣·]{1,10}(?:으로|로)?\s){0,2}(?:새로|신규로|추가로|직접|더)?\s?(?P<job>채용|고용|충원)"
+    r"|(?:이|가)\s?(?P<conv>정규직)으로\s?(?:전환|채용)"
+)
+#: people working at a place, whatever they are called: 선별장에서는 주민 45명이 일한다
+_WORKING_AFTER = re.compile(r"(?:이|가)\s?(?:일한다|일하고|일하는|일해|일했다|일하며)")
 _BWD = re.compile(
     rf"(?P<job>{_JOB_NOUN}|취업자|고용인원|채용인원|충원){_NOT_JOBS_AFTER}"
     # a verb form modifying the hired people: 채용된 인원은, 새로 고용한 직원
@@ -168,6 +176,11 @@ def _count_fact(ctx: Context, m: re.Match, ss: int, se: int, prev: Fact | None) 
         jpos = fw.start("job") if fw.group("job") else fw.start("pers")
         qm = _QUAL_ANY.search(text, e, jpos) or _QUAL_BEFORE.search(text, max(ss, jpos - 10), jpos)
         qual = qm.group("q") if qm else None
+    elif _OBJECT_HIRED.match(text, e, se) and _PERSONNEL_BEFORE.search(text, max(ss, s - 12), s) \
+            or _OBJECT_HIRED.match(text, e, se) and _OBJECT_HIRED.match(text, e, se).group("conv"):
+        rule = "jobs.count_before_job"
+        om = _OBJECT_HIRED.match(text, e, se)
+        qual = "정규직" if om.group("conv") else None
     elif bw:
         rule = "jobs.count_after_job"
         jpos = bw.start("job")
@@ -204,7 +217,7 @@ def _count_fact(ctx: Context, m: re.Match, ss: int, se: int, prev: Fact | None) 
 def _employed(text: str, ss: int, s: int, e: int, se: int) -> bool:
     """Employees of a workplace: 근로자 300명이 근무하는, 일하는 직원 120명 (not 상시 근로자 50명 이상 사업장)."""
     before = text[max(ss, s - 16):s]
-    if _EMPLOYED_BEFORE.search(before):
+    if _EMPLOYED_BEFORE.search(before) or _WORKING_AFTER.match(text, e, se):
         return True
     return bool(_EMPLOYEES_BEFORE.search(before) and _EMPLOYED_AFTER.match(text, e, se))
 

@@ -224,6 +224,10 @@ def find_suffixed(ctx: Context) -> list[dict[str, Any]]:
         if head == "센터" and not stem[-2:] in ("정보", "진흥", "지원"):
             continue
         name = text[s:he]
+        if kind == "media":
+            outlet = lookup(stem)
+            if outlet is not None and outlet.kind == "media" and head == "뉴스":
+                name = outlet.canonical  # KBS뉴스: the outlet KBS
         if head in _NATIONAL_HEADS and len(stem) <= 3 and re.fullmatch("[가-힣]+", stem):
             cm = _COUNTRY_SPACE.search(text, max(0, s - 8), s)
             if cm is not None:
