@@ -41,9 +41,9 @@ RELATIVE_DAYS: dict[str, int] = {
 
 #: part-of-period words -> SPEC ``part``
 PARTS: dict[str, str] = {
-    "초": "early", "초순": "early", "상순": "early", "초반": "early", "연초": "early",
-    "중순": "mid", "중반": "mid",
-    "말": "late", "말경": "late", "하순": "late", "후반": "late", "연말": "late",
+    "초": "early", "초순": "early", "상순": "early", "초반": "early", "초반부": "early", "연초": "early",
+    "중순": "mid", "중반": "mid", "중반부": "mid",
+    "말": "late", "말경": "late", "하순": "late", "후반": "late", "후반부": "late", "연말": "late",
 }
 
 

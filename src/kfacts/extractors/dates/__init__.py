@@ -57,7 +57,7 @@ class _Cand:
     """One match being worked on: its parts, then its value."""
 
     __slots__ = ("m", "start", "end", "kind", "year", "month", "day", "q", "h", "part", "relative",
-                 "drop", "value", "gran", "rule", "range_start", "inherit", "back")
+                 "drop", "value", "gran", "rule", "range_start", "inherit", "back", "yanchor")
 
     def __init__(self, m: Any, start: int, end: int) -> None:
         self.m = m
@@ -77,6 +77,7 @@ class _Cand:
         self.range_start = False
         self.inherit: "_Cand | None" = None
         self.back = False  # an anchored day lies before its anchor (전날인 N일)
+        self.yanchor = False  # the year comes from a written year before it in the sentence
 
 
 def _int(m: Any, name: str) -> int | None:
@@ -138,11 +139,16 @@ def _tense(ctx: Context, pos: int, limit: int) -> str | None:
             if form.endswith(P.QUOTATIVE):
                 return "present"
         elif tag == "NNG" and form in P.FUTURE_NOUNS:
+            if i + 2 < n and toks[i + 1].form in ("되", "이", "하") and toks[i + 2].form in P.PAST_EP:
+                return "present"  # 예정됐던: the plan is reported, not the date's side of now
             return "future"
         elif tag == "EF":
             return "present"
-        elif tag == "SF" or (tag == "SS" and form in P.CLOSING_QUOTES):
+        elif tag == "SF":
             return None
+        elif tag in ("SS", "SSC") and form in P.CLOSING_QUOTES and i + 1 < n \
+                and (toks[i + 1].tag == "JKQ" or toks[i + 1].form in P.QUOTATIVE_AFTER):
+            return None  # the end of quoted speech (“...”이라고): its tense is the speaker's
         prev = t
         i += 1
         seen += 1
@@ -227,7 +233,7 @@ def _parse(ctx: Context, m: Any) -> _Cand:
 def _rejected(ctx: Context, c: _Cand) -> bool:
     text = ctx.text
     s, e = c.start, c.end
-    after = text[e:e + 12]
+    after = text[e:e + 24]
     before = text[max(0, s - 12):s]
     if c.kind == "abs" and c.rule == "date.absolute":
         if c.month is None and c.q is None and c.h is None and c.part is None and P.YEAR_DURATION_AFTER.match(after):
@@ -240,6 +246,8 @@ def _rejected(ctx: Context, c: _Cand) -> bool:
         return True
     if c.kind == "d" and not c.range_start:
         if P.DAY_DURATION_AFTER.match(after) or P.DAY_DURATION_BEFORE.search(before):
+            return True
+        if c.day == 1 and P.ONE_DAY_ROLE.match(after):
             return True
     if c.kind == "d" and c.range_start and P.DAY_DURATION_BEFORE.search(before):
         return True
@@ -270,7 +278,8 @@ def _resolve(ctx: Context, c: _Cand) -> None:
             if c.year is not None and c.month is not None and a.day is not None and c.day is not None:
                 step = -1 if c.back and c.day > a.day else (1 if not c.back and c.day < a.day else 0)
                 c.year, c.month = nd.shift_month(c.year, c.month, step)  # 30일부터 2일까지
-        elif a.month is not None and c.year is not None and (c.month, c.day or 0) < (a.month, a.day or 0):
+        elif not c.yanchor and a.month is not None and c.year is not None \
+                and (c.month, c.day or 99) < (a.month, a.day or 0):
             c.year += 1  # 11월부터 이듬해 2월까지
     if c.gran is None:
         if c.day is not None:  # a bare day keeps its granularity even when unresolved (no published date)
@@ -309,8 +318,8 @@ def _place(ctx: Context, c: _Cand, pub: _dt.date, direction: str | None) -> None
     text = ctx.text
     tense = None
     if direction is None:
-        if P.FUTURE_BEFORE.search(text, max(0, c.start - 12), c.start):
-            direction = "future"
+        if P.FUTURE_BEFORE.search(text, max(0, c.start - 12), c.start) or P.POSTPONED_TO.match(text, c.end):
+            direction = "future"  # 지금부터 19일까지; 7월 이후로 연기, 12일로 미뤄진
         else:
             sent_end = ctx.sentence_of(c.start)[1]
             tense = _tense(ctx, c.end, max(sent_end, c.end + 1))
@@ -371,7 +380,7 @@ def _link_ranges(text: str, cands: list[_Cand]) -> None:
         if not P.RANGE_LINK.fullmatch(gap):
             if P.LIST_LINK.fullmatch(gap) and not a.drop and not b.drop and a.month is not None \
                     and a.kind in ("abs", "ry", "md", "mod", "rm") and b.kind in ("d", "md") \
-                    and (b.kind == "d" or (b.day is None and a.day is None and a.kind in ("abs", "ry"))):
+                    and (b.kind == "d" or (b.day is None and a.day is None and a.kind in ("abs", "ry", "md"))):
                 b.inherit, b.rule = a, "date.range_end"
             continue
         tilde = "부터" not in gap and "에서" not in gap
@@ -385,6 +394,38 @@ def _link_ranges(text: str, cands: list[_Cand]) -> None:
             b.inherit, b.rule = a, "date.range_end"
         elif b.kind == "md" and a.kind in ("abs", "ry", "md", "mod") and a.month is not None:
             b.inherit, b.rule = a, "date.range_end"
+
+
+def _anchor_years(ctx: Context, cands: list[_Cand]) -> None:
+    """A month (and day) without a year told right after a written year, in the same sentence, is in that
+    year: ``2015년 감사원은 1월 특별 감사를 실시했다``, ``1894년 6월 28일(음, 양력 7월 30일)``.
+
+    Not when the year sits in a parenthesis already closed (``(1982년 ~ )가 8월 14일``), when the text
+    between moves time on (``이후``, ``만에``, ``지금``), or when the clause's tense contradicts the
+    year's side of the publication date (``지난 2007년 개통했으며, 12월까지 연장할 계획``).
+    """
+    text = ctx.text
+    pub = ctx.published
+    prev: _Cand | None = None
+    for c in cands:
+        a, prev = prev, (c if not c.drop else prev)
+        if c.kind != "md" or c.drop or c.inherit is not None or a is None:
+            continue
+        if a.kind != "abs" or a.year is None or a.rule == "date.citation_year" or c.start - a.end > 150:
+            continue
+        sent = ctx.sentence_of(c.start)
+        if a.start < sent[0]:
+            continue
+        gap = text[a.end:c.start]
+        if gap.count(")") > gap.count("(") or P.TIME_MOVES_ON.search(gap) \
+                or P.FUTURE_BEFORE.search(text, max(0, c.start - 12), c.start):
+            continue
+        tense = _tense(ctx, c.end, max(sent[1], c.end + 1))
+        if tense == "future" and (pub is None or a.year < pub.year):
+            continue
+        if tense == "past" and pub is not None and a.year > pub.year:
+            continue
+        c.inherit, c.yanchor = a, True
 
 
 def _anchor_days(ctx: Context, cands: list[_Cand]) -> None:
@@ -437,6 +478,7 @@ def extract(ctx: Context) -> list[Fact]:
         c.drop = _rejected(ctx, c)
         cands.append(c)
     _link_ranges(text, cands)
+    _anchor_years(ctx, cands)
     _anchor_next_years(text, cands)
     _anchor_days(ctx, cands)
     out: list[Fact] = []

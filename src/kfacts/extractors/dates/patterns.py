@@ -31,11 +31,11 @@ _Y4 = r"(?:1[0-9]|20|21)\d\d"
 _NUM_LEFT = r"(?<![\d·/:])(?<!\d[.,])(?<![^\d\s]-)"
 
 #: a part of a period; must end the word (``초과``, ``말레이시아`` are not parts)
-_PART = (r"(?P<part>초순|중순|하순|상순|초반|중반|후반|말경|초|말)"
+_PART = (r"(?P<part>초순|중순|하순|상순|초반부|중반부|후반부|초반|중반|후반|말경|초|말)"
          r"(?=$|[^\p{Hangul}]|까지|에|엔|부터|께|경|쯤|무렵|의|을|은|이|로|기준|인|께)")
 _DAY = r"(?P<d>\d{1,2})(?:일(?![차째간분치반선본수류등장])|(?=\s*[~∼\-–]\s*\d{1,2}일))"
 _MONTH = r"(?P<m>\d{1,2})(?:월(?![드간별급세령평]|요일)|(?=\s*[~∼\-–]\s*\d{1,2}월))"
-_QUARTER = r"(?P<q>[1-4])\s*(?:[/·]\s*4\s*)?분기"
+_QUARTER = r"(?P<q>[1-4])\s*(?:[/·]\s*4\s*|사)?분기"
 _HALF = r"(?P<h>상|하)반기"
 #: what may follow a year: month (and day), quarter or half, then a part
 _YEAR_TAIL = rf"(?:\s*{_MONTH}(?:\s*{_DAY})?|\s*{_QUARTER}|\s*{_HALF})?(?:\s*{_PART})?"
@@ -45,6 +45,8 @@ _WORD_END = (r"(?=$|[^\p{Hangul}]|에|엔|의|은|는|이|가|을|를|도|부터
              r"보다|처럼|인|상반기|하반기|한)")
 _REL_YEAR = (r"(?P<ry>올해|금년|재작년|지지난해|작년|지난\s?해|내후년|내년|새해|"
              r"올(?=\s+(?:\d{1,2}월|[1-4]\s*분기|상반기|하반기|한\s?해|들어|초|말|연말|연초)))" + _WORD_END)
+#: after a written year only: ``2012년 연말``, ``2023년 연초`` (the year's start or end)
+_YEAR_PART = r"(?:\s*(?P<part>연말|연초)(?!\s?정산|연시)" + _WORD_END + ")?"
 _REL_MONTH = r"(?P<rm>지난\s?달|이번\s?달|이달|다음\s?달|내달)" + _WORD_END
 
 DATE = re.compile(
@@ -55,7 +57,7 @@ DATE = re.compile(
         # numeric quarter
         rf"{_NUM_LEFT}(?P<qy>{_Y4})\s?-?\s?Q(?P<q>[1-4])(?![\w])",
         # a written year, then optional month/day, quarter, half, part
-        rf"{_NUM_LEFT}(?P<y>{_Y4})(?:\s?(?:학년도|년(?P<ydo>도|\s도(?=에|의|는|부터|까지|[\s,.)]|$))?){_YEAR_TAIL}"
+        rf"{_NUM_LEFT}(?P<y>{_Y4})(?:\s?(?:학년도|년(?P<ydo>도|\s도(?=에|의|는|부터|까지|[\s,.)]|$))?){_YEAR_TAIL}{_YEAR_PART}"
         rf"|(?=\s*[~∼\-–]\s*{_Y4}\s?년))",
         # a relative year word
         rf"(?<!\p{{Hangul}}){_REL_YEAR}{_YEAR_TAIL}",
@@ -92,7 +94,7 @@ DATE = re.compile(
 #: where an expression may start: a cheap first pass (stdlib ``re``); :data:`DATE`
 #: is then tried only at these positions
 START = _re.compile(
-    r"\d{1,4}(?=\s?년|학년도|월|일|\s*[~∼\-–]\s*\d|\s*(?:[/·]\s*4\s*)?분기|[-./]\s?\d|\s?-?\s?Q[1-4]|\))|[’‘'](?=\d\d)|"
+    r"\d{1,4}(?=\s?년|학년도|월|일|\s*[~∼\-–]\s*\d|\s*(?:[/·]\s*4\s*|사)?분기|[-./]\s?\d|\s?-?\s?Q[1-4]|\))|[’‘'](?=\d\d)|"
     r"올|금년|재작년|지지난|작년|지난|내후년|내년|새해|이번|이달|이듬해|다음|같은\s?해|그\s?해|그저께|금일|내달|오는|엊그제|그제|어제|오늘|"
     r"내일|모레|연초|연말|[상하]반기"
 )
@@ -102,8 +104,16 @@ DAY_DURATION_AFTER = re.compile(
     r"(?:간|째|\s*동안|\s*만에|\s*만이|\s*만의|\s*이상|\s*이내|\s*내외|\s*미만|\s*이하|\s*가량|\s*정도|\s*남짓|여|"
     r"\s*씩|\s*연속|\s*평균|\s*내(?=$|[\s,.)]|에|로)|\s*(?:전|후|뒤)(?=$|[\s,.)]|에|부터|까지|의|로|인)|"
     r"(?:이|가)?\s*(?:걸리|걸린|걸렸|걸릴|걸려|소요|필요|지나|지난|흘러|흐르)|"
-    r"\s*\d+\s*(?:시간|회|번|차례|식|끼|잔))"
+    r"\s*\d+\s*(?:시간|회|번|차례|식|끼|잔)|"
+    # a number of days that grows or shrinks, or the day a count reaches (``공휴일이 11일 늘어``,
+    # ``30일이 되는 날``)
+    r"(?:이|가)?(?:\s*\([^()\n]{0,20}\))?\s*(?:늘어|늘었|늘린|늘려|늘고|줄어|줄었|줄인|줄여|줄고)|"
+    r"(?:이|가|째)\s*(?:되는|되던|된|될)\s*날)"
 )
+
+#: after ``1일``: a role held for one day (``1일 점주``, ``1일 교사``), not the 1st of the month
+ONE_DAY_ROLE = re.compile(r"\s*(?:명예\s*)?(?:점주|점장|지점장|교사|강사|가이드|역장|경찰관|소방관|알바생|매니저|"
+                          r"바리스타|생활권)(?=\(|으로|로|이|가|을|를|의|은|는|와|과|들|도|만)")
 
 #: before a bare day: a rate, a span of days, a recurring day
 DAY_DURATION_BEFORE = re.compile(
@@ -160,8 +170,17 @@ NOT_EVENT_VERBS = frozenset({"있", "없", "대하", "위하", "통하", "관하
 STATIVE_NOUNS = frozenset({"위치", "소재", "관련", "해당", "거주", "근무", "재직", "소속", "인접", "근접", "연관"})
 #: words before a date that point to the future (``지금부터 19일까지``)
 FUTURE_BEFORE = re.compile(r"(?:지금부터|앞으로|향후|다가오는|다가올)\s*$")
+#: after a month or day: the date something is put off (or brought forward) to, hence still to come
+#: (``7월 이후로 연기``, ``10월 등으로 늦춰``, ``12월 1일로 반년 미뤄``)
+POSTPONED_TO = re.compile(r"\s*(?:이후|등|중|께|경|쯤)?\s*(?:으로|로)\s*(?:\S{1,4}\s+)?"
+                          r"(?:연기|미뤄|미루|미뤘|늦춰|늦추|늦췄|순연|연장|앞당)")
+#: between a written year and a later month: time has moved on from that year (``이후``, ``만에``)
+TIME_MOVES_ON = re.compile(r"이후|이래|(?<!\p{Hangul})(?:후|뒤)(?!\p{Hangul})|만에|만인|지나|지금|현재|최근|올해|"
+                           r"지난해|작년|내년|이듬해|다음\s?해")
 #: a weekday after a day: ``17일(월)``
 WEEKDAY = re.compile(r"\.?\s*\(\s*([월화수목금토일])(?:요일)?\s*\)")
 WEEKDAYS = {"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}
 #: closing quotes end the quoted clause a date may sit in
 CLOSING_QUOTES = frozenset({"”", "’", "」", "』"})
+#: what follows a closing quote that ends quoted speech (“...”며, ’고)
+QUOTATIVE_AFTER = frozenset({"고", "며", "라고", "이라고", "라며", "이라며", "하고", "라는", "이라는"})
