@@ -121,7 +121,7 @@ def _apply_words(ctx: Context, hit: TitleHit, words: list[tuple[int, int]], need
     (``충남 개발정책 팀장`` -> title ``개발정책 팀장``). Returns False when the
     words cannot belong to the title phrase.
     """
-    words = [w for w in words if ctx.text[w[0]:w[1]] not in MODIFIERS]
+    words = [w for w in words if ctx.text[w[0]:w[1]] not in MODIFIERS and _ORDINAL.fullmatch(ctx.text, *w) is None]
     # a country before the title (이명박 대한민국 대통령) is neither the org nor part of the title
     while words and ctx.text[words[0][0]:words[0][1]] in countries():
         words = words[1:]
@@ -373,6 +373,9 @@ def _press(ctx: Context, hit: TitleHit, s: int, e: int) -> Found:
             hit.org = outlet
     return _found(hit, s, e, "person.byline")
 
+
+#: an ordinal before a title (제44대 대통령, 21대 국회의원): not part of the title
+_ORDINAL = re.compile(r"제?\d{1,3}(?:대|기|차)")
 
 #: a name with its age or hanja in parentheses, just before the title phrase
 _NAME_AGE_BEFORE = re.compile(r"([가-힣]{2,4})\s?\(\s*(?:\d{1,3}\s*세?|[\u4e00-\u9fff]{2,4})\s*\)\s+$")
