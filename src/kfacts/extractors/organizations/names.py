@@ -75,6 +75,17 @@ LEXICON_SPACED_RE = re.compile(NOT_IN_WORD_BEFORE + "(" + trie_regex(_SPACED, op
 #: an ordinal before a name is part of it (제18대 대통령직인수위원회)
 _COUNTRY_BEFORE = re.compile(r"(미국|일본|영국|독일|프랑스|대만|캐나다|호주) $")
 _ORDINAL_BEFORE = re.compile(r"제\d{1,3}[대기] $")
+#: a foreign country right before a Korean government body's name (일본 기상청, 스페인의 헌법 재판소)
+_FOREIGN_STATES = ("미국", "미", "일본", "중국", "영국", "독일", "서독", "동독", "프랑스", "러시아", "이란", "이라크",
+                   "스페인", "이탈리아", "캐나다", "호주", "대만", "인도", "베트남", "태국", "필리핀", "인도네시아",
+                   "터키", "튀르키예", "이스라엘", "우크라이나", "브라질", "멕시코", "아르헨티나", "이집트",
+                   "사우디아라비아", "사우디", "네덜란드", "벨기에", "스위스", "스웨덴", "노르웨이", "덴마크",
+                   "핀란드", "폴란드", "그리스", "포르투갈", "오스트리아", "헝가리", "체코", "몽골", "싱가포르",
+                   "말레이시아", "미얀마", "파키스탄", "아프가니스탄", "시리아", "리비아", "뉴질랜드", "칠레",
+                   "페루", "콜롬비아", "베네수엘라", "쿠바", "남아공", "나이지리아", "케냐", "키르기스스탄",
+                   "카자흐스탄", "우즈베키스탄", "타지키스탄", "벨라루스", "루마니아", "홍콩")
+_FOREIGN_STATE_BEFORE = re.compile(
+    "(?<![가-힣])(" + "|".join(sorted(_FOREIGN_STATES, key=len, reverse=True)) + ")(?:의)? $")
 
 
 def lookup(surface: str, published: _dt.date | None = None) -> OrgEntry | None:
@@ -112,7 +123,8 @@ def find_lexicon(ctx: Context) -> list[dict[str, Any]]:
             continue
         canonical = entry.canonical
         kind = entry.kind
-        for rx, sense_canonical, sense_kind in _SENSE_CONTEXT.get(surface, ()):
+        country_written = _COUNTRY_BEFORE.search(text, max(0, s - 6), s) is not None
+        for rx, sense_canonical, sense_kind in () if country_written else _SENSE_CONTEXT.get(surface, ()):
             if rx.search(text, max(0, s - 300), e + 300):
                 canonical, kind = sense_canonical, sense_kind  # 노동당 near 북한: 조선노동당
                 break
@@ -125,11 +137,17 @@ def find_lexicon(ctx: Context) -> list[dict[str, Any]]:
                 if cm is not None:
                     s = cm.start()
                 canonical = f"{country} {surface}"
+        foreign = False
+        if entry.kind in ("central_government", "legislature") or canonical.endswith(("법원", "재판소")):
+            fm = _FOREIGN_STATE_BEFORE.search(text, max(0, s - 12), s)
+            if fm is not None:
+                # 독일 법무부, 이란 외교부, 러시아 헌법재판소: the foreign country's body, named with it
+                s, canonical, foreign = fm.start(), f"{fm.group(1)} {canonical}", True
         om = _ORDINAL_BEFORE.search(text, max(0, s - 8), s)
         if om is not None and entry.kind in ("central_government", "legislature", "other"):
             s, canonical = om.start(), om.group(0) + canonical
         out.append({"start": s, "end": e, "canonical": canonical, "kind": kind, "rule": "lexicon",
-                    "base": entry.canonical if entry.kind != "legislature" else None})
+                    "base": entry.canonical if entry.kind != "legislature" and not foreign else None})
     return out
 
 
