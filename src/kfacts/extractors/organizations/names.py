@@ -142,7 +142,8 @@ def find_lexicon(ctx: Context) -> list[dict[str, Any]]:
             fm = _FOREIGN_STATE_BEFORE.search(text, max(0, s - 12), s)
             if fm is not None:
                 # 독일 법무부, 이란 외교부, 러시아 헌법재판소: the foreign country's body, named with it
-                s, canonical, foreign = fm.start(), f"{fm.group(1)} {canonical}", True
+                # the body as written: Korean short forms (총리실) need not name a foreign body's full name
+                s, canonical, foreign = fm.start(), f"{fm.group(1)} {surface.replace(' ', '')}", True
         om = _ORDINAL_BEFORE.search(text, max(0, s - 8), s)
         if om is not None and entry.kind in ("central_government", "legislature", "other"):
             s, canonical = om.start(), om.group(0) + canonical
