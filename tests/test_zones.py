@@ -36,6 +36,11 @@ CASES = [
     (f"뉴스 | 전체메뉴 | 정치 | 경제 | 로그인\n{ARTICLE}\n", "전체메뉴", "clutter", "boilerplate"),
     (f"{ARTICLE}\n매출은 3분기 100억원 | 4분기 120억원 | 연간 400억원으로 늘었다.\n", "연간 400억원", "article", None),
     (f"본문 바로가기\n{ARTICLE}\n", "해운대구는", "article", None),
+    # a short article before the list: the list is still clutter
+    ("광주시는 상을 받았다.\n가장 많이 본 뉴스\n- 홍길동 의원 기사\n", "홍길동", "clutter", "most_read_list"),
+    # a most-read box printed above the article takes only its own lines
+    (f"가장 많이 본 뉴스\n1. 대구시 1000억원 유치\n2. 서울시 예산 2조원\n{ARTICLE}\n", "대구시", "clutter", "most_read_list"),
+    (f"가장 많이 본 뉴스\n1. 대구시 1000억원 유치\n2. 서울시 예산 2조원\n{ARTICLE}\n", "해운대구는", "article", None),
     (f"{ARTICLE}\n가장 많이 본 뉴스\n1. 다른 기사\n", "구는 이번", "article", None),
     # a headline list with "- " bullets before the body is the article's sub-headlines
     (f"해운대구, 최우수기관 선정\n- 행정안전부 평가에서 최우수\n- 일자리 정책 호평\n{ARTICLE}\n", "일자리 정책 호평", "article", None),

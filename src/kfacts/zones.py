@@ -6,10 +6,13 @@ rules (the zone's ``reason``):
 ``boilerplate``
     a line that is portal furniture (``본문 바로가기``, ``기사 메일전송``,
     ``글자크기``, ``목록 바로가기``, ``728x90``, a bare domain name...).
-``most_read_list`` / ``related_list`` / ``copyright`` / ``after_byline``
-    a tail marker: from ``가장 많이 본 뉴스``, ``관련기사``, a copyright
-    notice, or the line after a closing byline with an e-mail address, the
-    rest of the page is clutter.
+``most_read_list`` / ``related_list``
+    a short ``가장 많이 본 뉴스`` / ``관련기사`` line and the list under it
+    (numbered or bulleted items, or short headline lines), wherever it stands.
+``copyright`` / ``after_byline``
+    a tail marker: from a copyright notice after the article, or from the
+    line after a closing byline with an e-mail address, the rest of the page
+    is clutter.
 ``teaser``
     a related-article card: the lines just before a bare domain line.
 ``timestamp``
@@ -45,6 +48,9 @@ _TAIL_MARKERS = [
     ("related_list", re.compile(r"^\W*(?:관련\s*기사|추천\s*기사|함께\s*(?:보면|읽으면)\s*좋은|이\s*시각\s*(?:주요|인기)|오늘의\s*(?:주요|인기))")),
     ("copyright", re.compile(r"(?:Copyright|copyright|COPYRIGHT|ⓒ|©|저작권자|무단\s*전재|무단\s*복제)")),
 ]
+
+#: the start of a list item under a "most read" / "related" marker
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}\s*[.)]|[-•·▶▷◆◇■□○●※>\[])")
 
 #: a navigation line: three or more short items separated by | or > ("정치 | 경제 | 사회", "홈 > 지역 > 경기")
 _MENU_SEP = re.compile(r"\s*[|>›»∣ㅣ]\s*")
@@ -85,35 +91,47 @@ def find_zones(text: str) -> list[Zone]:
     cut_at: int | None = None  # character position where the clutter tail starts
     tail_reason = None
     article_seen = False
-    for i, (s, e) in enumerate(lines):
+    i = 0
+    while i < len(lines):
+        s, e = lines[i]
         line = text[s:e]
         stripped = line.strip()
         if not stripped:
+            i += 1
             continue
+        block_reason = None
         for reason, pat in _TAIL_MARKERS:
             m = pat.search(line)
             if m is None:
                 continue
             if reason == "copyright":
-                # only a short line (or the end of one) is a notice
-                if len(line) - (m.start()) > 120:
-                    continue
-                if not article_seen:
+                # only a short line (or the end of one) is a notice, and only after the article
+                if len(line) - (m.start()) > 120 or not article_seen:
                     continue
                 cut_at, tail_reason = s + m.start(), reason
-            elif reason == "most_read_list":
-                if len(stripped) > 40 or not article_seen:
-                    continue
-                cut_at, tail_reason = s, reason
             else:
-                if not article_seen:
+                if len(stripped) > 40:
                     continue
-                cut_at, tail_reason = s, reason
+                block_reason = reason
             break
         if cut_at is not None:
             break
+        if block_reason is not None:
+            # a list block: the marker and the list items under it (wherever it stands on the page)
+            labels[i] = block_reason
+            j = i + 1
+            while j < len(lines):
+                item = text[lines[j][0]:lines[j][1]].strip()
+                if item and not (_LIST_ITEM.match(item) or len(item) <= 60):
+                    break
+                if item:
+                    labels[j] = block_reason
+                j += 1
+            i = j
+            continue
         if _is_menu(stripped):
             labels[i] = "boilerplate"
+            i += 1
             continue
         if stripped.isdigit() or _BOILERPLATE.search(stripped):
             labels[i] = "boilerplate"
@@ -126,6 +144,7 @@ def find_zones(text: str) -> list[Zone]:
                             labels[j] = "teaser"
                         taken += 1
                     j -= 1
+            i += 1
             continue
         article_seen = article_seen or len(stripped) > 30
         if _BYLINE_EMAIL.search(line) and article_seen:
@@ -134,6 +153,7 @@ def find_zones(text: str) -> list[Zone]:
             if nxt < n and text[nxt:].strip():
                 cut_at, tail_reason = nxt, "after_byline"
             break
+        i += 1
 
     # timestamps inside the kept region are metadata
     stamps = [span for span, _d, _label in find_timestamps(text)]
