@@ -151,7 +151,8 @@ def _tense(ctx: Context, pos: int, limit: int) -> str | None:
             return None  # the end of quoted speech (“...”이라고): its tense is the speaker's
         prev = t
         i += 1
-        seen += 1
+        if tag not in ("SN", "NNB", "SL", "SP", "SW", "SSO", "SSC"):  # a clock time (18시 8분에) is no distance
+            seen += 1
     return None
 
 
@@ -363,8 +364,10 @@ def _place(ctx: Context, c: _Cand, pub: _dt.date, direction: str | None) -> None
         p = pub.month
         if c.month < p and (tense == "future" or (p - c.month >= 9 and tense == "present")):
             direction = "future"  # in December, 1월 is next January unless the clause is past
-        elif c.month > p and tense == "past" and c.month - p >= 2:
-            direction = "past"  # told in the past tense, yet months ahead: last year's
+        elif c.month > p and tense == "past" and (c.month - p >= 2 or (
+                c.day is not None and nd.valid_day(pub.year, c.month, c.day)
+                and (_dt.date(pub.year, c.month, c.day) - pub).days > 7)):
+            direction = "past"  # told in the past tense, yet weeks or months ahead: last year's
     if c.day is not None and direction is not None:
         d = nd.resolve_month_day(pub, c.month, c.day, direction)
         c.year = d.year if d is not None else pub.year
