@@ -245,6 +245,8 @@ def _rejected(ctx: Context, c: _Cand) -> bool:
         return True
     if c.kind in ("period", "md") and P.RECURRING_BEFORE.search(before):
         return True
+    if c.kind == "period" and c.q is not None and P.QUARTER_COUNT_AFTER.match(after):
+        return True
     if c.kind == "d" and not c.range_start:
         if P.DAY_DURATION_AFTER.match(after) or P.DAY_DURATION_BEFORE.search(before):
             return True

@@ -104,7 +104,7 @@ DAY_DURATION_AFTER = re.compile(
     r"(?:간|째|\s*동안|\s*만에|\s*만이|\s*만의|\s*이상|\s*이내|\s*내외|\s*미만|\s*이하|\s*가량|\s*정도|\s*남짓|여|"
     r"\s*씩|\s*연속|\s*평균|\s*내(?=$|[\s,.)]|에|로)|\s*(?:전|후|뒤)(?=$|[\s,.)]|에|부터|까지|의|로|인)|"
     r"(?:이|가)?\s*(?:걸리|걸린|걸렸|걸릴|걸려|소요|필요|지나|지난|흘러|흐르)|"
-    r"\s*\d+\s*(?:시간|회|번|차례|식|끼|잔)|"
+    r"\s*\d+\s*(?:시간|회|번|차례|식|끼|잔)|\s+째|\s*차이?(?=$|[^\p{Hangul}]|에|인|를|로|였|의|가)|"
     # a number of days that grows or shrinks, or the day a count reaches (``공휴일이 11일 늘어``,
     # ``30일이 되는 날``)
     r"(?:이|가)?(?:\s*\([^()\n]{0,20}\))?\s*(?:늘어|늘었|늘린|늘려|늘고|줄어|줄었|줄인|줄여|줄고)|"
@@ -118,8 +118,12 @@ ONE_DAY_ROLE = re.compile(r"\s*(?:명예\s*)?(?:점주|점장|지점장|교사|�
 #: before a bare day: a rate, a span of days, a recurring day
 DAY_DURATION_BEFORE = re.compile(
     r"(?:[+＋]|(?<![\d\p{Hangul}])(?:주|월|연|하루|매월|매달|매주|매년|최소|최대|약|단|불과|무려|총|향후|앞으로|최근|근|"
-    r"이틀|사흘|나흘|닷새)|\d+\s*(?:박|개월|주|시간)|(?<!\d)\d{1,3}\s*년)\s*$"
+    r"이틀|사흘|나흘|닷새|연차|휴가|유급휴가|병가|휴무|격리|자가격리|입원|정직|정학|출석정지|영업정지|업무정지)|"
+    r"(?<=\p{Hangul})(?:으로|로)부터|\d+\s*(?:박|개월|주|시간)|(?<!\d)\d{1,3}\s*년)\s*$"
 )
+
+#: after a bare quarter: a number of quarters (``3분기 연속``, ``2분기 만에``, ``4분기째``)
+QUARTER_COUNT_AFTER = re.compile(r"\s*(?:연속|만에|만의|만이|째|간|동안|이상|넘게|내리)")
 
 #: before a bare month: a sentence length (징역 1년 6월) or a recurring month
 MONTH_DURATION_BEFORE = re.compile(r"(?:(?<!\d)\d{1,3}\s*년|매년|매해|해마다|징역|금고|자격정지|구류)\s*$")
