@@ -40,7 +40,7 @@ _ROLE_ENDINGS = ("부시장", "도지사", "부지사", "구청장", "군수", "
 _PLACE_ENDINGS = ("산단", "단지", "공원", "센터", "타운", "역", "공항", "항", "터미널", "지구", "동", "읍", "면",
                   "리", "로", "길", "일대", "지역", "인근", "시내", "도심", "해수욕장", "캠퍼스", "공장", "부지",
                   "현장", "거리", "광장", "호", "섬", "산", "강", "천", "해안", "앞바다", "일원", "동쪽", "서쪽", "남쪽",
-                  "북쪽", "쪽", "해상", "전역",
+                  "북쪽", "쪽", "해상", "전역", "서방", "동방", "남방", "북방", "해역", "근해", "연안", "먼바다",
                   "곳곳", "상공", "부근", "방면", "소재", "남부", "북부", "동부", "서부", "중부", "내륙", "지방",
                   "시장", "주점", "아파트", "학교", "병원", "교회", "사찰", "권", "등지", "앞마당")
 _PLACE_STARTS = ("앞", "뒤", "옆", "인근", "근처", "주변", "일대", "부근")
@@ -59,6 +59,11 @@ _WEATHER_AFTER = re.compile(
     r"비가|비는|눈이|눈은|소나기|강수량|강우량|적설|건조하겠|흐리겠|흐리고|바람이|\d\s?(?:mm|㎜|cm|㎝)|"
     r"진도\s?\d|규모\s?\d)"
 )
+#: ``X와 Y 사이``: the two are ends of a route or a distance
+_ROUTE = (r"(?:(?:사이|간)(?:의|에)?\s?(?:거리|도로|철도|고속도로|노선|구간|항로|뱃길|열차|버스)|"
+          r"구간|노선|[을를]\s?(?:잇는|오가는|연결하는))")
+_BETWEEN_AFTER = re.compile(r"\s?[가-힣]{1,6}\s?" + _ROUTE)
+_ROUTE_AFTER = re.compile(r"\s?" + _ROUTE)
 #: ``X에 따르면``: the organization is the source of what is reported
 _SOURCE_AFTER = re.compile(r"\s?따르면")
 #: a code before a region stem names a ship or a unit after the city (PCC-772 천안)
@@ -209,6 +214,10 @@ def _decide_grammar(ctx: Context, ms: list[_Match], i: int) -> None:
                     # 제주도와 서해안에서, 서울과 수도권 등지에서: a list of places
                     m.decision = REJECT
                     return
+                if _BETWEEN_AFTER.match(text, m.end + len(rest)):
+                    # 부산과 마산 사이의 거리, 서울과 부산 간 노선: two places a route joins
+                    m.decision = REJECT
+                    return
             m.decision = ACCEPT
             return
         if rest in _FULL_EXTRA and not m.stem:
@@ -273,6 +282,10 @@ def _decide_grammar(ctx: Context, ms: list[_Match], i: int) -> None:
         wm = _WORD.match(text, pos + 1)
         if wm is None:
             m.decision = ACCEPT if not m.stem else REJECT
+            return
+        if wm.group(0) in ("간", "간의", "간에", "사이", "사이의", "사이에", "사이에서") and not m.stem:
+            # 서울시와 경기도 간 협약, 사이의 갈등: a relation between governments (a route is a place)
+            m.decision = REJECT if _ROUTE_AFTER.match(text, pos) else ACCEPT
             return
         d = _word_decision(m, wm.group(0))
         if d == "list_end":
