@@ -19,10 +19,13 @@ organization extractor's ``canonicalize``). Steps:
 
 from __future__ import annotations
 
+import regex as re
+
 from ..base import Context, Rule
 from ...fact import Fact
 from . import orgs
 from .extra import bare_names, foreign_names, repeat_mentions
+from .lexicon import JOSA, foreign_starts
 from .patterns import Found, match_title, title_hits
 
 RULES: list[Rule] = [
@@ -37,6 +40,20 @@ RULES: list[Rule] = [
     Rule("person.bare_name", "person", "a name without a title: 김은경(53) 씨, 홍길동 씨, 문재인 정부"),
     Rule("person.repeat", "person", "a later mention of a full name found by another rule (이용섭은)"),
 ]
+
+
+#: an acting holder: the word after the title (황교안 대통령 권한대행, 정한중 징계위원장 직무대리)
+_ACTING = re.compile(rf"[ \t]+((?:권한|직무)[ \t]?(?:대행|대리))(?=(?:{JOSA})?(?![가-힣A-Za-z0-9]))")
+
+
+def _acting(text: str, f: Found) -> None:
+    """``대통령 권한대행``: the acting role is the title, not the office it stands in for."""
+    if f.title is None or f.title_span is None:
+        return
+    m = _ACTING.match(text, f.title_span[1])
+    if m is not None:
+        f.title = f"{f.title} {m.group(1)}"
+        f.title_span = (f.title_span[0], m.end(1))
 
 
 def _infer_org(ctx: Context, f: Found) -> None:
@@ -98,6 +115,9 @@ def extract(ctx: Context) -> list[Fact]:
     kept = [f for f in by_span.values() if ctx.in_article(f.start, f.end)]
     # a foreign family name alone (소바주 교수, after 장 피에르 소바주) is a short mention, not a full name
     family = {text[f.start:f.end].rsplit(" ", 1)[1] for f in kept if " " in text[f.start:f.end]}
+    # a Japanese family name comes first (기시다 총리, after 기시다 후미오)
+    family |= {w for f in kept if " " in text[f.start:f.end]
+               for w in [text[f.start:f.end].split(" ", 1)[0]] if foreign_starts().get(w) == "jp"}
     if family:
         kept = [f for f in kept if text[f.start:f.end] not in family]
     names = {text[f.start:f.end] for f in kept}
@@ -105,6 +125,7 @@ def extract(ctx: Context) -> list[Fact]:
         kept.append(f)
     for f in kept:
         f.name = text[f.start:f.end]
+        _acting(text, f)
         _infer_org(ctx, f)
     _merge(kept)
     facts = []

@@ -108,6 +108,12 @@ def countries() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def foreign_starts() -> dict[str, str]:
+    """First words of foreign names (``foreign_starts.tsv``): word -> ``jp`` (family name) or ``given``."""
+    return {r[0]: r[1] for r in _rows("foreign_starts.tsv")}
+
+
+@lru_cache(maxsize=None)
 def not_names() -> frozenset[str]:
     return frozenset(r[0] for r in _rows("not_names.tsv") if not r[0].endswith("*")) | countries()
 

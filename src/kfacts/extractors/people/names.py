@@ -17,6 +17,9 @@ _NAME_PART_TAGS = frozenset({"NNP", "NNG", "NNB", "NR", "XPN", "MM", "MAG", "XR"
 #: last syllables of organization words an unknown three-syllable word may end with (이민부, 서구을)
 _ORG_ENDINGS = frozenset("부청처단회당국과실팀을갑군구시도")
 
+#: last syllables of a school's short name (단원고 = 단원고등학교) no Korean given name ends with
+_SCHOOL_ENDINGS = frozenset("고")
+
 
 def _grammar_university(ctx: Context, name: str, hit: tuple[str, str]) -> bool:
     """``한상대`` -> ``한상대학교`` only by the X대 grammar: a name, unless the page names it as an org."""
@@ -53,6 +56,8 @@ def korean_name_ok(ctx: Context, start: int, end: int, strict: bool = False) -> 
         return False  # 최고령: a 最- word Kiwi does not see as a proper noun
     if len(toks) == 1:
         t = toks[0]
+        if len(name) == 3 and name[-1] in _SCHOOL_ENDINGS:
+            return False  # 단원고, 경기고: a high school's short name (Kiwi: one proper noun), no given name
         if t.tag != "NNP":
             # Kiwi knows it as one ordinary word, unless it marks it out of vocabulary (NNG, oov):
             # names it does not know come out split, NNP or oov (이용빈/NNG oov)

@@ -17,8 +17,8 @@ import regex as re
 
 from ..base import Context
 from . import orgs
-from .lexicon import MODIFIERS, Title, countries, not_names, title_regex, titles
-from .names import korean_name_ok
+from .lexicon import MODIFIERS, Title, countries, foreign_starts, not_names, title_regex, titles
+from .names import foreign_words_ok, korean_name_ok
 from .words import next_word, nounish, prev_word, stem_end, word_end, word_start
 
 
@@ -204,6 +204,10 @@ def match_title(ctx: Context, hit: TitleHit) -> Found | list[Found] | None:
         _org_before_name(ctx, hit, s)
         return _found(hit, s, e, "person.name_title")
     left = _left_words(ctx, hit.ws, 4)
+    if hit.info.group != "press":
+        foreign = _foreign_before(ctx, hit, left)
+        if foreign is not None:
+            return foreign
     # NAME [words] TITLE
     for k, (s, e) in enumerate(left):
         if "·" in text[s:e] and k == 0:
@@ -267,6 +271,45 @@ def match_title(ctx: Context, hit: TitleHit) -> Found | list[Found] | None:
     return _found(hit, name[0], name[1], rule)
 
 
+def _proper_word(ctx: Context, s: int, e: int) -> bool:
+    """One word Kiwi reads as one proper noun (or an unknown word): 신조, 바이든, 마크롱."""
+    toks = ctx.tokens_in(s, e)
+    return len(toks) == 1 and toks[0].start == s and toks[0].end == e and \
+        (toks[0].tag == "NNP" or bool(getattr(toks[0], "oov", False)))
+
+
+def _foreign_before(ctx: Context, hit: TitleHit, left: list[tuple[int, int]]) -> Found | None:
+    """A transliterated foreign name of two or three words before the title, a country between allowed.
+
+    ``아베 신조 총리`` and ``조지 브라운 주지사`` start with a known Japanese family name or Western
+    given name (``foreign_starts.tsv``); ``에마뉘엘 마크롱 프랑스 대통령`` has a country between: two
+    proper nouns before it are the name. Every word after the first must be one proper noun.
+    """
+    text = ctx.text
+    k0 = 1 if left and text[left[0][0]:left[0][1]] in countries() else 0
+    cand = left[k0:k0 + 3]
+    starts = foreign_starts()
+    for n in range(min(3, len(cand)), 1, -1):
+        words = list(reversed(cand[:n]))
+        kind = starts.get(text[words[0][0]:words[0][1]])
+        if kind is None or not all(_proper_word(ctx, *w) for w in words[1:]):
+            continue
+        if kind == "given" and any(korean_name_ok(ctx, *w, strict=True) for w in words[1:]):
+            continue  # 조 이명박: a Korean name follows, no foreign one
+        if foreign_words_ok(ctx, words[0][0], words[-1][1]):
+            return _found(hit, words[0][0], words[-1][1], "person.name_title")
+    if k0 == 1 and len(cand) >= 2:
+        words = list(reversed(cand[:2]))
+        if all(_proper_word(ctx, *w) for w in words) and \
+                not any(korean_name_ok(ctx, *w) for w in words) and \
+                text[words[0][0]:words[0][1]] not in countries() and \
+                foreign_words_ok(ctx, words[0][0], words[-1][1], strict=True) and \
+                prev_word(text, words[0][0]) is None:
+            # 에마뉘엘 마크롱 프랑스 대통령: the name stands alone before the country (line start or punctuation)
+            return _found(hit, words[0][0], words[-1][1], "person.name_title")
+    return None
+
+
 def _name_list(ctx: Context, hit: TitleHit, s: int, e: int) -> list[Found]:
     """``박주민·정재호 의원``: names joined by a middle dot share the title."""
     text = ctx.text
@@ -300,6 +343,14 @@ def _org_before_name(ctx: Context, hit: TitleHit, name_start: int) -> None:
     found = orgs.canonicalize(ctx, surface, s)
     if found is not None and found[0]:
         hit.set_org(found[0], (s, stem), text)
+    elif stem == e and _DEPARTMENT.fullmatch(surface) and hit.org is None:
+        # 연세대 지구시스템과학과 홍태경 교수: ORG DEPARTMENT NAME TITLE, as 초당대 군사학과 교수 after the name
+        outer = prev_word(text, s)
+        if outer is not None and stem_end(ctx, *outer) == outer[1]:
+            found = orgs.canonicalize(ctx, text[outer[0]:outer[1]], outer[0])
+            if found is not None and found[0] and found[1] in ("university", "hospital"):
+                hit.set_org(found[0], outer, text)
+                hit.title = f"{surface} {hit.title}"
     elif hit.info.group in ("corp", "press") and surface not in not_names() and \
             all(t.tag in ("NNP", "SL", "SN") for t in ctx.tokens_in(s, stem)):
         # 뉴닉 김소연 대표, 리얼미터의 이택수 대표: a proper noun before a company head is the company
@@ -323,6 +374,15 @@ def _appositive_head(ctx: Context, paren: int) -> tuple[str, tuple[int, int]] | 
             return f.fields["canonical"], f.span
     ws = word_start(text, paren)
     if ws == paren:
+        return None
+    if _COURT_DIVISION.search(text, max(0, paren - 16), paren) is not None:
+        # 서울행정법원 행정8부(부장 이정희): the division is part of the court, the court is the org
+        m = _COURT_DIVISION.search(text, max(0, paren - 16), paren)
+        before = prev_word(text, m.start())
+        if before is not None:
+            found = orgs.canonicalize(ctx, text[before[0]:before[1]], before[0])
+            if found is not None and found[0]:
+                return found[0], before
         return None
     # try the longest tail of the words before the paren that canonicalizes
     words = list(reversed(_left_words(ctx, ws, 2))) + [(ws, paren)]
@@ -373,6 +433,15 @@ def _press(ctx: Context, hit: TitleHit, s: int, e: int) -> Found:
             hit.org = outlet
     return _found(hit, s, e, "person.byline")
 
+
+#: a university department or school written before a name (지구시스템과학과, 응용생물화학부, 법학전문대학원)
+_DEPARTMENT = re.compile(r"[가-힣]{1,12}(?:학과|학부|대학원|전공|[^학]과)")
+
+#: a court's division written before ``(부장 ...)``: 행정8부, 형사합의 25-1부, 제3형사부, 형사1단독
+_COURT_DIVISION = re.compile(
+    r"(?<![가-힣])(?:제?\d{1,2}(?:-\d)?(?:형사|민사|행정|가사)?부|(?:형사|민사|행정|가사|특허|파산)(?:합의)?\s?"
+    r"\d{1,2}(?:-\d)?(?:부|단독))$"
+)
 
 #: an ordinal before a title (제44대 대통령, 21대 국회의원): not part of the title
 _ORDINAL = re.compile(r"제?\d{1,3}(?:대|기|차)")
