@@ -25,6 +25,7 @@ class Progress:
         self.start = time.monotonic()
         self._last = 0.0
         self._drawn = False
+        self._drawn_n = -1
         self._closed = False
 
     def update(self, k: int = 1) -> None:
@@ -40,6 +41,7 @@ class Progress:
         self.stream.write("\r" + self.render(now))
         self.stream.flush()
         self._drawn = True
+        self._drawn_n = self.n
 
     def render(self, now: float | None = None) -> str:
         now = time.monotonic() if now is None else now
@@ -56,5 +58,6 @@ class Progress:
             return
         self._closed = True
         if self.enabled and self._drawn:
-            self.stream.write("\r" + self.render() + "\n")
+            # redraw only if the last drawing is stale, then end the line
+            self.stream.write(("\r" + self.render() if self._drawn_n != self.n else "") + "\n")
             self.stream.flush()
