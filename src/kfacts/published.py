@@ -26,10 +26,11 @@ _TIME = rf"(?:\s*{_CLOCK})?"
 
 #: label -> priority (lower wins when choosing ``published``)
 _LABELS = {
-    "기사입력": 0, "입력": 0, "입력일": 0, "입력시간": 0, "등록": 0, "등록일": 0, "등록일시": 0, "송고시간": 0,
-    "송고": 0, "기사전송": 0, "Published": 0, "published": 0, "Posted": 0, "posted": 0,
-    "작성": 1, "작성일": 1, "작성일시": 1, "발행": 1, "발행일": 1, "발행일자": 1, "게재": 1, "게재일": 1,
-    "게시": 1, "게시일": 1, "보도일": 1, "보도": 1,
+    "기사입력": 0, "입력": 0, "입력일": 0, "입력일자": 0, "입력시간": 0, "최초입력": 0, "최초 입력": 0,
+    "등록": 0, "등록일": 0, "등록일자": 0, "등록일시": 0, "기사등록": 0, "최초등록": 0, "최초 등록": 0,
+    "송고시간": 0, "송고": 0, "송고일자": 0, "기사전송": 0, "Published": 0, "published": 0, "Posted": 0, "posted": 0,
+    "작성": 1, "작성일": 1, "작성일자": 1, "작성일시": 1, "기사작성": 1, "발행": 1, "발행일": 1, "발행일자": 1,
+    "발행 일자": 1, "게재": 1, "게재일": 1, "게재일자": 1, "게재 일자": 1, "게시": 1, "게시일": 1, "보도일": 1, "보도": 1,
     "승인": 2, "최종수정": 3, "최종 수정": 3, "수정": 3, "수정일": 3, "수정시간": 3, "업데이트": 3,
     "Updated": 3, "updated": 3,
 }
@@ -43,8 +44,13 @@ _LABELLED = re.compile(
     + r")(?![\p{L}])\s*(?:일시|시간)?\s*[:：]?\s*" + _DATE + _TIME
 )
 _BY_OUTLET = re.compile(r"(?m)^\s*by\s+[^\n\d]{1,30}?\s+(?P<stamp>" + _DATE + r")" + _TIME)
-#: a date and clock time right after a byline: ``홍길동 기자 | 2024.08.13 15:12``
-_AFTER_BYLINE = re.compile(r"(?<=(?:기자|특파원|통신원)\s{0,3}[|ㅣ│/]?\s{0,3})(?P<stamp>" + _DATE + r"\s*" + _CLOCK + r")")
+#: a date and clock time right after a byline (and its e-mail): ``홍길동 기자 | 2024.08.13 15:12``,
+#: ``홍길동 기자 hong@news.com 2024.08.13 15:12``
+_AFTER_BYLINE = re.compile(r"(?<=(?:기자|특파원|통신원)\s{0,3}(?:[\w.+-]{1,40}@[\w-]{1,40}(?:\.[\w-]{1,20}){1,4}\s{0,3})?"
+                           r"[|ㅣ│/]?\s{0,3})(?P<stamp>" + _DATE + r"\s*" + _CLOCK + r")")
+#: a label after the stamp, alone on its line: ``2024-08-13 15:12 입력``
+_LABEL_AFTER = re.compile(r"(?m)^[ \t\u00a0]*(?P<stamp>" + _DATE + _TIME + r")\s*(?P<label>입력|등록|송고|작성|발행|승인|수정)"
+                          r"[ \t\u00a0]*$")
 #: a line holding only a date and a clock time (``2024.08.13 15:12``) or only a numeric date (``2024.08.13``)
 _BARE_LINE = re.compile(r"(?m)^[ \t\u00a0]*(?P<stamp>" + _DATE + r"\s*" + _CLOCK + r"|"
                         + _DATE.replace("[-./년]", "[-./]").replace("[-./월]", "[-./]") + r")[ \t\u00a0]*$")
@@ -70,6 +76,12 @@ def find_timestamps(text: str) -> list[tuple[tuple[int, int], _dt.date, str]]:
     ['line', 'line']
     >>> [t[2] for t in find_timestamps("홍길동 기자 | 2024.08.13 15:12")]
     ['byline']
+    >>> [t[2] for t in find_timestamps("홍길동 기자 hong@news.co.kr 2024.08.13 15:12")]
+    ['byline']
+    >>> [(t[1].isoformat(), t[2]) for t in find_timestamps("제목\\n2024-08-13 15:12 입력\\n본문")]
+    [('2024-08-13', '입력')]
+    >>> [t[2] for t in find_timestamps("최초 입력 2024.08.13 15:12\\n등록일자 2024.08.13\\n")]
+    ['최초 입력', '등록일자']
     >>> find_timestamps("그는 상표 등록 2021.3.5 이후 판매를 시작했다.")
     []
     """
@@ -80,6 +92,11 @@ def find_timestamps(text: str) -> list[tuple[tuple[int, int], _dt.date, str]]:
         if d is not None:
             out.append(((m.start(), m.end()), d, m.group("label")))
             taken.append((m.start(), m.end()))
+    for m in _LABEL_AFTER.finditer(text):
+        d = _date(m)
+        if d is not None:
+            out.append(((m.start("stamp"), m.end("label")), d, m.group("label")))
+            taken.append((m.start("stamp"), m.end("label")))
     for rx, label in ((_BY_OUTLET, "by"), (_BARE_LINE, "line"), (_AFTER_BYLINE, "byline")):
         for m in rx.finditer(text):
             d = _date(m)

@@ -416,7 +416,8 @@ def _anchor_years(ctx: Context, cands: list[_Cand]) -> None:
         a, prev = prev, (c if not c.drop else prev)
         if c.kind != "md" or c.drop or c.inherit is not None or a is None:
             continue
-        if a.kind != "abs" or a.year is None or a.rule == "date.citation_year" or c.start - a.end > 150:
+        if a.kind != "abs" or a.year is None or a.rule == "date.citation_year" or c.start - a.end > 150 \
+                or "학년도" in a.m.group(0):  # 2025학년도 수능 (held in November 2024)
             continue
         sent = ctx.sentence_of(c.start)
         if a.start < sent[0]:

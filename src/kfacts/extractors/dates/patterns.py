@@ -60,7 +60,7 @@ DATE = re.compile(
         rf"{_NUM_LEFT}(?P<y>{_Y4})(?:\s?(?:학년도|년(?P<ydo>도|\s도(?=에|의|는|부터|까지|[\s,.)]|$))?){_YEAR_TAIL}{_YEAR_PART}"
         rf"|(?=\s*[~∼\-–]\s*{_Y4}\s?년))",
         # a relative year word
-        rf"(?<!\p{{Hangul}}){_REL_YEAR}{_YEAR_TAIL}",
+        rf"(?<!\p{{Hangul}}){_REL_YEAR}{_YEAR_TAIL}{_YEAR_PART}",
         # the year just told of, or the one after: 같은 해 5월, 이듬해 2월
         rf"(?<!\p{{Hangul}})(?P<nxy>이듬해|다음\s?해|같은\s?해|그\s?해)(?:\s*{_MONTH}(?:\s*{_DAY})?(?:\s*{_PART})?|{_WORD_END})",
         # a relative month word, optional day and part
