@@ -178,8 +178,26 @@ def title_hits(ctx: Context) -> list[TitleHit]:
             hit.org = info.org
         if not _resolve_fused(ctx, hit):
             continue
+        if hit.org is not None and hit.org_span == (hit.ws, hit.ts):
+            _foreign_ministry(ctx, hit)
         out.append(hit)
     return out
+
+
+def _foreign_ministry(ctx: Context, hit: TitleHit) -> None:
+    """``미 국방장관``: a fused ministry after a foreign country is that country's, not the Korean one."""
+    before = prev_word(ctx.text, hit.ws)
+    if before is None:
+        return
+    country = ctx.text[before[0]:before[1]]
+    if country not in countries() or country in ("대한민국", "한국"):
+        return
+    kind = orgs.canonicalize(ctx, hit.org)
+    if kind is None or kind[1] != "central_government":
+        return
+    found = orgs.canonicalize(ctx, f"{country} {hit.org}")
+    hit.org = found[0] if found is not None and found[0] else None
+    hit.org_span = (before[0], hit.ts) if hit.org is not None else None
 
 
 def _left_words(ctx: Context, pos: int, limit: int) -> list[tuple[int, int]]:
@@ -252,8 +270,10 @@ def match_title(ctx: Context, hit: TitleHit) -> Found | list[Found] | None:
         return None
     name = _name_in_word(ctx, nw[0], nw[1], strict=True)
     if name is None:
-        return None
-    if name[1] == nw[1] and next_word(text, nw[1]) is not None:
+        name = _foreign_after(ctx, hit, nw)
+        if name is None:
+            return None
+    elif name[1] == nw[1] and next_word(text, nw[1]) is not None:
         return None  # the name must end its phrase: a particle or punctuation follows (not 대표 한강변 글로벌)
     if hit.info.group == "press":
         return _press(ctx, hit, *name)
@@ -274,8 +294,14 @@ def match_title(ctx: Context, hit: TitleHit) -> Found | list[Found] | None:
 def _proper_word(ctx: Context, s: int, e: int) -> bool:
     """One word Kiwi reads as one proper noun (or an unknown word): 신조, 바이든, 마크롱."""
     toks = ctx.tokens_in(s, e)
-    return len(toks) == 1 and toks[0].start == s and toks[0].end == e and \
-        (toks[0].tag == "NNP" or bool(getattr(toks[0], "oov", False)))
+    if len(toks) == 1 and toks[0].start == s and toks[0].end == e:
+        return toks[0].tag == "NNP" or bool(getattr(toks[0], "oov", False))
+    # Kiwi may read a whole foreign name as one proper noun across the space (아마노 유키오/NNP)
+    i = ctx.token_index_at(s)
+    for t in ctx.tokens[max(0, i - 1):i + 1]:
+        if t.start <= s and t.end >= e and t.tag == "NNP" and " " in ctx.text[t.start:t.end]:
+            return True
+    return False
 
 
 def _foreign_before(ctx: Context, hit: TitleHit, left: list[tuple[int, int]]) -> Found | None:
@@ -307,6 +333,44 @@ def _foreign_before(ctx: Context, hit: TitleHit, left: list[tuple[int, int]]) ->
                 prev_word(text, words[0][0]) is None:
             # 에마뉘엘 마크롱 프랑스 대통령: the name stands alone before the country (line start or punctuation)
             return _found(hit, words[0][0], words[-1][1], "person.name_title")
+    return None
+
+
+def _foreign_after(ctx: Context, hit: TitleHit, nw: tuple[int, int]) -> tuple[int, int] | None:
+    """A foreign name of two or three words after the title: ``미국 대통령 조 바이든과``.
+
+    The first word is a known start (``foreign_starts.tsv``), or a country or organization stands
+    before the title and the two words are proper nouns; the name ends its phrase (a particle,
+    punctuation or a parenthesis follows).
+    """
+    text = ctx.text
+    if hit.info.group == "press":
+        return None
+    words = [nw]
+    while len(words) < 3:
+        w = next_word(text, words[-1][1])
+        if w is None or stem_end(ctx, *words[-1]) != words[-1][1]:
+            break
+        words.append(w)
+    before = prev_word(text, hit.ws)
+    anchored = before is not None and (text[before[0]:before[1]] in countries() or
+                                       orgs.canonicalize(ctx, text[before[0]:stem_end(ctx, *before)]) is not None)
+    known = text[nw[0]:nw[1]] in foreign_starts()
+    for n in range(len(words), 1, -1):
+        last = words[n - 1]
+        stem = stem_end(ctx, *last)
+        if stem == last[0] or (stem == last[1] and next_word(text, last[1]) is not None):
+            continue  # the name must end its phrase
+        if any(stem_end(ctx, *w) != w[1] for w in words[:n - 1]):
+            continue
+        parts = words[:n - 1] + [(last[0], stem)]
+        if not all(_proper_word(ctx, *w) for w in parts[1:]):
+            continue
+        if foreign_starts().get(text[nw[0]:nw[1]]) != "jp" and any(korean_name_ok(ctx, *w, strict=True) for w in parts):
+            continue
+        if known or (anchored and n == 2 and _proper_word(ctx, *parts[0])):
+            if foreign_words_ok(ctx, parts[0][0], parts[-1][1]):
+                return parts[0][0], parts[-1][1]
     return None
 
 
