@@ -145,6 +145,9 @@ def pipe(extractor: Any, texts: Iterable[Any], published: Any = None, *, text_fi
         return _sequential(extractor, texts, published, text_field, published_field)
     if n_process < 1:
         raise ValueError(f"n_process must be >= 1, got {n_process!r}")
+    if getattr(extractor, "_kiwi_given", False):
+        raise ValueError("n_process > 1 cannot use a Kiwi instance given to Extractor(kiwi=...): "
+                         "each worker builds its own; use n_process=1 or let kfacts build Kiwi")
     return _parallel(extractor, texts, published, text_field, published_field, n_process, batch_size)
 
 

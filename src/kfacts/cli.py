@@ -87,6 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--published-field", default="published", help="JSONL field holding the date (default: published)")
     e.add_argument("--n-process", type=int, default=1, help="worker processes (default 1)")
     e.add_argument("--no-progress", action="store_true", help="no progress bar")
+    e.add_argument("--progress", action="store_true",
+                   help="show the progress bar even when standard error is not a terminal")
     common(e)
     e.set_defaults(func=cmd_extract)
 

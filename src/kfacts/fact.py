@@ -179,7 +179,7 @@ class Document:
             if f.span[0] >= last_end:
                 chosen.append(f)
                 last_end = f.span[1]
-        out = ['<div class="kfacts-doc" style="white-space:pre-wrap;line-height:1.9;font-family:sans-serif">']
+        out = ['<div class="kfacts-doc" style="white-space:pre-wrap;word-break:keep-all;line-height:1.9;font-family:sans-serif">']
         pos = 0
         for f in chosen:
             s, e = f.span

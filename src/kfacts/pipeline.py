@@ -84,6 +84,7 @@ class Extractor:
             raise KfactsError("KF103", ids=", ".join(unknown))
         self.disabled = frozenset(disable)
         self.zoning = zoning
+        self._kiwi_given = kiwi is not None
         self._analyzer = Analyzer(kiwi=kiwi, user_words=self._user_words())
         self._lock = threading.Lock()
 
@@ -144,7 +145,17 @@ class Extractor:
         """Extract from many texts, yielding results in input order.
 
         ``texts`` may hold strings (yielding :class:`Document`) or dicts
-        (yielding the dict with a ``"facts"`` list added, other fields kept).
+        (yielding the dict with a ``"facts"`` list of fact dicts and
+        ``"published_resolved"`` added, other fields kept; a record without
+        its own date falls back to ``published=``).
+
+        With ``n_process > 1`` the work is spread over that many worker
+        processes (``spawn``), each building its own Extractor; at most
+        ``2 * n_process`` batches of ``batch_size`` are in flight, so memory
+        stays bounded on endless streams. An error for one item is re-raised
+        with the item's number; a worker that dies raises
+        :class:`kfacts.batch.WorkerError`. Scripts using ``n_process > 1``
+        need the usual ``if __name__ == "__main__":`` guard.
         """
         from .batch import pipe
 
