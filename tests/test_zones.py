@@ -36,6 +36,11 @@ CASES = [
     (f"뉴스 | 전체메뉴 | 정치 | 경제 | 로그인\n{ARTICLE}\n", "전체메뉴", "clutter", "boilerplate"),
     (f"{ARTICLE}\n매출은 3분기 100억원 | 4분기 120억원 | 연간 400억원으로 늘었다.\n", "연간 400억원", "article", None),
     (f"본문 바로가기\n{ARTICLE}\n", "해운대구는", "article", None),
+    # two articles on one page: the second opens with its own byline after the first one's closing byline
+    (f"{ARTICLE}\n/홍길동 기자 hong@example.co.kr\n\n광주 북구, 청렴도 2등급\n\n[한빛일보 박준 기자] 광주 북구는 상을 받았다고 밝혔다.\n",
+     "광주 북구는", "article", None),
+    (f"{ARTICLE}\n/홍길동 기자 hong@example.co.kr\n\n광주 북구, 청렴도 2등급\n\n[한빛일보 박준 기자] 광주 북구는 상을 받았다고 밝혔다.\n",
+     "청렴도 2등급", "article", None),
     # a short article before the list: the list is still clutter
     ("광주시는 상을 받았다.\n가장 많이 본 뉴스\n- 홍길동 의원 기사\n", "홍길동", "clutter", "most_read_list"),
     # a most-read box printed above the article takes only its own lines

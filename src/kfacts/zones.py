@@ -49,6 +49,9 @@ _TAIL_MARKERS = [
     ("copyright", re.compile(r"(?:Copyright|copyright|COPYRIGHT|ⓒ|©|저작권자|무단\s*전재|무단\s*복제)")),
 ]
 
+#: an article's opening byline: "[한빛일보 박준 기자]", "(서울=연합뉴스) 홍길동 기자 ="
+_OPENING_BYLINE = re.compile(r"^\s*(?:\[[^\]\n]{2,40}(?:기자|특파원|통신원)\]|\([^()\n=]{1,12}=[^()\n]{1,20}\)\s*\S{2,4}\s*(?:기자|특파원))")
+
 #: the start of a list item under a "most read" / "related" marker
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}\s*[.)]|[-•·▶▷◆◇■□○●※>\[])")
 
@@ -148,11 +151,30 @@ def find_zones(text: str) -> list[Zone]:
             continue
         article_seen = article_seen or len(stripped) > 30
         if _BYLINE_EMAIL.search(line) and article_seen:
-            # a closing byline: what follows is the portal's
-            nxt = e
-            if nxt < n and text[nxt:].strip():
-                cut_at, tail_reason = nxt, "after_byline"
-            break
+            # a closing byline: what follows is the portal's, unless another article opens
+            # further down with its own opening byline (a page of several articles)
+            k = next((k for k in range(i + 1, len(lines))
+                      if _OPENING_BYLINE.match(text[lines[k][0]:lines[k][1]])), None)
+            if k is None:
+                nxt = e
+                if nxt < n and text[nxt:].strip():
+                    cut_at, tail_reason = nxt, "after_byline"
+                break
+            # the new article's headline lines (short, just above its byline) stay article
+            start = k
+            j = k - 1
+            while j > i:
+                prev = text[lines[j][0]:lines[j][1]].strip()
+                if prev and (len(prev) > 80 or _BOILERPLATE.search(prev) or _is_menu(prev)):
+                    break
+                if prev:
+                    start = j
+                j -= 1
+            for j in range(i + 1, start):
+                if text[lines[j][0]:lines[j][1]].strip():
+                    labels[j] = "after_byline"
+            i = start
+            continue
         i += 1
 
     # timestamps inside the kept region are metadata
