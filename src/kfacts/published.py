@@ -51,8 +51,9 @@ _AFTER_BYLINE = re.compile(r"(?<=(?:기자|특파원|통신원)\s{0,3}(?:[\w.+-]
 #: a label after the stamp, alone on its line: ``2024-08-13 15:12 입력``
 _LABEL_AFTER = re.compile(r"(?m)^[ \t\u00a0]*(?P<stamp>" + _DATE + _TIME + r")\s*(?P<label>입력|등록|송고|작성|발행|승인|수정)"
                           r"[ \t\u00a0]*$")
-#: a line holding only a date and a clock time (``2024.08.13 15:12``) or only a numeric date (``2024.08.13``)
-_BARE_LINE = re.compile(r"(?m)^[ \t\u00a0]*(?P<stamp>" + _DATE + r"\s*" + _CLOCK + r"|"
+#: a line holding only a date and a clock time (``2024.08.13 15:12``) or only a numeric date (``2024.08.13``),
+#: maybe after a bracketed section label (``[지역 단신] 2024.07.19``)
+_BARE_LINE = re.compile(r"(?m)^[ \t\u00a0]*(?:\[[^\]\n]{1,20}\][ \t\u00a0]*)?(?P<stamp>" + _DATE + r"\s*" + _CLOCK + r"|"
                         + _DATE.replace("[-./년]", "[-./]").replace("[-./월]", "[-./]") + r")[ \t\u00a0]*$")
 
 
@@ -74,6 +75,8 @@ def find_timestamps(text: str) -> list[tuple[tuple[int, int], _dt.date, str]]:
     ['입력', '수정']
     >>> [t[2] for t in find_timestamps("제목\\n2024.08.13 15:12\\n본문\\n 2024. 8. 14.\\n2024년 8월 15일\\n")]
     ['line', 'line']
+    >>> [(t[0], t[2]) for t in find_timestamps("제목\\n[지역 단신] 2024.07.19\\n본문")]
+    [((11, 21), 'line')]
     >>> [t[2] for t in find_timestamps("홍길동 기자 | 2024.08.13 15:12")]
     ['byline']
     >>> [t[2] for t in find_timestamps("홍길동 기자 hong@news.co.kr 2024.08.13 15:12")]

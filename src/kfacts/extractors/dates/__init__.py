@@ -245,7 +245,8 @@ def _rejected(ctx: Context, c: _Cand) -> bool:
         return True
     if c.kind in ("period", "md") and P.RECURRING_BEFORE.search(before):
         return True
-    if c.kind == "period" and c.q is not None and P.QUARTER_COUNT_AFTER.match(after):
+    if c.kind == "period" and c.q is not None and P.QUARTER_COUNT_AFTER.match(after) \
+            and not before.rstrip().endswith(("~", "∼", "-", "–")):  # 3분기~4분기 연속 적자: a range
         return True
     if c.kind == "d" and not c.range_start:
         if P.DAY_DURATION_AFTER.match(after) or P.DAY_DURATION_BEFORE.search(before):
@@ -382,6 +383,11 @@ def _link_ranges(text: str, cands: list[_Cand]) -> None:
     """Second ends of ranges take the first end's month and year; duration ranges go whole."""
     for a, b in zip(cands, cands[1:]):
         gap = text[a.end:b.start]
+        if b.kind == "period" and a.kind in ("abs", "ry") and a.year is not None and not a.drop and not b.drop \
+                and (a.q is not None or a.h is not None) \
+                and (P.LIST_LINK.fullmatch(gap) or P.RANGE_LINK.fullmatch(gap)):
+            b.inherit, b.rule = a, "date.range_end"  # 지난해 상반기와 하반기, 2023년 3분기~4분기
+            continue
         if not P.RANGE_LINK.fullmatch(gap):
             if P.LIST_LINK.fullmatch(gap) and not a.drop and not b.drop and a.month is not None \
                     and a.kind in ("abs", "ry", "md", "mod", "rm") and b.kind in ("d", "md") \
