@@ -42,12 +42,13 @@ RULES: list[Rule] = [
 ]
 
 
-#: an acting holder: the word after the title (황교안 대통령 권한대행, 정한중 징계위원장 직무대리)
-_ACTING = re.compile(rf"[ \t]+((?:권한|직무)[ \t]?(?:대행|대리))(?=(?:{JOSA})?(?![가-힣A-Za-z0-9]))")
+#: a word after the title that makes the role: an acting holder (황교안 대통령 권한대행, 정한중 징계위원장
+#: 직무대리) or a candidate or elect (이완구 총리 후보자, 박근혜 대통령 당선자) - not the office itself
+_ACTING = re.compile(rf"[ \t]+((?:권한|직무)[ \t]?(?:대행|대리)|후보자?|당선자)(?=(?:{JOSA})?(?![가-힣A-Za-z0-9]))")
 
 
 def _acting(text: str, f: Found) -> None:
-    """``대통령 권한대행``: the acting role is the title, not the office it stands in for."""
+    """``대통령 권한대행``, ``총리 후보자``: the acting or candidate role is the title, not the office."""
     if f.title is None or f.title_span is None:
         return
     m = _ACTING.match(text, f.title_span[1])

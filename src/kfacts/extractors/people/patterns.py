@@ -269,6 +269,7 @@ def match_title(ctx: Context, hit: TitleHit) -> Found | list[Found] | None:
     if nw is None:
         return None
     name = _name_in_word(ctx, nw[0], nw[1], strict=True)
+    foreign = name is None
     if name is None:
         name = _foreign_after(ctx, hit, nw)
         if name is None:
@@ -288,6 +289,8 @@ def match_title(ctx: Context, hit: TitleHit) -> Found | list[Found] | None:
         words = [w for w in words if nounish(ctx, *w)]
         if words:
             _apply_words(ctx, hit, _trailing_run(ctx, words), need_org=True)
+    if foreign:
+        return _foreign_found(ctx, hit, name[0], name[1], rule)
     return _found(hit, name[0], name[1], rule)
 
 
@@ -305,35 +308,53 @@ def _proper_word(ctx: Context, s: int, e: int) -> bool:
 
 
 def _foreign_before(ctx: Context, hit: TitleHit, left: list[tuple[int, int]]) -> Found | None:
-    """A transliterated foreign name of two or three words before the title, a country between allowed.
+    """A transliterated foreign name of two words before the title.
 
     ``아베 신조 총리`` and ``조지 브라운 주지사`` start with a known Japanese family name or Western
-    given name (``foreign_starts.tsv``); ``에마뉘엘 마크롱 프랑스 대통령`` has a country between: two
-    proper nouns before it are the name. Every word after the first must be one proper noun.
+    given name (``foreign_starts.tsv``) and have two words; a country or an organization may stand
+    between (``아베 신조 자민당 총재``, ``조 바이든 미국 부통령``); ``에마뉘엘 마크롱 프랑스 대통령``: two proper
+    nouns alone before a country are the name. Every word after the first must be one proper noun.
     """
     text = ctx.text
     k0 = 1 if left and text[left[0][0]:left[0][1]] in countries() else 0
-    cand = left[k0:k0 + 3]
     starts = foreign_starts()
-    for n in range(min(3, len(cand)), 1, -1):
-        words = list(reversed(cand[:n]))
-        kind = starts.get(text[words[0][0]:words[0][1]])
-        if kind is None or not all(_proper_word(ctx, *w) for w in words[1:]):
+    for j in range(1, min(len(left), 4)):
+        kind = starts.get(text[left[j][0]:left[j][1]])
+        if kind is None:
             continue
-        if kind == "given" and any(korean_name_ok(ctx, *w, strict=True) for w in words[1:]):
-            continue  # 조 이명박: a Korean name follows, no foreign one
-        if foreign_words_ok(ctx, words[0][0], words[-1][1]):
-            return _found(hit, words[0][0], words[-1][1], "person.name_title")
-    if k0 == 1 and len(cand) >= 2:
-        words = list(reversed(cand[:2]))
+        for n in (2,):
+            words = list(reversed(left[j - n + 1:j + 1]))
+            between = list(reversed(left[:j - n + 1]))
+            if not all(_proper_word(ctx, *w) for w in words[1:]):
+                continue
+            if any(orgs.canonicalize(ctx, text[w[0]:w[1]]) is not None for w in words[1:]):
+                continue  # 자민당: an organization between the name and the title
+            if kind == "given" and any(korean_name_ok(ctx, *w, strict=True) for w in words[1:]):
+                continue  # 조 이명박: a Korean name follows, no foreign one
+            if not foreign_words_ok(ctx, words[0][0], words[-1][1]):
+                continue
+            if between and not _apply_words(ctx, hit, between, need_org=False):
+                continue
+            return _foreign_found(ctx, hit, words[0][0], words[-1][1])
+    if k0 == 1 and len(left) >= 3:
+        words = list(reversed(left[1:3]))
         if all(_proper_word(ctx, *w) for w in words) and \
                 not any(korean_name_ok(ctx, *w) for w in words) and \
                 text[words[0][0]:words[0][1]] not in countries() and \
                 foreign_words_ok(ctx, words[0][0], words[-1][1], strict=True) and \
                 prev_word(text, words[0][0]) is None:
             # 에마뉘엘 마크롱 프랑스 대통령: the name stands alone before the country (line start or punctuation)
-            return _found(hit, words[0][0], words[-1][1], "person.name_title")
+            return _foreign_found(ctx, hit, words[0][0], words[-1][1])
     return None
+
+
+def _foreign_found(ctx: Context, hit: TitleHit, s: int, e: int, rule: str = "person.name_title") -> Found:
+    """A foreign name's mention: a Korean ministry read from a fused title is not its org (존 웰터 경찰청장)."""
+    if hit.org is not None and hit.org_span == (hit.ws, hit.ts):
+        found = orgs.canonicalize(ctx, hit.org)
+        if found is not None and found[1] == "central_government":
+            hit.org, hit.org_span = None, None
+    return _found(hit, s, e, rule)
 
 
 def _foreign_after(ctx: Context, hit: TitleHit, nw: tuple[int, int]) -> tuple[int, int] | None:
