@@ -135,7 +135,9 @@ RECURRING_BEFORE = re.compile(r"(?:매년|매해|해마다|매월|매달)\s*$")
 MONTH_DURATION_AFTER = re.compile(r"(?:간|째|\s*동안|\s?(?:혁명|항쟁|민주항쟁|민중항쟁|정신)(?!\p{Hangul}))")
 
 #: after a four-digit year: a decade or a number of years
-YEAR_DURATION_AFTER = re.compile(r"(?:대(?!비|회|상|표|통령|학|책|응|한|선|구|전|만|중(?!반)|출|기|규모)|간|째|"
+YEAR_DURATION_AFTER = re.compile(r"(?:대(?!비|회|상|표|통령|학|책|응|한|선|구|전|만|중(?!반)|출|기|규모)|"
+                                  r"\s대(?=\s?(?:초반|중반|후반|(?:초|중|말)(?=$|[^\p{Hangul}]|에|의|부터|까지))|에|의|를|는|부터|까지|[,.)]|$)|"
+                                  r"간|째|"
                                   r"\s*동안|\s*만에|\s*만의|\s*넘게|여)")
 
 #: a range continues after this match: ``27``~``28일``
