@@ -104,7 +104,7 @@ def _org_in_words(ctx: Context, words: list[tuple[int, int]]) -> tuple[int, int,
     for size in range(n, 0, -1):
         for i in range(0, n - size + 1):
             s, e = words[i][0], words[i + size - 1][1]
-            surface = ctx.text[s:e]
+            surface = _clean(ctx.text[s:e])
             if surface in MODIFIERS:
                 continue
             found = orgs.canonicalize(ctx, surface, s)
@@ -200,11 +200,37 @@ def _foreign_ministry(ctx: Context, hit: TitleHit) -> None:
     hit.org_span = (before[0], hit.ts) if hit.org is not None else None
 
 
+def _prev_word_abbr(text: str, pos: int) -> tuple[int, int] | None:
+    """:func:`prev_word`, a word written with its Latin abbreviation counting as one word.
+
+    ``한국과학기술원(KAIST) 이상엽 교수``, ``한국과학기술원(KAIST)의 이상엽 교수``.
+    """
+    w = prev_word(text, pos)
+    if w is not None:
+        if w[0] > 0 and text[w[0] - 1] == ")":
+            m = _ABBR_BEFORE.search(text, max(0, w[0] - 40), w[0])
+            if m is not None:
+                return m.start(), w[1]
+        return w
+    i = pos
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    if i == pos or i == 0 or text[i - 1] != ")":
+        return None
+    m = _ABBR_BEFORE.search(text, max(0, i - 40), i)
+    return (m.start(), i) if m is not None else None
+
+
+def _clean(surface: str) -> str:
+    """An organization surface without its Latin abbreviation: 한국과학기술원(KAIST) -> 한국과학기술원."""
+    return _ABBR.sub("", surface) if ")" in surface else surface
+
+
 def _left_words(ctx: Context, pos: int, limit: int) -> list[tuple[int, int]]:
     """Up to ``limit`` words before ``pos`` on the same line, nearest first, spaces only between."""
     out = []
     for _ in range(limit):
-        w = prev_word(ctx.text, pos)
+        w = _prev_word_abbr(ctx.text, pos)
         if w is None:
             break
         out.append(w)
@@ -413,7 +439,7 @@ def _name_list(ctx: Context, hit: TitleHit, s: int, e: int) -> list[Found]:
 def _org_before_name(ctx: Context, hit: TitleHit, name_start: int) -> None:
     """ORG NAME TITLE: ``민주당 이재명 대표``, ``리얼미터의 이택수 대표`` (a genitive org)."""
     text = ctx.text
-    before = prev_word(text, name_start)
+    before = _prev_word_abbr(text, name_start)
     if before is None:
         return
     s, e = before
@@ -424,7 +450,7 @@ def _org_before_name(ctx: Context, hit: TitleHit, name_start: int) -> None:
         return
     if stem < e and hit.tentative:
         return  # 새누리당의 황찬현 감사원장: a genitive does not outrank the org fused to the title
-    surface = text[s:stem]
+    surface = _clean(text[s:stem])
     found = orgs.canonicalize(ctx, surface, s)
     if found is not None and found[0]:
         hit.set_org(found[0], (s, stem), text)
@@ -518,6 +544,10 @@ def _press(ctx: Context, hit: TitleHit, s: int, e: int) -> Found:
             hit.org = outlet
     return _found(hit, s, e, "person.byline")
 
+
+#: a Hangul word with a Latin abbreviation glued in parentheses, ending at the search end
+_ABBR_BEFORE = re.compile(r"(?<![가-힣A-Za-z0-9·])[가-힣]{2,20}\([A-Z][A-Za-z0-9&]{1,11}\)$")
+_ABBR = re.compile(r"\([A-Z][A-Za-z0-9&]{1,11}\)$")
 
 #: a university department or school written before a name (지구시스템과학과, 응용생물화학부, 법학전문대학원)
 _DEPARTMENT = re.compile(r"[가-힣]{1,12}(?:학과|학부|대학원|전공|[^학]과)")

@@ -13,7 +13,9 @@ WORD_CHARS = re.compile(r"[가-힣A-Za-z0-9·]")
 _SPACES = " \t\u00a0"
 
 #: Kiwi tags a word may carry to sit between a name and its title (nouns, no particles or verbs)
-NOUN_TAGS = frozenset({"NNP", "NNG", "NNB", "NR", "SL", "SN", "SH", "XSN", "XPN", "XR", "MM", "SO", "W_SERIAL"})
+#: (SSO/SSC: the parentheses of a glued Latin abbreviation, 한국과학기술원(KAIST), the only way one gets in a word)
+NOUN_TAGS = frozenset({"NNP", "NNG", "NNB", "NR", "SL", "SN", "SH", "XSN", "XPN", "XR", "MM", "SO", "W_SERIAL",
+                       "SSO", "SSC"})
 
 
 def is_word_char(ch: str) -> bool:
