@@ -62,6 +62,7 @@ class Context:
     options: dict[str, Any] = field(default_factory=dict)
     _tok_starts: list[int] | None = field(default=None, repr=False)
     _sent_starts: list[int] | None = field(default=None, repr=False)
+    _fact_index: dict[str, tuple[int, list[int], list[Fact]]] = field(default_factory=dict, repr=False)
 
     # -- construction helpers -------------------------------------------------
     def fact(self, type: str, start: int, end: int, rule: str, evidence: dict | None = None, **fields: Any) -> Fact:
@@ -93,6 +94,37 @@ class Context:
         if self._tok_starts is None:
             self._tok_starts = [t.start for t in self.tokens]
         return bisect.bisect_left(self._tok_starts, pos)
+
+    def _index(self, fact_type: str) -> tuple[int, list[int], list[Fact]]:
+        facts = self.facts.get(fact_type, ())
+        idx = self._fact_index.get(fact_type)
+        if idx is None or idx[0] != len(facts):
+            srt = sorted(facts, key=lambda f: f.span)
+            idx = (len(facts), [f.span[0] for f in srt], srt)
+            self._fact_index[fact_type] = idx
+        return idx
+
+    def facts_in(self, fact_type: str, start: int, end: int) -> list[Fact]:
+        """Facts of one type found so far lying inside ``[start, end)``, in span order.
+
+        Uses a sorted index (rebuilt when facts were added), so extractors can
+        look facts up per candidate without scanning every fact of the page.
+        """
+        _n, starts, srt = self._index(fact_type)
+        i = bisect.bisect_left(starts, start)
+        j = bisect.bisect_left(starts, end)
+        return [f for f in srt[i:j] if f.span[1] <= end]
+
+    def facts_ending_at(self, fact_type: str, end: int, lo: int = 0) -> list[Fact]:
+        """Facts of one type ending exactly at ``end`` (and starting at or after ``lo``)."""
+        return [f for f in self.facts_in(fact_type, max(lo, end - 200), end) if f.span[1] == end]
+
+    def facts_overlapping(self, fact_type: str, start: int, end: int) -> list[Fact]:
+        """Facts of one type overlapping ``[start, end)`` (names are shorter than 200 chars)."""
+        _n, starts, srt = self._index(fact_type)
+        i = bisect.bisect_left(starts, start - 200)
+        j = bisect.bisect_left(starts, end)
+        return [f for f in srt[i:j] if f.span[0] < end and start < f.span[1]]
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         """The sentence span containing ``pos`` (or the whole text)."""

@@ -260,8 +260,8 @@ def _assemble(ctx: Context, m: Mention, cache: dict) -> None:
                 m.event, m.event_span = text[span[0]:span[1]], span
             if span:
                 # `질병관리청 평가에서`, `행안부 평가에서`: the body whose evaluation it is
-                org = next((f for f in ctx.facts.get("organization", ()) if f.span[1] + 1 == span[0]
-                            and text[f.span[1]] == " " and f.fields.get("kind") in _HOST_KINDS), None)
+                org = next((f for f in ctx.facts_ending_at("organization", span[0] - 1)
+                            if text[f.span[1]] == " " and f.fields.get("kind") in _HOST_KINDS), None)
                 if org is not None:
                     m.organizer = org.fields.get("canonical") or org.text
                     m.evidence["organizer"] = org.span
@@ -286,8 +286,8 @@ def _assemble(ctx: Context, m: Mention, cache: dict) -> None:
             if t.tag == "SN" and re.fullmatch(r"(?:19|20)\d{2}", t.form):
                 m.year = int(t.form)
     if m.year is None:
-        near = [f for f in ctx.facts.get("date", ()) if cs <= f.span[0] and f.span[1] <= m.start
-                and re.match(r"(?:19|20)\d{2}", str(f.fields.get("value") or ""))]
+        near = [f for f in ctx.facts_in("date", cs, m.start)
+                if re.match(r"(?:19|20)\d{2}", str(f.fields.get("value") or ""))]
         if near:
             m.year = int(str(near[-1].fields["value"])[:4])
     if m.year is None and ctx.published is not None:
@@ -331,7 +331,7 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
             q += 2
         head = toks[q].start if q < n else -1
         for ftype in ("person", "organization"):
-            f = next((f for f in ctx.facts.get(ftype, ()) if f.span[0] == head), None)
+            f = next((f for f in ctx.facts_in(ftype, head, head + 200) if f.span[0] == head), None)
             if f is not None:
                 return [(f.fields.get("name") or f.fields.get("canonical") or f.text, f.span)]
         m.drop = True
@@ -381,7 +381,7 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
             if q + 1 < n:
                 head = toks[q + 1].start
                 for ftype in ("person", "organization"):
-                    f = next((f for f in ctx.facts.get(ftype, ()) if f.span[0] == head), None)
+                    f = next((f for f in ctx.facts_in(ftype, head, head + 200) if f.span[0] == head), None)
                     if f is not None:
                         return [(f.fields.get("name") or f.fields.get("canonical") or f.text, f.span)]
             if q + 1 < n and toks[q + 1].tag != "NNB" and toks[q + 1].form not in _GENERIC_HEADS:

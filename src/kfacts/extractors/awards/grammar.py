@@ -47,14 +47,14 @@ def is_conj(t: Any) -> bool:
 # -- facts lookups -------------------------------------------------------------
 
 def facts_in(ctx: Any, ftype: str, s: int, e: int) -> list[Any]:
-    return [f for f in ctx.facts.get(ftype, ()) if s <= f.span[0] and f.span[1] <= e]
+    return ctx.facts_in(ftype, s, e)
 
 
 def org_ending_at(ctx: Any, s: int, e: int) -> Any:
     """The organization fact ending at ``e`` (and starting at or after ``s``)."""
     best = None
-    for f in ctx.facts.get("organization", ()):
-        if f.span[1] == e and f.span[0] >= s and (best is None or f.span[0] < best.span[0]):
+    for f in ctx.facts_ending_at("organization", e, s):
+        if best is None or f.span[0] < best.span[0]:
             best = f
     return best
 
@@ -163,6 +163,14 @@ def resolve_np(ctx: Any, toks: Sequence[Any], s: int, e: int, cache: dict) -> tu
 
 def main_government(ctx: Any, head: str) -> str | None:
     """The document's most mentioned local government whose name ends with ``head``."""
+    cache = ctx.options.setdefault("_awards_main", {})
+    key = ("gov", head, len(ctx.facts.get("organization", ())))
+    if key not in cache:
+        cache[key] = _main_government(ctx, head)
+    return cache[key]
+
+
+def _main_government(ctx: Any, head: str) -> str | None:
     counts: Counter = Counter()
     for f in ctx.facts.get("organization", ()):
         c = f.fields.get("canonical") or ""
@@ -175,6 +183,14 @@ def main_government(ctx: Any, head: str) -> str | None:
 
 def main_organization(ctx: Any) -> str | None:
     """The document's most mentioned local government (else organization of a recipient kind)."""
+    cache = ctx.options.setdefault("_awards_main", {})
+    key = ("org", len(ctx.facts.get("organization", ())))
+    if key not in cache:
+        cache[key] = _main_organization(ctx)
+    return cache[key]
+
+
+def _main_organization(ctx: Any) -> str | None:
     counts: Counter = Counter()
     for f in ctx.facts.get("organization", ()):
         kind = f.fields.get("kind")
@@ -306,8 +322,8 @@ def _fact_subjects(ctx: Any, toks: Sequence[Any], upto: int, found: list) -> lis
         return found
     text = ctx.text
     lo, hi = toks[0].start, toks[upto - 1].end if upto <= len(toks) else toks[-1].end
-    facts = sorted((f for t in ("organization", "person") for f in ctx.facts.get(t, ())
-                    if lo <= f.span[0] and f.span[1] < hi), key=lambda f: f.span)
+    facts = sorted((f for t in ("organization", "person") for f in ctx.facts_in(t, lo, hi)
+                    if f.span[1] < hi), key=lambda f: f.span)
     seen = {tuple(r[0] for r in got) for _, got in found}
     extra = []
     for n, f in enumerate(facts):
@@ -345,7 +361,9 @@ def list_span_before(ctx: Any, toks: Sequence[Any], j: int) -> tuple[int, int] |
         elif depth == 0:
             ok = t.tag in NOUNISH or is_conj(t) or t.form in (",", "ㆍ", "·") \
                 or (t.tag == "SF" and t.form == "." and k > 0 and toks[k - 1].tag == "SL"
-                    and len(toks[k - 1].form) == 1)
+                    and len(toks[k - 1].form) == 1) \
+                or (t.tag == "JKG" and 0 < k < j - 1 and toks[k - 1].tag == "NNP" and toks[k + 1].tag == "NNP")
+            # (a proper-noun genitive inside an item: `스페인의 A(…)과 이탈리아의 B가`)
             if not ok or t.form in DATE_WORDS:
                 break
         first = k
@@ -413,8 +431,8 @@ def list_recipients(ctx: Any, s: int, e: int, cache: dict | None = None) -> list
         ia, ib = a + off, a + len(item)
         name = " ".join(text[ia:ib].split()) if ib > ia else ""
         name = " ".join(_PAREN_RE.sub(" ", name).split())
-        people = [f for f in ctx.facts.get("person", ()) if ia <= f.span[0] and f.span[1] <= ib]
-        org = next((f for f in ctx.facts.get("organization", ()) if f.span[1] == ib and ia <= f.span[0]), None)
+        people = ctx.facts_in("person", ia, ib)
+        org = next(iter(ctx.facts_ending_at("organization", ib, ia)), None)
         if org is not None:
             out.append((org.fields.get("canonical") or name, org.span))
         elif people and (len(people[-1].text) >= len(name) - 1 or len(name.split()) > 3
@@ -458,7 +476,7 @@ def event_chain(ctx: Any, toks: Sequence[Any], head: int) -> tuple[int, int] | N
             break
         if p.tag == "XPN" and p.form != "제":
             break
-        if any(f.span[0] <= p.start < f.span[1] for f in ctx.facts.get("organization", ())):
+        if ctx.facts_overlapping("organization", p.start, p.start + 1):
             break
         first -= 1
         n += 1
