@@ -422,9 +422,10 @@ def _anchor_years(ctx: Context, cands: list[_Cand]) -> None:
         a, prev = prev, (c if not c.drop else prev)
         if c.kind != "md" or c.drop or c.inherit is not None or a is None:
             continue
-        if a.kind != "abs" or a.year is None or a.rule == "date.citation_year" or c.start - a.end > 150 \
+        if not (a.kind == "abs" or a.yanchor) or (a.kind == "abs" and a.year is None) \
+                or a.rule == "date.citation_year" or c.start - a.end > 150 \
                 or "학년도" in a.m.group(0):  # 2025학년도 수능 (held in November 2024)
-            continue
+            continue  # (a month already placed by a written year passes the year on: 2014년 ... 9월 7일 ... 9월 10일)
         sent = ctx.sentence_of(c.start)
         if a.start < sent[0]:
             continue
@@ -433,9 +434,12 @@ def _anchor_years(ctx: Context, cands: list[_Cand]) -> None:
                 or P.FUTURE_BEFORE.search(text, max(0, c.start - 12), c.start):
             continue
         tense = _tense(ctx, c.end, max(sent[1], c.end + 1))
-        if tense == "future" and (pub is None or a.year < pub.year):
+        year = a.year if a.kind == "abs" else a.inherit.year  # type: ignore[union-attr]
+        if year is None:
             continue
-        if tense == "past" and pub is not None and a.year > pub.year:
+        if tense == "future" and (pub is None or year < pub.year):
+            continue
+        if tense == "past" and pub is not None and year > pub.year:
             continue
         c.inherit, c.yanchor = a, True
 

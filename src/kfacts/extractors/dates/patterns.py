@@ -181,8 +181,10 @@ FUTURE_BEFORE = re.compile(r"(?:지금부터|앞으로|향후|다가오는|다�
 POSTPONED_TO = re.compile(r"\s*(?:이후|등|중|께|경|쯤)?\s*(?:으로|로)\s*(?:\S{1,4}\s+)?"
                           r"(?:연기|미뤄|미루|미뤘|늦춰|늦추|늦췄|순연|연장|앞당)")
 #: between a written year and a later month: time has moved on from that year (``이후``, ``만에``)
-TIME_MOVES_ON = re.compile(r"이후|이래|(?<!\p{Hangul})(?:후|뒤)(?!\p{Hangul})|만에|만인|지나|지금|현재|최근|올해|"
-                           r"지난해|작년|내년|이듬해|다음\s?해")
+#: (이후, 후, 뒤 after the year itself or after a verb: ``2007년 이후``, ``기록한 이후``; not after a noun of
+#: that year: ``2014년 추석 연휴 이후 ... 9월 10일``)
+TIME_MOVES_ON = re.compile(r"(?:^\s*|[한된던은는인난진운린간갔았었였]\s*)(?:이후|이래|후|뒤)(?!\p{Hangul})|"
+                           r"만에|만인|지나|지금|현재|최근|올해|지난해|작년|내년|이듬해|다음\s?해")
 #: a weekday after a day: ``17일(월)``
 WEEKDAY = re.compile(r"\.?\s*\(\s*([월화수목금토일])(?:요일)?\s*\)")
 WEEKDAYS = {"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}
