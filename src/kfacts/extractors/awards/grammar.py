@@ -374,6 +374,7 @@ def list_span_before(ctx: Any, toks: Sequence[Any], j: int) -> tuple[int, int] |
 
 
 _PAREN_RE = re.compile(r"\([^()]*\)|（[^（）]*）")
+_GEN_HEAD_RE = re.compile(r"[가-힣A-Za-z0-9]+의\s+")
 _TAIL_NUM_RE = re.compile(r"\s*\d+\s*(?:명|인|팀|곳|개)?\s*$")
 _HEAD_DATE_RE = re.compile(r"^\s*(?:\d+\s*(?:일|월|년)\s*)+")
 
@@ -429,6 +430,9 @@ def list_recipients(ctx: Any, s: int, e: int, cache: dict | None = None) -> list
         off = lead.end() if lead else 0
         off += len(item[off:]) - len(item[off:].lstrip())
         ia, ib = a + off, a + len(item)
+        gen = _GEN_HEAD_RE.match(text, ia, ib)
+        if gen is not None and ctx.facts_in("person", gen.end(), ib):
+            ia = gen.end()  # `스페인의 A`, `광주시의 김철수 과장`: the genitive only describes the person
         name = " ".join(text[ia:ib].split()) if ib > ia else ""
         name = " ".join(_PAREN_RE.sub(" ", name).split())
         people = ctx.facts_in("person", ia, ib)
