@@ -25,7 +25,7 @@ def _grammar_university(ctx: Context, name: str, hit: tuple[str, str]) -> bool:
     """``한상대`` -> ``한상대학교`` only by the X대 grammar: a name, unless the page names it as an org."""
     if hit[1] != "university" or hit[0] != name + "학교" or not name.endswith("대"):
         return False
-    return not any(f.text == name or f.fields.get("name") == name for f in orgs.org_facts(ctx))
+    return name not in orgs.org_names(ctx)
 
 
 def korean_name_ok(ctx: Context, start: int, end: int, strict: bool = False) -> bool:
@@ -75,10 +75,8 @@ def korean_name_ok(ctx: Context, start: int, end: int, strict: bool = False) -> 
             return False  # 부천/NNP 병: a place with a suffix (a constituency), not a name
         if strict and not any(t.tag == "NNP" for t in toks):
             return False
-    for f in orgs.org_facts(ctx):
-        s, e = f.span
-        if s < end and start < e:
-            return False
+    if ctx.facts_overlapping("organization", start, end):
+        return False
     hit = orgs.canonicalize(ctx, name)
     if hit is not None and not _grammar_university(ctx, name, hit):
         return False
@@ -149,8 +147,6 @@ def foreign_words_ok(ctx: Context, start: int, end: int, strict: bool = False) -
         return False
     if any(w in titles() for w in words):
         return False
-    for f in orgs.org_facts(ctx):
-        s, e = f.span
-        if s < end and start < e:
-            return False
+    if ctx.facts_overlapping("organization", start, end):
+        return False
     return True

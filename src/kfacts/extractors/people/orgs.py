@@ -56,12 +56,26 @@ def org_facts(ctx: Context) -> list[Any]:
     return ctx.facts.get("organization", [])
 
 
+def org_names(ctx: Context) -> dict[str, Any]:
+    """Surface text and ``name`` of every organization fact -> the first such fact (built once per page)."""
+    c = _cache(ctx)
+    key = ("names", len(org_facts(ctx)))
+    if key not in c:
+        names: dict[str, Any] = {}
+        for f in org_facts(ctx):
+            for n in (f.text, f.fields.get("name")):
+                if n is not None and n not in names:
+                    names[n] = f
+        c[key] = names
+    return c[key]
+
+
 def fact_at(ctx: Context, start: int, end: int) -> Any | None:
     """The organization fact spanning exactly ``[start, end)`` (or the longest inside it from ``start``)."""
     best = None
-    for f in org_facts(ctx):
+    for f in ctx.facts_in("organization", start, end):
         s, e = f.span
-        if s == start and e <= end and (best is None or e > best.span[1]):
+        if s == start and (best is None or e > best.span[1]):
             best = f
     return best
 
@@ -90,10 +104,9 @@ def canonicalize(ctx: Context, surface: str, start: int | None = None) -> tuple[
                     _GLOBAL.clear()
                 _GLOBAL[key] = hit
         if hit is None:
-            for f in org_facts(ctx):
-                if f.fields.get("name") == surface or f.text == surface:
-                    hit = (f.fields.get("canonical"), f.fields.get("kind"))
-                    break
+            f = org_names(ctx).get(surface)
+            if f is not None:
+                hit = (f.fields.get("canonical"), f.fields.get("kind"))
         c[surface] = hit
     if hit is None and start is not None:
         f = fact_at(ctx, start, start + len(surface))

@@ -480,8 +480,8 @@ def _trailing_run(ctx: Context, words: list[tuple[int, int]]) -> list[tuple[int,
 def _appositive_head(ctx: Context, paren: int) -> tuple[str, tuple[int, int]] | None:
     """The organization written just before ``(`` in ``성동구(구청장 정원오)``."""
     text = ctx.text
-    for f in orgs.org_facts(ctx):
-        if f.span[1] == paren and f.fields.get("canonical"):
+    for f in ctx.facts_ending_at("organization", paren):
+        if f.fields.get("canonical"):
             return f.fields["canonical"], f.span
     ws = word_start(text, paren)
     if ws == paren:
