@@ -272,6 +272,11 @@ def match_title(ctx: Context, hit: TitleHit) -> Found | list[Found] | None:
                 return _press(ctx, hit, s, e)
             if not _apply_words(ctx, hit, between, need_org=False):
                 return None
+            if hit.org is None and s > 0 and text[s - 1] == "(" and text[hit.we:hit.we + 1] == ")":
+                # 서울행정법원 행정13부(장낙원 부장판사): the organization before the parenthesis
+                head = _appositive_head(ctx, s - 1)
+                if head is not None and orgs.canonicalize(ctx, head[0]) is not None:
+                    hit.set_org(head[0], head[1], text)
             if hit.org is None or hit.tentative:
                 _org_before_name(ctx, hit, s)
             return _found(hit, s, e, "person.name_title")
