@@ -138,6 +138,30 @@ class Context:
         return self.sentences[i]
 
 
+class Occupancy:
+    """Disjoint spans taken so far; ``overlaps`` in O(log n) (for longest-first overlap resolution).
+
+    >>> occ = Occupancy()
+    >>> occ.add(5, 10); occ.overlaps(9, 12), occ.overlaps(10, 12), occ.overlaps(0, 5), occ.overlaps(6, 7)
+    (True, False, False, True)
+    """
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self._starts, start)
+        if i > 0 and self._ends[i - 1] > start:
+            return True
+        return i < len(self._starts) and self._starts[i] < end
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_right(self._starts, start)
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
+
+
 #: signature of an extractor function
 ExtractFn = Callable[[Context], list[Fact]]
 
@@ -154,12 +178,12 @@ def resolve_overlaps(facts: Iterable[Fact], key: Callable[[Fact], Any] | None = 
     out: list[Fact] = []
     for fs in by_type.values():
         fs.sort(key=key or (lambda f: (-(f.span[1] - f.span[0]), f.span[0])))
-        taken: list[tuple[int, int]] = []
+        taken = Occupancy()
         for f in fs:
             s, e = f.span
-            if any(s < te and ts < e for ts, te in taken):
+            if taken.overlaps(s, e):
                 continue
-            taken.append((s, e))
+            taken.add(s, e)
             out.append(f)
     out.sort(key=lambda f: (f.span[0], f.span[1], f.type))
     return out

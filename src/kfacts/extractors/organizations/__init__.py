@@ -27,7 +27,7 @@ import datetime as _dt
 import re
 from typing import Any
 
-from ..base import Context, Rule
+from ..base import Occupancy, Context, Rule
 from ...fact import Fact
 from .lexicon import NOT_AN_ORG
 from .local import find_local_governments
@@ -121,13 +121,13 @@ def _candidates(ctx: Context) -> list[dict[str, Any]]:
 def _select(cands: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Overlapping candidates: the longest wins, then the more trusted rule."""
     cands.sort(key=lambda f: (-(f["end"] - f["start"]), _PRIORITY[f["rule"]], f["start"]))
-    taken: list[tuple[int, int]] = []
+    taken = Occupancy()
     out = []
     for f in cands:
         s, e = f["start"], f["end"]
-        if any(s < te and ts < e for ts, te in taken):
+        if taken.overlaps(s, e):
             continue
-        taken.append((s, e))
+        taken.add(s, e)
         out.append(f)
     return out
 
