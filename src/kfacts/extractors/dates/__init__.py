@@ -365,7 +365,7 @@ def _place(ctx: Context, c: _Cand, pub: _dt.date, direction: str | None) -> None
                     return
     if direction is None:
         p = pub.month
-        if c.month < p and (tense == "future" or (p - c.month >= 9 and tense == "present")):
+        if c.month < p and (tense == "future" or (p - c.month >= 9 and tense in ("present", None))):
             direction = "future"  # in December, 1월 is next January unless the clause is past
         elif c.month > p and tense == "past" and (c.month - p >= 2 or (
                 c.day is not None and nd.valid_day(pub.year, c.month, c.day)
