@@ -139,6 +139,15 @@ def _apply_words(ctx: Context, hit: TitleHit, words: list[tuple[int, int]], need
             # 천신일 세중나모여행 회장: the one word before a company head's title is the company
             hit.org, hit.org_span = ctx.text[words[0][0]:words[0][1]], words[0]
             return True
+        surface = ctx.text[words[0][0]:words[0][1]]
+        toks = ctx.tokens_in(*words[0])
+        if hit.info.group != "press" and (")" in surface or (
+                toks and toks[0].tag == "NNP" and _DEPARTMENT.fullmatch(surface) is None
+                and surface not in not_names() and not any(t.tag == "SN" for t in toks))):
+            # 김정은 조선인민군 최고사령관, 문종현 이스트시큐리티 이사, 제임스 코미 연방수사국(FBI) 국장:
+            # a proper noun (or a name with its abbreviation) before the title names the organization
+            hit.set_org(_clean(surface), words[0], ctx.text)
+            return True
         rest = words
     else:
         i, j, canonical = found
