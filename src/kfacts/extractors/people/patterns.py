@@ -414,8 +414,8 @@ def _foreign_after(ctx: Context, hit: TitleHit, nw: tuple[int, int]) -> tuple[in
             break
         words.append(w)
     before = prev_word(text, hit.ws)
-    anchored = before is not None and (text[before[0]:before[1]] in countries() or
-                                       orgs.canonicalize(ctx, text[before[0]:stem_end(ctx, *before)]) is not None)
+    anchor = text[before[0]:stem_end(ctx, *before)] if before is not None else ""
+    anchored = bool(anchor) and (anchor in countries() or orgs.canonicalize(ctx, anchor) is not None)
     known = text[nw[0]:nw[1]] in foreign_starts()
     for n in range(len(words), 1, -1):
         last = words[n - 1]
