@@ -431,8 +431,11 @@ def list_recipients(ctx: Any, s: int, e: int, cache: dict | None = None) -> list
         off += len(item[off:]) - len(item[off:].lstrip())
         ia, ib = a + off, a + len(item)
         gen = _GEN_HEAD_RE.match(text, ia, ib)
-        if gen is not None and ctx.facts_in("person", gen.end(), ib):
-            ia = gen.end()  # `스페인의 A`, `광주시의 김철수 과장`: the genitive only describes the person
+        if gen is not None and gen.end() < ib:
+            head = ctx.tokens_in(ia, gen.end())
+            proper = len(head) >= 2 and head[-1].tag == "JKG" and all(t.tag == "NNP" for t in head[:-1])
+            if proper or ctx.facts_in("person", gen.end(), ib):
+                ia = gen.end()  # `스페인의 A`, `광주시의 김철수 과장`: the genitive only describes the recipient
         name = " ".join(text[ia:ib].split()) if ib > ia else ""
         name = " ".join(_PAREN_RE.sub(" ", name).split())
         people = ctx.facts_in("person", ia, ib)
