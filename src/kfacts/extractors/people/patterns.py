@@ -413,10 +413,8 @@ def _foreign_after(ctx: Context, hit: TitleHit, nw: tuple[int, int]) -> tuple[in
         if w is None or stem_end(ctx, *words[-1]) != words[-1][1]:
             break
         words.append(w)
-    before = prev_word(text, hit.ws)
-    anchor = text[before[0]:stem_end(ctx, *before)] if before is not None else ""
-    anchored = bool(anchor) and (anchor in countries() or orgs.canonicalize(ctx, anchor) is not None)
     known = text[nw[0]:nw[1]] in foreign_starts()
+    anchored: bool | None = None  # computed when needed: a country or organization before the title
     for n in range(len(words), 1, -1):
         last = words[n - 1]
         stem = stem_end(ctx, *last)
@@ -427,9 +425,16 @@ def _foreign_after(ctx: Context, hit: TitleHit, nw: tuple[int, int]) -> tuple[in
         parts = words[:n - 1] + [(last[0], stem)]
         if not all(_proper_word(ctx, *w) for w in parts[1:]):
             continue
-        if foreign_starts().get(text[nw[0]:nw[1]]) != "jp" and any(korean_name_ok(ctx, *w, strict=True) for w in parts):
+        if not known and (n != 2 or not _proper_word(ctx, *parts[0])):
             continue
-        if known or (anchored and n == 2 and _proper_word(ctx, *parts[0])):
+        if foreign_starts().get(text[nw[0]:nw[1]]) != "jp" and \
+                any(korean_name_ok(ctx, *w, strict=True) for w in parts):
+            continue
+        if not known and anchored is None:
+            before = prev_word(text, hit.ws)
+            anchor = text[before[0]:stem_end(ctx, *before)] if before is not None else ""
+            anchored = bool(anchor) and (anchor in countries() or orgs.canonicalize(ctx, anchor) is not None)
+        if known or anchored:
             if foreign_words_ok(ctx, parts[0][0], parts[-1][1]):
                 return parts[0][0], parts[-1][1]
     return None
