@@ -26,6 +26,9 @@ CASES = [
     (f"{ARTICLE}\n관련기사\n- 울산 북구 일자리 500개\n", "울산", "clutter", "related_list"),
     (f"{ARTICLE}\nCopyright © 부산일보. 무단전재 및 재배포 금지.\n- 다른 기사 제목 100억원\n", "다른 기사", "clutter", "copyright"),
     (f"{ARTICLE}\n저작권자 © 뉴스 무단전재 및 재배포 금지\n", "저작권자", "clutter", "copyright"),
+    (f"{ARTICLE}\nⓒ 한빛일보 무단 전재 금지\n", "한빛일보", "clutter", "copyright"),
+    # a photo credit with a bare © is not the end of the article
+    (f"{ARTICLE}\n(서울시 제공)© News1\n시는 오는 5일 행사를 연다고 밝혔다.\n", "오는 5일", "article", None),
     (f"{ARTICLE}\n/홍길동 기자 hong@example.co.kr\n\n다른 기사 제목\n다른 기사의 첫 문장이다.\nexample.co.kr\n", "다른 기사의", "clutter", "after_byline"),
     (f"제목\n등록 2025-03-04 10:00\n{ARTICLE}\n", "2025-03-04", "clutter", "timestamp"),
     (f"제목\n입력 2025.03.04 10:00 수정 2025.03.05 11:00\n{ARTICLE}\n", "2025.03.05", "clutter", "timestamp"),

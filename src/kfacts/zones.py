@@ -64,6 +64,9 @@ def _is_menu(line: str) -> bool:
     return len(items) >= 3 and len(items) - 1 <= len(_MENU_SEP.findall(line)) and all(len(x) <= 10 for x in items)
 
 
+#: words that make a line with a bare © a copyright notice
+_NOTICE_WORDS = re.compile(r"(?:저작권|무단|재배포|전재|금지|rights|reserved|Copyright|copyright|COPYRIGHT)")
+
 #: a closing byline with an e-mail address: "/박진표 기자 lucky@kwangju.co.kr"
 _BYLINE_EMAIL = re.compile(r"(?:기자|특파원|통신원)\s*[\(\[<]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -108,8 +111,11 @@ def find_zones(text: str) -> list[Zone]:
             if m is None:
                 continue
             if reason == "copyright":
-                # only a short line (or the end of one) is a notice, and only after the article
+                # only a short line (or the end of one) is a notice, and only after the article;
+                # a bare © in a photo credit ("(서울시 제공)© News1") is not one
                 if len(line) - (m.start()) > 120 or not article_seen:
+                    continue
+                if m.group(0) in ("ⓒ", "©") and _NOTICE_WORDS.search(line) is None:
                     continue
                 cut_at, tail_reason = s + m.start(), reason
             else:
