@@ -123,11 +123,10 @@ class Extractor:
             zones = [Zone("article", (0, len(text)))] if text else []
         analysis = self._analyzer.analyze(text)
         ctx = Context(text=text, published=pub, tokens=analysis.tokens, sentences=analysis.sentences, zones=zones)
-        article = ctx.article_spans
         facts: list[Fact] = []
         extractors = [(m.extract) for m in self._modules] + [p.extract for p in self.packs]
         for extract in extractors:
-            found = [f for f in extract(ctx) if _inside(f.span, article)]
+            found = [f for f in extract(ctx) if ctx.in_article(*f.span)]
             for f in found:
                 ctx.facts.setdefault(f.type, []).append(f)
             facts.extend(found)
@@ -161,14 +160,6 @@ class Extractor:
 
         return pipe(self, texts, published=published, text_field=text_field, published_field=published_field,
                     n_process=n_process, batch_size=batch_size)
-
-
-def _inside(span: tuple[int, int], article: list[tuple[int, int]]) -> bool:
-    s, e = span
-    for zs, ze in article:
-        if zs <= s and e <= ze:
-            return True
-    return False
 
 
 _default: Extractor | None = None

@@ -63,6 +63,7 @@ class Context:
     _tok_starts: list[int] | None = field(default=None, repr=False)
     _sent_starts: list[int] | None = field(default=None, repr=False)
     _fact_index: dict[str, tuple[int, list[int], list[Fact]]] = field(default_factory=dict, repr=False)
+    _article: list[tuple[int, int]] | None = field(default=None, repr=False)
 
     # -- construction helpers -------------------------------------------------
     def fact(self, type: str, start: int, end: int, rule: str, evidence: dict | None = None, **fields: Any) -> Fact:
@@ -73,9 +74,13 @@ class Context:
     # -- lookup helpers -------------------------------------------------------
     @property
     def article_spans(self) -> list[tuple[int, int]]:
-        return [z.span for z in self.zones if z.kind == "article"]
+        """Spans of the article zones (computed once: zones are fixed for a document)."""
+        if self._article is None:
+            self._article = [z.span for z in self.zones if z.kind == "article"]
+        return self._article
 
     def in_article(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` lies inside one article zone (the pipeline's filter)."""
         for zs, ze in self.article_spans:
             if zs <= start and end <= ze:
                 return True
