@@ -96,3 +96,53 @@ def test_default_published_and_date_column(spark):
     assert all(r["doc_id"] is None for r in out)
     out2 = extract_facts(df.select("body"), text_col="body", published="2023-03-05").collect()
     assert sorted((r["start"], r["value_str"]) for r in out2) == sorted((r["start"], r["value_str"]) for r in out)
+
+
+USER_SCRIPT = """
+import sys
+from pyspark.sql import SparkSession
+from kfacts.spark import extract_facts
+
+spark = (SparkSession.builder.master("local[1]").appName("kfacts-user")
+         .config("spark.ui.enabled", "false")
+         .config("spark.driver.bindAddress", "127.0.0.1")
+         .config("spark.driver.host", "127.0.0.1").getOrCreate())
+df = spark.createDataFrame([("광주시는 100억원을 투자했다.",)], "text string")
+rows = extract_facts(df).collect()
+print(sorted(r["type"] for r in rows))
+print("worker", spark.sparkContext.pythonExec == sys.executable)
+spark.stop()
+"""
+
+
+def test_user_script_without_activated_venv(tmp_path):
+    """A user's script run as `venv/bin/python job.py`: PATH's python3 has no kfacts, and no PYSPARK_PYTHON."""
+    pytest.importorskip("pyspark", reason="pyspark not installed (pip install kfacts[spark])")
+    reason = _java_ok()
+    if reason:
+        pytest.skip(reason)
+    import sys
+
+    script = tmp_path / "job.py"
+    script.write_text(USER_SCRIPT, encoding="utf-8")
+    bindir = os.path.dirname(sys.executable)
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYSPARK_PYTHON", "PYSPARK_DRIVER_PYTHON", "VIRTUAL_ENV", "PYTHONPATH")}
+    env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep)
+                                  if p and os.path.abspath(p) != os.path.abspath(bindir))
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "['money', 'organization']" in done.stdout
+    assert "worker True" in done.stdout
+
+
+def test_explicit_worker_python_wins(spark, monkeypatch):
+    from kfacts.spark import worker_python
+
+    monkeypatch.setenv("PYSPARK_PYTHON", "/opt/elsewhere/python")
+    before = spark.sparkContext.pythonExec
+    assert worker_python(spark) == before  # the user's variable is never overridden here
+    monkeypatch.delenv("PYSPARK_PYTHON")
+    import sys
+
+    assert worker_python(spark) == sys.executable

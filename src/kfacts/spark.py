@@ -9,6 +9,17 @@ process and is reused by every task that process runs) and turns Arrow record
 batches of texts into Arrow record batches of facts. Executors need kfacts
 installed (``pip install kfacts[spark]``).
 
+Worker Python. In local mode (``local``, ``local[N]``) the workers run on
+this machine; where the user has set neither ``PYSPARK_PYTHON`` nor
+``spark.pyspark.python``, :func:`extract_facts` points them at the driver's
+own interpreter (``sys.executable``), so a script run as
+``.venv/bin/python job.py`` works without activating the venv (PySpark's own
+default is whatever ``python3`` comes first on PATH, which has no kfacts).
+On a cluster the executors must have kfacts themselves: install it on every
+node, or ship a packed environment with the job (``venv-pack``/``conda-pack``
+plus ``spark.archives`` and ``PYSPARK_PYTHON=./environment/bin/python``);
+kfacts never changes a cluster's settings.
+
 Output columns are :data:`kfacts.frames.COLUMNS`. ``doc_id`` is ``id_col``
 as a string (null without ``id_col``); ``doc_index`` is a unique (not
 consecutive) number per input row from ``monotonically_increasing_id()``,
@@ -18,9 +29,11 @@ so facts of one row can always be grouped back together.
 from __future__ import annotations
 
 import functools
+import os
+import sys
 from typing import Any, Iterator, Sequence
 
-__all__ = ["extract_facts", "spark_schema"]
+__all__ = ["extract_facts", "spark_schema", "worker_python"]
 
 #: (packs, disable, zoning) -> Extractor, per Python worker process
 _EXTRACTORS: dict[Any, Any] = {}
@@ -33,6 +46,28 @@ def spark_schema() -> str:
     from .frames import spark_ddl
 
     return spark_ddl()
+
+
+def worker_python(spark: Any) -> str | None:
+    """Point a local session's Python workers at this interpreter, unless the user chose one.
+
+    Returns the worker Python now in force, or None where kfacts cannot tell
+    (Spark Connect, which has no driver-side context). Only local masters are
+    changed; an explicit ``PYSPARK_PYTHON`` or ``spark.pyspark.python`` always
+    wins (the latter is applied too, since PySpark reads only the variable
+    when it runs in-process rather than through ``spark-submit``).
+    """
+    sc = getattr(spark, "_sc", None)
+    if sc is None or not hasattr(sc, "pythonExec"):
+        return None
+    if os.environ.get("PYSPARK_PYTHON"):
+        return str(sc.pythonExec)
+    chosen = sc.getConf().get("spark.pyspark.python")
+    if chosen:
+        sc.pythonExec = chosen
+    elif str(sc.master).startswith("local"):
+        sc.pythonExec = sys.executable
+    return str(sc.pythonExec)
 
 
 def _extractor(packs: tuple[str, ...], disable: tuple[str, ...], zoning: bool) -> Any:
@@ -108,6 +143,7 @@ def extract_facts(df: Any, text_col: str = "text", published_col: str | None = N
     if id_col is not None:
         cols.append(F.col(id_col).cast("string").alias(_ID))
     cols.append(F.monotonically_increasing_id().alias(_IDX))
+    worker_python(df.sparkSession)
     slim = df.select(*cols)
     fn = functools.partial(_map_batches, packs=tuple(str(p) for p in packs), disable=tuple(sorted(disable)),
                            zoning=zoning, published=pub)
