@@ -120,7 +120,8 @@ def facts_rows(doc_id: Any, facts: Iterable[Fact | dict[str, Any]], doc_index: i
 def _as_docs(docs: Any) -> Iterable[Any]:
     if isinstance(docs, (Document, dict)):
         return [docs]
-    return docs
+    many: Iterable[Any] = docs
+    return many
 
 
 def iter_rows(docs: Any, id_field: str = "id") -> Iterator[dict[str, Any]]:
