@@ -9,6 +9,7 @@ installed nothing needs importing first::
 
     nlp = spacy.blank("ko", config={"nlp": {"tokenizer": {"@tokenizers": "kfacts.KiwiTokenizer"}}})
     nlp.add_pipe("kfacts", config={"published": "2024-08-13"})
+    # or, the same: nlp = kfacts.spacy.blank(published="2024-08-13")
     doc = nlp("광주시는 2024년 8월 13일 100억원을 투자했다.")
     [(e.text, e.label_) for e in doc.ents]      # [('2024년 8월 13일', 'DATE'), ('100억원', 'MONEY')]
     doc._.facts                                 # the kfacts.Fact objects
@@ -25,6 +26,10 @@ boundaries set ``token.is_sent_start``.
 The ``kfacts`` component works after any tokenizer: each fact's character
 span is mapped onto tokens with ``doc.char_span(..., alignment_mode="expand")``
 (so after a whitespace tokenizer the entity is the whole word, ``100억원을``).
+With ``split_tokens`` (default: on after the Kiwi tokenizer only) it first
+splits the tokens a fact boundary falls inside (:func:`split_at`), so every
+entity has exactly its fact's span (``광주시장은``: the fact ``광주시`` cuts
+the Kiwi token ``광주시장`` into ``광주시`` + ``장``).
 Labels: ORG, PERSON, AWARD, MONEY, JOBS, DATE (a rule-pack type gets its
 name in upper case). Entities cannot overlap, facts can (an organization
 inside an award phrase): the ``overlap`` setting names the rule that picks
