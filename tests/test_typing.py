@@ -79,8 +79,14 @@ BAD = {
 }
 
 
-def _config(tmp_path: Path) -> Path:
-    lines = ["[mypy]", "strict = True", f"cache_dir = {tmp_path / 'cache'}"]
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory):
+    """One mypy cache for the module: kfacts and its imports are analysed once."""
+    return tmp_path_factory.mktemp("mypy_cache")
+
+
+def _config(tmp_path: Path, cache: Path) -> Path:
+    lines = ["[mypy]", "strict = True", f"cache_dir = {cache}"]
     if "-packages" not in str(SRC):  # a source checkout: check this kfacts, not an installed one
         lines.append(f"mypy_path = {SRC}")
     lines += ["[mypy-pandas.*,pyarrow.*]", "ignore_missing_imports = True",
@@ -90,32 +96,58 @@ def _config(tmp_path: Path) -> Path:
     return cfg
 
 
-def _mypy(tmp_path: Path, *args: str) -> tuple[int, str]:
-    out, err, status = api.run(["--config-file", str(_config(tmp_path)), "--no-error-summary",
+def _mypy(tmp_path: Path, cache: Path, *args: str) -> tuple[int, str]:
+    out, err, status = api.run(["--config-file", str(_config(tmp_path, cache)), "--no-error-summary",
                                 "--show-error-codes", *args])
     return status, out + err
 
 
-def test_correct_user_script_passes_strict(tmp_path):
+def test_correct_user_script_passes_strict(tmp_path, cache):
     script = tmp_path / "good.py"
     script.write_text(textwrap.dedent(GOOD), encoding="utf-8")
-    status, out = _mypy(tmp_path, str(script))
+    status, out = _mypy(tmp_path, cache, str(script))
     assert status == 0, out
 
 
 @pytest.mark.parametrize("name", sorted(BAD))
-def test_mistakes_are_reported(tmp_path, name):
+def test_mistakes_are_reported(tmp_path, cache, name):
     code, expected = BAD[name]
     script = tmp_path / f"{name}.py"
     script.write_text(code, encoding="utf-8")
-    status, out = _mypy(tmp_path, str(script))
+    status, out = _mypy(tmp_path, cache, str(script))
     assert status == 1, out
     assert expected in out and f"{name}.py:" in out, out
 
 
-def test_public_modules_pass_strict(tmp_path):
+def test_public_modules_pass_strict(tmp_path, cache):
     if "-packages" in str(SRC):
         pytest.skip("kfacts is installed, not a source checkout: its own modules are checked in the repository")
-    status, out = _mypy(tmp_path, "-m", "kfacts", "-m", "kfacts.fact", "-m", "kfacts.frames",
-                        "-m", "kfacts.pipeline")
+    modules = ["kfacts", "kfacts.fact", "kfacts.frames", "kfacts.pipeline", "kfacts.spark"]
+    try:
+        import spacy  # noqa: F401
+
+        modules.append("kfacts.spacy")
+    except ImportError:
+        pass
+    status, out = _mypy(tmp_path, cache, *[x for m in modules for x in ("-m", m)])
+    assert status == 0, out
+
+
+GOOD_SPACY = '''
+import kfacts.spacy
+from spacy.language import Language
+
+nlp: Language = kfacts.spacy.blank(published="2024-08-13")
+nlp2 = kfacts.spacy.use_kiwi(kfacts.spacy.blank())
+doc = nlp("광주시장은 100억원을 투자했다.")
+for e in doc.ents:
+    print(e.text, e.label_, e.start_char, e.end_char)
+'''
+
+
+def test_spacy_user_script_passes_strict(tmp_path, cache):
+    pytest.importorskip("spacy")
+    script = tmp_path / "good_spacy.py"
+    script.write_text(GOOD_SPACY, encoding="utf-8")
+    status, out = _mypy(tmp_path, cache, str(script))
     assert status == 0, out

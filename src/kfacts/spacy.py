@@ -175,7 +175,7 @@ def _pos_of(tag: str) -> Any:
     global _TAG_MAP
     if _TAG_MAP is None:
         from spacy.lang.ko.tag_map import TAG_MAP
-        from spacy.symbols import POS
+        from spacy.symbols import POS  # type: ignore[import-not-found,unused-ignore]
 
         _TAG_MAP = {k: v[POS] for k, v in TAG_MAP.items()}
         _TAG_MAP.update({"SN": _TAG_MAP.get("SN", 0), "W_URL": _TAG_MAP.get("SL", 0)})
@@ -208,7 +208,7 @@ class KiwiTokenizer(DummyTokenizer):
         words, spaces, origin = words_and_spaces(text, [(t.start, t.end) for t in tokens])
         # tags: every morpheme of a merged word, in order
         starts = [t.start for t in tokens]
-        sent_starts: List[Optional[bool]] = []
+        sent_starts: List[Any] = []
         tags: List[str] = []
         last_sent = None
         j = 0
@@ -244,7 +244,7 @@ class KiwiTokenizer(DummyTokenizer):
         return doc
 
 
-@registry.tokenizers("kfacts.KiwiTokenizer")
+@registry.tokenizers("kfacts.KiwiTokenizer")  # type: ignore[untyped-decorator,unused-ignore]
 def create_kiwi_tokenizer() -> Callable[[Language], KiwiTokenizer]:
     """``{"@tokenizers": "kfacts.KiwiTokenizer"}`` in a spaCy config."""
 
@@ -315,7 +315,7 @@ def split_at(doc: Doc, offsets: Iterable[int]) -> int:
             n = len(orths)
             last_head: Any = tok.head if tok.head.i != tok.i else (tok, n - 1)
             heads: List[Any] = [(tok, n - 1)] * (n - 1) + [last_head]
-            attrs = {"TAG": [tok.tag_] * n, "POS": [tok.pos_] * n}
+            attrs: Dict[Any, List[Any]] = {"TAG": [tok.tag_] * n, "POS": [tok.pos_] * n}
             retok.split(tok, orths, heads=heads, attrs=attrs)
     return len(plans)
 
