@@ -74,9 +74,10 @@ class Fact:
 
     def __new__(cls, *args: Any, **kwargs: Any) -> "Fact":
         # Fact("money", ...) builds a MoneyFact: one class per built-in type
-        if cls is Fact:
-            ftype = args[0] if args else kwargs.get("type")
-            cls = _FACT_CLASSES.get(ftype, Fact) if isinstance(ftype, str) else Fact
+        # (also dataclasses.replace(money_fact, type="date") -> DateFact); unpickling passes no type
+        ftype = args[0] if args else kwargs.get("type")
+        if isinstance(ftype, str) and (cls is Fact or cls in _BUILTIN_CLASSES):
+            cls = _FACT_CLASSES.get(ftype, Fact)
         return object.__new__(cls)
 
     def __hash__(self) -> int:
@@ -324,6 +325,8 @@ _FACT_CLASSES: dict[str, type[Fact]] = {
     "organization": OrganizationFact, "person": PersonFact, "award": AwardFact,
     "money": MoneyFact, "jobs": JobsFact, "date": DateFact,
 }
+
+_BUILTIN_CLASSES = frozenset(_FACT_CLASSES.values())
 
 #: fields a type may carry beyond FACT_FIELDS (null when absent)
 _OPTIONAL_FIELDS: dict[str, tuple[str, ...]] = {"money": ("subject",), "jobs": ("subject",)}
