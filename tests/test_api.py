@@ -105,3 +105,59 @@ def test_repr_html_escapes_and_marks():
     html = doc._repr_html_()
     assert "<b>" not in html.replace("<b>광주", "")  # the input's tag is escaped
     assert "&lt;b&gt;" in html
+
+
+def _money(value=10.5, rule="r"):
+    return kfacts.Fact("money", "10.5달러", (0, 6), {"value": value, "currency": "USD", "approx": False}, rule)
+
+
+def test_fact_hash_consistent_with_eq():
+    a, b, c = _money(), _money(), _money(value=11)
+    assert a == b and hash(a) == hash(b)
+    assert a != c
+    assert len({a, b, c}) == 2 and {a: 1}[b] == 1
+    doc1 = kfacts.extract("광주시는 100억원을 투자했다.", published="2024-08-13")
+    doc2 = kfacts.extract("광주시는 100억원을 투자했다.", published="2024-08-13")
+    assert set(doc1.facts) == set(doc2.facts) and len(set(doc1.facts)) == len(doc1.facts)
+    # a rule-pack fact whose fields hold a list still hashes
+    assert hash(kfacts.Fact("custom", "x", (0, 1), {"items": [1, 2]}))
+
+
+def test_fact_serialises_to_json():
+    f = _money()
+    assert json.loads(f.to_json()) == f.to_dict()
+    assert json.dumps(f, default=kfacts.json_default, ensure_ascii=False) == f.to_json()
+    assert kfacts.Fact.from_dict(json.loads(f.to_json())) == f
+    doc = kfacts.extract("광주시는 2024년 8월 13일 100억원을 투자했다.", published="2024-08-13")
+    as_list = json.loads(json.dumps(doc.facts, default=kfacts.json_default))
+    assert as_list == [x.to_dict() for x in doc.facts]
+    assert json.loads(doc.to_json()) == json.loads(json.dumps(doc.to_dict()))
+    assert json.loads(json.dumps({"published": doc.published, "doc": doc}, default=kfacts.json_default))[
+        "published"] == "2024-08-13"
+    with pytest.raises(TypeError, match="object"):
+        json.dumps(object(), default=kfacts.json_default)
+
+
+def test_fact_pickles_and_keeps_its_class():
+    import pickle
+
+    f = _money()
+    g = pickle.loads(pickle.dumps(f))
+    assert g == f and type(g) is kfacts.MoneyFact and hash(g) == hash(f)
+
+
+def test_fact_subclass_per_type_and_typed_fields():
+    doc = kfacts.extract("광주시는 2024년 8월 13일 100억원을 투자했다.", published="2024-08-13")
+    for f in doc.facts:
+        assert type(f).__name__.lower() == f.type + "fact"
+    [m] = doc.of_type("money")
+    assert isinstance(m, kfacts.MoneyFact) and m.amount == 10_000_000_000 and m.value == 10_000_000_000
+    assert doc.of_type("date")[0].value == "2024-08-13"
+    with pytest.raises(AttributeError, match="vaule"):
+        m.vaule  # noqa: B018
+    with pytest.raises(AttributeError, match="name"):
+        m.name  # noqa: B018  (money facts have no name)
+    assert m.subject is None  # an optional money field reads as null
+    custom = kfacts.Fact("custom", "x", (0, 1), {"n": 3})
+    assert type(custom) is kfacts.Fact and custom.n == 3  # rule-pack fields still read as attributes
+    assert custom.replace(n=4).n == 4 and _money().replace(value=3).amount == 3

@@ -10,6 +10,7 @@ import pytest
 spacy = pytest.importorskip("spacy")
 
 import kfacts  # noqa: E402
+import kfacts.spacy  # noqa: E402
 
 TEXT = "광주시는 2024년 8월 13일 100억원을 투자했다.  그리고\n\n다시 했다 https://example.com ㈜태성"
 CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "kfacts.KiwiTokenizer"}}}
@@ -175,3 +176,83 @@ def test_nlp_pipe_two_processes(nlp):
     one = [[(e.text, e.label_) for e in d.ents] for d in nlp.pipe(texts)]
     two = [[(e.text, e.label_) for e in d.ents] for d in nlp.pipe(texts, n_process=2, batch_size=1)]
     assert one == two
+
+
+#: invented sentences whose facts cut Kiwi's tokens (광주시|장, 대구시|장) or sit next to particles
+EXACT_TEXTS = [
+    "광주시장은 100억원을 투자했다.",
+    "대구시장과 부산시는 2024년 3월 5일 협약을 맺었다.",
+    "남구청장이 행안부장관 표창을 받았다.",
+    "전남도는 1,234.56달러와 7천억 원을 확보했다. 다음 문장이다.",
+    "서울시청에서 3.25유로를 냈고 10.5달러를 받았다.",
+    TEXT,
+]
+
+
+@pytest.mark.parametrize("text", EXACT_TEXTS)
+def test_kiwi_entities_have_their_facts_exact_spans(nlp, text):
+    doc = nlp(text)
+    facts = kfacts.extract(text, published="2024-08-13").facts
+    assert doc.ents, "every sample has facts"
+    for e in doc.ents:
+        f = e._.fact
+        assert f is not None, e
+        assert (e.start_char, e.end_char, e.text) == (f.start, f.end, f.text)
+    # a fact that overlaps no other fact is an entity, exactly
+    for f in facts:
+        if not any(g is not f and g.start < f.end and f.start < g.end for g in facts):
+            assert (f.start, f.end) in {(e.start_char, e.end_char) for e in doc.ents}, f
+    assert doc.text == text and "".join(t.text_with_ws for t in doc) == text
+
+
+def test_fact_inside_a_kiwi_token_splits_it(nlp):
+    doc = nlp("광주시장은 100억원을 투자했다.")
+    org = [e for e in doc.ents if e.label_ == "ORG"]
+    assert [e.text for e in org] == ["광주시"]
+    assert [t.text for t in doc[:3]] == ["광주시", "장", "은"]
+    assert doc[0].is_sent_start and not doc[1].is_sent_start
+    assert doc[1].tag_ == doc[0].tag_  # the pieces keep the token's tag
+
+
+def test_split_tokens_setting():
+    nlp = spacy.blank("xx")
+    nlp.add_pipe("kfacts", config={"published": "2024-08-13", "split_tokens": True})
+    doc = nlp("광주시는 100억원을 투자했다.")
+    assert [e.text for e in doc.ents if e.label_ == "MONEY"] == ["100억원"]  # whitespace token 100억원을 cut
+    nlp = kfacts.spacy.blank(published="2024-08-13", split_tokens=False)
+    doc = nlp("광주시장은 100억원을 투자했다.")
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["광주시장"]  # expanded to the Kiwi token
+
+
+def test_split_at():
+    from kfacts.spacy import split_at
+
+    doc = spacy.blank("xx")("abcdef gh")
+    assert split_at(doc, [2, 4, 6, 7, 9]) == 1  # 6, 7, 9 fall on token edges
+    assert [t.text_with_ws for t in doc] == ["ab", "cd", "ef ", "gh"]
+    assert split_at(doc, []) == 0
+
+
+def test_blank_helper(tmp_path):
+    import kfacts.spacy as ks
+
+    nlp = ks.blank()
+    assert isinstance(nlp.tokenizer, ks.KiwiTokenizer) and nlp.pipe_names == []
+    assert nlp.lang == "ko"
+    nlp = ks.blank(published="2024-08-13")
+    assert nlp.pipe_names == ["kfacts"]
+    assert ("광주시", "ORG") in [(e.text, e.label_) for e in nlp("광주시장은 100억원을 투자했다.").ents]
+    assert ks.blank(kfacts=True).pipe_names == ["kfacts"]
+    nlp.to_disk(tmp_path / "p")
+    again = spacy.load(tmp_path / "p")
+    assert isinstance(again.tokenizer, ks.KiwiTokenizer)
+
+
+def test_use_kiwi_on_existing_pipeline(tmp_path):
+    import kfacts.spacy as ks
+
+    nlp = ks.use_kiwi(spacy.blank("xx"))
+    assert isinstance(nlp.tokenizer, ks.KiwiTokenizer)
+    assert [t.text for t in nlp("100억원을")] == ["100", "억", "원", "을"]
+    nlp.to_disk(tmp_path / "p")
+    assert isinstance(spacy.load(tmp_path / "p").tokenizer, ks.KiwiTokenizer)

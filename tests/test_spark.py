@@ -85,6 +85,20 @@ def test_extract_facts_matches_local_extraction(spark):
     assert len({next(iter(v)) for v in per_doc.values()}) == len(per_doc)
 
 
+def test_fractional_amounts_survive_spark(spark):
+    """10.5달러, 3.25유로, 1,234.56달러: exact in value_decimal, never truncated into value_int."""
+    from kfacts.spark import extract_facts
+
+    texts = {"a": "그 회사는 주당 10.5달러를 배당했다.", "b": "입장권은 3.25유로를 받았다.",
+             "c": "연구소는 장비에 1,234.56달러를 썼다."}
+    df = spark.createDataFrame(list(texts.items()), "id string, text string")
+    out = extract_facts(df, text_col="text", id_col="id", published="2024-08-13").where("type = 'money'")
+    got = {r["doc_id"]: (r["value_decimal"], r["value_int"], r["currency"]) for r in out.collect()}
+    assert got == {"a": ("10.5", None, "USD"), "b": ("3.25", None, "EUR"), "c": ("1234.56", None, "USD")}
+    total = out.selectExpr("sum(cast(value_decimal as decimal(38, 2))) as s").collect()[0]["s"]
+    assert str(total) == "1248.31"
+
+
 def test_default_published_and_date_column(spark):
     import datetime as dt
 

@@ -8,12 +8,24 @@
 
 from __future__ import annotations
 
-from typing import Any
+import os
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Union
 
 from ._version import __version__
 from .errors import GoldFormatError, KfactsError, RegexTimeoutError, RulePackError
-from .fact import Document, Fact, Zone
+from .fact import (AwardFact, DateFact, Document, Fact, JobsFact, MoneyFact, OrganizationFact, PersonFact,
+                   Published, Zone, json_default)
 from .pipeline import Extractor, extract
+
+if TYPE_CHECKING:
+    import pandas
+    import pyarrow
+
+    from .evaluation import Report
+    from .rulepacks import RulePack
+
+#: what :func:`to_dataframe` and :func:`to_arrow` take: Documents, ``pipe()`` dict records, or one of either
+Docs = Union[Document, Mapping[str, Any], Iterable[Union[Document, Mapping[str, Any]]]]
 
 __all__ = [
     "__version__",
@@ -21,7 +33,15 @@ __all__ = [
     "Extractor",
     "Document",
     "Fact",
+    "OrganizationFact",
+    "PersonFact",
+    "AwardFact",
+    "MoneyFact",
+    "JobsFact",
+    "DateFact",
     "Zone",
+    "Published",
+    "json_default",
     "evaluate",
     "KfactsError",
     "RulePackError",
@@ -34,17 +54,19 @@ __all__ = [
 ]
 
 
-def evaluate(gold_path: Any, root: Any = None, extractor: Extractor | None = None, **kwargs: Any) -> Any:
+def evaluate(gold_path: str | os.PathLike[str], root: str | os.PathLike[str] | None = None,
+             extractor: Extractor | None = None, types: Iterable[str] | None = None) -> Report:
     """Score an extractor on a gold JSONL file, exactly as SPEC section 4 says.
 
     See :func:`kfacts.evaluation.evaluate`.
     """
     from .evaluation import evaluate as _evaluate
 
-    return _evaluate(gold_path, root=root, extractor=extractor, **kwargs)
+    return _evaluate(os.fspath(gold_path), root=None if root is None else os.fspath(root), extractor=extractor,
+                     types=types)
 
 
-def load_pack(path: Any) -> Any:
+def load_pack(path: str | os.PathLike[str] | RulePack) -> RulePack:
     """Load and validate a rule pack (TOML); see :mod:`kfacts.rulepacks`."""
     from .rulepacks import load_pack as _load
 
@@ -58,14 +80,14 @@ def schema() -> dict[str, Any]:
     return fact_json_schema()
 
 
-def to_dataframe(docs: Any) -> Any:
+def to_dataframe(docs: Docs) -> pandas.DataFrame:
     """Facts of many documents as a pandas DataFrame (one row per fact)."""
     from .frames import to_dataframe as _f
 
     return _f(docs)
 
 
-def to_arrow(docs: Any) -> Any:
+def to_arrow(docs: Docs) -> pyarrow.Table:
     """Facts of many documents as a pyarrow Table (one row per fact)."""
     from .frames import to_arrow as _f
 

@@ -4,31 +4,37 @@ One row per fact. The columns never change with the input (an empty input
 gives an empty table with every column), so code and files built on them
 stay valid:
 
-===============  ========  ==========================================================
-column           type      meaning
-===============  ========  ==========================================================
-``doc_index``    int64     position of the document in the input (0-based)
-``doc_id``       string    the record's ``id`` (dict records), ``Document.meta["id"]``
-                           or null
-``published``    string    publication date used (ISO ``YYYY-MM-DD``) or null
-``type``         string    fact type (``organization``, ``money``...)
-``text``         string    exact surface text, ``input[start:end]``
-``start``        int64     span start (character offset)
-``end``          int64     span end (exclusive)
-``rule``         string    id of the rule that produced the fact
-``name`` ...     string    the SPEC string fields: ``name``, ``canonical``, ``kind``,
-                           ``title``, ``org``, ``award``, ``prize``, ``honor``,
-                           ``recipient``, ``event``, ``organizer``, ``category``,
-                           ``currency``, ``qualifier``, ``granularity``, ``part``
-``year``         int64     award year
-``value_int``    int64     ``value`` of ``money`` (in the currency's unit) and ``jobs``
-``value_str``    string    ``value`` of ``date`` (ISO at its granularity: ``2024``,
-                           ``2024-08``, ``2024-08-13``, ``2024-Q3``...)
-``approx``       bool      money/jobs approximation
-``relative``     bool      date needed resolution against ``published``
-``fields_json``  string    every field of the fact as a JSON object (lossless; holds
-                           the fields of rule-pack fact types too)
-===============  ========  ==========================================================
+=================  ========  ==========================================================
+column             type      meaning
+=================  ========  ==========================================================
+``doc_index``      int64     position of the document in the input (0-based)
+``doc_id``         string    the record's ``id`` (dict records), ``Document.meta["id"]``
+                             or null
+``published``      string    publication date used (ISO ``YYYY-MM-DD``) or null
+``type``           string    fact type (``organization``, ``money``...)
+``text``           string    exact surface text, ``input[start:end]``
+``start``          int64     span start (character offset)
+``end``            int64     span end (exclusive)
+``rule``           string    id of the rule that produced the fact
+``name`` ...       string    the SPEC string fields: ``name``, ``canonical``, ``kind``,
+                             ``title``, ``org``, ``award``, ``prize``, ``honor``,
+                             ``recipient``, ``event``, ``organizer``, ``category``,
+                             ``currency``, ``qualifier``, ``granularity``, ``part``
+``year``           int64     award year
+``value_int``      int64     ``value`` of ``money`` (in the currency's unit) and ``jobs``
+                             when whole and within int64; else null
+``value_decimal``  string    the same ``value`` as an exact decimal text, for every
+                             money and jobs fact: ``"10000000000"``, ``"10.5"``,
+                             ``"1234.56"``, ``"100000000000000000000"`` (fractional
+                             and huge amounts are never lost; cast to a decimal type
+                             to compute: ``Decimal(x)``, ``CAST(... AS DECIMAL(38,2))``)
+``value_str``      string    ``value`` of ``date`` (ISO at its granularity: ``2024``,
+                             ``2024-08``, ``2024-08-13``, ``2024-Q3``...)
+``approx``         bool      money/jobs approximation
+``relative``       bool      date needed resolution against ``published``
+``fields_json``    string    every field of the fact as a JSON object (lossless; holds
+                             the fields of rule-pack fact types too)
+=================  ========  ==========================================================
 
 A field a fact type does not have is null. In pandas the dtypes are
 ``Int64``, ``boolean`` and ``string`` (nullable), never ``object``/``float``.
@@ -39,7 +45,7 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable, Iterator
 
-from .fact import FACT_FIELDS, ORG_KINDS, Document, Fact
+from .fact import FACT_FIELDS, ORG_KINDS, Document, Fact, _plain_decimal
 
 #: (column, arrow type name) in table order
 COLUMNS: list[tuple[str, str]] = [
@@ -49,7 +55,8 @@ COLUMNS: list[tuple[str, str]] = [
     ("title", "string"), ("org", "string"),
     ("award", "string"), ("prize", "string"), ("honor", "string"), ("recipient", "string"),
     ("event", "string"), ("organizer", "string"), ("category", "string"), ("year", "int64"),
-    ("value_int", "int64"), ("value_str", "string"), ("currency", "string"), ("approx", "bool"),
+    ("value_int", "int64"), ("value_decimal", "string"), ("value_str", "string"), ("currency", "string"),
+    ("approx", "bool"),
     ("qualifier", "string"),
     ("granularity", "string"), ("relative", "bool"), ("part", "string"),
     ("fields_json", "string"),
@@ -60,7 +67,8 @@ _PANDAS_DTYPES = {"int64": "Int64", "bool": "boolean", "string": "string"}
 _SPARK_TYPES = {"int64": "bigint", "bool": "boolean", "string": "string"}
 _NON_FIELD = ("type", "text", "span", "rule", "evidence")
 _META = frozenset(("doc_index", "doc_id", "published", "type", "text", "start", "end", "rule", "value_int",
-                   "value_str", "fields_json"))
+                   "value_decimal", "value_str", "fields_json"))
+_INT64 = (-(2**63), 2**63 - 1)
 
 
 # -- rows ---------------------------------------------------------------------
@@ -68,7 +76,7 @@ def _cast(value: Any, kind: str) -> Any:
     if value is None:
         return None
     if kind == "int64":
-        if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, bool) or not isinstance(value, int) or not _INT64[0] <= value <= _INT64[1]:
             return None
         return value
     if kind == "bool":
@@ -92,10 +100,11 @@ def fact_row(fact: Fact | dict[str, Any], doc_index: int = 0, doc_id: Any = None
                type=d.get("type"), text=d.get("text"), start=span[0], end=span[1], rule=d.get("rule"))
     for name, value in fields.items():
         if name == "value":
-            if isinstance(value, int) and not isinstance(value, bool):
-                row["value_int"] = value
-            elif isinstance(value, str):
+            if isinstance(value, str):
                 row["value_str"] = value
+            else:
+                row["value_int"] = _cast(value, "int64")
+                row["value_decimal"] = _plain_decimal(value)
         elif name in _KIND and name not in _META:
             row[name] = _cast(value, _KIND[name])
     row["fields_json"] = json.dumps(fields, ensure_ascii=False, sort_keys=True, default=str)
@@ -111,7 +120,8 @@ def facts_rows(doc_id: Any, facts: Iterable[Fact | dict[str, Any]], doc_index: i
 def _as_docs(docs: Any) -> Iterable[Any]:
     if isinstance(docs, (Document, dict)):
         return [docs]
-    return docs
+    many: Iterable[Any] = docs
+    return many
 
 
 def iter_rows(docs: Any, id_field: str = "id") -> Iterator[dict[str, Any]]:
@@ -242,7 +252,8 @@ _FIELD_SCHEMAS: dict[str, dict[str, Any]] = {
     "person": {"name": {"type": "string"}, "title": _S, "org": _S},
     "award": {"award": _S, "prize": _S, "honor": _S, "recipient": _S, "event": _S, "organizer": _S,
               "category": _S, "year": _I},
-    "money": {"value": _I, "currency": _S, "approx": _B},
+    # whole amounts are integers; a fractional amount (10.5달러) keeps its decimals
+    "money": {"value": {"type": ["number", "null"]}, "currency": _S, "approx": _B},
     "jobs": {"value": _I, "approx": _B, "qualifier": _S},
     "date": {"value": {"type": ["string", "null"],
                        "pattern": r"^\d{4}(-(\d{2}(-\d{2})?|Q[1-4]|H[12]))?$"},

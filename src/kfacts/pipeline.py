@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import threading
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence, overload
 
 from .analysis import Analyzer
 from .errors import KfactsError
 from .extractors import builtin_modules, builtin_rules
 from .extractors.base import Context, Rule
-from .fact import Document, Fact
+from .fact import Document, Fact, Published
 from .published import find_published
 from .zones import find_zones
 
@@ -108,7 +108,7 @@ class Extractor:
     def analyzer(self) -> Analyzer:
         return self._analyzer
 
-    def __call__(self, text: str, published: Any = None) -> Document:
+    def __call__(self, text: str, published: Published = None) -> Document:
         if not isinstance(text, str):
             raise TypeError(_msg("KF101", kind=type(text).__name__))
         pub = parse_published(published)
@@ -139,7 +139,20 @@ class Extractor:
 
     extract = __call__
 
-    def pipe(self, texts: Iterable[Any], published: Any = None, *, text_field: str = "text",
+    @overload
+    def pipe(self, texts: Iterable[str], published: Published = None, *, text_field: str = "text",
+             published_field: str = "published", n_process: int = 1,
+             batch_size: int = 32) -> Iterator[Document]: ...
+    @overload
+    def pipe(self, texts: Iterable[Mapping[str, Any]], published: Published = None, *, text_field: str = "text",
+             published_field: str = "published", n_process: int = 1,
+             batch_size: int = 32) -> Iterator[dict[str, Any]]: ...
+    @overload
+    def pipe(self, texts: Iterable[str | Mapping[str, Any]], published: Published = None, *,
+             text_field: str = "text", published_field: str = "published", n_process: int = 1,
+             batch_size: int = 32) -> Iterator[Document | dict[str, Any]]: ...
+
+    def pipe(self, texts: Iterable[Any], published: Published = None, *, text_field: str = "text",
              published_field: str = "published", n_process: int = 1, batch_size: int = 32) -> Iterator[Any]:
         """Extract from many texts, yielding results in input order.
 
@@ -175,7 +188,7 @@ def default_extractor() -> Extractor:
     return _default
 
 
-def extract(text: str, published: Any = None) -> Document:
+def extract(text: str, published: Published = None) -> Document:
     """Extract facts from one text with the default :class:`Extractor`.
 
     >>> doc = extract("")

@@ -9,6 +9,7 @@ installed nothing needs importing first::
 
     nlp = spacy.blank("ko", config={"nlp": {"tokenizer": {"@tokenizers": "kfacts.KiwiTokenizer"}}})
     nlp.add_pipe("kfacts", config={"published": "2024-08-13"})
+    # or, the same: nlp = kfacts.spacy.blank(published="2024-08-13")
     doc = nlp("광주시는 2024년 8월 13일 100억원을 투자했다.")
     [(e.text, e.label_) for e in doc.ents]      # [('2024년 8월 13일', 'DATE'), ('100억원', 'MONEY')]
     doc._.facts                                 # the kfacts.Fact objects
@@ -25,6 +26,10 @@ boundaries set ``token.is_sent_start``.
 The ``kfacts`` component works after any tokenizer: each fact's character
 span is mapped onto tokens with ``doc.char_span(..., alignment_mode="expand")``
 (so after a whitespace tokenizer the entity is the whole word, ``100억원을``).
+With ``split_tokens`` (default: on after the Kiwi tokenizer only) it first
+splits the tokens a fact boundary falls inside (:func:`split_at`), so every
+entity has exactly its fact's span (``광주시장은``: the fact ``광주시`` cuts
+the Kiwi token ``광주시장`` into ``광주시`` + ``장``).
 Labels: ORG, PERSON, AWARD, MONEY, JOBS, DATE (a rule-pack type gets its
 name in upper case). Entities cannot overlap, facts can (an organization
 inside an award phrase): the ``overlap`` setting names the rule that picks
@@ -43,6 +48,7 @@ used, as an ISO string (or None).
 """
 
 import re
+from bisect import bisect_right
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 # absolute imports: "spacy" here is the real spaCy, not this module (kfacts.spacy)
@@ -51,7 +57,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import DummyTokenizer, filter_spans, registry
 
 __all__ = ["KiwiTokenizer", "KfactsComponent", "LABELS", "OVERLAP_RULES", "words_and_spaces",
-           "create_kiwi_tokenizer", "make_kfacts", "DISPLACY_OPTIONS"]
+           "create_kiwi_tokenizer", "make_kfacts", "DISPLACY_OPTIONS", "KIWI_CONFIG", "blank", "use_kiwi",
+           "split_at"]
 
 #: fact type -> entity label
 LABELS: Dict[str, str] = {
@@ -82,10 +89,7 @@ _ENTS_KEY = "kfacts_ent_facts"
 def _fact_from_dict(d: Dict[str, Any]) -> Any:
     from .fact import Fact
 
-    fields = {k: v for k, v in d.items() if k not in ("type", "text", "span", "rule", "evidence")}
-    evidence = {k: (v[0], v[1]) for k, v in (d.get("evidence") or {}).items()}
-    return Fact(type=d["type"], text=d["text"], span=(d["span"][0], d["span"][1]), fields=fields,
-                rule=d.get("rule"), evidence=evidence)
+    return Fact.from_dict(d)
 
 
 def _doc_facts(doc: Doc) -> Optional[List[Any]]:
@@ -171,7 +175,7 @@ def _pos_of(tag: str) -> Any:
     global _TAG_MAP
     if _TAG_MAP is None:
         from spacy.lang.ko.tag_map import TAG_MAP
-        from spacy.symbols import POS
+        from spacy.symbols import POS  # type: ignore[import-not-found,unused-ignore]
 
         _TAG_MAP = {k: v[POS] for k, v in TAG_MAP.items()}
         _TAG_MAP.update({"SN": _TAG_MAP.get("SN", 0), "W_URL": _TAG_MAP.get("SL", 0)})
@@ -204,7 +208,7 @@ class KiwiTokenizer(DummyTokenizer):
         words, spaces, origin = words_and_spaces(text, [(t.start, t.end) for t in tokens])
         # tags: every morpheme of a merged word, in order
         starts = [t.start for t in tokens]
-        sent_starts: List[Optional[bool]] = []
+        sent_starts: List[Any] = []
         tags: List[str] = []
         last_sent = None
         j = 0
@@ -240,7 +244,7 @@ class KiwiTokenizer(DummyTokenizer):
         return doc
 
 
-@registry.tokenizers("kfacts.KiwiTokenizer")
+@registry.tokenizers("kfacts.KiwiTokenizer")  # type: ignore[untyped-decorator,unused-ignore]
 def create_kiwi_tokenizer() -> Callable[[Language], KiwiTokenizer]:
     """``{"@tokenizers": "kfacts.KiwiTokenizer"}`` in a spaCy config."""
 
@@ -248,6 +252,72 @@ def create_kiwi_tokenizer() -> Callable[[Language], KiwiTokenizer]:
         return KiwiTokenizer(nlp.vocab)
 
     return make
+
+
+#: the spaCy config that makes a Korean pipeline use the Kiwi tokenizer
+KIWI_CONFIG: Dict[str, Any] = {"nlp": {"tokenizer": {"@tokenizers": "kfacts.KiwiTokenizer"}}}
+
+
+def blank(lang: str = "ko", **component_config: Any) -> Language:
+    """``spacy.blank("ko")`` with the Kiwi tokenizer (spaCy's own needs MeCab).
+
+    With keyword arguments, the ``kfacts`` component is added with them as its
+    config (``blank(published="2024-08-13")``); ``blank(kfacts=True)`` adds it
+    with its defaults. The tokenizer is in the pipeline's config, so
+    ``nlp.to_disk()`` / ``spacy.load()`` keep it.
+    """
+    import spacy
+
+    nlp = spacy.blank(lang, config=KIWI_CONFIG)
+    add = component_config.pop("kfacts", bool(component_config))
+    if add:
+        nlp.add_pipe("kfacts", config=component_config)
+    return nlp
+
+
+def use_kiwi(nlp: Language) -> Language:
+    """Give an existing pipeline the Kiwi tokenizer (and its config entry); returns ``nlp``."""
+    nlp.tokenizer = KiwiTokenizer(nlp.vocab)
+    config = getattr(nlp, "_config", None)
+    if config is not None and "nlp" in config:
+        config["nlp"]["tokenizer"] = dict(KIWI_CONFIG["nlp"]["tokenizer"])
+    return nlp
+
+
+def split_at(doc: Doc, offsets: Iterable[int]) -> int:
+    """Split the tokens of ``doc`` that a character offset falls inside; returns how many were split.
+
+    Each piece keeps the token's tag and POS; the pieces of one token hang
+    on its last piece, which keeps the token's head. Used by the ``kfacts``
+    component so that entities start and end where their facts do
+    (``광주시장은``: the fact ``광주시`` cuts the token ``광주시장``).
+    """
+    cuts = sorted(set(offsets))
+    if not cuts:
+        return 0
+    plans = []
+    for tok in doc:
+        s = tok.idx
+        e = s + len(tok.text)
+        k = bisect_right(cuts, s)
+        inner = []
+        while k < len(cuts) and cuts[k] < e:
+            inner.append(cuts[k] - s)
+            k += 1
+        if inner:
+            plans.append((tok, inner))
+    if not plans:
+        return 0
+    with doc.retokenize() as retok:
+        for tok, inner in plans:
+            bounds = [0, *inner, len(tok.text)]
+            orths = [tok.text[a:b] for a, b in zip(bounds, bounds[1:])]
+            n = len(orths)
+            last_head: Any = tok.head if tok.head.i != tok.i else (tok, n - 1)
+            heads: List[Any] = [(tok, n - 1)] * (n - 1) + [last_head]
+            attrs: Dict[Any, List[Any]] = {"TAG": [tok.tag_] * n, "POS": [tok.pos_] * n}
+            retok.split(tok, orths, heads=heads, attrs=attrs)
+    return len(plans)
 
 
 # -- overlap rules ---------------------------------------------------------------
@@ -296,13 +366,17 @@ class KfactsComponent:
 
     def __init__(self, nlp: Language, name: str, packs: Sequence[str] = (), disable: Sequence[str] = (),
                  zoning: bool = True, published: Optional[str] = None, overlap: str = "longest",
-                 overwrite_ents: bool = False) -> None:
+                 overwrite_ents: bool = False, split_tokens: Optional[bool] = None) -> None:
         from .pipeline import parse_published
 
         if overlap not in OVERLAP_RULES:
             raise ValueError(f"kfacts: unknown overlap rule {overlap!r}; known: {', '.join(OVERLAP_RULES)}")
+        if split_tokens is None:  # auto: Kiwi's morpheme tokens may be cut; another tokenizer's are kept
+            split_tokens = nlp is not None and isinstance(getattr(nlp, "tokenizer", None), KiwiTokenizer)
+        self.split_tokens = bool(split_tokens)
         self.name = name
-        self._settings = (name, tuple(packs), tuple(disable), zoning, published, overlap, overwrite_ents)
+        self._settings = (name, tuple(packs), tuple(disable), zoning, published, overlap, overwrite_ents,
+                          self.split_tokens)
         self.published = parse_published(published)
         self.resolve = OVERLAP_RULES[overlap]
         self.overwrite_ents = overwrite_ents
@@ -318,6 +392,8 @@ class KfactsComponent:
         facts = list(result.facts)
         doc.user_data[_FACTS_KEY] = [f.to_dict() for f in facts]
         doc._.published = result.published.isoformat() if result.published else None
+        if self.split_tokens:
+            split_at(doc, [x for f in facts for x in f.span])
         spans: List[Span] = []
         origin: Dict[int, int] = {}
         for i, f in enumerate(facts):
@@ -339,20 +415,22 @@ class KfactsComponent:
 
 
 def _rebuild_component(name: str, packs: Sequence[str], disable: Sequence[str], zoning: bool,
-                       published: Optional[str], overlap: str, overwrite_ents: bool) -> KfactsComponent:
+                       published: Optional[str], overlap: str, overwrite_ents: bool,
+                       split_tokens: bool = False) -> KfactsComponent:
     return KfactsComponent(None, name, packs=packs, disable=disable, zoning=zoning, published=published,  # type: ignore[arg-type]
-                           overlap=overlap, overwrite_ents=overwrite_ents)
+                           overlap=overlap, overwrite_ents=overwrite_ents, split_tokens=split_tokens)
 
 
 @Language.factory(
     "kfacts",
     default_config={"packs": [], "disable": [], "zoning": True, "published": None, "overlap": "longest",
-                    "overwrite_ents": False},
+                    "overwrite_ents": False, "split_tokens": None},
     assigns=["doc.ents", "doc._.facts", "doc._.published"],
 )
 def make_kfacts(nlp: Language, name: str, packs: List[str], disable: List[str], zoning: bool,
-                published: Optional[str], overlap: str, overwrite_ents: bool) -> KfactsComponent:
+                published: Optional[str], overlap: str, overwrite_ents: bool,
+                split_tokens: Optional[bool] = None) -> KfactsComponent:
     """The ``kfacts`` component factory (``nlp.add_pipe("kfacts")``)."""
     return KfactsComponent(nlp, name, packs=packs, disable=disable, zoning=zoning, published=published,
-                           overlap=overlap, overwrite_ents=overwrite_ents)
+                           overlap=overlap, overwrite_ents=overwrite_ents, split_tokens=split_tokens)
 
