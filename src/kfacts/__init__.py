@@ -13,11 +13,12 @@ from typing import Any
 from ._version import __version__
 from .errors import GoldFormatError, KfactsError, RegexTimeoutError, RulePackError
 from .fact import Document, Fact, Zone
-from .pipeline import Extractor, extract
+from .pipeline import Extractor, extract, extract_html
 
 __all__ = [
     "__version__",
     "extract",
+    "extract_html",
     "Extractor",
     "Document",
     "Fact",

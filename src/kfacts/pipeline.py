@@ -139,6 +139,34 @@ class Extractor:
 
     extract = __call__
 
+    def extract_html(self, html: str | bytes, published: Any = None, *, encoding: str | None = None) -> Document:
+        """Extract facts from an HTML page (str, or bytes in any encoding).
+
+        The page's visible text is extracted first (scripts, styles, navigation
+        and the like dropped; blocks as lines; entities unescaped: see
+        :mod:`kfacts.htmltext`). Facts' spans index ``doc.text``;
+        ``doc.html_span(fact)`` gives where each is in ``doc.html``. Without
+        ``published``, the date in the page's metadata
+        (``article:published_time``...) is used, then the page text's own.
+        """
+        from .htmltext import html_to_text
+
+        page = html_to_text(html, encoding=encoding)
+        source = None
+        if parse_published(published) is None and page.published:
+            try:
+                published = parse_published(page.published)
+                source = "html_meta"
+            except ValueError:
+                pass
+        doc = self(page.text, published=published)
+        doc.html_map = page
+        if source and doc.published is not None:
+            doc.meta["published_source"] = source
+        if page.title:
+            doc.meta["title"] = page.title
+        return doc
+
     def pipe(self, texts: Iterable[Any], published: Any = None, *, text_field: str = "text",
              published_field: str = "published", n_process: int = 1, batch_size: int = 32) -> Iterator[Any]:
         """Extract from many texts, yielding results in input order.
@@ -185,3 +213,13 @@ def extract(text: str, published: Any = None) -> Document:
     if not isinstance(text, str):
         raise TypeError(_msg("KF101", kind=type(text).__name__))
     return default_extractor()(text, published=published)
+
+
+def extract_html(html: str | bytes, published: Any = None, *, encoding: str | None = None) -> Document:
+    """Extract facts from an HTML page with the default :class:`Extractor` (see :meth:`Extractor.extract_html`).
+
+    >>> doc = extract_html("<p>A &amp; B</p><script>x</script>")
+    >>> doc.text
+    'A & B'
+    """
+    return default_extractor().extract_html(html, published=published, encoding=encoding)
