@@ -122,6 +122,15 @@ def test_every_span_maps_back_up_to_white_space():
     ("<p>미완성 <b>태그", "미완성 태그"),
     ("<p hidden>숨김</p><p>보임</p>", "숨김\n보임"),  # p may lack its end tag: not skipped by attribute
     ("<div aria-hidden=\"true\">아이콘</div>보임", "보임"),
+    ("<SCRIPT type=text/javascript>if (a</b) {}</SCRIPT><P>본문</P>", "본문"),
+    ("<script>document.write('</p><p>9억원')</script>끝", "끝"),
+    ("<a title=\"1 > 0\" href='x'>링크</a>", "링크"),
+    ("<a title=\"따옴표가 안 닫힘>링크</a> 다음", "링크 다음"),
+    ("<title>제목 &amp; 부제</title><textarea>쓴 &lt;p&gt;</textarea>본문", "본문"),
+    ("앞<!-- 닫히지 않은 주석 <p>200억원", "앞"),
+    ("<![CDATA[숨은 값]]>보임<?xml version='1.0'?>", "보임"),
+    ("a < b &amp;& c <3 <주간 보고>", "a < b && c <3 <주간 보고>"),
+    ("<p>100&nbsp;&nbsp;억원</p>", "100 억원"),
     ("", ""),
 ])
 def test_small_pages(src, text):
@@ -268,3 +277,22 @@ def test_cli_explain_html_file(tmp_path, capsys):
         s, e = doc.html_span(f)
         assert f"{f.text!r} [{f.start}:{f.end}] html=[{s}:{e}]" in out
     assert "500억원" not in out
+
+
+def test_any_markup_soup_gives_text_and_a_consistent_map():
+    """Random tag soup (seeded): never an error; every word maps back to markup giving exactly it."""
+    import random
+
+    parts = ["<p>", "</p>", "<div class='a>b'>", "</div>", "<br>", "<b>", "</b>", "<script>", "</script>",
+             "<!--", "-->", "&amp;", "&lt;", "&#44;", "&#xAC00;", "&nbsp;", "&copy", "&", "<", ">", " ", "\n",
+             "한빛", "시는", "10억원", "abc", "<nav>", "</nav>", "<td>", "<pre>", "</pre>", "<a title=\"x", "\"",
+             "<!DOCTYPE html>", "<style>", "</style>", "<title>", "</title>"]
+    rng = random.Random(20250304)
+    for _ in range(300):
+        src = "".join(rng.choice(parts) for _ in range(rng.randint(0, 40)))
+        page = html_to_text(src)
+        assert isinstance(page.text, str)
+        for m in re.finditer(r"\S+", page.text):
+            s, e = page.html_span(m.start(), m.end())
+            assert "".join(html_to_text(src[s:e]).text.split()) == m.group() or \
+                "".join(visible(src[s:e]).split()) == m.group(), (src, m.group(), src[s:e])

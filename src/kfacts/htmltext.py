@@ -6,7 +6,7 @@ every character of that text came from in the HTML string:
 
 * dropped with their content: ``script``, ``style``, ``noscript``,
   ``template``, ``nav``, ``iframe``, ``svg``, ``math``, ``object``,
-  ``canvas``, ``select``, ``button``; elements marked ``hidden``,
+  ``canvas``, ``select``, ``button``, ``textarea``; elements marked ``hidden``,
   ``aria-hidden="true"`` or ``style="display:none"``; and the page's own
   ``header``, ``footer`` and ``aside`` (site chrome) - but not those inside an
   ``article`` or ``main`` element, which belong to the article (its headline,
@@ -23,14 +23,21 @@ The ``<title>`` and the publication date of the page's metadata
 :attr:`HtmlText.title` and :attr:`HtmlText.published`; they are not part of
 the text.
 
-The parser is the standard library's :mod:`html.parser` (lenient, kept up to
-date with Python), run with ``convert_charrefs=False`` so that every piece of
-text, every entity and every tag arrives with its exact position in the
-string. Each character of the text maps to the HTML range it came from: a
-plain character to itself, a character of an entity to the whole entity, a
-separator to the tag or white space that caused it. So for any span of the
-text, :meth:`HtmlText.html_span` gives the HTML range whose markup-stripped,
-unescaped, whitespace-collapsed content is exactly that span's text.
+The tokenizer is a small one over the string itself, following the HTML
+tokenization rules that matter for text: tags (attribute values may hold
+``>``), comments (an unclosed one runs to the end), ``<!...>`` / ``<?...>``
+declarations, CDATA, the raw text of ``script`` / ``style`` (up to their end
+tag, whatever they hold) and of ``title`` / ``textarea``, character
+references, and a ``<`` or ``&`` that starts nothing being plain text. It
+works on the ``str``, so every offset is a character offset into it (no
+bytes-to-characters conversion), and it never fails: any input gives a text.
+(The standard library's :mod:`html.parser` gives positions as line/column
+and is twice as slow; selectolax and lxml give none.) Each character of the
+text maps to the HTML range it came from: a plain character to itself, a
+character of an entity to the whole entity, a separator to the tag or white
+space that caused it. So for any span of the text, :meth:`HtmlText.html_span`
+gives the HTML range whose markup-stripped, unescaped, whitespace-collapsed
+content is exactly that span's text.
 """
 
 from __future__ import annotations
@@ -39,7 +46,6 @@ import bisect
 import html as _html
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from typing import Any
 
 __all__ = ["HtmlText", "html_to_text", "looks_like_html"]
@@ -124,11 +130,51 @@ class HtmlText:
         return f"HtmlText(chars={len(self.text)}, html_chars={len(self.html)}, title={self.title!r})"
 
 
-class _Parser(HTMLParser):
+#: one token at a position: a comment, a declaration / processing instruction, an end tag, a start tag,
+#: a character reference, or a run of plain text (a lone "<" or "&" is text too)
+_TOKEN = re.compile(
+    r"(?P<comment><!--(?:.*?--!?>|.*\Z))"
+    r"|(?P<cdata><!\[CDATA\[.*?(?:\]\]>|\Z))"
+    r"|(?P<bogus><[!?][^>]*>?|</(?![A-Za-z])[^>]*>?)"
+    r"|</(?P<end>[A-Za-z][^\t\n\f\r />]*)[^>]*>?"
+    r"|<(?P<start>[A-Za-z][^\t\n\f\r />]*)(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
+    r"|<(?P<loose>[A-Za-z][^\t\n\f\r />]*)(?P<loose_attrs>[^>]*)>?"  # an unbalanced quote: up to ">"
+    r"|(?P<ref>&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?))"
+    r"|(?P<text>[^<&]+|[<&])",
+    re.S,
+)
+_ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+#: elements whose content is raw text up to their end tag (no tags inside), and those whose content
+#: is text with character references but no tags
+RAW_TEXT = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes", "noscript"})
+RCDATA = frozenset({"title", "textarea"})
+_RAW_END: dict[str, re.Pattern[str]] = {}
+#: attribute words that may hide an element, or the attributes read for metadata
+_ATTR_HINT = re.compile(r"hidden|none|datetime", re.I)
+
+
+def _raw_end(tag: str) -> re.Pattern[str]:
+    pat = _RAW_END.get(tag)
+    if pat is None:
+        pat = _RAW_END[tag] = re.compile(rf"</{tag}(?=[\t\n\f\r />])", re.I)
+    return pat
+
+
+def _attrs(raw: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in _ATTR.finditer(raw):
+        name = m.group(1).lower()
+        if name not in out:
+            value = m.group(2) if m.group(2) is not None else m.group(3) if m.group(3) is not None else m.group(4)
+            out[name] = _html.unescape(value) if value else ""
+    return out
+
+
+class _Builder:
+    """Walks the tokens of the page and builds the text and its map (see :func:`html_to_text`)."""
+
     def __init__(self, src: str) -> None:
-        super().__init__(convert_charrefs=False)
         self.src = src
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", src)]
         self.out: list[str] = []
         self.n = 0  # length of the text so far
         self.t0: list[int] = []
@@ -141,125 +187,79 @@ class _Parser(HTMLParser):
         self.skip_depth = 0
         self.content_depth = 0  # open article/main elements
         self.pre_depth = 0
-        self.in_title = False
-        self.in_ld_json = False
         self.title: list[str] = []
         self.published: str | None = None
-        # the event being handled: [start, end) in src, known when the next one starts
-        self._prev: tuple[str, int, Any] | None = None
 
-    # -- positions: every event starts where the previous one ended ------------
-    def _pos(self) -> int:
-        line, col = self.getpos()
-        return self._line_starts[line - 1] + col
+    def run(self) -> None:
+        src, n = self.src, len(self.src)
+        pos = 0
+        token = _TOKEN.match
+        while pos < n:
+            m = token(src, pos)
+            end = m.end()
+            kind = m.lastgroup
+            if kind == "text":
+                if self.skip is None:
+                    self._text(m.group(), pos, None)
+            elif kind == "ref":
+                if self.skip is None:
+                    self._text(_html.unescape(m.group()), pos, end)
+            elif kind == "attrs" or kind == "loose_attrs":
+                tag = (m.group("start") or m.group("loose")).lower()
+                raw_attrs = m.group(kind)
+                closed = raw_attrs.endswith("/")
+                end = self._start(tag, raw_attrs, closed, pos, end)
+            elif kind == "end":
+                self._end(m.group("end").lower(), pos, end)
+            # comments, declarations, CDATA: dropped
+            pos = end
 
-    def _event(self, kind: str, payload: Any) -> None:
-        start = self._pos()
-        if self._prev is not None:
-            self._dispatch(*self._prev, start)
-        self._prev = (kind, start, payload)
-
-    def finish(self) -> None:
-        self.close()
-        if self._prev is not None:
-            self._dispatch(*self._prev, len(self.src))
-            self._prev = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._event("start", (tag, attrs, False))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._event("start", (tag, attrs, True))
-
-    def handle_endtag(self, tag: str) -> None:
-        self._event("end", tag)
-
-    def handle_data(self, data: str) -> None:
-        self._event("data", data)
-
-    def handle_entityref(self, name: str) -> None:
-        self._event("ref", name)
-
-    def handle_charref(self, name: str) -> None:
-        self._event("ref", name)
-
-    def handle_comment(self, data: str) -> None:
-        self._event("other", None)
-
-    def handle_decl(self, decl: str) -> None:
-        self._event("other", None)
-
-    def handle_pi(self, data: str) -> None:
-        self._event("other", None)
-
-    def unknown_decl(self, data: str) -> None:
-        self._event("other", None)
-
-    # -- building the text -------------------------------------------------------
-    def _dispatch(self, kind: str, start: int, payload: Any, end: int) -> None:
-        if kind == "start":
-            self._start(payload[0], payload[1], payload[2], start, end)
-        elif kind == "end":
-            self._end(payload, start, end)
-        elif kind == "data":
-            if self.skip is not None:
-                if self.in_ld_json and self.published is None:
-                    m = _LD_DATE.search(payload)
-                    if m:
-                        self.published = m.group(1)
-                return
-            if self.in_title:
-                self.title.append(payload)
-                return
-            if len(payload) == end - start:
-                self._text(payload, start, None)
-            else:  # cannot happen with convert_charrefs=False; map the piece as a whole
-                self._text(payload, start, end)
-        elif kind == "ref":
-            if self.skip is not None:
-                return
-            value = _html.unescape(self.src[start:end])
-            if self.in_title:
-                self.title.append(value)
-                return
-            self._text(value, start, end)
-
-    def _break(self, level: int, start: int, end: int) -> None:
-        if level > self.pending:
-            self.pending = level
-            self.pending_at = (start, end)
-
-    def _start(self, tag: str, attrs: list[tuple[str, str | None]], closed: bool, start: int, end: int) -> None:
+    # -- elements -----------------------------------------------------------------
+    def _start(self, tag: str, raw_attrs: str, closed: bool, start: int, end: int) -> int:
+        """Handle a start tag ending at ``end``; returns where the tokens go on (after raw text)."""
+        if tag in RAW_TEXT or tag in RCDATA:
+            m = _raw_end(tag).search(self.src, end)
+            stop = m.start() if m else len(self.src)
+            body = self.src[end:stop]
+            if self.skip is None:
+                if tag == "title":
+                    self.title.append(_html.unescape(body))
+                elif tag == "script" and self.published is None and "ld+json" in raw_attrs.lower():
+                    ld = _LD_DATE.search(body)
+                    if ld:
+                        self.published = ld.group(1)
+                elif tag == "xmp":
+                    self._break(_LINE, start, end)
+                    self._text(body, end, None)
+                # script, style, iframe, noembed, noframes, noscript, textarea (a form's input): dropped
+            return stop
         if self.skip is not None:
             if tag == self.skip and not closed:
                 self.skip_depth += 1
-            return
-        a = {k: (v or "") for k, v in attrs}
+            return end
+        a = _attrs(raw_attrs) if (tag == "meta" or (raw_attrs and _ATTR_HINT.search(raw_attrs))) else {}
         if tag == "meta":
             self._meta(a)
-            return
-        if tag == "title":
-            self.in_title = not closed
-            return
+            return end
         if tag in VOID or closed:
             if tag in BLOCK:
                 self._break(_LINE, start, end)
-            return
+            return end
         if tag in DROP or (tag in CHROME and self.content_depth == 0) or (
-                tag not in OPTIONAL_END and self._hidden(a)):
+                a and tag not in OPTIONAL_END and self._hidden(a)):
             self.skip, self.skip_depth = tag, 1
-            self.in_ld_json = tag == "script" and a.get("type", "").strip().lower() == "application/ld+json"
-            return
+            return end
         if "datetime" in a and a.get("itemprop", "").lower() == "datepublished" and self.published is None:
             self.published = a["datetime"]
         if tag in CONTENT:
             self.content_depth += 1
-        if tag == "pre" or tag == "textarea":
+        if tag == "pre" or tag == "listing":
             self.pre_depth += 1
         if tag in BLOCK:
             self._break(_LINE, start, end)
         elif tag in CELL:
             self._break(_TAB, start, end)
+        return end
 
     def _end(self, tag: str, start: int, end: int) -> None:
         if self.skip is not None:
@@ -267,14 +267,10 @@ class _Parser(HTMLParser):
                 self.skip_depth -= 1
                 if self.skip_depth == 0:
                     self.skip = None
-                    self.in_ld_json = False
-            return
-        if tag == "title":
-            self.in_title = False
             return
         if tag in CONTENT and self.content_depth:
             self.content_depth -= 1
-        if (tag == "pre" or tag == "textarea") and self.pre_depth:
+        if (tag == "pre" or tag == "listing") and self.pre_depth:
             self.pre_depth -= 1
         if tag in BLOCK:
             self._break(_LINE, start, end)
@@ -295,36 +291,69 @@ class _Parser(HTMLParser):
         if key in PUBLISHED_META and a.get("content", "").strip():
             self.published = a["content"].strip()
 
+    # -- text -----------------------------------------------------------------------
+    def _break(self, level: int, start: int, end: int) -> None:
+        if level > self.pending:
+            self.pending = level
+            self.pending_at = (start, end)
+
     def _emit(self, s: str, h0: int, h1: int, exact: bool) -> None:
-        self.t0.append(self.n)
-        self.h0.append(h0)
-        self.h1.append(h1)
-        self.exact.append(exact)
+        if exact and self.exact and self.exact[-1] and self.h1[-1] == h0:
+            self.h1[-1] = h1  # continues the previous 1:1 segment
+        else:
+            self.t0.append(self.n)
+            self.h0.append(h0)
+            self.h1.append(h1)
+            self.exact.append(exact)
         self.out.append(s)
         self.n += len(s)
 
     def _flush(self) -> None:
         if self.pending and self.n:
-            self._emit(_SEP[self.pending], *self.pending_at, False)
+            self._emit(_SEP[self.pending], self.pending_at[0], self.pending_at[1], False)
         self.pending = _NONE
 
     def _text(self, s: str, start: int, whole_end: int | None) -> None:
         """Add ``s``: a 1:1 copy of ``src[start:]`` (``whole_end`` None) or all from ``src[start:whole_end]``."""
-        if self.pre_depth:
-            if s:
-                self._flush()
-                if whole_end is None:
-                    self._emit(s, start, start + len(s), True)
-                else:
-                    self._emit(s, start, whole_end, False)
+        if not s:
             return
-        for m in _WS_RUNS.finditer(s):
-            a, b = (start + m.start(), start + m.end()) if whole_end is None else (start, whole_end)
-            if m.group().isspace():
-                self._break(_SPACE, a, b)
-            else:
+        if whole_end is None and not self.pre_depth and _COLLAPSE.search(s) is None:  # the common case
+            if self.pending:
                 self._flush()
-                self._emit(m.group(), a, b, whole_end is None)
+            self._emit(s, start, start + len(s), True)
+            return
+        if self.pre_depth:
+            self._flush()
+            if whole_end is None:
+                self._emit(s, start, start + len(s), True)
+            else:
+                self._emit(s, start, whole_end, False)
+            return
+        pos = 0
+        for m in _COLLAPSE.finditer(s):
+            a, b = m.span()
+            if a > pos:
+                self._flush()
+                self._piece(s[pos:a], start, pos, whole_end)
+            if whole_end is None:
+                self._break(_SPACE, start + a, start + b)
+            else:
+                self._break(_SPACE, start, whole_end)
+            pos = b
+        if pos < len(s):
+            self._flush()
+            self._piece(s[pos:], start, pos, whole_end)
+
+    def _piece(self, piece: str, start: int, offset: int, whole_end: int | None) -> None:
+        if whole_end is None:
+            self._emit(piece, start + offset, start + offset + len(piece), True)
+        else:
+            self._emit(piece, start, whole_end, False)
+
+
+#: white space that does not stay as it is: any run at an edge, a run of two or more, or a single
+#: character other than the plain space (a line break, a tab, U+00A0...)
+_COLLAPSE = re.compile(r"^\s+|\s+$|\s{2,}|[^\S ]")
 
 
 def html_to_text(html: str | bytes, *, encoding: str | None = None) -> HtmlText:
@@ -342,10 +371,8 @@ def html_to_text(html: str | bytes, *, encoding: str | None = None) -> HtmlText:
         html, codec = decode(bytes(html), encoding=encoding, html=True)
     if not isinstance(html, str):
         raise TypeError(f"html must be str or bytes, not {type(html).__name__}")
-    p = _Parser(html)
-    p.feed(html)
-    p.finish()
-    title = " ".join("".join(p.title).split()) or None
-    return HtmlText(html=html, text="".join(p.out), title=title, published=p.published, encoding=codec,
-                    _t0=p.t0, _h0=p.h0, _h1=p.h1, _exact=p.exact)
-
+    b = _Builder(html)
+    b.run()
+    title = " ".join("".join(b.title).split()) or None
+    return HtmlText(html=html, text="".join(b.out), title=title, published=b.published, encoding=codec,
+                    _t0=b.t0, _h0=b.h0, _h1=b.h1, _exact=b.exact)
