@@ -174,7 +174,8 @@ class Extractor:
         ``texts`` may hold strings (yielding :class:`Document`) or dicts
         (yielding the dict with a ``"facts"`` list of fact dicts and
         ``"published_resolved"`` added, other fields kept; a record without
-        its own date falls back to ``published=``).
+        its own date falls back to ``published=``; a record with an ``html``
+        field instead of its text field is read by :meth:`extract_html`).
 
         With ``n_process > 1`` the work is spread over that many worker
         processes (``spawn``), each building its own Extractor; at most
