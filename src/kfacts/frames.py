@@ -123,7 +123,7 @@ def fact_row(fact: Fact | dict[str, Any], doc_index: int = 0, doc_id: Any = None
         elif name in _KIND and name not in _META:
             row[name] = _cast(value, _KIND[name])
     row["fields_json"] = json.dumps(fields, ensure_ascii=False, sort_keys=True, default=str)
-    if text is not None and span[0] is not None:
+    if text is not None and span[0] is not None and span[1] is not None:
         row["sentence"] = sentence_of(text, span[0], span[1])
     return row
 

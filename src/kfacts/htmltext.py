@@ -151,6 +151,7 @@ RCDATA = frozenset({"title", "textarea"})
 _RAW_END: dict[str, re.Pattern[str]] = {}
 #: attribute words that may hide an element, or the attributes read for metadata
 _ATTR_HINT = re.compile(r"hidden|none|datetime", re.I)
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
 
 
 def _raw_end(tag: str) -> re.Pattern[str]:
@@ -196,6 +197,7 @@ class _Builder:
         token = _TOKEN.match
         while pos < n:
             m = token(src, pos)
+            assert m is not None  # the last alternatives match any character
             end = m.end()
             kind = m.lastgroup
             if kind == "text":
@@ -281,8 +283,7 @@ class _Builder:
     def _hidden(a: dict[str, str]) -> bool:
         if "hidden" in a or a.get("aria-hidden", "").strip().lower() == "true":
             return True
-        style = a.get("style")
-        return bool(style) and re.search(r"display\s*:\s*none", style, re.I) is not None
+        return _DISPLAY_NONE.search(a.get("style", "")) is not None
 
     def _meta(self, a: dict[str, str]) -> None:
         if self.published is not None:

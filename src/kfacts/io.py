@@ -76,7 +76,8 @@ def iter_inputs(paths: list[str], text_field: str = "text", published_field: str
     with ``html``. Files are decoded by :func:`kfacts.encodings.decode`
     (``encoding`` forces a codec); JSONL is always UTF-8.
     """
-    jsonl = dict(text_field=text_field, published_field=published_field, html_field=html_field, id_field=id_field)
+    jsonl: dict[str, Any] = dict(text_field=text_field, published_field=published_field, html_field=html_field,
+                                 id_field=id_field)
     for f in _files(paths):
         if f is None:
             yield from _iter_stdin(jsonl, encoding)
