@@ -6,6 +6,8 @@ import csv
 import io
 import json
 import os
+import re
+import signal
 import subprocess
 import sys
 
@@ -68,9 +70,10 @@ def test_table_format(inputs, capsys):
     assert code == 0
     lines = out.splitlines()
     assert lines[0].startswith(f"# {inputs / 'a.txt'}")
-    assert len(lines) == 1 + len(expected(TEXT))
+    assert lines[1] == f"  > {TEXT}"  # the sentence, then its facts
+    assert len(lines) == 2 + len(expected(TEXT))
     for f in expected(TEXT):
-        assert any(line.startswith(f["type"]) and f["text"] in line for line in lines[1:])
+        assert any(line.startswith(f["type"]) and f["text"] in line for line in lines[2:])
 
 
 def test_csv_and_parquet(inputs, capsys, tmp_path):
@@ -78,10 +81,13 @@ def test_csv_and_parquet(inputs, capsys, tmp_path):
 
     code, out, _ = run(capsys, "extract", inputs / "a.txt", inputs / "folder", "--format", "csv")
     assert code == 0
+    assert out.startswith("\ufeff")  # the UTF-8 byte-order mark Excel needs to read Hangul
+    out = out[1:]
     rows = list(csv.DictReader(io.StringIO(out)))
     assert out.splitlines()[0].split(",") == COLUMN_NAMES
     assert len(rows) == len(expected(TEXT)) + len(expected(TEXT2))
     assert [r["text"] for r in rows] == [f["text"] for f in expected(TEXT) + expected(TEXT2)]
+    assert [r["sentence"] for r in rows] == [TEXT] * len(expected(TEXT)) + [TEXT2] * len(expected(TEXT2))
 
     pq = pytest.importorskip("pyarrow.parquet")
     target = tmp_path / "out" / "facts.parquet"
@@ -90,6 +96,7 @@ def test_csv_and_parquet(inputs, capsys, tmp_path):
     table = pq.read_table(target)
     assert table.schema.names == COLUMN_NAMES
     assert table.column("text").to_pylist() == [f["text"] for f in expected(TEXT)]
+    assert table.column("sentence").to_pylist() == [TEXT] * len(expected(TEXT))
 
 
 def test_parquet_needs_output(inputs, capsys):
@@ -119,13 +126,13 @@ def test_bad_jsonl_exits_2_and_writes_nothing(tmp_path, capsys, content, message
 def test_missing_and_non_utf8_files(tmp_path, capsys):
     code, _, err = run(capsys, "extract", tmp_path / "nope.txt")
     assert code == 2 and "no such file" in err
-    (tmp_path / "latin.txt").write_bytes("café".encode("latin-1"))
-    code, _, err = run(capsys, "extract", tmp_path / "latin.txt")
-    assert code == 2 and "not UTF-8" in err
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    code, _, err = run(capsys, "extract", tmp_path / "image.txt")
+    assert code == 2 and "not UTF-8" in err and "--encoding" in err
     empty = tmp_path / "empty"
     empty.mkdir()
     code, _, err = run(capsys, "extract", empty)
-    assert code == 2 and "no .txt or .jsonl files" in err
+    assert code == 2 and "no .txt, .jsonl, .html, .htm files" in err
 
 
 def test_failure_mid_run_keeps_old_output(tmp_path, capsys):
@@ -164,11 +171,12 @@ def test_inputs_stream_lazily(tmp_path):
 
 def test_progress_bar_forced_and_quiet():
     stream = io.StringIO()
-    p = Progress(total=3, stream=stream, force=True, delay=0)
+    p = Progress(total=3, stream=stream, force=True)
     for _ in range(3):
         p.update()
     p.close()
-    assert "3/3 docs" in stream.getvalue() and stream.getvalue().endswith("\n")
+    assert "3/3 [" in stream.getvalue() and "docs/s" in stream.getvalue()  # tqdm's bar
+    assert stream.getvalue().endswith("\n")
     quiet = io.StringIO()  # not a terminal and not forced: nothing
     p = Progress(total=3, stream=quiet)
     p.update(3)
@@ -176,14 +184,56 @@ def test_progress_bar_forced_and_quiet():
     assert quiet.getvalue() == ""
 
 
-def test_progress_on_stderr_when_forced(inputs):
+def test_progress_clock_starts_when_told_not_when_made():
+    import time
+
+    p = Progress(total=10, stream=io.StringIO(), force=True)
+    time.sleep(0.3)  # e.g. the model loading
+    assert p.start_time is None
+    before = time.time()
+    p.start()
+    assert p.start_time >= before
+    p.close()
+    lazy = Progress(total=10, stream=io.StringIO(), force=True)
+    time.sleep(0.2)
+    before = time.time()
+    lazy.update()  # the first result starts it
+    assert lazy.start_time >= before
+    lazy.close()
+
+
+def _etas(stderr: str) -> list[int]:
+    """The ETAs of tqdm's frames (``[00:01<00:03, ...]``), in seconds."""
+    out = []
+    for m in re.finditer(r"\d+/\d+ \[[\d:]+<([\d:]+),", stderr):
+        secs = 0
+        for part in m.group(1).split(":"):
+            secs = secs * 60 + int(part)
+        out.append(secs)
+    return out
+
+
+def test_progress_on_stderr_when_forced_with_a_sane_eta(tmp_path):
+    import time
+
+    data = tmp_path / "many.jsonl"
+    data.write_text("".join(json.dumps({"id": i, "text": TEXT if i % 2 else TEXT2}, ensure_ascii=False) + "\n"
+                            for i in range(40)), encoding="utf-8")
     env = dict(os.environ, KFACTS_PROGRESS="1")
-    r = subprocess.run([sys.executable, "-m", "kfacts.cli", "extract", str(inputs / "c.jsonl"), "--text-field", "body"],
+    t0 = time.monotonic()
+    r = subprocess.run([sys.executable, "-m", "kfacts.cli", "extract", str(data)],
                        capture_output=True, text=True, env=env, timeout=300)
+    wall = time.monotonic() - t0
     assert r.returncode == 0, r.stderr
-    assert len(r.stdout.splitlines()) == 2
-    # the bar only shows on long runs (after 1 s); either way stdout holds only results
-    assert all(line.startswith("{") for line in r.stdout.splitlines())
+    assert len(r.stdout.splitlines()) == 40 and all(line.startswith("{") for line in r.stdout.splitlines())
+    assert "40/40 [" in r.stderr  # tqdm's bar, on stderr
+    etas = _etas(r.stderr)
+    assert etas, r.stderr
+    # the clock starts after the model is loaded: no ETA exceeds the whole run (model load included)
+    assert max(etas) <= wall + 1, (etas, wall, r.stderr)
+    quiet = subprocess.run([sys.executable, "-m", "kfacts.cli", "extract", str(data), "--no-progress"],
+                           capture_output=True, text=True, env=env, timeout=300)
+    assert quiet.returncode == 0 and quiet.stderr == ""
 
 
 def test_explain(capsys):
@@ -211,3 +261,134 @@ def test_extract_two_processes_equals_one(inputs, capsys):
     code2, out2, err = run(capsys, *args, "--n-process", "2")
     assert code1 == code2 == 0, err
     assert out1 == out2
+
+
+# -- options of extract ---------------------------------------------------------------
+CLUTTERED = ("광주시는 2024년 8월 13일 100억원을 투자했다.\nⓒ 한빛일보 무단 전재 및 재배포 금지\n많이 본 뉴스\n"
+             "1. 서울시, 50억원 들여 공원 조성\n2. 대구시 청년 일자리 30개")
+
+
+def test_id_field(inputs, capsys):
+    data = inputs / "urls.jsonl"
+    data.write_text(json.dumps({"id": "own", "url": "https://news.example/7", "text": TEXT}, ensure_ascii=False)
+                    + "\n" + json.dumps({"text": TEXT2}, ensure_ascii=False) + "\n", encoding="utf-8")
+    code, out, _ = run(capsys, "extract", data, "--id-field", "url")
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in rows] == ["https://news.example/7", f"{data}:2"]  # no url: FILE:LINE
+    assert rows[0]["url"] == "https://news.example/7"
+    code, out, _ = run(capsys, "extract", data, "--id-field", "url", "--format", "csv")
+    assert {r["doc_id"] for r in csv.DictReader(io.StringIO(out.lstrip("\ufeff")))} == {
+        "https://news.example/7", f"{data}:2"}
+
+
+def test_types(inputs, capsys):
+    code, out, _ = run(capsys, "extract", inputs / "a.txt", "--types", "money,date")
+    assert code == 0
+    assert json.loads(out)["facts"] == [f for f in expected(TEXT) if f["type"] in ("money", "date")]
+    code, out, _ = run(capsys, "extract", inputs / "a.txt", "--types", "organization", "--format", "csv")
+    assert [r["type"] for r in csv.DictReader(io.StringIO(out.lstrip("\ufeff")))] == ["organization"]
+    code, _, err = run(capsys, "extract", inputs / "a.txt", "--types", "money,moeny")
+    assert code == 2 and "unknown fact type(s) moeny" in err
+
+
+def test_no_zoning(tmp_path, capsys):
+    (tmp_path / "page.txt").write_text(CLUTTERED, encoding="utf-8")
+    code, out, _ = run(capsys, "extract", tmp_path / "page.txt")
+    zoned = json.loads(out)["facts"]
+    code2, out2, _ = run(capsys, "extract", tmp_path / "page.txt", "--no-zoning")
+    assert code == code2 == 0
+    everything = json.loads(out2)["facts"]
+    assert zoned == [f.to_dict() for f in kfacts.extract(CLUTTERED).facts]
+    assert everything == [f.to_dict() for f in kfacts.Extractor(zoning=False)(CLUTTERED).facts]
+    assert "50억원" in [f["text"] for f in everything] and "50억원" not in [f["text"] for f in zoned]
+
+
+def test_csv_no_bom(inputs, capsys, tmp_path):
+    code, out, _ = run(capsys, "extract", inputs / "a.txt", "--format", "csv", "--no-bom")
+    assert code == 0 and out.startswith("doc_index,")
+    target = tmp_path / "facts.csv"
+    code, _, _ = run(capsys, "extract", inputs / "a.txt", "--format", "csv", "-o", target)
+    assert target.read_bytes().startswith(b"\xef\xbb\xbfdoc_index,")
+    assert target.read_text(encoding="utf-8-sig").count("\n") == 1 + len(expected(TEXT))
+
+
+def _cli(*args, stdin=None, env=None):
+    return subprocess.run([sys.executable, "-m", "kfacts.cli", *map(str, args)], input=stdin,
+                          capture_output=True, text=True, timeout=300, env=env)
+
+
+def test_stdin_without_path_and_with_dash(inputs):
+    r = _cli("extract", stdin=TEXT)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["facts"] == expected(TEXT) and json.loads(r.stdout)["id"] == "<stdin>"
+    r = _cli("extract", "-", inputs / "a.txt", "--format", "table", stdin=TEXT2)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("# <stdin>") and f"# {inputs / 'a.txt'}" in r.stdout
+    # JSON Lines on standard input are read as records
+    lines = (inputs / "c.jsonl").read_text(encoding="utf-8")
+    r = _cli("extract", "--text-field", "body", "--published-field", "date", stdin=lines)
+    assert r.returncode == 0, r.stderr
+    assert [json.loads(x)["id"] for x in r.stdout.splitlines()] == ["r1", "r2"]
+
+
+def test_no_input_in_a_terminal_is_an_error(capsys, monkeypatch):
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
+    code, _, err = run(capsys, "extract")
+    assert code == 2 and "no input" in err
+
+
+def test_ctrl_c_exits_130_without_traceback_or_output(tmp_path):
+    data = tmp_path / "big.jsonl"
+    data.write_text("".join(json.dumps({"id": i, "text": TEXT * 5}, ensure_ascii=False) + "\n"
+                            for i in range(3000)), encoding="utf-8")
+    target = tmp_path / "out" / "facts.csv"
+    env = dict(os.environ, KFACTS_PROGRESS="1")
+    p = subprocess.Popen([sys.executable, "-m", "kfacts.cli", "extract", str(data), "--format", "csv",
+                          "-o", str(target)], stderr=subprocess.PIPE, text=True, env=env)
+    seen = ""
+    while not re.search(r"\b[1-9]\d*/3000 \[", seen):  # wait until it is writing results
+        ch = p.stderr.read(1)
+        assert ch, f"exited early: {seen}"
+        seen += ch
+    p.send_signal(signal.SIGINT)
+    err = seen + p.stderr.read()
+    assert p.wait(timeout=60) == 130
+    assert "Traceback" not in err and "interrupted" in err
+    assert not target.exists()
+    assert os.listdir(target.parent) == []  # no temporary file left either
+
+
+# -- explain ------------------------------------------------------------------------------
+def test_explain_file_and_stdin(inputs, capsys):
+    code, out_file, _ = run(capsys, "explain", inputs / "a.txt", "--published", "2024-08-13")
+    assert code == 0 and out_file.startswith(f"input: {inputs / 'a.txt'}\npublished: 2024-08-13")
+    _, out_text, _ = run(capsys, "explain", TEXT, "--published", "2024-08-13")
+    assert out_file.split("\n", 1)[1] == out_text  # the file's text is explained, not its path
+    r = _cli("explain", "-", "--published", "2024-08-13", stdin=TEXT)
+    assert r.returncode == 0 and r.stdout.split("\n", 1)[1] == out_text
+    r = _cli("explain", "--published", "2024-08-13", stdin=TEXT)  # no argument, piped input
+    assert r.returncode == 0 and r.stdout.split("\n", 1)[1] == out_text
+    # a text that is not a file stays a text, even if it looks like a path
+    code, out, _ = run(capsys, "explain", str(inputs / "nope.txt"))
+    assert code == 0 and out.startswith("published:")
+
+
+def test_explain_types_and_no_zoning(tmp_path, capsys):
+    code, out, _ = run(capsys, "explain", TEXT, "--types", "money")
+    assert code == 0 and "'100억원'" in out and "'광주시'" not in out
+    (tmp_path / "page.txt").write_text(CLUTTERED, encoding="utf-8")
+    _, zoned, _ = run(capsys, "explain", tmp_path / "page.txt")
+    _, everything, _ = run(capsys, "explain", tmp_path / "page.txt", "--no-zoning")
+    assert "'50억원'" in everything and "'50억원'" not in zoned
+
+
+@pytest.mark.parametrize("command", ["extract", "eval", "explain", "rules", "test-pack", None])
+def test_every_help_has_examples(command, capsys):
+    with pytest.raises(SystemExit) as e:
+        main([command, "--help"] if command else ["--help"])
+    assert e.value.code == 0
+    out = capsys.readouterr().out
+    assert "examples:" in out
+    usage = "kfacts " + (command or "extract")
+    assert usage in out.split("examples:", 1)[1]

@@ -15,7 +15,7 @@ from ._version import __version__
 from .errors import GoldFormatError, KfactsError, RegexTimeoutError, RulePackError
 from .fact import (AwardFact, DateFact, Document, Fact, JobsFact, MoneyFact, OrganizationFact, PersonFact,
                    Published, Zone, json_default)
-from .pipeline import Extractor, extract
+from .pipeline import Extractor, extract, extract_html
 
 if TYPE_CHECKING:
     import pandas
@@ -30,6 +30,7 @@ Docs = Union[Document, Mapping[str, Any], Iterable[Union[Document, Mapping[str, 
 __all__ = [
     "__version__",
     "extract",
+    "extract_html",
     "Extractor",
     "Document",
     "Fact",

@@ -3,7 +3,9 @@
 Items are strings (each yields a :class:`~kfacts.Document`) or dicts
 ("records": each yields a copy of the dict with ``facts`` - a list of
 :meth:`Fact.to_dict` dicts - and ``published_resolved`` added; every other
-field is kept).
+field is kept). A record without its text field but with an ``html`` field
+is an HTML page (:meth:`Extractor.extract_html`): its facts also carry their
+``html_span`` and the record gets the extracted text in the text field.
 
 With ``n_process > 1`` the items are cut into batches of ``batch_size`` and
 sent to that many worker processes (started with ``spawn``, which is safe
@@ -54,12 +56,19 @@ def _one(extractor: Any, item: Any, published: Any, text_field: str, published_f
     if isinstance(item, str):
         return extractor(item, published=published)
     if isinstance(item, dict):
-        if text_field not in item:
-            raise KeyError(f"record has no field {text_field!r} (fields: {', '.join(sorted(map(str, item))[:8])})")
-        doc = extractor(item[text_field], published=_published_of(item, published, published_field))
+        pub = _published_of(item, published, published_field)
+        if text_field in item:
+            doc = extractor(item[text_field], published=pub)
+        elif "html" in item:  # an HTML page: facts get their html_span, the record its extracted text
+            doc = extractor.extract_html(item["html"], published=pub)
+        else:
+            raise KeyError(f"record has no field {text_field!r} nor 'html' "
+                           f"(fields: {', '.join(sorted(map(str, item))[:8])})")
         out = dict(item)
-        out["facts"] = [f.to_dict() for f in doc.facts]
+        out["facts"] = doc.fact_dicts()
         out["published_resolved"] = doc.published.isoformat() if doc.published else None
+        if text_field not in item:
+            out[text_field] = doc.text
         return out
     raise TypeError(f"pipe() takes str or dict items, not {type(item).__name__}")
 
@@ -99,7 +108,8 @@ def _slim(result: Any, item: Any) -> Any:
     if isinstance(item, str):
         result.text = ""
         return result
-    return {"facts": result["facts"], "published_resolved": result["published_resolved"]}
+    # facts, published_resolved, and the text extracted from an "html" record
+    return {k: v for k, v in result.items() if k not in item or k in ("facts", "published_resolved")}
 
 
 def _unslim(result: Any, item: Any) -> Any:

@@ -9,6 +9,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Iterator, Literal, Mapping, Union, cast, overload
 
+if TYPE_CHECKING:
+    from .htmltext import HtmlText
+
 #: The six built-in fact types and their SPEC fields, in SPEC order.
 FACT_FIELDS: dict[str, tuple[str, ...]] = {
     "organization": ("name", "canonical", "kind"),
@@ -390,6 +393,9 @@ class Document:
     facts: list[Fact]
     zones: list[Zone]
     meta: dict[str, Any] = field(default_factory=dict)
+    #: for a document read from HTML (:func:`kfacts.extract_html`): the page and the map
+    #: from :attr:`text` back to it (a :class:`kfacts.htmltext.HtmlText`); else None
+    html_map: "HtmlText | None" = field(default=None, repr=False, compare=False)
 
     def __iter__(self) -> Iterator[Fact]:
         return iter(self.facts)
@@ -417,6 +423,22 @@ class Document:
         return [f for f in self.facts if f.type == fact_type]
 
     @property
+    def html(self) -> str | None:
+        """The HTML page this document was read from (:func:`kfacts.extract_html`), or None."""
+        return self.html_map.html if self.html_map is not None else None
+
+    def html_span(self, item: "Fact | Zone | tuple[int, int]") -> tuple[int, int]:
+        """Where a fact (or zone, or ``(start, end)`` span of :attr:`text`) is in :attr:`html`.
+
+        ``doc.html[s:e]``, with its tags and comments stripped, its entities
+        unescaped and its white space collapsed, is the fact's text.
+        """
+        if self.html_map is None:
+            raise ValueError("this document was not read from HTML (use kfacts.extract_html)")
+        start, end = item.span if isinstance(item, (Fact, Zone)) else item
+        return self.html_map.html_span(start, end)
+
+    @property
     def article_zones(self) -> list[Zone]:
         return [z for z in self.zones if z.kind == "article"]
 
@@ -426,7 +448,7 @@ class Document:
         d: dict[str, Any] = {
             "kfacts_version": __version__,
             "published": self.published.isoformat() if self.published else None,
-            "facts": [f.to_dict() for f in self.facts],
+            "facts": self.fact_dicts(),
             "zones": [z.to_dict() for z in self.zones],
         }
         if self.meta:
@@ -438,6 +460,14 @@ class Document:
         kwargs.setdefault("ensure_ascii", False)
         kwargs.setdefault("default", json_default)
         return json.dumps(self.to_dict(), **kwargs)
+
+    def fact_dicts(self) -> list[dict[str, Any]]:
+        """:meth:`Fact.to_dict` of every fact; from HTML, each with its ``html_span`` too."""
+        facts = [f.to_dict() for f in self.facts]
+        if self.html_map is not None:
+            for f, d in zip(self.facts, facts):
+                d["html_span"] = list(self.html_map.html_span(*f.span))
+        return facts
 
     def _repr_html_(self) -> str:
         """Notebook view: the article text with facts highlighted by type."""

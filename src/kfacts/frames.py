@@ -34,6 +34,8 @@ column             type      meaning
 ``relative``       bool      date needed resolution against ``published``
 ``fields_json``    string    every field of the fact as a JSON object (lossless; holds
                              the fields of rule-pack fact types too)
+``sentence``       string    the sentence around the fact (context for a reader), or null
+                             when the text is not at hand
 =================  ========  ==========================================================
 
 A field a fact type does not have is null. In pandas the dtypes are
@@ -43,6 +45,7 @@ A field a fact type does not have is null. In pandas the dtypes are
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Iterable, Iterator
 
 from .fact import FACT_FIELDS, ORG_KINDS, Document, Fact, _plain_decimal
@@ -59,16 +62,36 @@ COLUMNS: list[tuple[str, str]] = [
     ("approx", "bool"),
     ("qualifier", "string"),
     ("granularity", "string"), ("relative", "bool"), ("part", "string"),
-    ("fields_json", "string"),
+    ("fields_json", "string"), ("sentence", "string"),
 ]
 COLUMN_NAMES = [c for c, _ in COLUMNS]
 _KIND = dict(COLUMNS)
 _PANDAS_DTYPES = {"int64": "Int64", "bool": "boolean", "string": "string"}
 _SPARK_TYPES = {"int64": "bigint", "bool": "boolean", "string": "string"}
-_NON_FIELD = ("type", "text", "span", "rule", "evidence")
+_NON_FIELD = ("type", "text", "span", "rule", "evidence", "html_span")
 _META = frozenset(("doc_index", "doc_id", "published", "type", "text", "start", "end", "rule", "value_int",
-                   "value_decimal", "value_str", "fields_json"))
+                   "value_decimal", "value_str", "fields_json", "sentence"))
 _INT64 = (-(2**63), 2**63 - 1)
+#: a sentence ends at a line break, or after . ! ? (and closing quotes) followed by white space
+_SENTENCE_END = re.compile(r"\n|[.!?。][\"'”’)\]]*\s")
+_SENTENCE_WINDOW = 300
+
+
+def sentence_of(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` around the span ``start:end`` (at most ~300 characters each side).
+
+    >>> sentence_of("첫 문장이다. 한빛시는 10억원을 썼다. 끝.", 12, 16)
+    '한빛시는 10억원을 썼다.'
+    """
+    lo, hi = max(0, start - _SENTENCE_WINDOW), min(len(text), end + _SENTENCE_WINDOW)
+    s, e = lo, hi
+    for m in _SENTENCE_END.finditer(text, lo, hi):
+        if m.end() <= start:
+            s = m.end()
+        elif m.start() >= end:
+            e = m.end() - 1  # keeps the full stop and quotes, not the white space or line break
+            break
+    return text[s:e].strip()
 
 
 # -- rows ---------------------------------------------------------------------
@@ -87,10 +110,11 @@ def _cast(value: Any, kind: str) -> Any:
 
 
 def fact_row(fact: Fact | dict[str, Any], doc_index: int = 0, doc_id: Any = None,
-             published: str | None = None) -> dict[str, Any]:
+             published: str | None = None, text: str | None = None) -> dict[str, Any]:
     """One table row (a dict over :data:`COLUMNS`) for one fact.
 
-    ``fact`` is a :class:`Fact` or a dict as :meth:`Fact.to_dict` gives it.
+    ``fact`` is a :class:`Fact` or a dict as :meth:`Fact.to_dict` gives it;
+    ``text`` (the document's) fills the ``sentence`` column.
     """
     d = fact.to_dict() if isinstance(fact, Fact) else fact
     fields = {k: v for k, v in d.items() if k not in _NON_FIELD}
@@ -108,13 +132,15 @@ def fact_row(fact: Fact | dict[str, Any], doc_index: int = 0, doc_id: Any = None
         elif name in _KIND and name not in _META:
             row[name] = _cast(value, _KIND[name])
     row["fields_json"] = json.dumps(fields, ensure_ascii=False, sort_keys=True, default=str)
+    if text is not None and span[0] is not None and span[1] is not None:
+        row["sentence"] = sentence_of(text, span[0], span[1])
     return row
 
 
 def facts_rows(doc_id: Any, facts: Iterable[Fact | dict[str, Any]], doc_index: int = 0,
-               published: str | None = None) -> list[dict[str, Any]]:
-    """The rows of one document's facts."""
-    return [fact_row(f, doc_index, doc_id, published) for f in facts]
+               published: str | None = None, text: str | None = None) -> list[dict[str, Any]]:
+    """The rows of one document's facts (``text``: the document's, for the ``sentence`` column)."""
+    return [fact_row(f, doc_index, doc_id, published, text) for f in facts]
 
 
 def _as_docs(docs: Any) -> Iterable[Any]:
@@ -134,12 +160,14 @@ def iter_rows(docs: Any, id_field: str = "id") -> Iterator[dict[str, Any]]:
     for i, doc in enumerate(_as_docs(docs)):
         if isinstance(doc, Document):
             pub = doc.published.isoformat() if doc.published else None
-            yield from facts_rows(doc.meta.get("id"), doc.facts, i, pub)
+            yield from facts_rows(doc.meta.get("id"), doc.facts, i, pub, doc.text)
         elif isinstance(doc, dict):
             if "facts" not in doc:
                 raise ValueError(f"document #{i}: a dict record needs a 'facts' list (as Extractor.pipe() adds)")
             pub = doc.get("published_resolved", doc.get("published"))
-            yield from facts_rows(doc.get(id_field), doc["facts"], i, None if pub is None else str(pub))
+            text = doc.get("text")
+            yield from facts_rows(doc.get(id_field), doc["facts"], i, None if pub is None else str(pub),
+                                  text if isinstance(text, str) else None)
         else:
             raise TypeError(f"document #{i}: expected a kfacts.Document or a pipe() dict record, "
                             f"not {type(doc).__name__}")

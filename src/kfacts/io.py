@@ -4,7 +4,9 @@ Inputs are read as a stream (one record at a time), so a JSONL file of any
 size runs in bounded memory. Every problem with the input (missing path,
 a line that is not JSON, bytes that are not UTF-8, a record without its text
 field or with a bad date) raises :class:`InputError` naming the file and line;
-the command prints it and exits with status 2. Output files are written to a
+the command prints it and exits with status 2. Files in a legacy encoding
+(cp949 / EUC-KR...) are detected (:mod:`kfacts.encodings`); HTML pages are
+read as their visible text (:mod:`kfacts.htmltext`). Output files are written to a
 temporary file beside the target and moved in place only when the whole run
 succeeded: a failed run never leaves a half-written output file behind (and
 never clobbers an older one).
@@ -13,19 +15,22 @@ never clobbers an older one).
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 #: file suffixes read when a folder is given
-FOLDER_SUFFIXES = (".txt", ".jsonl")
+FOLDER_SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
+#: suffixes always read as HTML; files of other suffixes (but .txt and .jsonl) are HTML when they look like it
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
 class InputError(ValueError):
-    """Unreadable input: missing file, bad JSONL line, non-UTF-8 bytes..."""
+    """Unreadable input: missing file, bad JSONL line, bytes in no known encoding..."""
 
 
 def _files(paths: list[str]) -> Iterator[Path | None]:
@@ -38,9 +43,9 @@ def _files(paths: list[str]) -> Iterator[Path | None]:
         if not p.exists():
             raise InputError(f"no such file or folder: {raw}")
         if p.is_dir():
-            files = sorted(q for q in p.rglob("*") if q.is_file() and q.suffix in FOLDER_SUFFIXES)
+            files = sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in FOLDER_SUFFIXES)
             if not files:
-                raise InputError(f"no {' or '.join(FOLDER_SUFFIXES)} files in folder: {raw}")
+                raise InputError(f"no {', '.join(FOLDER_SUFFIXES)} files in folder: {raw}")
             yield from files
         else:
             yield p
@@ -58,61 +63,120 @@ def _check_published(value: Any, where: str) -> Any:
     return value
 
 
-def iter_inputs(paths: list[str], text_field: str = "text", published_field: str = "published") -> Iterator[dict[str, Any]]:
-    """Yield records ``{"id", ..., "text", "published"}`` from files, folders, JSONL or stdin, lazily.
+def iter_inputs(paths: list[str], text_field: str = "text", published_field: str = "published", *,
+                html_field: str = "html", id_field: str | None = None,
+                encoding: str | None = None) -> Iterator[dict[str, Any]]:
+    """Yield records ``{"id", ..., "text" or "html", "published"}`` from files, folders, JSONL or stdin, lazily.
 
-    A JSONL record keeps its other fields; its ``text_field`` and
-    ``published_field`` are renamed ``text`` and ``published``. A text file
-    gives ``{"id": <path>, "text": ..., "published": None}``.
+    A JSONL record keeps its other fields; its ``text_field`` (or, when it
+    has none, its ``html_field``) and ``published_field`` are renamed
+    ``text`` (``html``) and ``published``; ``id_field`` names the field
+    copied to ``id`` (default: ``id``, else ``path:line``). A text file gives
+    ``{"id": <path>, "text": ..., "published": None}``, an HTML file the same
+    with ``html``. Files are decoded by :func:`kfacts.encodings.decode`
+    (``encoding`` forces a codec); JSONL is always UTF-8.
     """
+    jsonl: dict[str, Any] = dict(text_field=text_field, published_field=published_field, html_field=html_field,
+                                 id_field=id_field)
     for f in _files(paths):
         if f is None:
-            data = sys.stdin.buffer.read()
-            yield {"id": "<stdin>", "text": _decode(data, "<stdin>"), "published": None}
-        elif f.suffix == ".jsonl":
-            yield from _iter_jsonl(f, text_field, published_field)
+            yield from _iter_stdin(jsonl, encoding)
+        elif f.suffix.lower() == ".jsonl":
+            try:
+                fh = f.open("rb")
+            except OSError as e:
+                raise InputError(f"{f}: cannot read ({e.strerror})") from None
+            with fh:
+                yield from _iter_jsonl(fh, str(f), **jsonl)
         else:
             try:
                 data = f.read_bytes()
             except OSError as e:
                 raise InputError(f"{f}: cannot read ({e.strerror})") from None
-            yield {"id": str(f), "text": _decode(data, str(f)), "published": None}
+            yield _document(data, str(f), encoding, html=_html_suffix(f))
 
 
-def _decode(data: bytes, where: str) -> str:
+def _html_suffix(f: Path) -> bool | None:
+    """True: HTML; False: plain text; None: look at the content."""
+    suffix = f.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return True
+    return False if suffix == ".txt" else None
+
+
+def _document(data: bytes, where: str, encoding: str | None, html: bool | None) -> dict[str, Any]:
+    from .htmltext import looks_like_html
+
+    text = decode_bytes(data, where, encoding, html=html is not False)
+    if html is None:
+        html = looks_like_html(text)
+    return {"id": where, "html" if html else "text": text, "published": None}
+
+
+def _iter_stdin(jsonl: dict[str, Any], encoding: str | None) -> Iterator[dict[str, Any]]:
+    """Standard input: JSONL when its first line is a JSON object, else one text or HTML document."""
+    stream = sys.stdin.buffer
+    first = stream.readline()
+    while first and not first.strip():
+        first = stream.readline()
+    if first.lstrip(b"\xef\xbb\xbf \t").startswith(b"{"):
+        try:
+            is_record = isinstance(json.loads(first.decode("utf-8-sig")), dict)
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            is_record = False
+        if is_record:
+            yield from _iter_jsonl(itertools.chain([first], stream), "<stdin>", **jsonl)
+            return
+    yield _document(first + stream.read(), "<stdin>", encoding, html=None)
+
+
+def decode_bytes(data: bytes, where: str, encoding: str | None = None, html: bool = False) -> str:
+    """Decode a file's bytes (see :func:`kfacts.encodings.decode`); :class:`InputError` naming ``where``."""
+    from .encodings import DecodeError, decode
+
     try:
-        return data.decode("utf-8")
+        return decode(data, encoding=encoding, html=html)[0]
+    except DecodeError as e:
+        raise InputError(f"{where}: {e}") from None
+
+
+def _decode_line(raw: bytes, where: str, first: bool) -> str:
+    try:
+        return raw.decode("utf-8-sig" if first else "utf-8")  # a BOM (Windows tools) only on line 1
     except UnicodeDecodeError as e:
-        raise InputError(f"{where}: not UTF-8 text ({e.reason} at byte {e.start})") from None
+        raise InputError(f"{where}: not UTF-8 ({e.reason} at byte {e.start}); JSON Lines are UTF-8 by "
+                         f"definition: convert the file (e.g. iconv -f cp949 -t utf-8)") from None
 
 
-def _iter_jsonl(path: Path, text_field: str, published_field: str) -> Iterator[dict[str, Any]]:
-    try:
-        fh = path.open("rb")
-    except OSError as e:
-        raise InputError(f"{path}: cannot read ({e.strerror})") from None
-    with fh:
-        for lineno, raw in enumerate(fh, 1):
-            where = f"{path}:{lineno}"
-            line = _decode(raw, where)
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise InputError(f"{where}: not JSON ({e.msg} at column {e.colno})") from None
-            if not isinstance(rec, dict):
-                raise InputError(f"{where}: a JSONL line must hold a JSON object, not {type(rec).__name__}")
-            text = rec.get(text_field)
-            if not isinstance(text, str):
-                got = "missing" if text_field not in rec else f"a {type(text).__name__}"
-                raise InputError(f"{where}: field {text_field!r} must be a string, it is {got} "
-                                 f"(fields: {', '.join(sorted(rec)[:8])}; choose one with --text-field)")
-            out = {k: v for k, v in rec.items() if k not in (text_field, published_field)}
-            out.setdefault("id", where)
-            out["text"] = text
-            out["published"] = _check_published(rec.get(published_field), f"{where}: field {published_field!r}")
-            yield out
+def _iter_jsonl(lines: Iterable[bytes], name: str, text_field: str, published_field: str, html_field: str,
+                id_field: str | None) -> Iterator[dict[str, Any]]:
+    for lineno, raw in enumerate(lines, 1):
+        where = f"{name}:{lineno}"
+        line = _decode_line(raw, where, lineno == 1)
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise InputError(f"{where}: not JSON ({e.msg} at column {e.colno})") from None
+        if not isinstance(rec, dict):
+            raise InputError(f"{where}: a JSONL line must hold a JSON object, not {type(rec).__name__}")
+        text = rec.get(text_field)
+        key, field_name = "text", text_field
+        if text is None and text_field != html_field and isinstance(rec.get(html_field), str):
+            text, key, field_name = rec[html_field], "html", html_field
+        if not isinstance(text, str):
+            got = "missing" if text_field not in rec else f"a {type(text).__name__}"
+            raise InputError(f"{where}: field {text_field!r} must be a string, it is {got} "
+                             f"(fields: {', '.join(sorted(rec)[:8])}; choose one with --text-field, "
+                             f"or --html-field for HTML)")
+        out = {k: v for k, v in rec.items() if k not in (field_name, published_field)}
+        if id_field is not None and rec.get(id_field) is not None:
+            out["id"] = rec[id_field]
+        out.setdefault("id", where)
+        out[key] = text
+        out["published"] = _check_published(rec.get(published_field), f"{where}: field {published_field!r}")
+        yield out
 
 
 def count_inputs(paths: list[str]) -> int | None:
@@ -125,7 +189,7 @@ def count_inputs(paths: list[str]) -> int | None:
         for f in _files(paths):
             if f is None:
                 return None
-            if f.suffix == ".jsonl":
+            if f.suffix.lower() == ".jsonl":
                 with f.open("rb") as fh:
                     n += sum(1 for line in fh if line.strip())
             else:
@@ -138,18 +202,23 @@ def count_inputs(paths: list[str]) -> int | None:
 class AtomicOutput:
     """Write to a temporary file beside the target; move it in place only on success.
 
-    With ``path=None`` it writes to standard output instead.
+    With ``path=None`` it writes to standard output instead. ``bom=True``
+    starts a text output with a UTF-8 byte-order mark (for Excel's CSV import).
+    A run stopped by an exception - an error, Ctrl-C - removes the temporary file.
     """
 
-    def __init__(self, path: str | None, binary: bool = False) -> None:
+    def __init__(self, path: str | None, binary: bool = False, bom: bool = False) -> None:
         self.path = path
         self.binary = binary
+        self.bom = bom and not binary
         self.tmp: str | None = None
         self.fh: Any = None
 
     def __enter__(self) -> Any:
         if self.path is None:
             self.fh = sys.stdout.buffer if self.binary else sys.stdout
+            if self.bom:
+                self.fh.write("\ufeff")
             return self.fh
         target = Path(self.path)
         if target.is_dir():
@@ -158,6 +227,8 @@ class AtomicOutput:
         fd, self.tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=str(target.parent))
         self.fh = os.fdopen(fd, "wb" if self.binary else "w",
                             **({} if self.binary else {"encoding": "utf-8", "newline": ""}))
+        if self.bom:
+            self.fh.write("\ufeff")
         return self.fh
 
     def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
@@ -184,14 +255,54 @@ def _progress_wanted(args: argparse.Namespace) -> bool:
     """Bar on stderr when it is a terminal, or forced (``--progress`` / ``KFACTS_PROGRESS=1``)."""
     if getattr(args, "no_progress", False):
         return False
-    if getattr(args, "progress", False) or os.environ.get("KFACTS_PROGRESS", "") not in ("", "0"):
-        return True
-    return sys.stderr.isatty()
+    return _progress_forced(args) or sys.stderr.isatty()
+
+
+def _progress_forced(args: argparse.Namespace) -> bool:
+    return bool(getattr(args, "progress", False)) or os.environ.get("KFACTS_PROGRESS", "") not in ("", "0")
+
+
+def build_extractor(args: argparse.Namespace) -> Any:
+    """The Extractor the options ask for (the shared default one when they ask for nothing special)."""
+    from .pipeline import Extractor, default_extractor
+
+    zoning = not getattr(args, "no_zoning", False)
+    if getattr(args, "pack", None) or getattr(args, "disable", None) or not zoning:
+        return Extractor(packs=args.pack or (), disable=args.disable or (), zoning=zoning)
+    return default_extractor()  # shared with kfacts.extract() in this process: Kiwi loads once
+
+
+def parse_types(value: str | None, extractor: Any) -> frozenset[str] | None:
+    """``--types organization,money`` -> the set, checked against the extractor's fact types."""
+    if not value:
+        return None
+    from .fact import FACT_FIELDS
+
+    wanted = frozenset(t.strip() for t in value.split(",") if t.strip())
+    known = set(FACT_FIELDS) | {r.type for r in extractor.rules}
+    unknown = sorted(wanted - known)
+    if unknown:
+        raise InputError(f"--types: unknown fact type(s) {', '.join(unknown)} (known: {', '.join(sorted(known))})")
+    return wanted
+
+
+def check_encoding_option(value: str | None) -> None:
+    if value:
+        from .encodings import check_encoding
+
+        try:
+            check_encoding(value)
+        except LookupError:
+            raise InputError(f"--encoding: unknown encoding {value!r}") from None
+
+
+#: a short sentence to load Kiwi's model and the extractors' data before the clock of the bar starts
+_WARM_UP = "한빛시는 2024년 3월 5일 10억원을 들여 일자리 20개를 만든다고 김하늘 시장이 밝혔다."
 
 
 def run_extract(args: argparse.Namespace) -> int:
     from .batch import WorkerError
-    from .pipeline import Extractor, default_extractor, parse_published
+    from .pipeline import parse_published
     from .progress import Progress
 
     fmt = args.format
@@ -199,16 +310,27 @@ def run_extract(args: argparse.Namespace) -> int:
         raise InputError("--format parquet needs --output FILE")
     if args.published:
         parse_published(args.published)  # fail before reading anything
+    check_encoding_option(args.encoding)
+    paths = list(args.paths)
+    if not paths:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise InputError("no input: give files, folders or .jsonl files, or pipe a text into standard input")
+        paths = ["-"]
     n_process = getattr(args, "n_process", 1) or 1
-    if args.pack or args.disable:
-        ex = Extractor(packs=args.pack or (), disable=args.disable or ())
-    else:
-        ex = default_extractor()  # shared with kfacts.extract() in this process: Kiwi loads once
+    ex = build_extractor(args)
+    types = parse_types(args.types, ex)
     show = _progress_wanted(args)
-    progress = Progress(total=count_inputs(args.paths) if show else None, enabled=show, force=show)
+    forced = _progress_forced(args)
+    progress = Progress(total=count_inputs(paths) if show else None, enabled=show, force=forced,
+                        delay=0 if forced else 1.0)
+    if show and n_process == 1:
+        ex(_WARM_UP)  # Kiwi's model loads now: the bar's clock, started next, excludes it
+        progress.start()
+    # (with n_process > 1 the workers load theirs in parallel: the clock starts at the first result)
 
     def records() -> Iterator[dict[str, Any]]:
-        for rec in iter_inputs(args.paths, args.text_field, args.published_field):
+        for rec in iter_inputs(paths, args.text_field, args.published_field, html_field=args.html_field,
+                               id_field=args.id_field, encoding=args.encoding):
             if args.published:
                 rec["published"] = args.published
             yield rec
@@ -216,26 +338,29 @@ def run_extract(args: argparse.Namespace) -> int:
     def results() -> Iterator[dict[str, Any]]:
         for out in ex.pipe(records(), n_process=n_process):
             progress.update(1)
-            out.pop("text", None)
+            out.pop("html", None)
             out["published"] = out.pop("published_resolved", None)
+            if types is not None:
+                out["facts"] = [f for f in out["facts"] if f["type"] in types]
             yield out
 
     try:
         if fmt == "jsonl":
             with AtomicOutput(args.output) as fh:
                 for out in results():
+                    out.pop("text", None)
                     fh.write(json.dumps(out, ensure_ascii=False) + "\n")
         elif fmt == "table":
             with AtomicOutput(args.output) as fh:
                 for out in results():
-                    fh.write(format_table(out))
+                    fh.write(format_table(out, out.pop("text", None)))
         else:
             from .frames import TableWriter, facts_rows
 
-            with AtomicOutput(args.output, binary=(fmt == "parquet")) as fh:
+            with AtomicOutput(args.output, binary=(fmt == "parquet"), bom=(fmt == "csv" and not args.no_bom)) as fh:
                 w = TableWriter(fh, fmt)
                 for i, out in enumerate(results()):
-                    w.write(facts_rows(out.get("id"), out["facts"], i, out.get("published")))
+                    w.write(facts_rows(out.get("id"), out["facts"], i, out.get("published"), text=out.get("text")))
                 w.close()
     except WorkerError as e:
         progress.close()
@@ -246,12 +371,23 @@ def run_extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def format_table(out: dict[str, Any]) -> str:
-    """The human-readable block of one record: a header line, then one line per fact."""
+def format_table(out: dict[str, Any], text: str | None = None) -> str:
+    """The human-readable block of one record: a header line, then one line per fact.
+
+    With the record's ``text``, each sentence holding facts is shown first (``  > ...``).
+    """
+    from .frames import sentence_of
+
     lines = [f"# {out.get('id')}  (published: {out.get('published')}, facts: {len(out['facts'])})"]
+    shown = None
     for f in out["facts"]:
+        if text is not None:
+            sent = sentence_of(text, *f["span"])
+            if sent != shown:
+                lines.append(f"  > {sent}")
+                shown = sent
         fields = ", ".join(f"{k}={v}" for k, v in f.items()
-                           if k not in ("type", "text", "span", "rule", "evidence") and v is not None)
+                           if k not in ("type", "text", "span", "rule", "evidence", "html_span") and v is not None)
         lines.append(f"{f['type']:<13}{_pad(f['text'], 24)}{str(tuple(f['span'])):<14}{fields}")
     return "\n".join(lines) + "\n"
 

@@ -139,6 +139,34 @@ class Extractor:
 
     extract = __call__
 
+    def extract_html(self, html: str | bytes, published: Published = None, *, encoding: str | None = None) -> Document:
+        """Extract facts from an HTML page (str, or bytes in any encoding).
+
+        The page's visible text is extracted first (scripts, styles, navigation
+        and the like dropped; blocks as lines; entities unescaped: see
+        :mod:`kfacts.htmltext`). Facts' spans index ``doc.text``;
+        ``doc.html_span(fact)`` gives where each is in ``doc.html``. Without
+        ``published``, the date in the page's metadata
+        (``article:published_time``...) is used, then the page text's own.
+        """
+        from .htmltext import html_to_text
+
+        page = html_to_text(html, encoding=encoding)
+        source = None
+        if parse_published(published) is None and page.published:
+            try:
+                published = parse_published(page.published)
+                source = "html_meta"
+            except ValueError:
+                pass
+        doc = self(page.text, published=published)
+        doc.html_map = page
+        if source and doc.published is not None:
+            doc.meta["published_source"] = source
+        if page.title:
+            doc.meta["title"] = page.title
+        return doc
+
     @overload
     def pipe(self, texts: Iterable[str], published: Published = None, *, text_field: str = "text",
              published_field: str = "published", n_process: int = 1,
@@ -159,7 +187,8 @@ class Extractor:
         ``texts`` may hold strings (yielding :class:`Document`) or dicts
         (yielding the dict with a ``"facts"`` list of fact dicts and
         ``"published_resolved"`` added, other fields kept; a record without
-        its own date falls back to ``published=``).
+        its own date falls back to ``published=``; a record with an ``html``
+        field instead of its text field is read by :meth:`extract_html`).
 
         With ``n_process > 1`` the work is spread over that many worker
         processes (``spawn``), each building its own Extractor; at most
@@ -198,3 +227,13 @@ def extract(text: str, published: Published = None) -> Document:
     if not isinstance(text, str):
         raise TypeError(_msg("KF101", kind=type(text).__name__))
     return default_extractor()(text, published=published)
+
+
+def extract_html(html: str | bytes, published: Any = None, *, encoding: str | None = None) -> Document:
+    """Extract facts from an HTML page with the default :class:`Extractor` (see :meth:`Extractor.extract_html`).
+
+    >>> doc = extract_html("<p>A &amp; B</p><script>x</script>")
+    >>> doc.text
+    'A & B'
+    """
+    return default_extractor().extract_html(html, published=published, encoding=encoding)

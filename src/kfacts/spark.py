@@ -97,7 +97,7 @@ def _map_batches(batches: Iterator[Any], packs: tuple[str, ...], disable: tuple[
                 continue
             doc = ex(text, published=pub if pub is not None else published)
             day = doc.published.isoformat() if doc.published else None
-            rows.extend(facts_rows(doc_id, doc.facts, index, day))
+            rows.extend(facts_rows(doc_id, doc.facts, index, day, doc.text))
             if len(rows) >= chunk_rows:
                 yield from rows_to_arrow(rows).to_batches()
                 rows = []
