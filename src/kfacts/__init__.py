@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from ._version import __version__
-from .errors import GoldFormatError, KfactsError, RegexTimeoutError, RulePackError
+from .errors import (GoldFileNotFoundError, GoldFormatError, InputError, InputTypeError, KfactsError, KfactsWarning,
+                     RegexTimeoutError, RegexTimeoutWarning, RulePackError)
 from .fact import Document, Fact, Zone
 from .pipeline import Extractor, extract
 
@@ -27,6 +28,11 @@ __all__ = [
     "RulePackError",
     "RegexTimeoutError",
     "GoldFormatError",
+    "GoldFileNotFoundError",
+    "InputError",
+    "InputTypeError",
+    "KfactsWarning",
+    "RegexTimeoutWarning",
     "load_pack",
     "schema",
     "to_dataframe",
@@ -44,11 +50,15 @@ def evaluate(gold_path: Any, root: Any = None, extractor: Extractor | None = Non
     return _evaluate(gold_path, root=root, extractor=extractor, **kwargs)
 
 
-def load_pack(path: Any) -> Any:
-    """Load and validate a rule pack (TOML); see :mod:`kfacts.rulepacks`."""
+def load_pack(path: Any, allow: Any = ()) -> Any:
+    """Load and validate a rule pack (TOML); see :mod:`kfacts.rulepacks`.
+
+    Lexicon files must lie in the pack's folder or below it, or in one of the
+    folders in ``allow``.
+    """
     from .rulepacks import load_pack as _load
 
-    return _load(path)
+    return _load(path, allow=allow)
 
 
 def schema() -> dict[str, Any]:
