@@ -153,6 +153,8 @@ class RegexTimeoutWarning(KfactsWarning):
     ``pack`` (the pack file) and ``rule_id`` (the rule that was running) say where.
     """
 
+    code = "KF209"
+
     def __init__(self, code: str = "KF209", *, pack: str | None = None, rule_id: str | None = None,
                  **fields: Any) -> None:
         self.pack = pack

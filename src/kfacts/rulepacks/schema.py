@@ -41,7 +41,7 @@ SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "version": ((str,), "*pack version"),
         "description": ((str,), "what the pack finds"),
         "requires_kfacts": ((str,), "version specifier, e.g. '>=0.1'"),
-        "regex_timeout": ((int, float), "seconds one regex search may take (default 1.0)"),
+        "regex_timeout": ((int, float), "CPU seconds all regex searches of the pack may take per document (default 1.0)"),
         "authors": ((list,), "list of strings"),
         "url": ((str,), "home page"),
     },
