@@ -374,6 +374,36 @@ def test_every_error_class_is_a_kfacts_error_with_a_known_code() -> None:
     assert kfacts.RegexTimeoutWarning.code in errors.MESSAGES
 
 
+def test_pipe_errors_are_coded(extractor) -> None:
+    from kfacts.batch import WorkerError
+
+    with pytest.raises(kfacts.KfactsError) as ei:
+        list(extractor.pipe([{"text": "x"}], text_field="body"))
+    assert ei.value.code == "KF105" and isinstance(ei.value, KeyError) and "'body'" in str(ei.value)
+    with pytest.raises(kfacts.KfactsError) as ei:
+        list(extractor.pipe(["ok", 3]))
+    assert ei.value.code == "KF106" and isinstance(ei.value, TypeError)
+    for kwargs in ({"batch_size": 0}, {"n_process": 0}):
+        with pytest.raises(kfacts.KfactsError) as ei:
+            list(extractor.pipe(["x"], **kwargs))
+        assert ei.value.code == "KF107" and isinstance(ei.value, ValueError)
+    assert issubclass(WorkerError, kfacts.KfactsError) and issubclass(WorkerError, RuntimeError)
+
+
+def test_errors_survive_pickling() -> None:
+    """Worker processes send errors back pickled: code, message and attributes must survive."""
+    import pickle
+
+    from kfacts.batch import WorkerError
+
+    for err in (kfacts.InputError("KF102", value=3), kfacts.InputKeyError("KF105", field="body", fields="text"),
+                kfacts.RulePackError("KF207", path="/p.toml", rule_id="a.b"),
+                kfacts.GoldFileNotFoundError("KF302", path="g.jsonl"), WorkerError("KF108", first=4)):
+        back = pickle.loads(pickle.dumps(err))
+        assert type(back) is type(err) and back.code == err.code and str(back) == str(err)
+        assert getattr(back, "rule_id", None) == getattr(err, "rule_id", None)
+
+
 # -- docs/errors.md ----------------------------------------------------------------------
 def test_errors_doc_is_generated_from_the_tables() -> None:
     doc = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")

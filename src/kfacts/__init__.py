@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from ._version import __version__
-from .errors import (GoldFileNotFoundError, GoldFormatError, InputError, InputTypeError, KfactsError, KfactsWarning,
-                     RegexTimeoutError, RegexTimeoutWarning, RulePackError)
+from .errors import (GoldFileNotFoundError, GoldFormatError, InputError, InputKeyError, InputTypeError, KfactsError,
+                     KfactsWarning, RegexTimeoutError, RegexTimeoutWarning, RulePackError)
 from .fact import Document, Fact, Zone
 from .pipeline import Extractor, extract
 
@@ -31,6 +31,7 @@ __all__ = [
     "GoldFileNotFoundError",
     "InputError",
     "InputTypeError",
+    "InputKeyError",
     "KfactsWarning",
     "RegexTimeoutWarning",
     "load_pack",

@@ -29,6 +29,12 @@ MESSAGES: dict[str, str] = {
     "KF102": "published must be an ISO date string 'YYYY-MM-DD', a datetime.date or None; got {value!r}",
     "KF103": "unknown rule id(s) in disable=: {ids}",
     "KF104": "published {value!r} is outside the supported range {low} .. {high}",
+    "KF105": "record has no field {field!r} (fields: {fields})",
+    "KF106": "pipe() takes str or dict items, not {kind}",
+    "KF107": "invalid argument: {detail}",
+    "KF108": "pipe(): a worker process died (killed, out of memory or crashed while starting) while extracting "
+             "items #{first}.. of the input; workers are started with 'spawn': a script calling pipe(n_process>1) "
+             "must guard its top-level code with `if __name__ == \"__main__\":`",
     # rule packs
     "KF201": "cannot read rule pack: {detail}",
     "KF202": "invalid TOML: {detail}",
@@ -73,6 +79,17 @@ class KfactsError(Exception):
         self.fields = fields
         super().__init__(message(code, **fields))
 
+    def __reduce__(self) -> Any:
+        # rebuilt from the rendered message and attributes (pickling for worker processes)
+        return (_restore, (type(self), self.args, dict(self.__dict__)))
+
+
+def _restore(cls: type, args: tuple, state: dict) -> "KfactsError":
+    err = cls.__new__(cls)
+    err.args = args
+    err.__dict__.update(state)
+    return err
+
 
 class RulePackError(KfactsError, ValueError):
     """A rule pack could not be loaded or validated.
@@ -116,7 +133,14 @@ class InputError(KfactsError, ValueError):
 
 
 class InputTypeError(KfactsError, TypeError):
-    """An argument of the wrong type (``KF101``)."""
+    """An argument of the wrong type (``KF101``, ``KF106``)."""
+
+
+class InputKeyError(KfactsError, KeyError):
+    """A record given to ``pipe()`` lacks its text field (``KF105``)."""
+
+    def __str__(self) -> str:  # KeyError would show the repr of the message
+        return str(self.args[0]) if self.args else ""
 
 
 class GoldFormatError(KfactsError, ValueError):
@@ -177,6 +201,17 @@ EXPLANATIONS: dict[str, tuple[str, str]] = {
     "KF104": ("`published` is a date too far from any news date for date arithmetic (relative dates "
               "such as `어제` or `내년` would leave the calendar) (`InputError`, a `ValueError`).",
               "Pass the article's real publication date, or `None`."),
+    "KF105": ("A dict record given to `pipe()` has no `text_field` (`InputKeyError`, a `KeyError`).",
+              "Name the field holding the text: `pipe(records, text_field='body')`."),
+    "KF106": ("An item given to `pipe()` is neither a string nor a dict (`InputTypeError`, a `TypeError`).",
+              "Give strings (yielding Documents) or dict records (yielding dicts)."),
+    "KF107": ("An invalid argument to `pipe()`: `batch_size` or `n_process` below 1, or `n_process > 1` with "
+              "an `Extractor(kiwi=...)` (workers cannot share it) (`InputError`, a `ValueError`).",
+              "Use values >= 1; let kfacts build Kiwi when using worker processes."),
+    "KF108": ("A worker process of `pipe(n_process>1)` died: killed, out of memory, or the script lacks the "
+              "`if __name__ == \"__main__\":` guard that `spawn` needs (`kfacts.batch.WorkerError`, a "
+              "`RuntimeError`).",
+              "Add the guard; lower `n_process` or `batch_size` if memory ran out."),
     "KF201": ("The pack file cannot be read: missing, not UTF-8, or unreadable.",
               "Check the path and save the file as UTF-8."),
     "KF202": ("The pack is not valid TOML, or its tables/arrays are nested too deeply to be a pack.",
