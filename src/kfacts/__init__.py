@@ -12,7 +12,8 @@ import os
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Union
 
 from ._version import __version__
-from .errors import GoldFormatError, KfactsError, RegexTimeoutError, RulePackError
+from .errors import (GoldFileNotFoundError, GoldFormatError, InputError, InputKeyError, InputTypeError, KfactsError,
+                     KfactsWarning, RegexTimeoutError, RegexTimeoutWarning, RulePackError)
 from .fact import (AwardFact, DateFact, Document, Fact, JobsFact, MoneyFact, OrganizationFact, PersonFact,
                    Published, Zone, json_default)
 from .pipeline import Extractor, extract, extract_html
@@ -48,6 +49,12 @@ __all__ = [
     "RulePackError",
     "RegexTimeoutError",
     "GoldFormatError",
+    "GoldFileNotFoundError",
+    "InputError",
+    "InputTypeError",
+    "InputKeyError",
+    "KfactsWarning",
+    "RegexTimeoutWarning",
     "load_pack",
     "schema",
     "to_dataframe",
@@ -67,11 +74,16 @@ def evaluate(gold_path: str | os.PathLike[str], root: str | os.PathLike[str] | N
                      types=types)
 
 
-def load_pack(path: str | os.PathLike[str] | RulePack) -> RulePack:
-    """Load and validate a rule pack (TOML); see :mod:`kfacts.rulepacks`."""
+def load_pack(path: str | os.PathLike[str] | RulePack,
+              allow: Iterable[str | os.PathLike[str]] = ()) -> RulePack:
+    """Load and validate a rule pack (TOML); see :mod:`kfacts.rulepacks`.
+
+    Lexicon files must lie in the pack's folder or below it, or in one of the
+    folders in ``allow``.
+    """
     from .rulepacks import load_pack as _load
 
-    return _load(path)
+    return _load(path, allow=allow)
 
 
 def schema() -> dict[str, Any]:

@@ -27,11 +27,13 @@ import traceback
 from collections import deque
 from typing import Any, Iterable, Iterator
 
+from .errors import InputError, InputKeyError, InputTypeError, KfactsError
+
 __all__ = ["pipe", "WorkerError", "RemoteTraceback"]
 
 
-class WorkerError(RuntimeError):
-    """A worker process of ``pipe(n_process>1)`` died or could not start."""
+class WorkerError(KfactsError, RuntimeError):
+    """A worker process of ``pipe(n_process>1)`` died or could not start (``KF108``)."""
 
 
 class RemoteTraceback(Exception):
@@ -62,15 +64,14 @@ def _one(extractor: Any, item: Any, published: Any, text_field: str, published_f
         elif "html" in item:  # an HTML page: facts get their html_span, the record its extracted text
             doc = extractor.extract_html(item["html"], published=pub)
         else:
-            raise KeyError(f"record has no field {text_field!r} nor 'html' "
-                           f"(fields: {', '.join(sorted(map(str, item))[:8])})")
+            raise InputKeyError("KF105", field=text_field, fields=", ".join(sorted(map(str, item))[:8]))
         out = dict(item)
         out["facts"] = doc.fact_dicts()
         out["published_resolved"] = doc.published.isoformat() if doc.published else None
         if text_field not in item:
             out[text_field] = doc.text
         return out
-    raise TypeError(f"pipe() takes str or dict items, not {type(item).__name__}")
+    raise InputTypeError("KF106", kind=type(item).__name__)
 
 
 def _note(exc: BaseException, index: int, where: str) -> BaseException:
@@ -150,14 +151,14 @@ def pipe(extractor: Any, texts: Iterable[Any], published: Any = None, *, text_fi
     See the module docstring for the item kinds, batching and errors.
     """
     if batch_size is None or batch_size < 1:
-        raise ValueError(f"batch_size must be >= 1, got {batch_size!r}")
+        raise InputError("KF107", detail=f"batch_size must be >= 1, got {batch_size!r}")
     if n_process is None or n_process == 1:
         return _sequential(extractor, texts, published, text_field, published_field)
     if n_process < 1:
-        raise ValueError(f"n_process must be >= 1, got {n_process!r}")
+        raise InputError("KF107", detail=f"n_process must be >= 1, got {n_process!r}")
     if getattr(extractor, "_kiwi_given", False):
-        raise ValueError("n_process > 1 cannot use a Kiwi instance given to Extractor(kiwi=...): "
-                         "each worker builds its own; use n_process=1 or let kfacts build Kiwi")
+        raise InputError("KF107", detail="n_process > 1 cannot use a Kiwi instance given to Extractor(kiwi=...): "
+                                          "each worker builds its own; use n_process=1 or let kfacts build Kiwi")
     return _parallel(extractor, texts, published, text_field, published_field, n_process, batch_size)
 
 
@@ -198,11 +199,7 @@ def _parallel(extractor: Any, texts: Iterable[Any], published: Any, text_field: 
             try:
                 status, payload = fut.result()
             except BrokenProcessPool as e:
-                raise WorkerError(
-                    f"kfacts pipe(): a worker process died (killed, out of memory or crashed while starting) "
-                    f"while extracting items #{first}.. of the input. Workers are started with 'spawn': a script "
-                    f"calling pipe(n_process>1) must guard its top-level code with `if __name__ == \"__main__\":`"
-                ) from e
+                raise WorkerError("KF108", first=first) from e
             if status == "error":
                 i, exc, tb = payload
                 exc.__cause__ = RemoteTraceback(tb)

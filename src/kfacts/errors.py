@@ -7,7 +7,15 @@ Codes are grouped by area:
 * ``KF3xx`` - evaluation and gold files (:class:`GoldFormatError`)
 
 The message texts live here, in one table, so that documentation and tests
-can refer to a code rather than to wording.
+can refer to a code rather than to wording. :data:`EXPLANATIONS` says, per
+code, what causes it and what to do; ``docs/errors.md`` is generated from
+both tables (:func:`errors_markdown`).
+
+Every error kfacts raises on purpose is a :class:`KfactsError` with a code,
+and also the built-in exception a caller would expect (``ValueError`` for a
+bad value, ``TypeError`` for a wrong type). Conditions that lose part of a
+result but not the document are warnings (:class:`KfactsWarning`), issued
+with :func:`warnings.warn` and recorded in ``doc.meta["warnings"]``.
 """
 
 from __future__ import annotations
@@ -20,6 +28,13 @@ MESSAGES: dict[str, str] = {
     "KF101": "text must be str, not {kind}",
     "KF102": "published must be an ISO date string 'YYYY-MM-DD', a datetime.date or None; got {value!r}",
     "KF103": "unknown rule id(s) in disable=: {ids}",
+    "KF104": "published {value!r} is outside the supported range {low} .. {high}",
+    "KF105": "record has no field {field!r} (fields: {fields})",
+    "KF106": "pipe() takes str or dict items, not {kind}",
+    "KF107": "invalid argument: {detail}",
+    "KF108": "pipe(): a worker process died (killed, out of memory or crashed while starting) while extracting "
+             "items #{first}.. of the input; workers are started with 'spawn': a script calling pipe(n_process>1) "
+             "must guard its top-level code with `if __name__ == \"__main__\":`",
     # rule packs
     "KF201": "cannot read rule pack: {detail}",
     "KF202": "invalid TOML: {detail}",
@@ -29,7 +44,8 @@ MESSAGES: dict[str, str] = {
     "KF206": "lexicon file not found: {lexicon}",
     "KF207": "duplicate rule id {rule_id!r}",
     "KF208": "invalid regular expression {pattern!r}: {detail}",
-    "KF209": "regular expression {pattern!r} exceeded its time limit of {limit} s (catastrophic backtracking?)",
+    "KF209": "regular expressions of the pack used up their time budget of {limit} s for this document "
+             "(rule {rule}, pattern {pattern!r}); the pack's facts for this document were dropped",
     "KF210": "wrong type for {field!r} in {where}: expected {expected}",
     "KF211": "pack requires kfacts {required}, this is {version}",
     "KF212": "unknown fact type {fact_type!r} in {where}",
@@ -38,8 +54,13 @@ MESSAGES: dict[str, str] = {
     "KF215": "invalid example in {where}: {detail}",
     "KF216": "invalid value for {field!r} in {where}: {detail}",
     "KF217": "regular expression {pattern!r} backtracks catastrophically: a trial on {sample!r} ran over {limit} s",
+    "KF218": "lexicon path {lexicon!r} resolves to {resolved}, outside the pack's folder {folder} (and any allowed folder)",
+    "KF219": "{what} {file} is not a regular file",
+    "KF220": "{what} {file} is larger than the limit of {limit} bytes",
+    "KF221": "lexicon {lexicon}: line {line}: an entry of {length} characters is longer than the limit of {limit}",
     # evaluation
     "KF301": "gold file {path}: line {line}: {detail}",
+    "KF302": "gold file not found: {path}",
 }
 
 
@@ -57,6 +78,17 @@ class KfactsError(Exception):
         self.code = code
         self.fields = fields
         super().__init__(message(code, **fields))
+
+    def __reduce__(self) -> Any:
+        # rebuilt from the rendered message and attributes (pickling for worker processes)
+        return (_restore, (type(self), self.args, dict(self.__dict__)))
+
+
+def _restore(cls: type, args: tuple, state: dict) -> "KfactsError":
+    err = cls.__new__(cls)
+    err.args = args
+    err.__dict__.update(state)
+    return err
 
 
 class RulePackError(KfactsError, ValueError):
@@ -88,8 +120,188 @@ class RulePackError(KfactsError, ValueError):
 
 
 class RegexTimeoutError(RulePackError):
-    """A user regular expression ran past its time limit (code ``KF209``)."""
+    """Kept for compatibility: extraction no longer raises it.
+
+    A pack whose regular expressions use up their time budget on a document
+    now loses only its own facts for that document, with a
+    :class:`RegexTimeoutWarning` (code ``KF209``).
+    """
+
+
+class InputError(KfactsError, ValueError):
+    """A value given to :func:`kfacts.extract` / :class:`kfacts.Extractor` is not usable (``KF102``, ``KF104``)."""
+
+
+class InputTypeError(KfactsError, TypeError):
+    """An argument of the wrong type (``KF101``, ``KF106``)."""
+
+
+class InputKeyError(KfactsError, KeyError):
+    """A record given to ``pipe()`` lacks its text field (``KF105``)."""
+
+    def __str__(self) -> str:  # KeyError would show the repr of the message
+        return str(self.args[0]) if self.args else ""
 
 
 class GoldFormatError(KfactsError, ValueError):
     """A gold file does not follow SPEC section 3 (code ``KF301``)."""
+
+
+class GoldFileNotFoundError(KfactsError, FileNotFoundError):
+    """A gold file does not exist (code ``KF302``)."""
+
+
+# -- warnings ------------------------------------------------------------------
+class KfactsWarning(UserWarning):
+    """Base class of kfacts' warnings: part of a result was lost, not the document.
+
+    Attributes
+    ----------
+    code : str
+        A code of :data:`MESSAGES`.
+    fields : dict
+        The message fields.
+    """
+
+    code: str = "KF000"
+
+    def __init__(self, code: str, **fields: Any) -> None:
+        self.code = code
+        self.fields = fields
+        super().__init__(message(code, **fields))
+
+
+class RegexTimeoutWarning(KfactsWarning):
+    """A pack's regular expressions used up their per-document time budget (``KF209``).
+
+    ``pack`` (the pack file) and ``rule_id`` (the rule that was running) say where.
+    """
+
+    code = "KF209"
+
+    def __init__(self, code: str = "KF209", *, pack: str | None = None, rule_id: str | None = None,
+                 **fields: Any) -> None:
+        self.pack = pack
+        self.rule_id = rule_id
+        super().__init__(code, rule=rule_id, **fields)
+        if pack:
+            self.args = (f"{pack}: {self.args[0]}",)
+
+
+#: code -> (cause, what to do); ``docs/errors.md`` is generated from this and :data:`MESSAGES`
+EXPLANATIONS: dict[str, tuple[str, str]] = {
+    "KF101": ("`text` given to `extract()` / `Extractor()` / `pipe()` is not a `str` "
+              "(`InputTypeError`, a `TypeError`).",
+              "Pass the document as a string; decode bytes first (`data.decode('utf-8')`)."),
+    "KF102": ("`published` is neither `None`, a `datetime.date`/`datetime` nor an ISO date string "
+              "(`InputError`, a `ValueError`).",
+              "Pass `'YYYY-MM-DD'`, a date, or `None` to let kfacts read the page's own timestamp."),
+    "KF103": ("`disable=` names a rule id that no built-in extractor or loaded pack has.",
+              "Check the id with `kfacts rules`; a pack's rule ids need the pack loaded in the same `Extractor`."),
+    "KF104": ("`published` is a date too far from any news date for date arithmetic (relative dates "
+              "such as `어제` or `내년` would leave the calendar) (`InputError`, a `ValueError`).",
+              "Pass the article's real publication date, or `None`."),
+    "KF105": ("A dict record given to `pipe()` has no `text_field` (`InputKeyError`, a `KeyError`).",
+              "Name the field holding the text: `pipe(records, text_field='body')`."),
+    "KF106": ("An item given to `pipe()` is neither a string nor a dict (`InputTypeError`, a `TypeError`).",
+              "Give strings (yielding Documents) or dict records (yielding dicts)."),
+    "KF107": ("An invalid argument to `pipe()`: `batch_size` or `n_process` below 1, or `n_process > 1` with "
+              "an `Extractor(kiwi=...)` (workers cannot share it) (`InputError`, a `ValueError`).",
+              "Use values >= 1; let kfacts build Kiwi when using worker processes."),
+    "KF108": ("A worker process of `pipe(n_process>1)` died: killed, out of memory, or the script lacks the "
+              "`if __name__ == \"__main__\":` guard that `spawn` needs (`kfacts.batch.WorkerError`, a "
+              "`RuntimeError`).",
+              "Add the guard; lower `n_process` or `batch_size` if memory ran out."),
+    "KF201": ("The pack file cannot be read: missing, not UTF-8, or unreadable.",
+              "Check the path and save the file as UTF-8."),
+    "KF202": ("The pack is not valid TOML, or its tables/arrays are nested too deeply to be a pack.",
+              "Fix the syntax at the line and column given; a pack never needs deep nesting."),
+    "KF203": ("An unknown key: a typo, or an output field the fact type does not have.",
+              "Use the keys listed in docs/rule-packs.md (Reference); declare new fields in `[[types]]`."),
+    "KF204": ("A required key is missing (`id`, `type`, `pattern` or `regex`, ...).",
+              "Add the key; `*` marks required keys in the reference table of docs/rule-packs.md."),
+    "KF205": ("An unknown attribute inside a token spec (e.g. `pos`).",
+              "Use `form`, `tag`, `lemma`, `regex`, `in_lexicon`, `fact`, `op`, `capture`."),
+    "KF206": ("A lexicon file named by `[[lexicons]] path` does not exist.",
+              "Put the file in the pack's folder (or below it) and give its path relative to the pack."),
+    "KF207": ("Two rules share an id (in one pack, with a built-in rule, or across packs used together).",
+              "Give every rule a unique namespaced id (`mypack.rule_name`)."),
+    "KF208": ("A rule `regex` or token `regex` does not compile.",
+              "Fix the pattern (the `regex` module's syntax); write it as a TOML literal string `'...'`."),
+    "KF209": ("A warning (`kfacts.RegexTimeoutWarning`), not an error: the pack's regular expressions used "
+              "up the pack's per-document time budget `regex_timeout` (CPU time of the thread extracting "
+              "that document, so other threads do not count). The pack's facts for that document are "
+              "dropped; built-in facts and other packs' facts are kept; `doc.meta['warnings']` records it.",
+              "Make the pattern cheaper (anchor it, avoid nested repeats, prefer token patterns), or raise "
+              "`regex_timeout`. `warnings.simplefilter('error', kfacts.RegexTimeoutWarning)` turns the "
+              "warning into an exception."),
+    "KF210": ("A value of the wrong type (`window = \"2\"`, a string constant for an `int` field).",
+              "Use the type the reference table of docs/rule-packs.md gives."),
+    "KF211": ("The pack's `requires_kfacts` is not met by the installed kfacts.",
+              "Install a kfacts version the pack accepts, or update the pack."),
+    "KF212": ("An unknown fact type (rule `type`, token `fact`, an example).",
+              "Use a built-in type or declare it in `[[types]]`."),
+    "KF213": ("An unknown lexicon or capture name (`in_lexicon`, `@cap` in `fields`, `span`).",
+              "Declare the lexicon, or name a capture the pattern makes."),
+    "KF214": ("A pack example did not give the expected facts (pytest plugin, `kfacts test-pack`).",
+              "Read the diff in the report; fix the rule or the example."),
+    "KF215": ("An example is malformed (no `text`, a `span` outside the text, ...).",
+              "Fix the example as the message says."),
+    "KF216": ("An invalid value: a bad rule id, `op`, capture name, version specifier, converter or "
+              "`regex_timeout`; a pattern that could match nothing; a redeclared built-in type.",
+              "Fix the value as the message says."),
+    "KF217": ("A regex backtracks catastrophically on a trial string built from its own characters "
+              "(checked at load time, on the loading thread's own CPU time).",
+              "Rewrite the pattern without nested or overlapping repeats (`(a|aa)+`, `(x+)+`)."),
+    "KF218": ("A lexicon path leads outside the pack's folder (`..`, an absolute path, a symlink "
+              "pointing elsewhere).",
+              "Keep lexicons in the pack's folder or below it, or allow their folder: "
+              "`load_pack(path, allow=[folder])`."),
+    "KF219": ("The pack file or a lexicon is not a regular file (a directory, a device such as "
+              "`/dev/zero`, a FIFO, a `/proc` entry).",
+              "Point to an ordinary file."),
+    "KF220": ("The pack file or a lexicon is larger than its limit (`MAX_PACK_BYTES`, "
+              "`MAX_LEXICON_BYTES` in `kfacts.rulepacks.pack`; see docs/rule-packs.md).",
+              "Trim or split the data; a file that large is not a pack or a word list."),
+    "KF221": ("A lexicon entry is longer than `MAX_LEXICON_ENTRY_CHARS` characters (matching cost "
+              "grows with the longest entry).",
+              "Lexicon entries are names and terms: fix or remove the line."),
+    "KF301": ("A gold file line is not a valid record (not JSON, nested too deeply, no `facts` list, "
+              "no `text`/`source`, a source that is missing) (`GoldFormatError`, a `ValueError`).",
+              "Fix the line as the message says; SPEC section 3 gives the format."),
+    "KF302": ("The gold file does not exist (`GoldFileNotFoundError`, a `FileNotFoundError`).",
+              "Check the path."),
+}
+
+
+def errors_markdown() -> str:
+    """The text of ``docs/errors.md``: every code with its message, cause and what to do."""
+    lines = [
+        "# Errors and warnings",
+        "",
+        "<!-- generated by kfacts.errors.errors_markdown(); edit errors.py, not this file -->",
+        "",
+        "Every error kfacts raises on purpose is a `kfacts.KfactsError` with a stable",
+        "`code` (`err.code`); its message starts with `[KFxxx]`. It is also the",
+        "built-in exception a caller would expect: `RulePackError`, `GoldFormatError`",
+        "and `InputError` are `ValueError`s, `InputTypeError` is a `TypeError`,",
+        "`GoldFileNotFoundError` is a `FileNotFoundError`. `except kfacts.KfactsError`",
+        "catches them all.",
+        "",
+        "A condition that loses part of a result but not the document is a warning:",
+        "a `kfacts.KfactsWarning` subclass (with `.code`) issued with `warnings.warn`",
+        "and recorded in `doc.meta[\"warnings\"]` as a list of",
+        "`{\"code\", \"message\", \"pack\", \"rule\"}` records.",
+        "",
+        "* `KF1xx` - input given to `extract()` / `Extractor`",
+        "* `KF2xx` - rule packs (`kfacts.RulePackError`; see docs/rule-packs.md)",
+        "* `KF3xx` - evaluation and gold files",
+        "",
+        "| code | message | cause | what to do |",
+        "|---|---|---|---|",
+    ]
+    for code, msg in MESSAGES.items():
+        cause, todo = EXPLANATIONS[code]
+        cells = [f"`{code}`", f"`{msg}`", cause, todo]
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(lines) + "\n"

@@ -18,7 +18,7 @@ from typing import Any, Iterable
 
 import regex as re
 
-from .errors import GoldFormatError
+from .errors import GoldFileNotFoundError, GoldFormatError
 
 #: type -> (key field, secondary fields), SPEC section 4
 KEYS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -166,7 +166,7 @@ def read_gold(gold_path: str | Path, root: str | Path | None = None) -> list[dic
     """Read a gold JSONL file; each record gets its document ``text``."""
     gold_path = Path(gold_path)
     if not gold_path.is_file():
-        raise FileNotFoundError(f"gold file not found: {gold_path}")
+        raise GoldFileNotFoundError("KF302", path=str(gold_path))
     roots = [Path(root)] if root is not None else [gold_path.parent, gold_path.parent.parent]
     records = []
     jsonl_cache: dict[Path, dict[str, str]] = {}
@@ -178,6 +178,8 @@ def read_gold(gold_path: str | Path, root: str | Path | None = None) -> list[dic
                 rec = json.loads(line)
             except json.JSONDecodeError as e:
                 raise GoldFormatError("KF301", path=str(gold_path), line=lineno, detail=f"not JSON ({e.msg})") from None
+            except RecursionError:
+                raise GoldFormatError("KF301", path=str(gold_path), line=lineno, detail="JSON nested too deeply") from None
             if not isinstance(rec, dict) or not isinstance(rec.get("facts"), list):
                 raise GoldFormatError("KF301", path=str(gold_path), line=lineno, detail="a record needs a 'facts' list")
             if not isinstance(rec.get("text"), str):
@@ -201,7 +203,14 @@ def read_gold(gold_path: str | Path, root: str | Path | None = None) -> list[dic
                         with found.open(encoding="utf-8") as jf:
                             for jl in jf:
                                 if jl.strip():
-                                    jr = json.loads(jl)
+                                    try:
+                                        jr = json.loads(jl)
+                                    except (json.JSONDecodeError, RecursionError):
+                                        raise GoldFormatError("KF301", path=str(gold_path), line=lineno,
+                                                              detail=f"{found}: a line is not JSON") from None
+                                    if not isinstance(jr, dict):
+                                        raise GoldFormatError("KF301", path=str(gold_path), line=lineno,
+                                                              detail=f"{found}: a line is not a JSON object")
                                     texts[str(jr.get("id"))] = jr.get("text", "")
                         jsonl_cache[found] = texts
                     if rec_id not in jsonl_cache[found]:

@@ -7,7 +7,7 @@ import threading
 from typing import Any, Iterable, Iterator, Mapping, Sequence, overload
 
 from .analysis import Analyzer
-from .errors import KfactsError
+from .errors import InputError, InputTypeError, KfactsError
 from .extractors import builtin_modules, builtin_rules
 from .extractors.base import Context, Rule
 from .fact import Document, Fact, Published
@@ -37,7 +37,29 @@ def parse_published(published: Any) -> _dt.date | None:
             return _dt.date.fromisoformat(s[:10]) if len(s) >= 10 and s[10:11] in ("", "T", " ") else _dt.date.fromisoformat(s)
         except ValueError:
             pass
-    raise ValueError(_msg("KF102", value=published))
+    raise InputError("KF102", value=published)
+
+
+#: the dates ``published`` may be: date arithmetic (``어제``, ``내년``, ``3년 전``) stays inside the calendar
+PUBLISHED_RANGE = (_dt.date(1000, 1, 1), _dt.date(8999, 12, 31))
+
+
+def _usable_published(pub: Any, given: Any) -> _dt.date | None:
+    """``pub`` (from :func:`parse_published`) made safe: missing values (pandas ``NaT``, a float NaN) are
+    ``None``; a date outside :data:`PUBLISHED_RANGE` raises :class:`kfacts.InputError` (``KF104``)."""
+    if isinstance(given, float) and given != given:  # NaN from a DataFrame column
+        return None
+    if pub is None or pub != pub:  # pandas NaT is a datetime that is not equal to itself
+        return None
+    if not isinstance(pub, _dt.date):
+        raise InputError("KF102", value=given)
+    if type(pub) is not _dt.date:
+        pub = _dt.date(pub.year, pub.month, pub.day)
+    day: _dt.date = pub
+    low, high = PUBLISHED_RANGE
+    if not low <= day <= high:
+        raise InputError("KF104", value=given, low=low.isoformat(), high=high.isoformat())
+    return day
 
 
 def _msg(code: str, **fields: Any) -> str:
@@ -110,8 +132,9 @@ class Extractor:
 
     def __call__(self, text: str, published: Published = None) -> Document:
         if not isinstance(text, str):
-            raise TypeError(_msg("KF101", kind=type(text).__name__))
-        pub = parse_published(published)
+            raise InputTypeError("KF101", kind=type(text).__name__)
+        pub = None if isinstance(published, float) and published != published else parse_published(published)
+        pub = _usable_published(pub, published)
         page_date = None
         if pub is None:
             page_date = find_published(text)
@@ -134,7 +157,9 @@ class Extractor:
             facts = [f for f in facts if f.rule not in self.disabled]
         facts = [f for f in facts if text[f.span[0]:f.span[1]] == f.text]
         facts.sort(key=lambda f: (f.span[0], f.span[1], f.type))
-        meta = {"published_source": "page" if page_date is not None else ("argument" if pub else None)}
+        meta: dict[str, Any] = {"published_source": "page" if page_date is not None else ("argument" if pub else None)}
+        if ctx.options.get("warnings"):
+            meta["warnings"] = list(ctx.options["warnings"])  # KfactsWarning records (docs/errors.md)
         return Document(text=text, published=pub, facts=facts, zones=zones, meta=meta)
 
     extract = __call__
@@ -225,7 +250,7 @@ def extract(text: str, published: Published = None) -> Document:
     []
     """
     if not isinstance(text, str):
-        raise TypeError(_msg("KF101", kind=type(text).__name__))
+        raise InputTypeError("KF101", kind=type(text).__name__)
     return default_extractor()(text, published=published)
 
 

@@ -23,6 +23,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
+from .saferegex import Budget
 from .saferegex import search as _safe_search
 
 
@@ -48,7 +49,7 @@ class TokenSpec:
             return self.form
         return None
 
-    def token_ok(self, tok: Any, timeout: float) -> bool:
+    def token_ok(self, tok: Any, budget: Budget) -> bool:
         if self.form is not None and tok.form not in self.form:
             return False
         if self.tag is not None:
@@ -62,7 +63,7 @@ class TokenSpec:
             if hit is None:
                 if len(self._cache) > 50_000:
                     self._cache.clear()
-                hit = self._cache[tok.form] = _safe_search(self.regex, tok.form, timeout) is not None
+                hit = self._cache[tok.form] = _safe_search(self.regex, tok.form, budget) is not None
             if not hit:
                 return False
         return True
@@ -78,7 +79,11 @@ class Scope:
     hi: int
     lexicons: dict[str, Any]  # name -> Lexicon
     facts: dict[str, list[Any]]  # type -> facts, any order
-    timeout: float
+    budget: Any  # a saferegex.Budget shared by the document's searches (a number: a fresh budget)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.budget, Budget):
+            self.budget = Budget(float(self.budget))
 
 
 @dataclass
@@ -136,7 +141,7 @@ def _steps(spec: TokenSpec, i: int, scope: Scope, fcache: dict) -> list[tuple[in
             j += 1
         out.reverse()  # longest first
         return out
-    if spec.token_ok(tok, scope.timeout):
+    if spec.token_ok(tok, scope.budget):
         return [(i + 1, tok.start, tok.start + tok.len, None)]
     return []
 

@@ -1,75 +1,51 @@
 """Converters a pack may name in a field reference (``"@amount|int"``).
 
 Packs are data only: a converter is chosen by name from :data:`CONVERTERS`,
-never imported or evaluated.
+never imported or evaluated. Numbers are read by the one Korean number
+parser of kfacts, :func:`kfacts.normalize.numbers.parse_number` (exact
+integers, Hangul numerals), after :data:`~kfacts.normalize.numbers.NUMBER`
+has found where the number at the start of the value ends.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any, Callable
 
-_BIG = {"만": 10**4, "억": 10**8, "조": 10**12, "경": 10**16}
-_SMALL = {"십": 10, "백": 100, "천": 1000}
-_NUM = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+from ..normalize.numbers import NUMBER, parse_number, strip_approx_marker
+
+#: a number with more digits than this is not read (the field is ``None``)
+MAX_DIGITS = 30
+
+_LEAD = re.compile(r"\s*(?:(?:약|총|최대|최소)\s*)?")
+_NUMBER = re.compile(NUMBER)
 
 
-def korean_int(text: str) -> int | None:
-    """The integer a Korean number expression at the start of ``text`` denotes.
+def read_number(text: str) -> int | float | None:
+    """The value of the Korean number expression at the start of ``text``.
 
-    Digits with commas and the units 십/백/천 and 만/억/조 are understood;
-    anything after the number (``원``, ``개``, ``명``...) is ignored.
+    Digits with commas and decimals, Hangul numerals, the units 십/백/천 and
+    만/억/조/경 are understood; a leading 약/총/최대/최소 and anything after
+    the number (``원``, ``개``, ``명``...) are ignored. Integers stay exact.
 
-    >>> korean_int("500억원")
-    50000000000
-    >>> korean_int("1조 2,345억원")
-    1234500000000
-    >>> korean_int("12억5000만원")
-    1250000000
-    >>> korean_int("3천")
-    3000
-    >>> korean_int("1.5조")
-    1500000000000
-    >>> korean_int("120개")
-    120
-    >>> korean_int("약 98억 원")
-    9800000000
-    >>> korean_int("일자리") is None
-    True
+    >>> read_number("500억원"), read_number("1조 2,345억원"), read_number("12억5000만원")
+    (50000000000, 1234500000000, 1250000000)
+    >>> read_number("3천"), read_number("1.5조"), read_number("120개"), read_number("약 98억 원")
+    (3000, 1500000000000, 120, 9800000000)
+    >>> read_number("삼천오백만 원"), read_number("9007199254740993")
+    (35000000, 9007199254740993)
+    >>> read_number("일자리") is None, read_number("1" * 400) is None
+    (True, True)
     """
-    s = text.strip()
-    for prefix in ("약", "총", "최대", "최소"):
-        if s.startswith(prefix):
-            s = s[len(prefix):].lstrip()
-    total = 0
-    section = 0.0  # value below the current big unit
-    pos = 0
-    seen = False
-    while pos < len(s):
-        m = _NUM.match(s, pos)
-        if m:
-            num = float(m.group().replace(",", ""))
-            pos = m.end()
-            seen = True
-            if pos < len(s) and s[pos] in _SMALL:
-                num *= _SMALL[s[pos]]
-                pos += 1
-            section += num
-        elif s[pos] in _SMALL and seen:
-            section = (section or 1) * _SMALL[s[pos]]
-            pos += 1
-        else:
-            break
-        # a big unit may follow, possibly after a space
-        if pos < len(s) and s[pos] in _BIG:
-            total += section * _BIG[s[pos]]
-            section = 0.0
-            pos += 1
-        while pos < len(s) and s[pos] == " " and pos + 1 < len(s) and (s[pos + 1].isdigit()):
-            pos += 1
-    if not seen:
+    pos = _LEAD.match(text).end()
+    m = _NUMBER.match(text, pos)
+    if not m or m.end() == pos:
         return None
-    return int(round(total + section))
+    expr, _ = strip_approx_marker(m.group())
+    if sum(c.isdigit() for c in expr) > MAX_DIGITS:
+        return None
+    return parse_number(expr)
 
 
 def _to_int(v: Any) -> int | None:
@@ -78,18 +54,22 @@ def _to_int(v: Any) -> int | None:
     if isinstance(v, int):
         return v
     if isinstance(v, float):
-        return int(v)
+        return int(v) if math.isfinite(v) else None
     if isinstance(v, str):
-        return korean_int(v)
+        n = read_number(v)
+        if n is None:
+            return None
+        return n if isinstance(n, int) else int(round(n))
     return None
 
 
 def _to_float(v: Any) -> float | None:
     if isinstance(v, (int, float)) and not isinstance(v, bool):
-        return float(v)
+        f = float(v) if not isinstance(v, int) or abs(v) < 10**300 else math.inf
+        return f if math.isfinite(f) else None
     if isinstance(v, str):
-        m = _NUM.match(v.strip())
-        return float(m.group().replace(",", "")) if m else None
+        n = read_number(v)
+        return None if n is None else float(n)
     return None
 
 

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import sys
+import warnings
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from .._version import __version__
-from ..errors import RegexTimeoutError, RulePackError
+from ..errors import RegexTimeoutWarning, RulePackError
 from ..examples import Example, ExampleFormatError, parse_examples
 from ..extractors.base import Context, Rule
 from ..fact import Fact
 from . import schema as S
 from .matcher import Capture, Match, Scope, match_all, sentence_bounds
 from .numbers import convert
-from .saferegex import Timeout, finditer
+from .saferegex import Budget, Timeout, finditer
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -23,6 +24,10 @@ else:  # pragma: no cover
 
 DEFAULT_REGEX_TIMEOUT = 1.0
 MAX_REGEX_TIMEOUT = 30.0
+#: largest pack file accepted (bytes, ``KF220``)
+MAX_PACK_BYTES = 1_000_000
+#: nesting of TOML tables and arrays a pack may have (deeper: ``KF202``)
+MAX_PACK_DEPTH = 32
 
 
 class RulePack:
@@ -75,20 +80,29 @@ class RulePack:
 
     # -- extraction -------------------------------------------------------------
     def extract(self, ctx: Context) -> list[Fact]:
-        """The facts of this pack's rules in ``ctx`` (later rules see earlier rules' facts)."""
+        """The facts of this pack's rules in ``ctx`` (later rules see earlier rules' facts).
+
+        Every regex search of the pack in this document draws on one budget
+        of ``regex_timeout`` seconds (CPU time of the calling thread). When it
+        is used up the pack gives no facts for this document: a
+        :class:`kfacts.RegexTimeoutWarning` (``KF209``) is issued and recorded
+        in ``ctx.options["warnings"]`` (the pipeline puts it in
+        ``doc.meta["warnings"]``).
+        """
         if not ctx.text:
             return []
         seen: dict[str, list[Fact]] = {t: list(fs) for t, fs in ctx.facts.items()}
         known = {(f.type, f.span) for fs in ctx.facts.values() for f in fs}
         taken: dict[str, list[tuple[int, int]]] = {}
         bounds = sentence_bounds(ctx.tokens)
+        budget = Budget(self.regex_timeout)
         out: list[Fact] = []
         for rule in self._compiled:
             try:
-                found = self._run(rule, ctx, bounds, seen)
+                found = self._run(rule, ctx, bounds, seen, budget)
             except Timeout as e:
-                raise RegexTimeoutError("KF209", path=str(self.path), rule_id=rule.id,
-                                        pattern=e.pattern or rule.regex_source, limit=self.regex_timeout) from None
+                self._timed_out(ctx, rule, e.pattern or rule.regex_source)
+                return []
             for f in found:
                 if (f.type, f.span) in known:
                     continue
@@ -102,10 +116,18 @@ class RulePack:
                 out.append(f)
         return out
 
+    def _timed_out(self, ctx: Context, rule: S.CompiledRule, pattern: str | None) -> None:
+        w = RegexTimeoutWarning(pack=str(self.path), rule_id=rule.id, pattern=pattern, limit=self.regex_timeout)
+        record = {"code": w.code, "message": str(w), "pack": str(self.path), "rule": rule.id}
+        options = getattr(ctx, "options", None)
+        if isinstance(options, dict):
+            options.setdefault("warnings", []).append(record)
+        warnings.warn(w, stacklevel=2)
+
     def _run(self, rule: S.CompiledRule, ctx: Context, bounds: list[tuple[int, int]],
-             seen: dict[str, list[Fact]]) -> list[Fact]:
+             seen: dict[str, list[Fact]], budget: Budget) -> list[Fact]:
         if rule.regex is not None:
-            return self._run_regex(rule, ctx)
+            return self._run_regex(rule, ctx, budget)
         assert rule.pattern is not None
         toks = ctx.tokens
         if not toks:
@@ -132,15 +154,15 @@ class RulePack:
                 starts = {t.start for t in toks[lo:hi]}
                 if not all(starts & fs for fs in fact_starts):
                     continue
-            scope = Scope(ctx.text, toks, lo, hi, self.lexicons, seen, self.regex_timeout)
+            scope = Scope(ctx.text, toks, lo, hi, self.lexicons, seen, budget)
             for m in match_all(rule.pattern, scope, starts=lambda i, lim=start_hi: i < lim):
-                f = self._fact(rule, ctx, m.start, m.end, self._with_near(rule, ctx, bounds, seen, m))
+                f = self._fact(rule, ctx, m.start, m.end, self._with_near(rule, ctx, bounds, seen, m, budget))
                 if f is not None:
                     facts.append(f)
         return facts
 
     def _with_near(self, rule: S.CompiledRule, ctx: Context, bounds: list[tuple[int, int]],
-                   seen: dict[str, list[Fact]], m: Match) -> dict[str, Capture] | None:
+                   seen: dict[str, list[Fact]], m: Match, budget: Budget) -> dict[str, Capture] | None:
         caps = dict(m.captures)
         if not rule.near:
             return caps
@@ -152,7 +174,7 @@ class RulePack:
             lo = m.end_tok
             while lo < hi and toks[lo].start < last.start + last.len:
                 lo += 1
-            scope = Scope(ctx.text, toks, lo, hi, self.lexicons, seen, self.regex_timeout)
+            scope = Scope(ctx.text, toks, lo, hi, self.lexicons, seen, budget)
             found = match_all(near.pattern, scope, first_only=True)
             if found:
                 for k, v in found[0].captures.items():
@@ -161,7 +183,7 @@ class RulePack:
                 return None
         return caps
 
-    def _run_regex(self, rule: S.CompiledRule, ctx: Context) -> list[Fact]:
+    def _run_regex(self, rule: S.CompiledRule, ctx: Context, budget: Budget) -> list[Fact]:
         text = ctx.text
         sents = ctx.sentences
         scopes: list[tuple[int, int, int]] = []
@@ -174,7 +196,7 @@ class RulePack:
         names = list(rule.regex.groupindex)
         for lo, hi, start_hi in scopes:
             sub = text[lo:hi]
-            for m in finditer(rule.regex, sub, self.regex_timeout):
+            for m in finditer(rule.regex, sub, budget):
                 if m.end() == m.start() or lo + m.start() >= start_hi:
                     continue
                 caps = {}
@@ -224,22 +246,30 @@ class RulePack:
 
 
 # -- loading ----------------------------------------------------------------------
-def load_pack(path: Any) -> RulePack:
-    """Read and validate a rule pack; raises :class:`kfacts.RulePackError` (``KF2xx``)."""
+def load_pack(path: Any, allow: Iterable[Any] = ()) -> RulePack:
+    """Read and validate a rule pack; raises :class:`kfacts.RulePackError` (``KF2xx``).
+
+    The pack file must be a regular file of at most :data:`MAX_PACK_BYTES`.
+    Lexicon files must resolve (symlinks followed) inside the pack's folder
+    or inside one of the folders in ``allow``, be regular files of at most
+    :data:`~kfacts.rulepacks.schema.MAX_LEXICON_BYTES`, with entries of at
+    most :data:`~kfacts.rulepacks.schema.MAX_LEXICON_ENTRY_CHARS` characters.
+    """
     if isinstance(path, RulePack):
         return path
     path = Path(path)
-    chk = S.Checker(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise chk.fail("KF201", detail=f"{e.strerror or e}") from None
+    chk = S.Checker(path, allow=[Path(a) for a in allow])
+    raw = S.read_limited(chk, path, "pack file", MAX_PACK_BYTES)
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as e:
         raise chk.fail("KF201", detail=f"not UTF-8: {e}") from None
     except tomllib.TOMLDecodeError as e:
         raise chk.fail("KF202", detail=str(e)) from None
+    except RecursionError:
+        raise chk.fail("KF202", detail=f"tables or arrays nested deeper than {MAX_PACK_DEPTH} levels") from None
+    if _depth(data) > MAX_PACK_DEPTH:
+        raise chk.fail("KF202", detail=f"tables or arrays nested deeper than {MAX_PACK_DEPTH} levels")
     chk.table(data, "top", "the top level")
     meta = chk.table(data["pack"], "pack", "[pack]")
     req = meta.get("requires_kfacts")
@@ -277,6 +307,21 @@ def load_pack(path: Any) -> RulePack:
     examples = _examples(chk, data, compiled, field_types)
     return RulePack(path=path, meta=meta, field_types=field_types, declared=declared, lexicons=lexicons,
                     compiled=compiled, examples=examples)
+
+
+def _depth(data: Any) -> int:
+    """How deeply tables and arrays nest in ``data`` (iteratively: no recursion limit)."""
+    deepest = 0
+    stack = [(data, 1)]
+    while stack:
+        x, d = stack.pop()
+        if isinstance(x, dict):
+            x = list(x.values())
+        if isinstance(x, list):
+            deepest = max(deepest, d)
+            if d <= MAX_PACK_DEPTH:
+                stack.extend((v, d + 1) for v in x if isinstance(v, (dict, list)))
+    return deepest
 
 
 def _rules(chk: S.Checker, raw_rules: list[Any], types: dict[str, dict[str, str]],

@@ -9,7 +9,9 @@ Nothing in a pack is executed: regexes are compiled (and vetted) by the
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,11 @@ from ..fact import FACT_FIELDS
 from .matcher import TokenSpec
 from .numbers import CONVERTERS, FIELD_TYPES
 from . import saferegex
+
+#: largest lexicon file accepted (bytes, ``KF220``)
+MAX_LEXICON_BYTES = 20_000_000
+#: longest lexicon entry accepted (characters, ``KF221``): token matching costs grow with it
+MAX_LEXICON_ENTRY_CHARS = 100
 
 #: table -> key -> (expected python types, description); "*" marks a required key
 SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
@@ -34,7 +41,7 @@ SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "version": ((str,), "*pack version"),
         "description": ((str,), "what the pack finds"),
         "requires_kfacts": ((str,), "version specifier, e.g. '>=0.1'"),
-        "regex_timeout": ((int, float), "seconds one regex search may take (default 1.0)"),
+        "regex_timeout": ((int, float), "CPU seconds all regex searches of the pack may take per document (default 1.0)"),
         "authors": ((list,), "list of strings"),
         "url": ((str,), "home page"),
     },
@@ -135,8 +142,9 @@ class CompiledRule:
 class Checker:
     """Validation helpers that know the pack file, for error messages."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, allow: list[Path] | None = None) -> None:
         self.path = path
+        self.allow = list(allow or [])
 
     def fail(self, code: str, rule_id: str | None = None, **fields: Any) -> RulePackError:
         return RulePackError(code, path=str(self.path), rule_id=rule_id, **fields)
@@ -222,21 +230,54 @@ def version_ok(spec: str, version: str) -> bool | None:
     return True
 
 
-def read_lexicon(chk: Checker, raw: dict[str, Any], where: str) -> Lexicon:
-    path = (chk.path.parent / raw["path"]).resolve()
-    if not path.is_file():
-        raise chk.fail("KF206", lexicon=str(path))
+def read_limited(chk: Checker, path: Path, what: str, limit: int) -> bytes:
+    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes (``KF201``, ``KF219``, ``KF220``)."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as e:
+        st = os.stat(path)
+    except OSError as e:
+        raise chk.fail("KF201", detail=f"{what} {path}: {e.strerror or e}") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise chk.fail("KF219", what=what, file=str(path))
+    if st.st_size > limit:
+        raise chk.fail("KF220", what=what, file=str(path), limit=limit)
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(limit + 1)  # a file may say 0 bytes and hold more (/proc)
+    except OSError as e:
+        raise chk.fail("KF201", detail=f"{what} {path}: {e.strerror or e}") from None
+    if len(data) > limit:
+        raise chk.fail("KF220", what=what, file=str(path), limit=limit)
+    return data
+
+
+def lexicon_path(chk: Checker, given: str) -> Path:
+    """Where a lexicon path of the pack leads, if inside the pack's folder or an allowed one (else ``KF218``)."""
+    base = chk.path.parent
+    resolved = (base / given).resolve()
+    folders = [base.resolve()] + [Path(a).resolve() for a in chk.allow]
+    if not any(resolved == f or f in resolved.parents for f in folders):
+        raise chk.fail("KF218", lexicon=given, resolved=str(resolved), folder=str(folders[0]))
+    return resolved
+
+
+def read_lexicon(chk: Checker, raw: dict[str, Any], where: str) -> Lexicon:
+    path = lexicon_path(chk, raw["path"])
+    if not path.exists():
+        raise chk.fail("KF206", lexicon=str(path))
+    data = read_limited(chk, path, "lexicon", MAX_LEXICON_BYTES)
+    try:
+        lines = data.decode("utf-8").splitlines()
+    except UnicodeDecodeError as e:
         raise chk.fail("KF201", detail=f"lexicon {path}: {e}") from None
     entries: dict[str, str] = {}
-    for line in lines:
+    for lineno, line in enumerate(lines, 1):
         line = line.strip().lstrip("\ufeff")
         if not line or line.startswith("#"):
             continue
         parts = [p.strip() for p in line.split("\t")]
         surface = parts[0]
+        if len(surface) > MAX_LEXICON_ENTRY_CHARS:
+            raise chk.fail("KF221", lexicon=str(path), line=lineno, length=len(surface), limit=MAX_LEXICON_ENTRY_CHARS)
         canonical = parts[1] if len(parts) > 1 and parts[1] else surface
         entries[surface] = canonical
     return Lexicon(name=raw["name"], path=path, entries=entries, tag=raw.get("tag"),
