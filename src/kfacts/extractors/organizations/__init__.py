@@ -29,6 +29,7 @@ from typing import Any
 
 from ..base import Occupancy, Context, Rule
 from ...fact import Fact
+from .dating import effective_date
 from .lexicon import NOT_AN_ORG
 from .local import find_local_governments
 from .names import (SUFFIX_KINDS, find_abbreviations, find_bylines, find_hospital_lists, find_legal_forms,
@@ -37,7 +38,7 @@ from .patterns import hangul_rest, is_particles
 from .regions import (LG, document_region, local_government_of_title, region_of_text, resolve_region,
                       split_title, unit_name)
 
-__all__ = ["RULES", "extract", "canonicalize", "document_region", "split_title", "local_government_of_title",
+__all__ = ["RULES", "extract", "canonicalize", "effective_date", "document_region", "split_title", "local_government_of_title",
            "region_of_text"]
 
 RULES: list[Rule] = [
@@ -133,6 +134,17 @@ def _select(cands: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def extract(ctx: Context) -> list[Fact]:
+    given = ctx.published
+    if given is None:
+        # an undated page: its names as of the years the text states (see dating.py)
+        ctx.published = effective_date(ctx)
+    try:
+        return _extract(ctx)
+    finally:
+        ctx.published = given
+
+
+def _extract(ctx: Context) -> list[Fact]:
     chosen = _select(_candidates(ctx))
     hosp = find_hospital_lists(ctx)
     if hosp:

@@ -453,6 +453,13 @@ _BYLINE = re.compile(r"\[\s*([가-힣A-Za-z0-9]{2,12}(?:\s?[A-Za-z0-9]{1,4})?)\s
 _DATELINE = re.compile(r"[\[(]\s*([가-힣]{2,6})\s*=\s*([가-힣A-Za-z0-9]{2,12})\s*[\])]")
 _BY = re.compile(r"(?:^|\n)\s*by\s+([가-힣A-Za-z0-9]{2,12})\s+\d{4}")
 _NOT_MEDIA = frozenset(("사진", "편집자", "기자", "영상", "그래픽", "자료"))
+#: ``아주경제 홍길동 기자 =``, ``데일리연합(월간) 홍길동 기자 |``, ``머니투데이 더리더 홍길동 기자 입력``: the word
+#: before the reporter's name, when the byline closes with ``=``, ``|`` or the ``입력`` stamp, is the outlet
+_BYLINE_PLAIN = re.compile(
+    r"(?<![가-힣A-Za-z0-9])(?:([가-힣A-Za-z0-9]{2,12}) )?([가-힣A-Za-z][가-힣A-Za-z0-9]{1,11})(?:\([^()\n]{1,30}\))?"
+    r" [가-힣]{2,4} ?(?:기자|특파원)(?= ?=| ?\|| 입력)")
+#: a desk of an outlet (광주취재본부, 사회부) is not the outlet
+_DESK_ENDINGS = ("본부", "취재본부", "부", "팀", "취재팀", "국", "총국", "지국", "지사", "센터", "데스크")
 
 
 def find_bylines(ctx: Context) -> list[dict[str, Any]]:
@@ -463,6 +470,19 @@ def find_bylines(ctx: Context) -> list[dict[str, Any]]:
         return out
     from .regions import LG
 
+    for m in _BYLINE_PLAIN.finditer(text):
+        name, s, e = m.group(2), m.start(2), m.end(2)
+        if name in _NOT_MEDIA or name in LG.by_form or name.endswith(_DESK_ENDINGS):
+            continue
+        first = m.group(1)
+        entry = lookup(first, ctx.published) if first else None
+        if entry is not None and entry.kind == "media":
+            # 머니투데이 더리더: a title of a known outlet, named with it
+            s = m.start(1)
+            name = text[s:e]
+        entry = lookup(name, ctx.published)
+        canonical, kind = (entry.canonical, entry.kind) if entry is not None else (name, "media")
+        out.append({"start": s, "end": e, "canonical": canonical, "kind": kind, "rule": "byline"})
     for rx in (_BYLINE, _DATELINE, _BY):
         g = 2 if rx is _DATELINE else 1
         for m in rx.finditer(text):
