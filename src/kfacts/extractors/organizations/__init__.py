@@ -29,6 +29,7 @@ from typing import Any
 
 from ..base import Occupancy, Context, Rule
 from ...fact import Fact
+from .companies import find_companies, find_neighbours
 from .dating import effective_date
 from .lexicon import NOT_AN_ORG
 from .local import find_local_governments
@@ -60,13 +61,25 @@ RULES: list[Rule] = [
          "An abbreviation defined in the text (녹색 기후 기금(Green Climate Fund, GCF)) and its later uses"),
     Rule("organization.byline", "organization",
          "A media outlet named in a byline or dateline ([아이뉴스24 김상진 기자], (서울=뉴시스), by 광주일보)"),
+    Rule("organization.company_ceo", "organization", "A company with its head in parentheses (한빛정밀(대표 박지훈))"),
+    Rule("organization.company_list", "organization",
+         "Members of a list counted as companies (A·B·C 등 3개 기업, A, B 등 대기업, A B 등 2개사)"),
+    Rule("organization.company_pact", "organization", "The other party of an agreement (한빛정밀과 투자협약을 체결)"),
+    Rule("organization.company_invest", "organization", "Who spends on a plant (한빛정밀이 120억원을 들여)"),
+    Rule("organization.company_head", "organization",
+         "A proper-noun stem with a company head word (한빛전자, GS건설) or 사 after a country (독일 레콤사)"),
+    Rule("organization.company_role", "organization",
+         "The company between a person's name and a company role (박지훈 한빛정밀 대표)"),
+    Rule("organization.company_neighbour", "organization",
+         "An unknown name listed with · beside a known organization (한빛정밀·한국전력공사)"),
     Rule("organization.regional_agency", "organization",
          "A regional agency written without its region (경제자유구역청 in a 광주 article)"),
 ]
 
 _PRIORITY = {"lexicon": 0, "byline": 1, "council": 1, "region": 1, "region_title": 1, "university": 2,
              "hospital_list": 2,
-             "regional_agency": 3, "abbreviation": 3, "legal_form": 4, "suffix": 5}
+             "regional_agency": 3, "abbreviation": 3, "legal_form": 4, "suffix": 5, "company_ceo": 6, "company_list": 6,
+             "company_pact": 6, "company_invest": 6, "company_head": 7, "company_role": 6, "company_neighbour": 8}
 
 #: agencies every region has one of, written bare in its own news
 _REGIONAL_HEADS = ("경제자유구역청", "테크노파크", "그린카진흥원")
@@ -116,6 +129,7 @@ def _candidates(ctx: Context) -> list[dict[str, Any]]:
     cands += find_suffixed(ctx)
     cands += _regional(ctx)
     cands += find_bylines(ctx)
+    cands += find_companies(ctx)
     return cands
 
 
@@ -146,6 +160,13 @@ def extract(ctx: Context) -> list[Fact]:
 
 def _extract(ctx: Context) -> list[Fact]:
     chosen = _select(_candidates(ctx))
+    taken = Occupancy()
+    for f in chosen:
+        taken.add(f["start"], f["end"])
+    for f in find_neighbours(ctx, chosen):
+        if not taken.overlaps(f["start"], f["end"]):
+            taken.add(f["start"], f["end"])
+            chosen.append(f)
     hosp = find_hospital_lists(ctx)
     if hosp:
         spans = [(h["start"], h["end"]) for h in hosp]

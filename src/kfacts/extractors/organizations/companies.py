@@ -1,0 +1,299 @@
+"""Companies without a legal-form marker or a lexicon entry, found by what surrounds them.
+
+A company name is an unknown word to Kiwi (a proper noun, often one token:
+``한빛정밀``) or a proper-noun stem with a company head (``한빛전자``,
+``GS건설``). The name alone is not enough (``자동차산업``, ``출판사`` are common
+nouns); each rule below needs a frame that only companies fill:
+
+* ``company_ceo``: ``한빛정밀(대표 박지훈)``: the company of a named head;
+* ``company_list``: ``A·B·C 등 3개 기업``, ``A, B 등 대기업``, ``A B C 등 3개사``:
+  the members of a list that the text counts as companies;
+* ``company_pact``: ``OO시는 한빛정밀과 투자협약을 체결``: the other party of an
+  agreement;
+* ``company_invest``: ``한빛정밀이 120억원을 들여``: who spends on a plant;
+* ``company_head``: ``한빛전자``, ``GS건설``, ``독일 레콤사``: a proper-noun stem
+  with a company head word (or ``사`` after a country);
+* ``company_role``: ``박지훈 한빛정밀 대표``: the company between a person's name
+  and a company role;
+* ``company_neighbour``: ``한빛정밀·한국전력공사``: a name listed with ``·``
+  beside a known organization.
+
+Every candidate must be name-like (:func:`name_like`): its first morpheme a
+proper noun or Latin letters, only nouns inside, not a region, a country or a
+word of ``company_words.tsv``'s ``not`` row.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..base import Context
+from .lexicon import HERE, _rows
+from .patterns import hangul_rest, is_particles, trie_regex
+from .regions import LG
+
+
+def _load() -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for r in _rows(HERE / "company_words.tsv"):
+        out[r[0].strip()] = tuple(w.strip() for w in r[1].split(",") if w.strip())
+    return out
+
+
+_W = _load()
+HEADS = _W["head"]
+NOT_NAMES = frozenset(_W["not"])
+_NAME_TAGS = ("NNP", "SL", "SH")
+_NOUN_TAGS = ("NNP", "NNG", "SL", "SN", "SH", "XSN", "NNB")
+_WORD = r"[가-힣A-Za-z0-9&]"
+
+
+def _countries() -> frozenset[str]:
+    try:
+        from ..people.lexicon import countries
+
+        return frozenset(countries())
+    except Exception:  # pragma: no cover - the people data is optional here
+        return frozenset()
+
+
+COUNTRIES = _countries() | {"한국", "미국", "일본", "중국", "독일", "영국", "프랑스", "대한민국"}
+
+
+def _person_like(word: str) -> bool:
+    try:
+        from ..people.lexicon import split_surname
+    except Exception:  # pragma: no cover
+        return False
+    return re.fullmatch("[가-힣]{2,4}", word) is not None and split_surname(word) is not None
+
+
+def name_like(ctx: Context, s: int, e: int) -> bool:
+    """``text[s:e]`` may be a company name: a proper noun (or Latin) first, nouns only, not a common word.
+
+    A last morpheme may run past ``e`` (Kiwi writes ``코디엠이`` as one unknown word).
+    """
+    word = ctx.text[s:e]
+    if len(word) < 2 or word in NOT_NAMES or word in LG.by_form or word in COUNTRIES:
+        return False
+    i = ctx.token_index_at(s)
+    toks = ctx.tokens
+    if i >= len(toks) or toks[i].start != s or toks[i].tag not in _NAME_TAGS:
+        return False
+    while i < len(toks) and toks[i].start < e:
+        t = toks[i]
+        if t.tag not in _NOUN_TAGS and not (t.start + t.len > e and t.tag == "NNP"):
+            return False
+        i += 1
+    return True
+
+
+def strip_josa(ctx: Context, s: int, e: int) -> int:
+    """The end of ``text[s:e]`` without the particle Kiwi finds at its end (``티아이가`` -> ``티아이``)."""
+    toks = ctx.tokens_in(s, e)
+    k = len(toks)
+    while k > 1 and toks[k - 1].tag.startswith("J") and toks[k - 1].start > s:
+        k -= 1
+    return toks[k - 1].start + toks[k - 1].len if k < len(toks) else e
+
+
+def _cand(ctx: Context, s: int, e: int, rule: str, canonical: str | None = None) -> dict[str, Any]:
+    from . import canonicalize
+
+    name = ctx.text[s:e]
+    known = canonicalize(name, ctx.published)
+    if known is not None:
+        canonical, kind = known
+    else:
+        kind = "company"
+    return {"start": s, "end": e, "canonical": canonical or name, "kind": kind, "rule": rule}
+
+
+# -- company_ceo -------------------------------------------------------------------------
+_CEO = re.compile(r"(?<![가-힣A-Za-z0-9&)])(" + _WORD + r"{2,20})\((?:대표이사|대표|회장|사장|CEO)\s?[가-힣]{2,4}\)")
+
+
+def _ceo(ctx: Context) -> list[dict[str, Any]]:
+    out = []
+    for m in _CEO.finditer(ctx.text):
+        s, e = m.span(1)
+        w = m.group(1)
+        if w in NOT_NAMES or w in LG.by_form or w.endswith(("시", "군", "구", "도")) and w[:-1] in LG.by_form:
+            continue
+        out.append(_cand(ctx, s, e, "company_ceo"))
+    return out
+
+
+# -- lists ---------------------------------------------------------------------------
+_ITEM_BACK = re.compile(_WORD + r"+$")
+_SEP_BACK = re.compile(r"(?:\s?[·ㆍ∙․,]\s?|\s)$")
+_CONJ = ("와", "과")
+
+
+def list_items(ctx: Context, end: int, limit: int = 12) -> list[tuple[int, int]]:
+    """Name-like items of a list that ends at ``end``, last first (``A·B, C와 D`` read backwards)."""
+    text = ctx.text
+    items: list[tuple[int, int]] = []
+    p = end
+    first = True
+    while len(items) < limit:
+        m = _ITEM_BACK.search(text, max(0, p - 30), p)
+        if m is None:
+            break
+        s, e = m.start(), p
+        if not first and text[e - 1:e] in _CONJ and e - s > 2 and text[e:e + 1] == " ":
+            e -= 1  # A와 B: the conjunction closes the item before
+        if not name_like(ctx, s, e):
+            break
+        items.append((s, e))
+        first = False
+        sep = _SEP_BACK.search(text, max(0, s - 3), s)
+        if sep is None or "\n" in sep.group(0):
+            break
+        p = sep.start()
+    return items
+
+
+_COUNT = trie_regex(_W["count"])
+_GROUP = trie_regex(_W["group"])
+_LIST_END = re.compile(r" 등\s?(?:(\d+)\s?개\s?(?:" + _COUNT + r")|(" + _GROUP + r")|(\d+)\s?(?:개사|곳))(?=[가-힣]*)")
+_COMPANY_BEFORE = re.compile(r"기업|업체|회사")
+
+
+def _lists(ctx: Context) -> list[dict[str, Any]]:
+    text = ctx.text
+    out = []
+    for m in _LIST_END.finditer(text):
+        tail = hangul_rest(text, m.end())
+        if tail and not is_particles(tail):
+            continue
+        if m.group(3) is not None and not _COMPANY_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            continue  # 등 5곳: places unless the sentence speaks of companies
+        items = list_items(ctx, m.start())
+        n = m.group(1) or m.group(3)
+        if n is not None and len(items) > int(n):
+            items = items[: int(n)]
+        if len(items) == 1 and text[items[0][0] - 1:items[0][0]] == " " and m.group(2) is None and n is None:
+            continue
+        out += [_cand(ctx, s, e, "company_list") for s, e in items]
+    return out
+
+
+_PACT = re.compile(r"(" + _WORD + r"{2,20})(?:와|과) (?:[^\s.,]+ ){0,5}?[^\s.,]*(?:협약|MOU|양해각서|협정)")
+
+
+def _pacts(ctx: Context) -> list[dict[str, Any]]:
+    out = []
+    for m in _PACT.finditer(ctx.text):
+        items = list_items(ctx, m.end(1))
+        out += [_cand(ctx, s, e, "company_pact") for s, e in items]
+    return out
+
+
+_INVEST = re.compile(
+    r"(?<![가-힣A-Za-z0-9&])(" + _WORD + r"{2,20}?)(?:이|가|은|는) (?:[가-힣A-Za-z0-9]+에 )?(?:총 |약 )?"
+    r"\d[\d,.]*\s?(?:조|억|천만|백만|만)[\d,.조억천백만 ]*원(?:을|를)? (?:들여|투자)")
+
+
+def _invest(ctx: Context) -> list[dict[str, Any]]:
+    out = []
+    for m in _INVEST.finditer(ctx.text):
+        s, e = m.span(1)
+        if _person_like(m.group(1)) or not name_like(ctx, s, e):
+            continue
+        out.append(_cand(ctx, s, e, "company_invest"))
+    return out
+
+
+# -- company_head -------------------------------------------------------------------
+_HEAD = re.compile(r"(?<![가-힣A-Za-z0-9&])(" + _WORD + r"{1,15}?)(" + trie_regex(HEADS) + r")(?![A-Za-z0-9&])")
+_COUNTRY_SA = re.compile(r"(?<![가-힣])(?:" + trie_regex(sorted(COUNTRIES)) + r") ([가-힣A-Za-z0-9&]{2,12})사(?=[가-힣]*)")
+_ROLE = trie_regex(_W["role"])
+
+
+def _closes(text: str, e: int) -> bool:
+    rest = hangul_rest(text, e)
+    if is_particles(rest):
+        return True
+    return re.match(_ROLE, rest) is not None and is_particles(rest[re.match(_ROLE, rest).end():])
+
+
+def _heads(ctx: Context) -> list[dict[str, Any]]:
+    text = ctx.text
+    out = []
+    for m in _HEAD.finditer(text):
+        s, e = m.start(1), m.end(2)
+        stem = m.group(1)
+        if not _closes(text, e) or stem in NOT_NAMES or stem in LG.by_form or stem in COUNTRIES:
+            continue
+        if len(stem) < 2 and not stem.isascii():
+            continue
+        if not name_like(ctx, s, e):
+            continue
+        # the stem must be its own morpheme or the whole an unknown word (자동차산업: two common nouns)
+        out.append(_cand(ctx, s, e, "company_head"))
+    for m in _COUNTRY_SA.finditer(text):
+        s, e = m.start(1), m.end(1)
+        rest = hangul_rest(text, e + 1)
+        if not is_particles(rest) or not name_like(ctx, s, e):
+            continue
+        c = _cand(ctx, s, e + 1, "company_head", canonical=m.group(1))
+        out.append(c)
+    return out
+
+
+# -- company_role ---------------------------------------------------------------------
+_PERSON_ORG_ROLE = re.compile(r"(?<![가-힣])([가-힣]{2,4}) (" + _WORD + r"{2,20}) (?:" + _ROLE + r")(?![A-Za-z])")
+
+
+def _roles(ctx: Context) -> list[dict[str, Any]]:
+    text = ctx.text
+    out = []
+    for m in _PERSON_ORG_ROLE.finditer(text):
+        s, e = m.span(2)
+        tail = hangul_rest(text, m.end())
+        if tail and not is_particles(tail):
+            continue
+        if not _person_like(m.group(1)) or not name_like(ctx, s, e):
+            continue
+        out.append(_cand(ctx, s, e, "company_role"))
+    return out
+
+
+def find_companies(ctx: Context) -> list[dict[str, Any]]:
+    if not ctx.tokens:
+        return []
+    return _ceo(ctx) + _lists(ctx) + _pacts(ctx) + _invest(ctx) + _heads(ctx) + _roles(ctx)
+
+
+_DOT = "·ㆍ∙․"
+
+
+def find_neighbours(ctx: Context, chosen: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``A·한국전력공사``: unknown names written with ``·`` beside a known organization (not a region)."""
+    text = ctx.text
+    out: list[dict[str, Any]] = []
+    for f in chosen:
+        if f["kind"] == "local_government" or f["rule"].startswith("company"):
+            continue
+        s, e = f["start"], f["end"]
+        if text[s - 1:s] in _DOT:
+            for a, b in list_items(ctx, s - 1, limit=6):
+                out.append(_cand(ctx, a, b, "company_neighbour"))
+        p = e
+        while text[p:p + 1] in _DOT and p < len(text):
+            m = re.compile(_WORD + "+").match(text, p + 1)
+            if m is None:
+                break
+            a, b = m.span()
+            cut = strip_josa(ctx, a, b)
+            rest = text[cut:b]
+            b = cut
+            if not name_like(ctx, a, b):
+                break
+            out.append(_cand(ctx, a, b, "company_neighbour"))
+            p = b
+            if rest:
+                break
+    return out
