@@ -238,6 +238,9 @@ def _heads(ctx: Context) -> list[dict[str, Any]]:
         rest = hangul_rest(text, e + 1)
         if not is_particles(rest) or not name_like(ctx, s, e):
             continue
+        # 사 is its own morpheme (레콤/사), not the end of a common noun (수학사, 여행사)
+        if not any(t.start == e and t.form == "사" for t in ctx.tokens_in(e, e + 1)):
+            continue
         c = _cand(ctx, s, e + 1, "company_head", canonical=m.group(1))
         out.append(c)
     return out
@@ -255,7 +258,11 @@ def _roles(ctx: Context) -> list[dict[str, Any]]:
         tail = hangul_rest(text, m.end())
         if tail and not is_particles(tail):
             continue
-        if not _person_like(m.group(1)) or not name_like(ctx, s, e):
+        ps, pe = m.span(1)
+        i = ctx.token_index_at(ps)
+        person = i < len(ctx.tokens) and ctx.tokens[i].start == ps and ctx.tokens[i].tag == "NNP"
+        # 박지훈 한빛정밀 대표: a name, then the company (not 한빛당 박지훈 대표: the name is last)
+        if not person or not _person_like(m.group(1)) or _person_like(m.group(2)) or not name_like(ctx, s, e):
             continue
         out.append(_cand(ctx, s, e, "company_role"))
     return out

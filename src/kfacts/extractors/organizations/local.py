@@ -40,7 +40,7 @@ _ROLE_ENDINGS = ("부시장", "도지사", "부지사", "구청장", "군수", "
 _PLACE_ENDINGS = ("산단", "단지", "공원", "센터", "타운", "역", "공항", "항", "터미널", "지구", "동", "읍", "면",
                   "리", "로", "길", "일대", "지역", "인근", "시내", "도심", "해수욕장", "캠퍼스", "공장", "부지",
                   "현장", "거리", "광장", "호", "섬", "산", "강", "천", "해안", "앞바다", "일원", "동쪽", "서쪽", "남쪽",
-                  "북쪽", "쪽", "해상", "전역", "서방", "동방", "남방", "북방", "해역", "근해", "연안", "먼바다",
+                  "북쪽", "쪽", "호텔", "회관", "체육관", "경기장", "박물관", "미술관", "도서관", "전시장", "컨벤션", "해상", "전역", "서방", "동방", "남방", "북방", "해역", "근해", "연안", "먼바다",
                   "곳곳", "상공", "부근", "방면", "소재", "남부", "북부", "동부", "서부", "중부", "내륙", "지방",
                   "시장", "주점", "아파트", "학교", "병원", "교회", "사찰", "권", "등지", "앞마당")
 _PLACE_STARTS = ("앞", "뒤", "옆", "인근", "근처", "주변", "일대", "부근")
@@ -51,7 +51,25 @@ _CONSTITUENCY = frozenset(("갑", "을", "병", "정"))
 _QUOTES_CLOSE = "\"'’”」』"
 _QUOTES_OPEN = "\"'‘“「『"
 _FOREIGN_BEFORE = re.compile(r"(?:중국|일본|미국|대만|러시아|북한|베트남|몽골|영국|프랑스|독일) $")
-_COORD_SEPS = re.compile(r"\s*(?:[·ㆍ,/]|및|와|과|이나|나|그리고|또는)\s*")
+_COORD_SEPS = re.compile(r"\s*(?:[·ㆍ∙․,/]|및|와|과|이나|나|그리고|또는)\s*")
+#: ``A·B 등 8개 자치구``, ``A B C 등 6개 시군``: a list the text counts as local governments (rule region_list)
+_COUNTED_LIST = re.compile(
+    r"(?:\s?[·ㆍ∙․,]\s?[가-힣]{2,4}|\s[가-힣]{2,4}){0,12}\s등\s?\d+\s?개\s?"
+    r"(?:자치구|시·군|시군|시도|시·도|지자체|자치단체|기초자치단체|광역자치단체|기초단체|광역단체|구|군|시)")
+#: ``예산·서천·홍성군``: stems sharing the suffix of the list's last item (rule region_shared_suffix)
+_SHARED_SUFFIX = re.compile(r"(?:\s?[·ㆍ∙․]\s?[가-힣]{2,4})*?\s?[·ㆍ∙․]\s?[가-힣]{1,4}(?:시|군|구)(?![가-힣]{3})")
+#: what a government is the object or target of: selected, ranked, given money or a prize
+#: (``A시를 선정``, ``A시로 나타났다``, ``A시에는 각각 4억원``, ``A시에 돌아갔다``; rule region_selected)
+_SELECTED_AFTER = {
+    "을": re.compile(r"\s?(?:선정|선발|뽑|꼽|지정|시상|표창)"),
+    "를": re.compile(r"\s?(?:선정|선발|뽑|꼽|지정|시상|표창)"),
+    "로": re.compile(r"\s?(?:선정|선발|뽑|꼽|지정|나타났|나타나|결정)"),
+    "으로": re.compile(r"\s?(?:선정|선발|뽑|꼽|지정|나타났|나타나|결정)"),
+    "에": re.compile(r"\s?(?:각각\s)?(?:\d[\d,.]*\s?(?:조|억|천만|만)[\d,.조억천백만 ]*원|돌아갔|돌아가)"),
+    "에는": re.compile(r"\s?(?:각각\s)?(?:\d[\d,.]*\s?(?:조|억|천만|만)[\d,.조억천백만 ]*원|돌아갔|돌아가)"),
+}
+#: ``서울 종로구 2위``, ``경남(88.2%)``: a ranked government
+_RANKED_AFTER = re.compile(r"\s?(?:\d{1,3}위|\(\d{1,3}(?:\.\d+)?%\))")
 #: weather, temperature or quake words right after a region: the region is where it happens
 #: (철원은 영하 15도, 제주도는 아침 한때 비가, 서울특별시의 체감온도), not a government acting
 _WEATHER_AFTER = re.compile(
@@ -88,6 +106,11 @@ class _Match:
         self.compose = False
         self.kind = "local_government"
         self.span_end = end
+
+
+def _is_sido(form: str) -> bool:
+    u = resolve_form(form)
+    return u is not None and u.level == "sido"
 
 
 def _nnp_at(ctx: Context, start: int, end: int) -> bool:
@@ -173,7 +196,7 @@ def _decide_grammar(ctx: Context, ms: list[_Match], i: int) -> None:
                                                      or rest[2:] in ("의", "에", "에서", "을", "를", "로")):
             m.kind, m.decision, m.span_end = "legislature", ACCEPT, m.end + 2
             return
-        if rest.startswith("교육청") and not m.stem:
+        if rest.startswith("교육청") and (not m.stem or _is_sido(m.form)):
             m.kind, m.decision, m.span_end = "local_government_education", ACCEPT, m.end + 3
             return
         t = title_after(m.form, rest)
@@ -230,7 +253,14 @@ def _decide_grammar(ctx: Context, ms: list[_Match], i: int) -> None:
                 return
             m.decision = ACCEPT
             return
+        sel = _SELECTED_AFTER.get(rest)
+        if sel is not None and sel.match(text, m.end + len(rest)) and (not m.stem or _nnp_at(ctx, m.start, m.end)):
+            m.decision = ACCEPT  # 의성군을 선정, 하남시로 나타났다, 구리시에는 각각 4억원
+            return
         m.decision = REJECT
+        return
+    if _COUNTED_LIST.match(text, m.end) or (m.stem and _SHARED_SUFFIX.match(text, m.end)):
+        m.decision = ACCEPT  # 강서·성북 등 8개 자치구; 예산·서천·홍성군
         return
     if m.stem and not _nnp_at(ctx, m.start, m.end):
         m.decision = REJECT
@@ -251,6 +281,9 @@ def _decide_grammar(ctx: Context, ms: list[_Match], i: int) -> None:
             m.decision = ACCEPT
             return
         pos = pm.end()
+    if _RANKED_AFTER.match(text, pos):
+        m.decision = ACCEPT  # 서울 종로구 2위, 경남(88.2%): ranked
+        return
     if nxt is not None:
         gap = text[m.end:nxt.start]
         if gap == " ":
@@ -329,10 +362,14 @@ def find_local_governments(ctx: Context) -> list[dict[str, Any]]:
             established[nm.form] = name
             if nm.decision != ACCEPT:
                 continue
+            if text[m.start - 1:m.start] == "(" and text[nm.span_end:nm.span_end + 1] == ")" and nm.title is None:
+                continue  # 회관(서울 용산구): where a venue is
             out.append(_emit(m.start, nm, name, pub))
             continue
         if m.decision != ACCEPT:
             continue
+        if text[m.start - 1:m.start] == "(" and text[m.span_end:m.span_end + 1] == ")" and m.title is None:
+            continue  # 회관(서울 용산구): where a venue is
         if m.form in established:
             name = established[m.form]
         else:
