@@ -69,18 +69,24 @@ def _person_like(word: str) -> bool:
     return re.fullmatch("[가-힣]{2,4}", word) is not None and split_surname(word) is not None
 
 
-def name_like(ctx: Context, s: int, e: int) -> bool:
+def name_like(ctx: Context, s: int, e: int, loose: bool = False) -> bool:
     """``text[s:e]`` may be a company name: a proper noun (or Latin) first, nouns only, not a common word.
 
-    A last morpheme may run past ``e`` (Kiwi writes ``코디엠이`` as one unknown word).
+    A last morpheme may run past ``e`` (Kiwi writes ``코디엠이`` as one unknown word). ``loose`` (in the
+    frames only companies fill: a counted list, an agreement, an investment) also takes one common-noun
+    morpheme of four syllables or more, as Kiwi often tags an unknown compound name (``누리하이텍``).
     """
     word = ctx.text[s:e]
     if len(word) < 2 or word in NOT_NAMES or word in LG.by_form or word in COUNTRIES:
         return False
     i = ctx.token_index_at(s)
     toks = ctx.tokens
-    if i >= len(toks) or toks[i].start != s or toks[i].tag not in _NAME_TAGS:
+    if i >= len(toks) or toks[i].start != s:
         return False
+    if toks[i].tag not in _NAME_TAGS:
+        t = toks[i]
+        return loose and t.tag == "NNG" and t.start + t.len >= e and e - s >= 4 \
+            and re.fullmatch("[가-힣]+", word) is not None
     while i < len(toks) and toks[i].start < e:
         t = toks[i]
         if t.tag not in _NOUN_TAGS and not (t.start + t.len > e and t.tag == "NNP"):
@@ -131,7 +137,7 @@ _SEP_BACK = re.compile(r"(?:\s?[·ㆍ∙․,]\s?|\s)$")
 _CONJ = ("와", "과")
 
 
-def list_items(ctx: Context, end: int, limit: int = 12) -> list[tuple[int, int]]:
+def list_items(ctx: Context, end: int, limit: int = 12, loose: bool = False) -> list[tuple[int, int]]:
     """Name-like items of a list that ends at ``end``, last first (``A·B, C와 D`` read backwards)."""
     text = ctx.text
     items: list[tuple[int, int]] = []
@@ -144,7 +150,7 @@ def list_items(ctx: Context, end: int, limit: int = 12) -> list[tuple[int, int]]
         s, e = m.start(), p
         if not first and text[e - 1:e] in _CONJ and e - s > 2 and text[e:e + 1] == " ":
             e -= 1  # A와 B: the conjunction closes the item before
-        if not name_like(ctx, s, e):
+        if not name_like(ctx, s, e, loose):
             break
         items.append((s, e))
         first = False
@@ -170,7 +176,7 @@ def _lists(ctx: Context) -> list[dict[str, Any]]:
             continue
         if m.group(3) is not None and not _COMPANY_BEFORE.search(text, max(0, m.start() - 60), m.start()):
             continue  # 등 5곳: places unless the sentence speaks of companies
-        items = list_items(ctx, m.start())
+        items = list_items(ctx, m.start(), loose=m.group(2) is None)
         n = m.group(1) or m.group(3)
         if n is not None and len(items) > int(n):
             items = items[: int(n)]
@@ -186,7 +192,7 @@ _PACT = re.compile(r"(" + _WORD + r"{2,20})(?:와|과) (?:[^\s.,]+ ){0,5}?[^\s.,
 def _pacts(ctx: Context) -> list[dict[str, Any]]:
     out = []
     for m in _PACT.finditer(ctx.text):
-        items = list_items(ctx, m.end(1))
+        items = list_items(ctx, m.end(1), loose=True)
         out += [_cand(ctx, s, e, "company_pact") for s, e in items]
     return out
 
@@ -200,7 +206,7 @@ def _invest(ctx: Context) -> list[dict[str, Any]]:
     out = []
     for m in _INVEST.finditer(ctx.text):
         s, e = m.span(1)
-        if _person_like(m.group(1)) or not name_like(ctx, s, e):
+        if _person_like(m.group(1)) or not name_like(ctx, s, e, loose=True):
             continue
         out.append(_cand(ctx, s, e, "company_invest"))
     return out

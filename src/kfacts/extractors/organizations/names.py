@@ -361,9 +361,12 @@ def _strip_particle(name: str) -> str:
 def find_legal_forms(ctx: Context) -> list[dict[str, Any]]:
     text = ctx.text
     out = []
+    from .companies import strip_josa
+
     for m in _LEGAL_BEFORE.finditer(text):
-        name = _strip_particle(m.group(1))
-        e = m.start(1) + len(name)
+        # the particle Kiwi reads at the end (㈜태성과 -> 태성), not a final 이 of the name (㈜누리아이)
+        e = strip_josa(ctx, m.start(1), m.end(1)) if ctx.tokens else m.start(1) + len(_strip_particle(m.group(1)))
+        name = text[m.start(1):e]
         out.append({"start": m.start(), "end": e, "canonical": name, "kind": "company", "rule": "legal_form"})
     if "㈜" not in text and "(주)" not in text and "주식회사" not in text:
         return out
