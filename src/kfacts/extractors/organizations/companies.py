@@ -44,6 +44,7 @@ def _load() -> dict[str, tuple[str, ...]]:
 _W = _load()
 HEADS = _W["head"]
 NOT_NAMES = frozenset(_W["not"])
+FACILITY_ENDINGS = _W["facility"]
 _NAME_TAGS = ("NNP", "SL", "SH")
 _NOUN_TAGS = ("NNP", "NNG", "SL", "SN", "SH", "XSN", "NNB")
 _WORD = r"[가-힣A-Za-z0-9&]"
@@ -77,7 +78,7 @@ def name_like(ctx: Context, s: int, e: int, loose: bool = False) -> bool:
     morpheme of four syllables or more, as Kiwi often tags an unknown compound name (``누리하이텍``).
     """
     word = ctx.text[s:e]
-    if len(word) < 2 or word in NOT_NAMES or word in LG.by_form or word in COUNTRIES:
+    if len(word) < 2 or word in NOT_NAMES or word in LG.by_form or word in COUNTRIES or word.endswith(FACILITY_ENDINGS):
         return False
     i = ctx.token_index_at(s)
     toks = ctx.tokens

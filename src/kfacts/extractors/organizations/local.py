@@ -281,7 +281,7 @@ def _decide_grammar(ctx: Context, ms: list[_Match], i: int) -> None:
             m.decision = ACCEPT
             return
         pos = pm.end()
-    if _RANKED_AFTER.match(text, pos):
+    if _RANKED_AFTER.match(text, m.end):
         m.decision = ACCEPT  # 서울 종로구 2위, 경남(88.2%): ranked
         return
     if nxt is not None:
@@ -336,7 +336,7 @@ def find_local_governments(ctx: Context) -> list[dict[str, Any]]:
     text = ctx.text
     ms = [_Match(s, e, f) for s, e, f in literal_matches(ctx) if f in LG.by_form]
     if not ms:
-        return []
+        return find_suffixless_items(ctx)
     for i in range(len(ms) - 1, -1, -1):
         _decide(ctx, ms, i)
         m = ms[i]
@@ -346,7 +346,7 @@ def find_local_governments(ctx: Context) -> list[dict[str, Any]]:
     region = document_region(ctx)
     pub = ctx.published
     established: dict[str, str] = {}
-    out = []
+    out = find_suffixless_items(ctx)
     skip: set[int] = set()
     for i, m in enumerate(ms):
         if i in skip:
@@ -362,13 +362,13 @@ def find_local_governments(ctx: Context) -> list[dict[str, Any]]:
             established[nm.form] = name
             if nm.decision != ACCEPT:
                 continue
-            if text[m.start - 1:m.start] == "(" and text[nm.span_end:nm.span_end + 1] == ")" and nm.title is None:
+            if _in_gloss(text, m.start, nm.span_end) and nm.title is None:
                 continue  # 회관(서울 용산구): where a venue is
             out.append(_emit(m.start, nm, name, pub))
             continue
         if m.decision != ACCEPT:
             continue
-        if text[m.start - 1:m.start] == "(" and text[m.span_end:m.span_end + 1] == ")" and m.title is None:
+        if _in_gloss(text, m.start, m.span_end) and m.title is None:
             continue  # 회관(서울 용산구): where a venue is
         if m.form in established:
             name = established[m.form]
@@ -378,6 +378,48 @@ def find_local_governments(ctx: Context) -> list[dict[str, Any]]:
                 continue
             name = unit_name(unit, pub)
         out.append(_emit(m.start, m, name, pub))
+    return out
+
+
+_GLOSS_BEFORE = re.compile(r"\((?:[가-힣]{2,4} )?$")
+
+
+def _in_gloss(text: str, s: int, e: int) -> bool:
+    """``(서울 용산구)`` right after a venue: the region only says where it is."""
+    return text[e:e + 1] == ")" and _GLOSS_BEFORE.search(text, max(0, s - 6), s) is not None
+
+
+#: ``강서·성북 등 8개 자치구``, ``예산·서천·홍성군``: list items written without their suffix (구, 군, 시)
+#: that only the list's count or last item completes (rules region_list, region_shared_suffix)
+_SUFFIXLESS_LIST = re.compile(
+    r"(?<![가-힣])((?:[가-힣]{2,4}\s?[·ㆍ∙․,]\s?)+)(?:([가-힣]{2,4}) 등\s?\d+\s?개\s?(자치구|구|시·군|시군)|"
+    r"[가-힣]{1,4}(시|군|구)(?![가-힣]{3}))")
+_ITEM = re.compile(r"([가-힣]{2,4})\s?[·ㆍ∙․,]\s?")
+
+
+def find_suffixless_items(ctx: Context) -> list[dict[str, Any]]:
+    text = ctx.text
+    out: list[dict[str, Any]] = []
+    if "·" not in text and "," not in text and "ㆍ" not in text:
+        return out
+    region = document_region(ctx)
+    pub = ctx.published
+    for m in _SUFFIXLESS_LIST.finditer(text):
+        items = [(m.start(1) + x.start(1), x.group(1)) for x in _ITEM.finditer(m.group(1))]
+        if m.group(2):
+            items.append((m.start(2), m.group(2)))
+            suffixes = ("구",) if "구" in m.group(3) else ("시", "군")
+        else:
+            suffixes = (m.group(4),)
+        for s, item in items:
+            if item in LG.by_form:
+                continue  # decided by the grammar of named regions
+            for suf in suffixes:
+                unit = resolve_form(item + suf, pub, region)
+                if unit is not None:
+                    out.append({"start": s, "end": s + len(item), "canonical": unit_name(unit, pub),
+                                "kind": "local_government", "form": item, "title": None})
+                    break
     return out
 
 
