@@ -34,7 +34,7 @@ from .dating import effective_date
 from .lexicon import NOT_AN_ORG
 from .local import find_local_governments
 from .names import (SUFFIX_KINDS, find_abbreviations, find_bylines, find_hospital_lists, find_legal_forms,
-                    find_lexicon, find_suffixed, find_universities, lookup)
+                    find_lexicon, find_military, find_suffixed, find_universities, lookup)
 from .patterns import hangul_rest, is_particles
 from .regions import (LG, document_region, local_government_of_title, region_of_text, resolve_region,
                       split_title, unit_name)
@@ -72,6 +72,8 @@ RULES: list[Rule] = [
          "The company between a person's name and a company role (박지훈 한빛정밀 대표)"),
     Rule("organization.company_neighbour", "organization",
          "An unknown name listed with · beside a known organization (한빛정밀·한국전력공사)"),
+    Rule("organization.military", "organization",
+         "A unit of the armed forces named with its service (육군 35사단 106여단, 공군 제8전투비행단, 육군훈련소)"),
     Rule("organization.regional_agency", "organization",
          "A regional agency written without its region (경제자유구역청 in a 광주 article)"),
 ]
@@ -79,7 +81,7 @@ RULES: list[Rule] = [
 _PRIORITY = {"lexicon": 0, "byline": 1, "council": 1, "region": 1, "region_title": 1, "university": 2,
              "hospital_list": 2,
              "regional_agency": 3, "abbreviation": 3, "legal_form": 4, "suffix": 5, "company_ceo": 6, "company_list": 6,
-             "company_pact": 6, "company_invest": 6, "company_head": 7, "company_role": 6, "company_neighbour": 8}
+             "company_pact": 6, "company_invest": 6, "company_head": 7, "company_role": 6, "company_neighbour": 8, "military": 2}
 
 #: agencies every region has one of, written bare in its own news
 _REGIONAL_HEADS = ("경제자유구역청", "테크노파크", "그린카진흥원")
@@ -130,6 +132,7 @@ def _candidates(ctx: Context) -> list[dict[str, Any]]:
     cands += _regional(ctx)
     cands += find_bylines(ctx)
     cands += find_companies(ctx)
+    cands += find_military(ctx)
     return cands
 
 
@@ -160,6 +163,12 @@ def extract(ctx: Context) -> list[Fact]:
 
 def _extract(ctx: Context) -> list[Fact]:
     chosen = _select(_candidates(ctx))
+    hosp = find_hospital_lists(ctx)
+    if hosp:
+        spans = [(h["start"], h["end"]) for h in hosp]
+        chosen = [f for f in chosen if not any(f["start"] < e and s < f["end"] for s, e in spans)] + hosp
+    chosen += find_abbreviations(ctx, chosen)
+    # unknown names listed with · beside the organizations found (after abbreviations: KR may be one)
     taken = Occupancy()
     for f in chosen:
         taken.add(f["start"], f["end"])
@@ -167,11 +176,6 @@ def _extract(ctx: Context) -> list[Fact]:
         if not taken.overlaps(f["start"], f["end"]):
             taken.add(f["start"], f["end"])
             chosen.append(f)
-    hosp = find_hospital_lists(ctx)
-    if hosp:
-        spans = [(h["start"], h["end"]) for h in hosp]
-        chosen = [f for f in chosen if not any(f["start"] < e and s < f["end"] for s, e in spans)] + hosp
-    chosen += find_abbreviations(ctx, chosen)
     # coreference: a name first written in full (제18대 대통령직 인수위원회) keeps that
     # canonical for later short forms of the same organization (인수위)
     chosen.sort(key=lambda f: f["start"])

@@ -175,9 +175,10 @@ SUFFIX_KINDS: dict[str, str] = {
     "중소벤처기업청": "central_government", "병무청": "central_government", "보훈청": "central_government",
     "국세청": "central_government", "조달청": "central_government", "통계청": "central_government",
     "우정청": "central_government", "해양수산청": "central_government", "세관": "central_government",
-    "해양경찰서": "central_government", "교도소": "central_government",
+    "해양경찰서": "central_government", "교도소": "central_government", "사령부": "central_government",
 }
 _SUFFIX_RE = re.compile(trie_regex(SUFFIX_KINDS))
+_UNIV_STEM = re.compile(r"([가-힣]{2,8})대(?:학교)?\s?(?:부속|附屬)?")
 _WORD_BACK = re.compile(r"[가-힣A-Za-z0-9&]+$")
 #: stems too generic to name an organization (조직위원회, 대학병원, 수사본부...)
 GENERIC_STEMS = frozenset(
@@ -243,6 +244,12 @@ def find_suffixed(ctx: Context) -> list[dict[str, Any]]:
         if head == "센터" and not stem[-2:] in ("정보", "진흥", "지원"):
             continue
         name = text[s:he]
+        if head == "병원":
+            um = _UNIV_STEM.fullmatch(stem)
+            uni = lookup(um.group(1) + "대", ctx.published) if um else None
+            if uni is not None and uni.kind == "university":
+                hosp = lookup(uni.canonical + "병원", ctx.published)
+                name = hosp.canonical if hosp else uni.canonical + "병원"  # 단국대부속병원 -> 단국대학교병원
         if kind == "media":
             outlet = lookup(stem)
             if outlet is not None and outlet.kind == "media" and head == "뉴스":
@@ -252,6 +259,44 @@ def find_suffixed(ctx: Context) -> list[dict[str, Any]]:
             if cm is not None:
                 s, name = cm.start(), f"{cm.group(1)} {name}"  # 루마니아 축구협회
         out.append({"start": s, "end": he, "canonical": name, "kind": kind, "rule": "suffix"})
+    return out
+
+
+# -- military units ------------------------------------------------------------------------
+#: ``육군 35사단 106여단``, ``공군 제8전투비행단``, ``육군훈련소``: a unit of the armed forces, named with its
+#: service (rule military: central_government, a ministry's unit)
+_UNIT = r"(?:제?\d{1,3})?[가-힣]{0,8}?(?:사단|여단|군단|전투비행단|비행단|함대|전대|연대|대대|사령부|훈련소|비행장|경비단|지원단|교육대)"
+_MILITARY = re.compile(r"(?<![가-힣])(?:육군|해군|공군|해병대) ?" + _UNIT + r"(?: " + _UNIT + r")*")
+
+
+_NUMBERED = re.compile(r"^(육군|해군|공군|해병대) (\d{1,3})([가-힣]*)$")
+#: the army's mechanized divisions; other numbered divisions are infantry (제N보병사단)
+_MECHANIZED = frozenset((11, 20))
+
+
+def _unit_canonical(name: str) -> str:
+    """A single numbered unit gets its official form (육군 32사단 -> 육군 제32보병사단, 23경비여단 -> 제23경비여단);
+    a unit within a unit (육군 35사단 106여단) stays as written."""
+    m = _NUMBERED.match(name)
+    if m is None:
+        return name
+    service, n, head = m.groups()
+    if service == "육군" and head == "사단":
+        head = ("기계화보병" if int(n) in _MECHANIZED else "보병") + head
+    return f"{service} 제{n}{head}"
+
+
+def find_military(ctx: Context) -> list[dict[str, Any]]:
+    text = ctx.text
+    out = []
+    if "군" not in text and "해병대" not in text:
+        return out
+    for m in _MILITARY.finditer(text):
+        s, e = m.span()
+        if not is_particles(hangul_rest(text, e)):
+            continue  # 육군 1군단장: a title, not the unit's name alone
+        out.append({"start": s, "end": e, "canonical": _unit_canonical(" ".join(text[s:e].split())),
+                    "kind": "central_government", "rule": "military"})
     return out
 
 
@@ -268,7 +313,9 @@ _NATIONAL_HEADS = ("협회", "연맹", "위원회", "연합회", "협의회")
 _FOREIGN_UNIV = re.compile(
     "(?:" + trie_regex(COUNTRIES) + r")\s+((?:[가-힣]{2,}\s)?[가-힣]{2,}?)\s?(대학교|대학|대)"
     r"(?=\s?(?:교수|명예교수|연구팀|연구진|총장|학생|졸업|출신|에서|의\s)|(?<=[학교])(?:\s|,|\)|를|을|와|과|는|은|이|가|로))")
-_KOREAN_UNIV = re.compile(r"대(?=\s?(?:교수|연구팀|연구진|총장|학생|졸업|출신|병원))")
+_KOREAN_UNIV = re.compile(r"대(?=\s?(?:교수|명예교수|석좌교수|겸임교수|초빙교수|연구팀|연구진|총장|학생|졸업|출신|병원))")
+#: a person's name before ``X대 교수``: X대 is the university even when X could start a name (rule university)
+_NAME_BEFORE = re.compile(r"(?<![가-힣])[가-힣]{2,4} $")
 
 
 def _sido_stems() -> tuple[str, ...]:
@@ -309,8 +356,11 @@ def find_universities(ctx: Context) -> list[dict[str, Any]]:
             continue
         s = wb.start()
         if len(wb.group(0)) == 2 and wb.group(0) not in _PLACE_STEMS:
-            # 한상대 총장: a three-syllable word is more often a person's name
-            continue
+            # 한상대 총장: a three-syllable word is more often a person's name, unless a name comes first
+            # (박지훈 한빛대 교수)
+            nb = _NAME_BEFORE.search(text, max(0, s - 6), s)
+            if nb is None or not any(t.tag == "NNP" for t in ctx.tokens_in(nb.start(), s - 1)):
+                continue
         if lookup(text[s:e], ctx.published) is not None or not _tokens_have_proper(ctx, s, e):
             continue
         out.append({"start": s, "end": e, "canonical": wb.group(0) + "대학교", "kind": "university",
