@@ -31,6 +31,7 @@ from ..base import Occupancy, Context, Rule
 from ...fact import Fact
 from .companies import find_companies, find_neighbours
 from .dating import effective_date
+from .departments import find_departments
 from .lexicon import NOT_AN_ORG
 from .local import find_local_governments
 from .names import (SUFFIX_KINDS, find_abbreviations, find_bylines, find_hospital_lists, find_legal_forms,
@@ -74,6 +75,8 @@ RULES: list[Rule] = [
          "An unknown name listed with · beside a known organization (한빛정밀·한국전력공사)"),
     Rule("organization.military", "organization",
          "A unit of the armed forces named with its service (육군 35사단 106여단, 공군 제8전투비행단, 육군훈련소)"),
+    Rule("organization.department", "organization",
+         "A department of the page's local government where the text speaks of departments (부서 표창은 A과와 B담당관)"),
     Rule("organization.regional_agency", "organization",
          "A regional agency written without its region (경제자유구역청 in a 광주 article)"),
 ]
@@ -81,7 +84,7 @@ RULES: list[Rule] = [
 _PRIORITY = {"lexicon": 0, "byline": 1, "council": 1, "region": 1, "region_title": 1, "university": 2,
              "hospital_list": 2,
              "regional_agency": 3, "abbreviation": 3, "legal_form": 4, "suffix": 5, "company_ceo": 6, "company_list": 6,
-             "company_pact": 6, "company_invest": 6, "company_head": 7, "company_role": 6, "company_neighbour": 8, "military": 2}
+             "company_pact": 6, "company_invest": 6, "company_head": 7, "company_role": 6, "company_neighbour": 8, "military": 2, "department": 2}
 
 #: agencies every region has one of, written bare in its own news
 _REGIONAL_HEADS = ("경제자유구역청", "테크노파크", "그린카진흥원")
@@ -133,6 +136,7 @@ def _candidates(ctx: Context) -> list[dict[str, Any]]:
     cands += find_bylines(ctx)
     cands += find_companies(ctx)
     cands += find_military(ctx)
+    cands += find_departments(ctx)
     return cands
 
 
