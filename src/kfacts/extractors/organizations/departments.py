@@ -17,7 +17,7 @@ from ..base import Context
 from .patterns import hangul_rest, is_particles
 from .regions import LG, document_region, unit_name
 
-_DEPT = re.compile(r"(?<![가-힣])([가-힣]{3,12}(?:과|담당관|관실))(?=[가-힣]{0,3}(?:[\s·ㆍ,]|$))")
+_DEPT = re.compile(r"(?<![가-힣])([가-힣]{2,12}(?:과|담당관|관실))(?=[가-힣]{0,3}(?:[\s·ㆍ,]|$))")
 #: words ending in 과 that are common nouns, not departments
 _NOT_DEPT = ("성과", "결과", "효과", "사과", "통과", "경과", "초과", "학과", "교과", "전과", "부과", "과과", "이과",
              "문과", "외과", "내과", "치과", "안과", "정신과")

@@ -401,6 +401,15 @@ _LEGAL_AFTER = re.compile(
     r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9&]{2,20}?)(?:\s?㈜|\s?\(주\)|주식회사)(?![가-힣A-Za-z0-9&]{2})")
 
 
+_LEGAL_CONTINUED = re.compile(r" ([가-힣A-Za-z0-9&]{2,12})(?= (?:대표이사|대표|회장|사장|부회장)(?![가-힣]{2}))")
+
+
+def _person_like(word: str) -> bool:
+    from .companies import _person_like as pl
+
+    return pl(word)
+
+
 def _strip_particle(name: str) -> str:
     for n in (3, 2, 1):
         if len(name) - n >= 2 and is_particles(name[-n:]) and name[-n:] != "":
@@ -417,6 +426,12 @@ def find_legal_forms(ctx: Context) -> list[dict[str, Any]]:
         # the particle Kiwi reads at the end (㈜태성과 -> 태성), not a final 이 of the name (㈜누리아이)
         e = strip_josa(ctx, m.start(1), m.end(1)) if ctx.tokens else m.start(1) + len(_strip_particle(m.group(1)))
         name = text[m.start(1):e]
+        if e == m.end(1):
+            # ㈜한빛 오토모티브 대표: a name in two words, up to the company role (not ㈜한빛 홍길동 대표)
+            cm = _LEGAL_CONTINUED.match(text, e)
+            if cm is not None and not _person_like(cm.group(1)):
+                e = cm.end(1)
+                name = text[m.start(1):e]
         out.append({"start": m.start(), "end": e, "canonical": name, "kind": "company", "rule": "legal_form"})
     if "㈜" not in text and "(주)" not in text and "주식회사" not in text:
         return out
