@@ -118,12 +118,17 @@ def _cand(ctx: Context, s: int, e: int, rule: str, canonical: str | None = None)
 
 
 # -- company_ceo -------------------------------------------------------------------------
-_CEO = re.compile(r"(?<![가-힣A-Za-z0-9&)])(" + _WORD + r"{2,20})\((?:대표이사|대표|회장|사장|CEO)\s?[가-힣]{2,4}\)")
+_CEO_PAREN = re.compile(r"\((?:대표이사|대표|회장|사장|CEO)\s?[가-힣]{2,4}\)")
+_CEO = re.compile(r"(?<![가-힣A-Za-z0-9&)])(" + _WORD + r"{2,20})$")
 
 
 def _ceo(ctx: Context) -> list[dict[str, Any]]:
     out = []
-    for m in _CEO.finditer(ctx.text):
+    text = ctx.text
+    for pm in _CEO_PAREN.finditer(text):
+        m = _CEO.search(text, max(0, pm.start() - 21), pm.start())
+        if m is None:
+            continue
         s, e = m.span(1)
         w = m.group(1)
         if w in NOT_NAMES or w in LG.by_form or w.endswith(("시", "군", "구", "도")) and w[:-1] in LG.by_form:
@@ -187,25 +192,42 @@ def _lists(ctx: Context) -> list[dict[str, Any]]:
     return out
 
 
-_PACT = re.compile(r"(" + _WORD + r"{2,20})(?:와|과) (?:[^\s.,]+ ){0,5}?[^\s.,]*(?:협약|MOU|양해각서|협정)")
+_AGREEMENT = re.compile(r"협약|MOU|양해각서|협정")
+_PACT = re.compile(r"(" + _WORD + r"{2,20})(?:와|과) (?:[^\s.,]+ ){0,5}?[^\s.,]*$")
 
 
 def _pacts(ctx: Context) -> list[dict[str, Any]]:
     out = []
-    for m in _PACT.finditer(ctx.text):
+    text = ctx.text
+    last = -1
+    for am in _AGREEMENT.finditer(text):
+        lo = max(0, am.start() - 80)
+        m = None
+        for cand in re.finditer(r"(?<![가-힣A-Za-z0-9&])" + _WORD + r"{2,20}(?:와|과) ", text[lo:am.start()]):
+            m2 = _PACT.match(text, lo + cand.start(), am.start())
+            if m2 is not None:
+                m = m2
+                break
+        if m is None or m.start() <= last:
+            continue
+        last = m.start()
         items = list_items(ctx, m.end(1), loose=True)
         out += [_cand(ctx, s, e, "company_pact") for s, e in items]
     return out
 
 
-_INVEST = re.compile(
-    r"(?<![가-힣A-Za-z0-9&])(" + _WORD + r"{2,20}?)(?:이|가|은|는) (?:[가-힣A-Za-z0-9]+에 )?(?:총 |약 )?"
-    r"\d[\d,.]*\s?(?:조|억|천만|백만|만)[\d,.조억천백만 ]*원(?:을|를)? (?:들여|투자)")
+_SPEND = re.compile(r"\d[\d,.]*\s?(?:조|억|천만|백만|만)[\d,.조억천백만 ]*원(?:을|를)? (?:들여|투자)")
+_SPENDER_BEFORE = re.compile(
+    r"(?<![가-힣A-Za-z0-9&])(" + _WORD + r"{2,20}?)(?:이|가|은|는) (?:[가-힣A-Za-z0-9]+에 )?(?:총 |약 )?$")
 
 
 def _invest(ctx: Context) -> list[dict[str, Any]]:
     out = []
-    for m in _INVEST.finditer(ctx.text):
+    text = ctx.text
+    for sm in _SPEND.finditer(text):
+        m = _SPENDER_BEFORE.search(text, max(0, sm.start() - 40), sm.start())
+        if m is None:
+            continue
         s, e = m.span(1)
         if _person_like(m.group(1)) or not name_like(ctx, s, e, loose=True):
             continue
@@ -214,25 +236,42 @@ def _invest(ctx: Context) -> list[dict[str, Any]]:
 
 
 # -- company_head -------------------------------------------------------------------
-_HEAD = re.compile(r"(?<![가-힣A-Za-z0-9&])(" + _WORD + r"{1,15}?)(" + trie_regex(HEADS) + r")(?![A-Za-z0-9&])")
-_COUNTRY_SA = re.compile(r"(?<![가-힣])(?:" + trie_regex(sorted(COUNTRIES)) + r") ([가-힣A-Za-z0-9&]{2,12})사(?=[가-힣]*)")
+_LATIN_AFTER = re.compile(r"[A-Za-z0-9&]")
+_STEM_BACK = re.compile(_WORD + "{1,15}$")
+#: ``독일 레콤사``: a word ending in 사 after a space, whose previous word is a country
+_SA_WORD = re.compile(r" ([가-힣A-Za-z0-9&]{2,12}?)사(?![가-힣A-Za-z0-9&]{2})")
+_PREV_WORD = re.compile(r"(?<![가-힣])([가-힣]{1,8})$")
 _ROLE = trie_regex(_W["role"])
+
+
+_ROLE_RE = re.compile(_ROLE)
 
 
 def _closes(text: str, e: int) -> bool:
     rest = hangul_rest(text, e)
     if is_particles(rest):
         return True
-    return re.match(_ROLE, rest) is not None and is_particles(rest[re.match(_ROLE, rest).end():])
+    rm = _ROLE_RE.match(rest)
+    return rm is not None and is_particles(rest[rm.end():])
 
 
 def _heads(ctx: Context) -> list[dict[str, Any]]:
     text = ctx.text
     out = []
-    for m in _HEAD.finditer(text):
-        s, e = m.start(1), m.end(2)
-        stem = m.group(1)
-        if not _closes(text, e) or stem in NOT_NAMES or stem in LG.by_form or stem in COUNTRIES:
+    found = []
+    for h in HEADS:  # one C-speed scan per head word (a regex alternation at every position costs more)
+        i = text.find(h)
+        while i >= 0:
+            found.append((i, i + len(h)))
+            i = text.find(h, i + 1)
+    for hs, e in sorted(found):
+        if _LATIN_AFTER.match(text, e) or not _closes(text, e):
+            continue
+        sb = _STEM_BACK.search(text, max(0, hs - 15), hs)
+        if sb is None or (sb.start() and re.match(_WORD, text[sb.start() - 1])):
+            continue
+        s, stem = sb.start(), sb.group(0)
+        if stem in NOT_NAMES or stem in LG.by_form or stem in COUNTRIES:
             continue
         if len(stem) < 2 and not stem.isascii():
             continue
@@ -240,7 +279,10 @@ def _heads(ctx: Context) -> list[dict[str, Any]]:
             continue
         # the stem must be its own morpheme or the whole an unknown word (자동차산업: two common nouns)
         out.append(_cand(ctx, s, e, "company_head"))
-    for m in _COUNTRY_SA.finditer(text):
+    for m in _SA_WORD.finditer(text):
+        pw = _PREV_WORD.search(text, max(0, m.start() - 8), m.start())
+        if pw is None or pw.group(1) not in COUNTRIES:
+            continue
         s, e = m.start(1), m.end(1)
         rest = hangul_rest(text, e + 1)
         if not is_particles(rest) or not name_like(ctx, s, e):
@@ -254,15 +296,19 @@ def _heads(ctx: Context) -> list[dict[str, Any]]:
 
 
 # -- company_role ---------------------------------------------------------------------
-_PERSON_ORG_ROLE = re.compile(r"(?<![가-힣])([가-힣]{2,4}) (" + _WORD + r"{2,20}) (?:" + _ROLE + r")(?![A-Za-z])")
+_ROLE_AFTER = re.compile(r" (?:" + _ROLE + r")(?![A-Za-z])")
+_PERSON_ORG_BEFORE = re.compile(r"(?<![가-힣])([가-힣]{2,4}) (" + _WORD + r"{2,20})$")
 
 
 def _roles(ctx: Context) -> list[dict[str, Any]]:
     text = ctx.text
     out = []
-    for m in _PERSON_ORG_ROLE.finditer(text):
+    for rm in _ROLE_AFTER.finditer(text):
+        m = _PERSON_ORG_BEFORE.search(text, max(0, rm.start() - 30), rm.start())
+        if m is None:
+            continue
         s, e = m.span(2)
-        tail = hangul_rest(text, m.end())
+        tail = hangul_rest(text, rm.end())
         if tail and not is_particles(tail):
             continue
         ps, pe = m.span(1)

@@ -16,7 +16,7 @@ from collections import Counter
 from typing import Any
 
 #: a year written as a date or a year (2018년, 2018.3.5, 2018-03-05, 2017 회계연도), not a count (2018명)
-_YEAR = re.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?=년|\s?회계연도|[.\-/]\s?[01]?[0-9][.\-/])")
+_YEAR = re.compile(r"(?<![0-9])([12][09][0-9]{2})(?=년|\s?회계연도|[.\-/]\s?[01]?[0-9][.\-/])")
 _KEY = "_kfacts.organization.date"
 
 
@@ -28,7 +28,7 @@ def text_year(text: str) -> int | None:
     >>> text_year("올해 행사") is None
     True
     """
-    c = Counter(int(m.group(1)) for m in _YEAR.finditer(text))
+    c = Counter(y for y in map(int, _YEAR.findall(text)) if 1950 <= y <= 2099)
     if not c:
         return None
     return max(c, key=lambda y: (c[y], y))
