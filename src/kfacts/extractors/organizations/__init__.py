@@ -92,8 +92,8 @@ _REGIONAL_RE = re.compile(r"(?<![가-힣A-Za-z0-9])(" + "|".join(_REGIONAL_HEADS
 
 
 #: clutter around a name: a copyright notice's web address, a menu path (SPEC: clutter gives no facts)
-_CLUTTER_AFTER = re.compile(r"\s?\(\s?(?:www\.|https?://)|\s?>\s?\S")
-_MENU_BEFORE = re.compile(r">\s?$")
+_CLUTTER_AFTER = re.compile(r"\s?\(\s?(?:www\.|https?://)| > \S")
+_MENU_BEFORE = re.compile(r"\S > $")
 
 
 def _sido_stem(sido: str) -> str | None:
@@ -200,7 +200,7 @@ def _extract(ctx: Context) -> list[Fact]:
     facts = []
     for f in chosen:
         s, e = f["start"], f["end"]
-        if _CLUTTER_AFTER.match(ctx.text, e) or _MENU_BEFORE.search(ctx.text, max(0, s - 3), s):
+        if _CLUTTER_AFTER.match(ctx.text, e) or _MENU_BEFORE.search(ctx.text, max(0, s - 4), s):
             continue  # 중도일보(www.…), 무단전재: a copyright notice; 뉴스종합 > 지방자치뉴스: a menu path
         facts.append(ctx.fact("organization", s, e, f"organization.{f['rule']}", name=ctx.text[s:e],
                               canonical=f["canonical"], kind=f["kind"]))

@@ -247,6 +247,16 @@ _ROLE = trie_regex(_W["role"])
 _ROLE_RE = re.compile(_ROLE)
 
 
+def _find_all(text: str, word: str) -> list[int]:
+    """Start positions of ``word`` after its first character's offset (C-speed scans)."""
+    out = []
+    i = text.find(word)
+    while i >= 0:
+        out.append(i + 1)
+        i = text.find(word, i + 1)
+    return out
+
+
 def _closes(text: str, e: int) -> bool:
     rest = hangul_rest(text, e)
     if is_particles(rest):
@@ -303,7 +313,11 @@ _PERSON_ORG_BEFORE = re.compile(r"(?<![가-힣])([가-힣]{2,4}) (" + _WORD + r"
 def _roles(ctx: Context) -> list[dict[str, Any]]:
     text = ctx.text
     out = []
-    for rm in _ROLE_AFTER.finditer(text):
+    starts = sorted({i - 1 for w in _W["role"] for i in _find_all(text, " " + w)})
+    for st in starts:
+        rm = _ROLE_AFTER.match(text, st)
+        if rm is None:
+            continue
         m = _PERSON_ORG_BEFORE.search(text, max(0, rm.start() - 30), rm.start())
         if m is None:
             continue

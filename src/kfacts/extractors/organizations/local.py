@@ -397,14 +397,42 @@ _SUFFIXLESS_LIST = re.compile(
 _ITEM = re.compile(r"([가-힣]{2,4})\s?[·ㆍ∙․,]\s?")
 
 
+_WORD_BEFORE = re.compile(r"(?<![가-힣])[가-힣]{2,4}\s?$")
+
+
+def _positions(text: str, ch: str) -> list[int]:
+    out = []
+    i = text.find(ch)
+    while i >= 0:
+        out.append(i)
+        i = text.find(ch, i + 1)
+    return out
+
+
 def find_suffixless_items(ctx: Context) -> list[dict[str, Any]]:
     text = ctx.text
     out: list[dict[str, Any]] = []
-    if "·" not in text and "," not in text and "ㆍ" not in text:
-        return out
+
     region = document_region(ctx)
     pub = ctx.published
-    for m in _SUFFIXLESS_LIST.finditer(text):
+    seps = [i for c in "·ㆍ∙․" for i in _positions(text, c)]
+    if not seps:
+        return out
+    starts: set[int] = set()
+    for i in seps:  # only lists: start the match at most 4 syllables before a dot
+        w = _WORD_BEFORE.search(text, max(0, i - 5), i)
+        if w is not None:
+            starts.add(w.start())
+    matches = []
+    last_end = -1
+    for st in sorted(starts):
+        if st < last_end:
+            continue
+        mm = _SUFFIXLESS_LIST.match(text, st)
+        if mm is not None:
+            matches.append(mm)
+            last_end = mm.end()
+    for m in matches:
         items = [(m.start(1) + x.start(1), x.group(1)) for x in _ITEM.finditer(m.group(1))]
         if m.group(2):
             items.append((m.start(2), m.group(2)))

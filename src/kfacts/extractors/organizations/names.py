@@ -289,7 +289,7 @@ def _unit_canonical(name: str) -> str:
 def find_military(ctx: Context) -> list[dict[str, Any]]:
     text = ctx.text
     out = []
-    if "군" not in text and "해병대" not in text:
+    if "육군" not in text and "해군" not in text and "공군" not in text and "해병대" not in text:
         return out
     for m in _MILITARY.finditer(text):
         s, e = m.span()
