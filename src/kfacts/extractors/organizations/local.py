@@ -130,6 +130,10 @@ def _first_tag(ctx: Context, pos: int) -> str:
 
 def _is_place_word(base: str) -> bool:
     """A facility, area or address word (산단, 신월동, 서쪽); one-syllable endings need 3+ syllables."""
+    from .names import lookup
+
+    if lookup(base) is not None:
+        return False  # 고용노동부 (not 동부, the east): a known organization is not a place word
     if base.startswith(_PLACE_STARTS):
         return True
     for e in _PLACE_ENDINGS:
@@ -262,6 +266,11 @@ def _decide_grammar(ctx: Context, ms: list[_Match], i: int) -> None:
     if _COUNTED_LIST.match(text, m.end) or (m.stem and _SHARED_SUFFIX.match(text, m.end)):
         m.decision = ACCEPT  # 강서·성북 등 8개 자치구; 예산·서천·홍성군
         return
+    if m.stem and nxt is not None and text[m.end:nxt.start] == " " and text[m.start - 1:m.start] != "(" \
+            and resolve_form(nxt.form, ctx.published, parent=resolve_form(m.form, ctx.published)) is not None:
+        # 충남 청양군: a province before one of its units names it, whatever Kiwi tags the stem
+        m.compose, m.nxt, m.decision = True, i + 1, NEXT
+        return
     if m.stem and not _nnp_at(ctx, m.start, m.end):
         m.decision = REJECT
         return
@@ -302,12 +311,12 @@ def _decide_grammar(ctx: Context, ms: list[_Match], i: int) -> None:
             m.decision, m.nxt = NEXT, i + 1
             return
     ch = text[pos:pos + 1]
-    if ch in ",·ㆍ":
+    if ch in ",·ㆍ∙․":
         nw = _next_word(text, pos)
         if nw and _is_place_word(_strip(nw)):
             m.decision = REJECT  # 제주도, 서해안, 남해안은: a list of places
             return
-    if ch in ("", "\n") or ch in ",·ㆍ)" or ch in _QUOTES_CLOSE:
+    if ch in ("", "\n") or ch in ",·ㆍ∙․)" or ch in _QUOTES_CLOSE:
         # a headline (광주시, ...) or a list end: names with a suffix only
         m.decision = REJECT if m.stem else ACCEPT
         return
