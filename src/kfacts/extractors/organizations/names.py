@@ -262,6 +262,37 @@ def find_suffixed(ctx: Context) -> list[dict[str, Any]]:
     return out
 
 
+# -- branch offices ---------------------------------------------------------------------------
+#: ``한국농어촌공사 상주지사(최우수)와 영주·봉화지사, 성주지사``: a known agency's or company's branch, and the
+#: branches listed after it (rule branch; SPEC: the branch is named with its organization)
+_BRANCH_WORD = r"[가-힣]{1,6}(?:·[가-힣]{1,6})*(?:지사|지점|지역본부|사업소|지청|지원)"
+_BRANCH = re.compile(r" (" + _BRANCH_WORD + r")(?![가-힣])")
+_BRANCH_NEXT = re.compile(r"(?:\([^()\n]{1,12}\))?(?:와|과|,|·|및)?\s?(" + _BRANCH_WORD + r")(?![가-힣]{2})")
+
+
+def find_branches(ctx: Context, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    text = ctx.text
+    out: list[dict[str, Any]] = []
+    for f in found:
+        if f["kind"] not in ("public_agency", "company") or f["rule"] != "lexicon":
+            continue
+        m = _BRANCH.match(text, f["end"])
+        if m is None or not is_particles(hangul_rest(text, m.end())) and text[m.end():m.end() + 1] != "(":
+            continue
+        agency = f["canonical"]
+        out.append({"start": f["start"], "end": m.end(1), "canonical": f"{agency} {m.group(1)}",
+                    "kind": f["kind"], "rule": "branch"})
+        pos = m.end(1)
+        while True:
+            nm = _BRANCH_NEXT.match(text, pos)
+            if nm is None or nm.start(1) == pos:
+                break
+            out.append({"start": nm.start(1), "end": nm.end(1), "canonical": f"{agency} {nm.group(1)}",
+                        "kind": f["kind"], "rule": "branch"})
+            pos = nm.end(1)
+    return out
+
+
 # -- military units ------------------------------------------------------------------------
 #: ``육군 35사단 106여단``, ``공군 제8전투비행단``, ``육군훈련소``: a unit of the armed forces, named with its
 #: service (rule military: central_government, a ministry's unit)
