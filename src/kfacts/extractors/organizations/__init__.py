@@ -35,7 +35,7 @@ from .departments import find_departments
 from .lexicon import NOT_AN_ORG
 from .local import find_local_governments
 from .names import (SUFFIX_KINDS, find_abbreviations, find_bylines, find_hospital_lists, find_legal_forms,
-                    find_branches, find_lexicon, find_military, find_suffixed, find_universities, lookup)
+                    find_branches, find_lexicon, find_military, find_university_lists, find_suffixed, find_universities, lookup)
 from .patterns import hangul_rest, is_particles
 from .regions import (LG, document_region, local_government_of_title, region_of_text, resolve_region,
                       split_title, unit_name)
@@ -79,6 +79,8 @@ RULES: list[Rule] = [
          "A department of the page's local government where the text speaks of departments (부서 표창은 A과와 B담당관)"),
     Rule("organization.branch", "organization",
          "A known agency's or company's branch and the branches listed after it (한국농어촌공사 상주지사, 성주지사)"),
+    Rule("organization.university_list", "organization",
+         "Members of a list counted as universities (A대·B대 천안캠퍼스·C대 등 3개교)"),
     Rule("organization.regional_agency", "organization",
          "A regional agency written without its region (경제자유구역청 in a 광주 article)"),
 ]
@@ -86,7 +88,7 @@ RULES: list[Rule] = [
 _PRIORITY = {"lexicon": 0, "byline": 1, "council": 1, "region": 1, "region_title": 1, "university": 2,
              "hospital_list": 2,
              "regional_agency": 3, "abbreviation": 3, "legal_form": 4, "suffix": 5, "company_ceo": 6, "company_list": 6,
-             "company_pact": 6, "company_invest": 6, "company_head": 7, "company_role": 6, "company_neighbour": 8, "military": 2, "department": 2, "branch": 0}
+             "company_pact": 6, "company_invest": 6, "company_head": 7, "company_role": 6, "company_neighbour": 8, "military": 2, "department": 2, "branch": 0, "university_list": 2}
 
 #: agencies every region has one of, written bare in its own news
 _REGIONAL_HEADS = ("경제자유구역청", "테크노파크", "그린카진흥원")
@@ -139,6 +141,7 @@ def _candidates(ctx: Context) -> list[dict[str, Any]]:
     cands += lex
     cands += find_branches(ctx, lex)
     cands += find_universities(ctx)
+    cands += find_university_lists(ctx)
     cands += find_legal_forms(ctx)
     cands += find_suffixed(ctx)
     cands += _regional(ctx)

@@ -216,7 +216,8 @@ def _pacts(ctx: Context) -> list[dict[str, Any]]:
     return out
 
 
-_SPEND = re.compile(r"\d[\d,.]*\s?(?:조|억|천만|백만|만)[\d,.조억천백만 ]*원(?:을|를)? (?:들여|투자)")
+_SPEND = re.compile(r"\d[\d,.]*\s?(?:조|억|천만|백만|만)[\d,.조억천백만 ]*원(?:을|를)? (?:들여|투자)|"
+                    r"[가-힣A-Za-z0-9]+(?:산단|산업단지|단지)(?:에|으로|로) (?:공장|새로|입주|터를|이전)")
 _SPENDER_BEFORE = re.compile(
     r"(?<![가-힣A-Za-z0-9&])(" + _WORD + r"{2,20}?)(?:이|가|은|는) (?:[가-힣A-Za-z0-9]+에 )?(?:총 |약 )?$")
 
@@ -231,7 +232,10 @@ def _invest(ctx: Context) -> list[dict[str, Any]]:
         s, e = m.span(1)
         if _person_like(m.group(1)) or not name_like(ctx, s, e, loose=True):
             continue
-        out.append(_cand(ctx, s, e, "company_invest"))
+        # A와 B가 ... 공장을 짓는다, A B C는 ...: the spender and the names listed with it
+        for a, b in list_items(ctx, e, loose=True):
+            if not _person_like(text[a:b]):
+                out.append(_cand(ctx, a, b, "company_invest"))
     return out
 
 

@@ -406,6 +406,8 @@ _SUFFIXLESS_LIST = re.compile(
 _ITEM = re.compile(r"([가-힣]{2,4})\s?[·ㆍ∙․,]\s?")
 
 
+_COUNTED_GOVS = re.compile(r"\s등\s?\d+\s?개\s?(?:(자치구)|시·군|시군|기초자치단체|기초단체|자치단체|지자체)")
+_ITEM_BACK = re.compile(r"(?<![가-힣])([가-힣]{2,4})(?:\s?[·ㆍ∙․,]\s?|\s)?$")
 _WORD_BEFORE = re.compile(r"(?<![가-힣])[가-힣]{2,4}\s?$")
 
 
@@ -424,6 +426,25 @@ def find_suffixless_items(ctx: Context) -> list[dict[str, Any]]:
 
     region = document_region(ctx)
     pub = ctx.published
+    for cm in _COUNTED_GOVS.finditer(text):
+        # 천안 아산 예산 등 3개 시군: items back from the count, spaces or dots between
+        p = cm.start()
+        while True:
+            im = _ITEM_BACK.search(text, max(0, p - 8), p)
+            if im is None:
+                break
+            item = im.group(1)
+            if item not in LG.by_form:
+                unit = None
+                for suf in cm.group(1) and ("구",) or ("시", "군"):
+                    unit = resolve_form(item + suf, pub, region)
+                    if unit is not None:
+                        break
+                if unit is None:
+                    break
+                out.append({"start": im.start(1), "end": im.end(1), "canonical": unit_name(unit, pub),
+                            "kind": "local_government", "form": item, "title": None})
+            p = im.start(1)
     seps = [i for c in "·ㆍ∙․" for i in _positions(text, c)]
     if not seps:
         return out

@@ -262,6 +262,38 @@ def find_suffixed(ctx: Context) -> list[dict[str, Any]]:
     return out
 
 
+# -- lists of universities ---------------------------------------------------------------------
+#: ``A대·B대 천안캠퍼스·C대 등 3개교``: the members of a list counted as universities (rule university_list)
+_UNIV_COUNT = re.compile(r" 등\s?\d+\s?개\s?(?:교|대학|학교)")
+_UNIV_ITEM_BACK = re.compile(r"(?<![가-힣A-Za-z])([가-힣]{2,10})대(?:학교)?( [가-힣A-Za-z]{2,6}캠퍼스)?$")
+_UNIV_SEP_BACK = re.compile(r"\s?[·ㆍ∙,]\s?$")
+
+
+def find_university_lists(ctx: Context) -> list[dict[str, Any]]:
+    text = ctx.text
+    out: list[dict[str, Any]] = []
+    if "개교" not in text and "개 대학" not in text and "개 학교" not in text:
+        return out
+    for m in _UNIV_COUNT.finditer(text):
+        p = m.start()
+        while True:
+            im = _UNIV_ITEM_BACK.search(text, max(0, p - 24), p)
+            if im is None:
+                break
+            stem = im.group(1)
+            uni = lookup(stem + "대", ctx.published) or lookup(stem + "대학교", ctx.published)
+            canonical = uni.canonical if uni is not None and uni.kind == "university" else stem + "대학교"
+            if im.group(2):
+                canonical += im.group(2)  # 단국대 천안캠퍼스 -> 단국대학교 천안캠퍼스
+            out.append({"start": im.start(), "end": im.end(), "canonical": canonical, "kind": "university",
+                        "rule": "university_list"})
+            sep = _UNIV_SEP_BACK.search(text, max(0, im.start() - 3), im.start())
+            if sep is None:
+                break
+            p = sep.start()
+    return out
+
+
 # -- branch offices ---------------------------------------------------------------------------
 #: ``한국농어촌공사 상주지사(최우수)와 영주·봉화지사, 성주지사``: a known agency's or company's branch, and the
 #: branches listed after it (rule branch; SPEC: the branch is named with its organization)
