@@ -176,6 +176,7 @@ SUFFIX_KINDS: dict[str, str] = {
     "국세청": "central_government", "조달청": "central_government", "통계청": "central_government",
     "우정청": "central_government", "해양수산청": "central_government", "세관": "central_government",
     "해양경찰서": "central_government", "교도소": "central_government", "사령부": "central_government",
+    "연구회": "association", "보존회": "association", "향우회": "association",
 }
 _SUFFIX_RE = re.compile(trie_regex(SUFFIX_KINDS))
 _UNIV_STEM = re.compile(r"([가-힣]{2,8})대(?:학교)?\s?(?:부속|附屬)?")
@@ -495,12 +496,17 @@ def find_legal_forms(ctx: Context) -> list[dict[str, Any]]:
             if cm is not None and not _person_like(cm.group(1)):
                 e = cm.end(1)
                 name = text[m.start(1):e]
-        out.append({"start": m.start(), "end": e, "canonical": name, "kind": "company", "rule": "legal_form"})
+        entry = lookup(name, ctx.published)  # 한국서부발전㈜: a known body keeps its kind
+        canonical, kind = (entry.canonical, entry.kind) if entry is not None and entry.kind != NOT_AN_ORG \
+            else (name, "company")
+        out.append({"start": m.start(), "end": e, "canonical": canonical, "kind": kind, "rule": "legal_form"})
     if "㈜" not in text and "(주)" not in text and "주식회사" not in text:
         return out
     for m in _LEGAL_AFTER.finditer(text):
-        out.append({"start": m.start(1), "end": m.end(), "canonical": m.group(1), "kind": "company",
-                    "rule": "legal_form"})
+        entry = lookup(m.group(1), ctx.published)
+        canonical, kind = (entry.canonical, entry.kind) if entry is not None and entry.kind != NOT_AN_ORG \
+            else (m.group(1), "company")
+        out.append({"start": m.start(1), "end": m.end(), "canonical": canonical, "kind": kind, "rule": "legal_form"})
     return out
 
 
