@@ -169,7 +169,7 @@ def list_items(ctx: Context, end: int, limit: int = 12, loose: bool = False) -> 
 
 _COUNT = trie_regex(_W["count"])
 _GROUP = trie_regex(_W["group"])
-_LIST_END = re.compile(r" 등\s?(?:(\d+)\s?개\s?(?:" + _COUNT + r")|(" + _GROUP + r")|(\d+)\s?(?:개사|곳))(?=[가-힣]*)")
+_LIST_END = re.compile(r"(?<= )등\s?(?:(\d+)\s?개\s?(?:" + _COUNT + r")|(" + _GROUP + r")|(\d+)\s?(?:개사|곳))(?=[가-힣]*)")
 _COMPANY_BEFORE = re.compile(r"기업|업체|회사")
 
 
@@ -182,7 +182,7 @@ def _lists(ctx: Context) -> list[dict[str, Any]]:
             continue
         if m.group(3) is not None and not _COMPANY_BEFORE.search(text, max(0, m.start() - 60), m.start()):
             continue  # 등 5곳: places unless the sentence speaks of companies
-        items = list_items(ctx, m.start(), loose=m.group(2) is None)
+        items = list_items(ctx, m.start() - 1, loose=m.group(2) is None)
         n = m.group(1) or m.group(3)
         if n is not None and len(items) > int(n):
             items = items[: int(n)]
@@ -193,6 +193,7 @@ def _lists(ctx: Context) -> list[dict[str, Any]]:
 
 
 _AGREEMENT = re.compile(r"협약|MOU|양해각서|협정")
+_PACT_START = re.compile(r"(?<![가-힣A-Za-z0-9&])" + _WORD + r"{2,20}(?:와|과) ")
 _PACT = re.compile(r"(" + _WORD + r"{2,20})(?:와|과) (?:[^\s.,]+ ){0,5}?[^\s.,]*$")
 
 
@@ -203,7 +204,7 @@ def _pacts(ctx: Context) -> list[dict[str, Any]]:
     for am in _AGREEMENT.finditer(text):
         lo = max(0, am.start() - 80)
         m = None
-        for cand in re.finditer(r"(?<![가-힣A-Za-z0-9&])" + _WORD + r"{2,20}(?:와|과) ", text[lo:am.start()]):
+        for cand in _PACT_START.finditer(text[lo:am.start()]):
             m2 = _PACT.match(text, lo + cand.start(), am.start())
             if m2 is not None:
                 m = m2
@@ -217,7 +218,8 @@ def _pacts(ctx: Context) -> list[dict[str, Any]]:
 
 
 _SPEND = re.compile(r"\d[\d,.]*\s?(?:조|억|천만|백만|만)[\d,.조억천백만 ]*원(?:을|를)? (?:들여|투자)|"
-                    r"[가-힣A-Za-z0-9]+(?:산단|산업단지|단지)(?:에|으로|로) (?:공장|새로|입주|터를|이전)")
+                    r"(?:산단|산업단지|단지)(?:에|으로|로) (?:공장|새로|입주|터를|이전)")
+_PARK_BACK = re.compile(r"[가-힣A-Za-z0-9]+$")
 _SPENDER_BEFORE = re.compile(
     r"(?<![가-힣A-Za-z0-9&])(" + _WORD + r"{2,20}?)(?:이|가|은|는) (?:[가-힣A-Za-z0-9]+에 )?(?:총 |약 )?$")
 
@@ -226,7 +228,13 @@ def _invest(ctx: Context) -> list[dict[str, Any]]:
     out = []
     text = ctx.text
     for sm in _SPEND.finditer(text):
-        m = _SPENDER_BEFORE.search(text, max(0, sm.start() - 40), sm.start())
+        st = sm.start()
+        if not text[st].isdigit():
+            pb = _PARK_BACK.search(text, max(0, st - 20), st)
+            if pb is None:
+                continue
+            st = pb.start()  # the park's name: 청솔일반산단에 공장을
+        m = _SPENDER_BEFORE.search(text, max(0, st - 40), st)
         if m is None:
             continue
         s, e = m.span(1)

@@ -406,9 +406,10 @@ _SUFFIXLESS_LIST = re.compile(
 _ITEM = re.compile(r"([가-힣]{2,4})\s?[·ㆍ∙․,]\s?")
 
 
-_COUNTED_GOVS = re.compile(r"\s등\s?\d+\s?개\s?(?:(자치구)|시·군|시군|기초자치단체|기초단체|자치단체|지자체)")
+_COUNTED_GOVS = re.compile(r"(?<=\s)등\s?\d+\s?개\s?(?:(자치구)|시·군|시군|기초자치단체|기초단체|자치단체|지자체)")
 _ITEM_BACK = re.compile(r"(?<![가-힣])([가-힣]{2,4})(?:\s?[·ㆍ∙․,]\s?|\s)?$")
-_WORD_BEFORE = re.compile(r"(?<![가-힣])[가-힣]{2,4}\s?$")
+_LIST_TAIL = re.compile(r"[·ㆍ∙․]\s?[가-힣]{1,4}(?:시|군|구)(?![가-힣]{3})|(?<=[가-힣]) 등\s?\d+\s?개\s?(?:자치구|구|시·군|시군)")
+_LIST_BACK = re.compile(r"(?<![가-힣])(?:[가-힣]{2,4}\s?[·ㆍ∙․,]\s?)*[가-힣]{2,4}(?:\s?[·ㆍ∙․]| )$")
 
 
 def _positions(text: str, ch: str) -> list[int]:
@@ -428,7 +429,7 @@ def find_suffixless_items(ctx: Context) -> list[dict[str, Any]]:
     pub = ctx.published
     for cm in _COUNTED_GOVS.finditer(text):
         # 천안 아산 예산 등 3개 시군: items back from the count, spaces or dots between
-        p = cm.start()
+        p = cm.start() - 1
         while True:
             im = _ITEM_BACK.search(text, max(0, p - 8), p)
             if im is None:
@@ -445,12 +446,9 @@ def find_suffixless_items(ctx: Context) -> list[dict[str, Any]]:
                 out.append({"start": im.start(1), "end": im.end(1), "canonical": unit_name(unit, pub),
                             "kind": "local_government", "form": item, "title": None})
             p = im.start(1)
-    seps = [i for c in "·ㆍ∙․" for i in _positions(text, c)]
-    if not seps:
-        return out
     starts: set[int] = set()
-    for i in seps:  # only lists: start the match at most 4 syllables before a dot
-        w = _WORD_BEFORE.search(text, max(0, i - 5), i)
+    for em in _LIST_TAIL.finditer(text):  # only lists: where a dot or a count closes one, then back to its start
+        w = _LIST_BACK.search(text, max(0, em.start() - 60), em.start() + 1)
         if w is not None:
             starts.add(w.start())
     matches = []
