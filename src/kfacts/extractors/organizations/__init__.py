@@ -29,15 +29,18 @@ from typing import Any
 
 from ..base import Occupancy, Context, Rule
 from ...fact import Fact
+from .companies import find_companies, find_neighbours
+from .dating import effective_date
+from .departments import find_departments
 from .lexicon import NOT_AN_ORG
 from .local import find_local_governments
 from .names import (SUFFIX_KINDS, find_abbreviations, find_bylines, find_hospital_lists, find_legal_forms,
-                    find_lexicon, find_suffixed, find_universities, lookup)
+                    find_branches, find_lexicon, find_military, find_university_lists, find_suffixed, find_universities, lookup)
 from .patterns import hangul_rest, is_particles
 from .regions import (LG, document_region, local_government_of_title, region_of_text, resolve_region,
                       split_title, unit_name)
 
-__all__ = ["RULES", "extract", "canonicalize", "document_region", "split_title", "local_government_of_title",
+__all__ = ["RULES", "extract", "canonicalize", "effective_date", "document_region", "split_title", "local_government_of_title",
            "region_of_text"]
 
 RULES: list[Rule] = [
@@ -59,17 +62,42 @@ RULES: list[Rule] = [
          "An abbreviation defined in the text (녹색 기후 기금(Green Climate Fund, GCF)) and its later uses"),
     Rule("organization.byline", "organization",
          "A media outlet named in a byline or dateline ([아이뉴스24 김상진 기자], (서울=뉴시스), by 광주일보)"),
+    Rule("organization.company_ceo", "organization", "A company with its head in parentheses (한빛정밀(대표 박지훈))"),
+    Rule("organization.company_list", "organization",
+         "Members of a list counted as companies (A·B·C 등 3개 기업, A, B 등 대기업, A B 등 2개사)"),
+    Rule("organization.company_pact", "organization", "The other party of an agreement (한빛정밀과 투자협약을 체결)"),
+    Rule("organization.company_invest", "organization", "Who spends on a plant (한빛정밀이 120억원을 들여)"),
+    Rule("organization.company_head", "organization",
+         "A proper-noun stem with a company head word (한빛전자, GS건설) or 사 after a country (독일 레콤사)"),
+    Rule("organization.company_role", "organization",
+         "The company between a person's name and a company role (박지훈 한빛정밀 대표)"),
+    Rule("organization.company_neighbour", "organization",
+         "An unknown name listed with · beside a known organization (한빛정밀·한국전력공사)"),
+    Rule("organization.military", "organization",
+         "A unit of the armed forces named with its service (육군 35사단 106여단, 공군 제8전투비행단, 육군훈련소)"),
+    Rule("organization.department", "organization",
+         "A department of the page's local government where the text speaks of departments (부서 표창은 A과와 B담당관)"),
+    Rule("organization.branch", "organization",
+         "A known agency's or company's branch and the branches listed after it (한국농어촌공사 상주지사, 성주지사)"),
+    Rule("organization.university_list", "organization",
+         "Members of a list counted as universities (A대·B대 천안캠퍼스·C대 등 3개교)"),
     Rule("organization.regional_agency", "organization",
          "A regional agency written without its region (경제자유구역청 in a 광주 article)"),
 ]
 
 _PRIORITY = {"lexicon": 0, "byline": 1, "council": 1, "region": 1, "region_title": 1, "university": 2,
              "hospital_list": 2,
-             "regional_agency": 3, "abbreviation": 3, "legal_form": 4, "suffix": 5}
+             "regional_agency": 3, "abbreviation": 3, "legal_form": 4, "suffix": 5, "company_ceo": 6, "company_list": 6,
+             "company_pact": 6, "company_invest": 6, "company_head": 7, "company_role": 6, "company_neighbour": 8, "military": 2, "department": 2, "branch": 0, "university_list": 2}
 
 #: agencies every region has one of, written bare in its own news
 _REGIONAL_HEADS = ("경제자유구역청", "테크노파크", "그린카진흥원")
 _REGIONAL_RE = re.compile(r"(?<![가-힣A-Za-z0-9])(" + "|".join(_REGIONAL_HEADS) + ")")
+
+
+#: clutter around a name: a copyright notice's web address, a menu path (SPEC: clutter gives no facts)
+_CLUTTER_AFTER = re.compile(r"\s?\(\s?(?:www\.|https?://)| > \S")
+_MENU_BEFORE = re.compile(r"\S > $")
 
 
 def _sido_stem(sido: str) -> str | None:
@@ -109,12 +137,18 @@ def _candidates(ctx: Context) -> list[dict[str, Any]]:
         else:
             f["rule"] = "region"
         cands.append(f)
-    cands += find_lexicon(ctx)
+    lex = find_lexicon(ctx)
+    cands += lex
+    cands += find_branches(ctx, lex)
     cands += find_universities(ctx)
+    cands += find_university_lists(ctx)
     cands += find_legal_forms(ctx)
     cands += find_suffixed(ctx)
     cands += _regional(ctx)
     cands += find_bylines(ctx)
+    cands += find_companies(ctx)
+    cands += find_military(ctx)
+    cands += find_departments(ctx)
     return cands
 
 
@@ -133,12 +167,31 @@ def _select(cands: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def extract(ctx: Context) -> list[Fact]:
+    given = ctx.published
+    if given is None:
+        # an undated page: its names as of the years the text states (see dating.py)
+        ctx.published = effective_date(ctx)
+    try:
+        return _extract(ctx)
+    finally:
+        ctx.published = given
+
+
+def _extract(ctx: Context) -> list[Fact]:
     chosen = _select(_candidates(ctx))
     hosp = find_hospital_lists(ctx)
     if hosp:
         spans = [(h["start"], h["end"]) for h in hosp]
         chosen = [f for f in chosen if not any(f["start"] < e and s < f["end"] for s, e in spans)] + hosp
     chosen += find_abbreviations(ctx, chosen)
+    # unknown names listed with · beside the organizations found (after abbreviations: KR may be one)
+    taken = Occupancy()
+    for f in chosen:
+        taken.add(f["start"], f["end"])
+    for f in find_neighbours(ctx, chosen):
+        if not taken.overlaps(f["start"], f["end"]):
+            taken.add(f["start"], f["end"])
+            chosen.append(f)
     # coreference: a name first written in full (제18대 대통령직 인수위원회) keeps that
     # canonical for later short forms of the same organization (인수위)
     chosen.sort(key=lambda f: f["start"])
@@ -154,6 +207,8 @@ def extract(ctx: Context) -> list[Fact]:
     facts = []
     for f in chosen:
         s, e = f["start"], f["end"]
+        if _CLUTTER_AFTER.match(ctx.text, e) or _MENU_BEFORE.search(ctx.text, max(0, s - 4), s):
+            continue  # 중도일보(www.…), 무단전재: a copyright notice; 뉴스종합 > 지방자치뉴스: a menu path
         facts.append(ctx.fact("organization", s, e, f"organization.{f['rule']}", name=ctx.text[s:e],
                               canonical=f["canonical"], kind=f["kind"]))
     facts.sort(key=lambda x: x.span)

@@ -40,7 +40,7 @@ _ROLE_ENDINGS = ("부시장", "도지사", "부지사", "구청장", "군수", "
 _PLACE_ENDINGS = ("산단", "단지", "공원", "센터", "타운", "역", "공항", "항", "터미널", "지구", "동", "읍", "면",
                   "리", "로", "길", "일대", "지역", "인근", "시내", "도심", "해수욕장", "캠퍼스", "공장", "부지",
                   "현장", "거리", "광장", "호", "섬", "산", "강", "천", "해안", "앞바다", "일원", "동쪽", "서쪽", "남쪽",
-                  "북쪽", "쪽", "해상", "전역", "서방", "동방", "남방", "북방", "해역", "근해", "연안", "먼바다",
+                  "북쪽", "쪽", "호텔", "회관", "체육관", "경기장", "박물관", "미술관", "도서관", "전시장", "컨벤션", "해상", "전역", "서방", "동방", "남방", "북방", "해역", "근해", "연안", "먼바다",
                   "곳곳", "상공", "부근", "방면", "소재", "남부", "북부", "동부", "서부", "중부", "내륙", "지방",
                   "시장", "주점", "아파트", "학교", "병원", "교회", "사찰", "권", "등지", "앞마당")
 _PLACE_STARTS = ("앞", "뒤", "옆", "인근", "근처", "주변", "일대", "부근")
@@ -51,12 +51,30 @@ _CONSTITUENCY = frozenset(("갑", "을", "병", "정"))
 _QUOTES_CLOSE = "\"'’”」』"
 _QUOTES_OPEN = "\"'‘“「『"
 _FOREIGN_BEFORE = re.compile(r"(?:중국|일본|미국|대만|러시아|북한|베트남|몽골|영국|프랑스|독일) $")
-_COORD_SEPS = re.compile(r"\s*(?:[·ㆍ,/]|및|와|과|이나|나|그리고|또는)\s*")
+_COORD_SEPS = re.compile(r"\s*(?:[·ㆍ∙․,/]|및|와|과|이나|나|그리고|또는)\s*")
+#: ``A·B 등 8개 자치구``, ``A B C 등 6개 시군``: a list the text counts as local governments (rule region_list)
+_COUNTED_LIST = re.compile(
+    r"(?:\s?[·ㆍ∙․,]\s?[가-힣]{2,4}|\s[가-힣]{2,4}){0,12}\s등\s?\d+\s?개\s?"
+    r"(?:자치구|시·군|시군|시도|시·도|지자체|자치단체|기초자치단체|광역자치단체|기초단체|광역단체|구|군|시)")
+#: ``예산·서천·홍성군``: stems sharing the suffix of the list's last item (rule region_shared_suffix)
+_SHARED_SUFFIX = re.compile(r"(?:\s?[·ㆍ∙․]\s?[가-힣]{2,4})*?\s?[·ㆍ∙․]\s?[가-힣]{1,4}(?:시|군|구)(?![가-힣]{3})")
+#: what a government is the object or target of: selected, ranked, given money or a prize
+#: (``A시를 선정``, ``A시로 나타났다``, ``A시에는 각각 4억원``, ``A시에 돌아갔다``; rule region_selected)
+_SELECTED_AFTER = {
+    "을": re.compile(r"\s?(?:선정|선발|뽑|꼽|지정|시상|표창)"),
+    "를": re.compile(r"\s?(?:선정|선발|뽑|꼽|지정|시상|표창)"),
+    "로": re.compile(r"\s?(?:선정|선발|뽑|꼽|지정|나타났|나타나|결정)"),
+    "으로": re.compile(r"\s?(?:선정|선발|뽑|꼽|지정|나타났|나타나|결정)"),
+    "에": re.compile(r"\s?(?:각각\s)?(?:\d[\d,.]*\s?(?:조|억|천만|만)[\d,.조억천백만 ]*원|돌아갔|돌아가)"),
+    "에는": re.compile(r"\s?(?:각각\s)?(?:\d[\d,.]*\s?(?:조|억|천만|만)[\d,.조억천백만 ]*원|돌아갔|돌아가)"),
+}
+#: ``서울 종로구 2위``, ``경남(88.2%)``: a ranked government
+_RANKED_AFTER = re.compile(r"\s?(?:\d{1,3}위|\(\d{1,3}(?:\.\d+)?%\))")
 #: weather, temperature or quake words right after a region: the region is where it happens
 #: (철원은 영하 15도, 제주도는 아침 한때 비가, 서울특별시의 체감온도), not a government acting
 _WEATHER_AFTER = re.compile(
     r"[^.\n]{0,16}?(?:영하\s?\d|영상\s?\d|기온|체감\s?온도|최저\s?\d|최고\s?\d|\d(?:\.\d)?도(?:까지|로|를|의|,|\s|$)|"
-    r"비가|비는|눈이|눈은|소나기|강수량|강우량|적설|건조하겠|흐리겠|흐리고|바람이|\d\s?(?:mm|㎜|cm|㎝)|"
+    r"(?<![가-힣])(?:비가|비는|눈이|눈은)|소나기|강수량|강우량|적설|건조하겠|흐리겠|흐리고|(?<![가-힣])바람이|\d\s?(?:mm|㎜|cm|㎝)|"
     r"진도\s?\d|규모\s?\d)"
 )
 #: ``X와 Y 사이``: the two are ends of a route or a distance
@@ -90,6 +108,11 @@ class _Match:
         self.span_end = end
 
 
+def _is_sido(form: str) -> bool:
+    u = resolve_form(form)
+    return u is not None and u.level == "sido"
+
+
 def _nnp_at(ctx: Context, start: int, end: int) -> bool:
     i = ctx.token_index_at(start)
     toks = ctx.tokens
@@ -107,6 +130,10 @@ def _first_tag(ctx: Context, pos: int) -> str:
 
 def _is_place_word(base: str) -> bool:
     """A facility, area or address word (산단, 신월동, 서쪽); one-syllable endings need 3+ syllables."""
+    from .names import lookup
+
+    if lookup(base) is not None:
+        return False  # 고용노동부 (not 동부, the east): a known organization is not a place word
     if base.startswith(_PLACE_STARTS):
         return True
     for e in _PLACE_ENDINGS:
@@ -173,7 +200,7 @@ def _decide_grammar(ctx: Context, ms: list[_Match], i: int) -> None:
                                                      or rest[2:] in ("의", "에", "에서", "을", "를", "로")):
             m.kind, m.decision, m.span_end = "legislature", ACCEPT, m.end + 2
             return
-        if rest.startswith("교육청") and not m.stem:
+        if rest.startswith("교육청") and (not m.stem or _is_sido(m.form)):
             m.kind, m.decision, m.span_end = "local_government_education", ACCEPT, m.end + 3
             return
         t = title_after(m.form, rest)
@@ -230,7 +257,19 @@ def _decide_grammar(ctx: Context, ms: list[_Match], i: int) -> None:
                 return
             m.decision = ACCEPT
             return
+        sel = _SELECTED_AFTER.get(rest)
+        if sel is not None and sel.match(text, m.end + len(rest)) and (not m.stem or _nnp_at(ctx, m.start, m.end)):
+            m.decision = ACCEPT  # 의성군을 선정, 하남시로 나타났다, 구리시에는 각각 4억원
+            return
         m.decision = REJECT
+        return
+    if _COUNTED_LIST.match(text, m.end) or (m.stem and _SHARED_SUFFIX.match(text, m.end)):
+        m.decision = ACCEPT  # 강서·성북 등 8개 자치구; 예산·서천·홍성군
+        return
+    if m.stem and nxt is not None and text[m.end:nxt.start] == " " and text[m.start - 1:m.start] != "(" \
+            and resolve_form(nxt.form, ctx.published, parent=resolve_form(m.form, ctx.published)) is not None:
+        # 충남 청양군: a province before one of its units names it, whatever Kiwi tags the stem
+        m.compose, m.nxt, m.decision = True, i + 1, NEXT
         return
     if m.stem and not _nnp_at(ctx, m.start, m.end):
         m.decision = REJECT
@@ -251,6 +290,9 @@ def _decide_grammar(ctx: Context, ms: list[_Match], i: int) -> None:
             m.decision = ACCEPT
             return
         pos = pm.end()
+    if _RANKED_AFTER.match(text, m.end):
+        m.decision = ACCEPT  # 서울 종로구 2위, 경남(88.2%): ranked
+        return
     if nxt is not None:
         gap = text[m.end:nxt.start]
         if gap == " ":
@@ -269,12 +311,12 @@ def _decide_grammar(ctx: Context, ms: list[_Match], i: int) -> None:
             m.decision, m.nxt = NEXT, i + 1
             return
     ch = text[pos:pos + 1]
-    if ch in ",·ㆍ":
+    if ch in ",·ㆍ∙․":
         nw = _next_word(text, pos)
         if nw and _is_place_word(_strip(nw)):
             m.decision = REJECT  # 제주도, 서해안, 남해안은: a list of places
             return
-    if ch in ("", "\n") or ch in ",·ㆍ)" or ch in _QUOTES_CLOSE:
+    if ch in ("", "\n") or ch in ",·ㆍ∙․)" or ch in _QUOTES_CLOSE:
         # a headline (광주시, ...) or a list end: names with a suffix only
         m.decision = REJECT if m.stem else ACCEPT
         return
@@ -303,7 +345,7 @@ def find_local_governments(ctx: Context) -> list[dict[str, Any]]:
     text = ctx.text
     ms = [_Match(s, e, f) for s, e, f in literal_matches(ctx) if f in LG.by_form]
     if not ms:
-        return []
+        return find_suffixless_items(ctx)
     for i in range(len(ms) - 1, -1, -1):
         _decide(ctx, ms, i)
         m = ms[i]
@@ -313,7 +355,7 @@ def find_local_governments(ctx: Context) -> list[dict[str, Any]]:
     region = document_region(ctx)
     pub = ctx.published
     established: dict[str, str] = {}
-    out = []
+    out = find_suffixless_items(ctx)
     skip: set[int] = set()
     for i, m in enumerate(ms):
         if i in skip:
@@ -329,10 +371,14 @@ def find_local_governments(ctx: Context) -> list[dict[str, Any]]:
             established[nm.form] = name
             if nm.decision != ACCEPT:
                 continue
+            if _in_gloss(text, m.start, nm.span_end) and nm.title is None:
+                continue  # 회관(서울 용산구): where a venue is
             out.append(_emit(m.start, nm, name, pub))
             continue
         if m.decision != ACCEPT:
             continue
+        if _in_gloss(text, m.start, m.span_end) and m.title is None:
+            continue  # 회관(서울 용산구): where a venue is
         if m.form in established:
             name = established[m.form]
         else:
@@ -341,6 +387,95 @@ def find_local_governments(ctx: Context) -> list[dict[str, Any]]:
                 continue
             name = unit_name(unit, pub)
         out.append(_emit(m.start, m, name, pub))
+    return out
+
+
+_GLOSS_BEFORE = re.compile(r"\((?:[가-힣]{2,4} )?$")
+
+
+def _in_gloss(text: str, s: int, e: int) -> bool:
+    """``(서울 용산구)`` right after a venue: the region only says where it is."""
+    return text[e:e + 1] == ")" and _GLOSS_BEFORE.search(text, max(0, s - 6), s) is not None
+
+
+#: ``강서·성북 등 8개 자치구``, ``예산·서천·홍성군``: list items written without their suffix (구, 군, 시)
+#: that only the list's count or last item completes (rules region_list, region_shared_suffix)
+_SUFFIXLESS_LIST = re.compile(
+    r"(?<![가-힣])((?:[가-힣]{2,4}\s?[·ㆍ∙․,]\s?)+)(?:([가-힣]{2,4}) 등\s?\d+\s?개\s?(자치구|구|시·군|시군)|"
+    r"[가-힣]{1,4}(시|군|구)(?![가-힣]{3}))")
+_ITEM = re.compile(r"([가-힣]{2,4})\s?[·ㆍ∙․,]\s?")
+
+
+_COUNTED_GOVS = re.compile(r"(?<=\s)등\s?\d+\s?개\s?(?:(자치구)|시·군|시군|기초자치단체|기초단체|자치단체|지자체)")
+_ITEM_BACK = re.compile(r"(?<![가-힣])([가-힣]{2,4})(?:\s?[·ㆍ∙․,]\s?|\s)?$")
+_LIST_TAIL = re.compile(r"[·ㆍ∙․]\s?[가-힣]{1,4}(?:시|군|구)(?![가-힣]{3})|(?<=[가-힣]) 등\s?\d+\s?개\s?(?:자치구|구|시·군|시군)")
+_LIST_BACK = re.compile(r"(?<![가-힣])(?:[가-힣]{2,4}\s?[·ㆍ∙․,]\s?)*[가-힣]{2,4}(?:\s?[·ㆍ∙․]| )$")
+
+
+def _positions(text: str, ch: str) -> list[int]:
+    out = []
+    i = text.find(ch)
+    while i >= 0:
+        out.append(i)
+        i = text.find(ch, i + 1)
+    return out
+
+
+def find_suffixless_items(ctx: Context) -> list[dict[str, Any]]:
+    text = ctx.text
+    out: list[dict[str, Any]] = []
+
+    region = document_region(ctx)
+    pub = ctx.published
+    for cm in _COUNTED_GOVS.finditer(text):
+        # 천안 아산 예산 등 3개 시군: items back from the count, spaces or dots between
+        p = cm.start() - 1
+        while True:
+            im = _ITEM_BACK.search(text, max(0, p - 8), p)
+            if im is None:
+                break
+            item = im.group(1)
+            if item not in LG.by_form:
+                unit = None
+                for suf in cm.group(1) and ("구",) or ("시", "군"):
+                    unit = resolve_form(item + suf, pub, region)
+                    if unit is not None:
+                        break
+                if unit is None:
+                    break
+                out.append({"start": im.start(1), "end": im.end(1), "canonical": unit_name(unit, pub),
+                            "kind": "local_government", "form": item, "title": None})
+            p = im.start(1)
+    starts: set[int] = set()
+    for em in _LIST_TAIL.finditer(text):  # only lists: where a dot or a count closes one, then back to its start
+        w = _LIST_BACK.search(text, max(0, em.start() - 60), em.start() + 1)
+        if w is not None:
+            starts.add(w.start())
+    matches = []
+    last_end = -1
+    for st in sorted(starts):
+        if st < last_end:
+            continue
+        mm = _SUFFIXLESS_LIST.match(text, st)
+        if mm is not None:
+            matches.append(mm)
+            last_end = mm.end()
+    for m in matches:
+        items = [(m.start(1) + x.start(1), x.group(1)) for x in _ITEM.finditer(m.group(1))]
+        if m.group(2):
+            items.append((m.start(2), m.group(2)))
+            suffixes = ("구",) if "구" in m.group(3) else ("시", "군")
+        else:
+            suffixes = (m.group(4),)
+        for s, item in items:
+            if item in LG.by_form:
+                continue  # decided by the grammar of named regions
+            for suf in suffixes:
+                unit = resolve_form(item + suf, pub, region)
+                if unit is not None:
+                    out.append({"start": s, "end": s + len(item), "canonical": unit_name(unit, pub),
+                                "kind": "local_government", "form": item, "title": None})
+                    break
     return out
 
 

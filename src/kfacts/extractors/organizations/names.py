@@ -175,9 +175,11 @@ SUFFIX_KINDS: dict[str, str] = {
     "중소벤처기업청": "central_government", "병무청": "central_government", "보훈청": "central_government",
     "국세청": "central_government", "조달청": "central_government", "통계청": "central_government",
     "우정청": "central_government", "해양수산청": "central_government", "세관": "central_government",
-    "해양경찰서": "central_government", "교도소": "central_government",
+    "해양경찰서": "central_government", "교도소": "central_government", "사령부": "central_government",
+    "연구회": "association", "보존회": "association", "향우회": "association",
 }
 _SUFFIX_RE = re.compile(trie_regex(SUFFIX_KINDS))
+_UNIV_STEM = re.compile(r"([가-힣]{2,8})대(?:학교)?\s?(?:부속|附屬)?")
 _WORD_BACK = re.compile(r"[가-힣A-Za-z0-9&]+$")
 #: stems too generic to name an organization (조직위원회, 대학병원, 수사본부...)
 GENERIC_STEMS = frozenset(
@@ -243,6 +245,12 @@ def find_suffixed(ctx: Context) -> list[dict[str, Any]]:
         if head == "센터" and not stem[-2:] in ("정보", "진흥", "지원"):
             continue
         name = text[s:he]
+        if head == "병원":
+            um = _UNIV_STEM.fullmatch(stem)
+            uni = lookup(um.group(1) + "대", ctx.published) if um else None
+            if uni is not None and uni.kind == "university":
+                hosp = lookup(uni.canonical + "병원", ctx.published)
+                name = hosp.canonical if hosp else uni.canonical + "병원"  # 단국대부속병원 -> 단국대학교병원
         if kind == "media":
             outlet = lookup(stem)
             if outlet is not None and outlet.kind == "media" and head == "뉴스":
@@ -252,6 +260,107 @@ def find_suffixed(ctx: Context) -> list[dict[str, Any]]:
             if cm is not None:
                 s, name = cm.start(), f"{cm.group(1)} {name}"  # 루마니아 축구협회
         out.append({"start": s, "end": he, "canonical": name, "kind": kind, "rule": "suffix"})
+    return out
+
+
+# -- lists of universities ---------------------------------------------------------------------
+#: ``A대·B대 천안캠퍼스·C대 등 3개교``: the members of a list counted as universities (rule university_list)
+_UNIV_COUNT = re.compile(r" 등\s?\d+\s?개\s?(?:교|대학|학교)")
+_UNIV_ITEM_BACK = re.compile(r"(?<![가-힣A-Za-z])([가-힣]{2,10})대(?:학교)?( [가-힣A-Za-z]{2,6}캠퍼스)?$")
+_UNIV_SEP_BACK = re.compile(r"\s?[·ㆍ∙,]\s?$")
+
+
+def find_university_lists(ctx: Context) -> list[dict[str, Any]]:
+    text = ctx.text
+    out: list[dict[str, Any]] = []
+    if "개교" not in text and "개 대학" not in text and "개 학교" not in text:
+        return out
+    for m in _UNIV_COUNT.finditer(text):
+        p = m.start()
+        while True:
+            im = _UNIV_ITEM_BACK.search(text, max(0, p - 24), p)
+            if im is None:
+                break
+            stem = im.group(1)
+            uni = lookup(stem + "대", ctx.published) or lookup(stem + "대학교", ctx.published)
+            canonical = uni.canonical if uni is not None and uni.kind == "university" else stem + "대학교"
+            if im.group(2):
+                canonical += im.group(2)  # 단국대 천안캠퍼스 -> 단국대학교 천안캠퍼스
+            out.append({"start": im.start(), "end": im.end(), "canonical": canonical, "kind": "university",
+                        "rule": "university_list"})
+            sep = _UNIV_SEP_BACK.search(text, max(0, im.start() - 3), im.start())
+            if sep is None:
+                break
+            p = sep.start()
+    return out
+
+
+# -- branch offices ---------------------------------------------------------------------------
+#: ``한국농어촌공사 상주지사(최우수)와 영주·봉화지사, 성주지사``: a known agency's or company's branch, and the
+#: branches listed after it (rule branch; SPEC: the branch is named with its organization)
+_BRANCH_WORD = r"[가-힣]{1,6}(?:·[가-힣]{1,6})*(?:지사|지점|지역본부|사업소|지청|지원)"
+_BRANCH = re.compile(r" (" + _BRANCH_WORD + r")(?![가-힣])")
+_BRANCH_NEXT = re.compile(r"(?:\([^()\n]{1,12}\))?(?:와|과|,|·|및)?\s?(" + _BRANCH_WORD + r")(?![가-힣]{2})")
+
+
+def find_branches(ctx: Context, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    text = ctx.text
+    out: list[dict[str, Any]] = []
+    for f in found:
+        if f["kind"] not in ("public_agency", "company") or f["rule"] != "lexicon":
+            continue
+        m = _BRANCH.match(text, f["end"])
+        if m is None or not is_particles(hangul_rest(text, m.end())) and text[m.end():m.end() + 1] != "(":
+            continue
+        agency = f["canonical"]
+        out.append({"start": f["start"], "end": m.end(1), "canonical": f"{agency} {m.group(1)}",
+                    "kind": f["kind"], "rule": "branch"})
+        pos = m.end(1)
+        while True:
+            nm = _BRANCH_NEXT.match(text, pos)
+            if nm is None or nm.start(1) == pos:
+                break
+            out.append({"start": nm.start(1), "end": nm.end(1), "canonical": f"{agency} {nm.group(1)}",
+                        "kind": f["kind"], "rule": "branch"})
+            pos = nm.end(1)
+    return out
+
+
+# -- military units ------------------------------------------------------------------------
+#: ``육군 35사단 106여단``, ``공군 제8전투비행단``, ``육군훈련소``: a unit of the armed forces, named with its
+#: service (rule military: central_government, a ministry's unit)
+_UNIT = r"(?:제?\d{1,3})?[가-힣]{0,8}?(?:사단|여단|군단|전투비행단|비행단|함대|전대|연대|대대|사령부|훈련소|비행장|경비단|지원단|교육대)"
+_MILITARY = re.compile(r"(?<![가-힣])(?:육군|해군|공군|해병대) ?" + _UNIT + r"(?: " + _UNIT + r")*")
+
+
+_NUMBERED = re.compile(r"^(육군|해군|공군|해병대) (\d{1,3})([가-힣]*)$")
+#: the army's mechanized divisions; other numbered divisions are infantry (제N보병사단)
+_MECHANIZED = frozenset((11, 20))
+
+
+def _unit_canonical(name: str) -> str:
+    """A single numbered unit gets its official form (육군 32사단 -> 육군 제32보병사단, 23경비여단 -> 제23경비여단);
+    a unit within a unit (육군 35사단 106여단) stays as written."""
+    m = _NUMBERED.match(name)
+    if m is None:
+        return name
+    service, n, head = m.groups()
+    if service == "육군" and head == "사단":
+        head = ("기계화보병" if int(n) in _MECHANIZED else "보병") + head
+    return f"{service} 제{n}{head}"
+
+
+def find_military(ctx: Context) -> list[dict[str, Any]]:
+    text = ctx.text
+    out = []
+    if "육군" not in text and "해군" not in text and "공군" not in text and "해병대" not in text:
+        return out
+    for m in _MILITARY.finditer(text):
+        s, e = m.span()
+        if not is_particles(hangul_rest(text, e)):
+            continue  # 육군 1군단장: a title, not the unit's name alone
+        out.append({"start": s, "end": e, "canonical": _unit_canonical(" ".join(text[s:e].split())),
+                    "kind": "central_government", "rule": "military"})
     return out
 
 
@@ -268,7 +377,9 @@ _NATIONAL_HEADS = ("협회", "연맹", "위원회", "연합회", "협의회")
 _FOREIGN_UNIV = re.compile(
     "(?:" + trie_regex(COUNTRIES) + r")\s+((?:[가-힣]{2,}\s)?[가-힣]{2,}?)\s?(대학교|대학|대)"
     r"(?=\s?(?:교수|명예교수|연구팀|연구진|총장|학생|졸업|출신|에서|의\s)|(?<=[학교])(?:\s|,|\)|를|을|와|과|는|은|이|가|로))")
-_KOREAN_UNIV = re.compile(r"대(?=\s?(?:교수|연구팀|연구진|총장|학생|졸업|출신|병원))")
+_KOREAN_UNIV = re.compile(r"대(?=\s?(?:교수|명예교수|석좌교수|겸임교수|초빙교수|연구팀|연구진|총장|학생|졸업|출신|병원))")
+#: a person's name before ``X대 교수``: X대 is the university even when X could start a name (rule university)
+_NAME_BEFORE = re.compile(r"(?<![가-힣])[가-힣]{2,4} $")
 
 
 def _sido_stems() -> tuple[str, ...]:
@@ -309,8 +420,11 @@ def find_universities(ctx: Context) -> list[dict[str, Any]]:
             continue
         s = wb.start()
         if len(wb.group(0)) == 2 and wb.group(0) not in _PLACE_STEMS:
-            # 한상대 총장: a three-syllable word is more often a person's name
-            continue
+            # 한상대 총장: a three-syllable word is more often a person's name, unless a name comes first
+            # (박지훈 한빛대 교수)
+            nb = _NAME_BEFORE.search(text, max(0, s - 6), s)
+            if nb is None or not any(t.tag == "NNP" for t in ctx.tokens_in(nb.start(), s - 1)):
+                continue
         if lookup(text[s:e], ctx.published) is not None or not _tokens_have_proper(ctx, s, e):
             continue
         out.append({"start": s, "end": e, "canonical": wb.group(0) + "대학교", "kind": "university",
@@ -351,6 +465,15 @@ _LEGAL_AFTER = re.compile(
     r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9&]{2,20}?)(?:\s?㈜|\s?\(주\)|주식회사)(?![가-힣A-Za-z0-9&]{2})")
 
 
+_LEGAL_CONTINUED = re.compile(r" ([가-힣A-Za-z0-9&]{2,12})(?= (?:대표이사|대표|회장|사장|부회장)(?![가-힣]{2}))")
+
+
+def _person_like(word: str) -> bool:
+    from .companies import _person_like as pl
+
+    return pl(word)
+
+
 def _strip_particle(name: str) -> str:
     for n in (3, 2, 1):
         if len(name) - n >= 2 and is_particles(name[-n:]) and name[-n:] != "":
@@ -361,15 +484,29 @@ def _strip_particle(name: str) -> str:
 def find_legal_forms(ctx: Context) -> list[dict[str, Any]]:
     text = ctx.text
     out = []
+    from .companies import strip_josa
+
     for m in _LEGAL_BEFORE.finditer(text):
-        name = _strip_particle(m.group(1))
-        e = m.start(1) + len(name)
-        out.append({"start": m.start(), "end": e, "canonical": name, "kind": "company", "rule": "legal_form"})
+        # the particle Kiwi reads at the end (㈜태성과 -> 태성), not a final 이 of the name (㈜누리아이)
+        e = strip_josa(ctx, m.start(1), m.end(1)) if ctx.tokens else m.start(1) + len(_strip_particle(m.group(1)))
+        name = text[m.start(1):e]
+        if e == m.end(1):
+            # ㈜한빛 오토모티브 대표: a name in two words, up to the company role (not ㈜한빛 홍길동 대표)
+            cm = _LEGAL_CONTINUED.match(text, e)
+            if cm is not None and not _person_like(cm.group(1)):
+                e = cm.end(1)
+                name = text[m.start(1):e]
+        entry = lookup(name, ctx.published)  # 한국서부발전㈜: a known body keeps its kind
+        canonical, kind = (entry.canonical, entry.kind) if entry is not None and entry.kind != NOT_AN_ORG \
+            else (name, "company")
+        out.append({"start": m.start(), "end": e, "canonical": canonical, "kind": kind, "rule": "legal_form"})
     if "㈜" not in text and "(주)" not in text and "주식회사" not in text:
         return out
     for m in _LEGAL_AFTER.finditer(text):
-        out.append({"start": m.start(1), "end": m.end(), "canonical": m.group(1), "kind": "company",
-                    "rule": "legal_form"})
+        entry = lookup(m.group(1), ctx.published)
+        canonical, kind = (entry.canonical, entry.kind) if entry is not None and entry.kind != NOT_AN_ORG \
+            else (m.group(1), "company")
+        out.append({"start": m.start(1), "end": m.end(), "canonical": canonical, "kind": kind, "rule": "legal_form"})
     return out
 
 
@@ -453,6 +590,13 @@ _BYLINE = re.compile(r"\[\s*([가-힣A-Za-z0-9]{2,12}(?:\s?[A-Za-z0-9]{1,4})?)\s
 _DATELINE = re.compile(r"[\[(]\s*([가-힣]{2,6})\s*=\s*([가-힣A-Za-z0-9]{2,12})\s*[\])]")
 _BY = re.compile(r"(?:^|\n)\s*by\s+([가-힣A-Za-z0-9]{2,12})\s+\d{4}")
 _NOT_MEDIA = frozenset(("사진", "편집자", "기자", "영상", "그래픽", "자료"))
+#: ``아주경제 홍길동 기자 =``, ``데일리연합(월간) 홍길동 기자 |``, ``머니투데이 더리더 홍길동 기자 입력``: the word
+#: before the reporter's name, when the byline closes with ``=``, ``|`` or the ``입력`` stamp, is the outlet
+_BYLINE_PLAIN = re.compile(
+    r"(?<![가-힣A-Za-z0-9])(?:([가-힣A-Za-z0-9]{2,12}) )?([가-힣A-Za-z][가-힣A-Za-z0-9]{1,11})(?:\([^()\n]{1,30}\))?"
+    r" [가-힣]{2,4} ?(?:기자|특파원)(?= ?=| ?\|| 입력)")
+#: a desk of an outlet (광주취재본부, 사회부) is not the outlet
+_DESK_ENDINGS = ("본부", "취재본부", "부", "팀", "취재팀", "국", "총국", "지국", "지사", "센터", "데스크")
 
 
 def find_bylines(ctx: Context) -> list[dict[str, Any]]:
@@ -463,6 +607,19 @@ def find_bylines(ctx: Context) -> list[dict[str, Any]]:
         return out
     from .regions import LG
 
+    for m in _BYLINE_PLAIN.finditer(text):
+        name, s, e = m.group(2), m.start(2), m.end(2)
+        if name in _NOT_MEDIA or name in LG.by_form or name.endswith(_DESK_ENDINGS):
+            continue
+        first = m.group(1)
+        entry = lookup(first, ctx.published) if first else None
+        if entry is not None and entry.kind == "media":
+            # 머니투데이 더리더: a title of a known outlet, named with it
+            s = m.start(1)
+            name = text[s:e]
+        entry = lookup(name, ctx.published)
+        canonical, kind = (entry.canonical, entry.kind) if entry is not None else (name, "media")
+        out.append({"start": s, "end": e, "canonical": canonical, "kind": kind, "rule": "byline"})
     for rx in (_BYLINE, _DATELINE, _BY):
         g = 2 if rx is _DATELINE else 1
         for m in rx.finditer(text):
