@@ -40,6 +40,8 @@ RULES: list[Rule] = [
          description="an honor conferred by an office: 대통령상, 국무총리 표창, 행정안전부장관상, 표창"),
     Rule(id="award.nobel", type="award", description="a Nobel prize: 노벨 화학상 -> event 노벨상, category 화학"),
     Rule(id="award.named_prize", type="award", description="another named prize received: 황금종려상, 여성운동상"),
+    Rule(id="award.level_list", type="award",
+         description="a list by level: 우수상은 A시와 B군, 장려에 C군이 각각 선정 -> one fact per recipient"),
 ]
 
 
@@ -60,6 +62,8 @@ def _candidates(text: str) -> list[tuple[str, int, int, str]]:
             award = re.sub(r"\s+", "", word)
         elif kind == "commend":
             award = "표창"
+        elif kind == "bare":
+            award = word
         else:
             hs = lx.honor_suffix(word)
             ls = lx.level_suffix(word)
@@ -175,6 +179,11 @@ def _receiving(kind: str, award: str, toks: Sequence[Any], i0: int, i1: int, tex
     if t.tag in ("VV", "VV-R") and gr.stem(t) in lx.RECEIVE_VERBS and t.form not in ("선정",):
         return "object"
     return None
+
+
+def _named_in(ctx: Context, s: int, e: int) -> bool:
+    """Does ``[s, e)`` hold an organization or person fact (a list of recipients, not `주민이`)?"""
+    return bool(ctx.facts_in("organization", s, e) or ctx.facts_in("person", s, e))
 
 
 # -- step 3: clause grammar -----------------------------------------------------------------
@@ -311,6 +320,8 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
     m.fallback = False
     if m.mode == "work":  # `금상 수상작`: a work received it
         return []
+    if m.mode == "slot":  # `우수상은 A시와 B군, …이 받았다`
+        return gr.list_recipients(ctx, *m.slot, cache)
     if m.mode == "subject":
         # `PRIZE은 A, B, C에게 돌아갔다` / `PRIZE은 X가 차지했다`
         for k in range(m.i1, n):
@@ -443,10 +454,24 @@ def extract(ctx: Context) -> list[Fact]:
                     continue
             elif _non_prize(toks, i0, i1):
                 continue
-        mode = _receiving(kind, award, toks, i0, i1, text)
+        # a slot of a list by level (`우수상은 A시와 B군, 장려상은 C군이 받았다`)
+        bound = next((c[1] for c in cands[n + 1:] if c[1] >= e), None)
+        bound = bound if bound is not None and bound < clause[1] else None
+        j = _skip_paren(toks, i1)
+        j = j + 1 if j < len(toks) and toks[j].tag == "SSC" else j
+        slot = gr.slot_list(ctx, toks, j, bound)
+        if slot and not _named_in(ctx, *slot):
+            slot = None
+        if slot:
+            mode = "slot"
+        elif kind == "bare":
+            continue
+        else:
+            mode = _receiving(kind, award, toks, i0, i1, text)
         if mode is None:
             continue
         m = Mention(kind=kind, start=s, end=e, award=award, clause=clause, toks=toks, i0=i0, i1=i1, mode=mode)
+        m.slot = slot
         if s in prefix:
             m.start, m.honor = prefix[s]
         _assemble(ctx, m, cache)

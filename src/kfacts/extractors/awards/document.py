@@ -152,7 +152,7 @@ def build_facts(ctx: Context, mentions: list[Mention], cache: dict) -> list[Fact
             ev["recipient"] = span
         prize = " ".join(_QUOTES.sub("", text[m.start:m.end]).split())
         organizer = m.organizer if m.organizer != name else None
-        out.append(ctx.fact("award", m.start, m.end, RULE_OF[m.kind], evidence=ev,
+        out.append(ctx.fact("award", m.start, m.end, RULE_OF["bare" if m.mode == "slot" else m.kind], evidence=ev,
                             award=m.award, prize=prize, honor=m.honor, recipient=name,
                             event=m.event, organizer=organizer, category=m.category, year=m.year))
     return out

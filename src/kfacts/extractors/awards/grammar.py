@@ -388,14 +388,26 @@ def list_recipients(ctx: Any, s: int, e: int, cache: dict | None = None) -> list
     """
     text = ctx.text
     cuts: list[tuple[int, int]] = []
-    depth = 0
+    etc: list[int] = []
+    depth = quote = 0
+    sym = False
     for t in ctx.tokens_in(s, e):
         if t.form in ("(", "（"):
             depth += 1
         elif t.form in (")", "）"):
             depth = max(0, depth - 1)
-        elif depth == 0 and (is_conj(t) or t.form in (",", "、", "ㆍ", "·", "및")):
+        elif t.form in _OPEN_Q:
+            quote += 1
+        elif t.form in _CLOSE_Q:
+            quote = max(0, quote - 1)
+        elif t.form in _SYM_Q:
+            sym = not sym
+        elif depth or quote or sym:
+            continue  # a comma or 와 inside a quoted title or a parenthesis cuts nothing
+        elif is_conj(t) or t.form in (",", "、", "ㆍ", "·", "및"):
             cuts.append((t.start, t.end))
+        elif t.form == "등" and t.tag == "NNB":
+            etc.append(t.start)  # `A시, B군 등 5곳`: the count after 등 is no recipient
     bounds = []
     pos = s
     for a, b in cuts:
@@ -404,6 +416,12 @@ def list_recipients(ctx: Any, s: int, e: int, cache: dict | None = None) -> list
     bounds.append((pos, e))
     out: list[tuple[str, tuple[int, int]]] = []
     for a, b in bounds:
+        b = next((p for p in etc if a <= p < b), b)
+        work = _work_owner(ctx, a, b, cache)
+        if work is not None:
+            if work:
+                out.append(work)
+            continue
         # trailing particles, by Kiwi's tags (`전라남도를` keeps its 도)
         for t in reversed(ctx.tokens_in(a, b)):
             if t.tag.startswith("J") and t.end >= len(text[:b].rstrip()):
@@ -440,7 +458,12 @@ def list_recipients(ctx: Any, s: int, e: int, cache: dict | None = None) -> list
         name = " ".join(_PAREN_RE.sub(" ", name).split())
         people = ctx.facts_in("person", ia, ib)
         org = next(iter(ctx.facts_ending_at("organization", ib, ia)), None)
-        if org is not None:
+        if org is None and ib - 1 > ia and text[ib - 1] in "이가은는":
+            org = next(iter(ctx.facts_ending_at("organization", ib - 1, ia)), None)  # `B군이` read as one noun
+        if people and people[0].span[0] == ia and (org is None or org.span[0] > people[0].span[1]):
+            # `김철수 A대 교수`: a person named first, then the body they belong to
+            out.append((people[0].fields.get("name") or people[0].text, people[0].span))
+        elif org is not None:
             out.append((org.fields.get("canonical") or name, org.span))
         elif people and (len(people[-1].text) >= len(name) - 1 or len(name.split()) > 3
                          or len(people[-1].text.split()) == len(name.split()) - 1 or " " not in name):
@@ -454,6 +477,36 @@ def list_recipients(ctx: Any, s: int, e: int, cache: dict | None = None) -> list
                 if all(t.tag in ("NNP", "NNG") for t in item_toks) else None
             out.append((canon or name, (ia, ib)))
     return out
+
+
+_OWNER_RE = re.compile(r"\s*([^'‘’\"“”()]{1,30}?)의\s*['‘\"“]")
+_QUOTED_ITEM_RE = re.compile(r"\s*['‘\"“][^'‘’\"“”]+['’\"”]\s*[(（]")
+
+
+def _work_owner(ctx: Any, a: int, b: int, cache: dict | None) -> tuple[str, tuple[int, int]] | None | tuple:
+    """A list item naming a work: the body or person it is credited to, else ``()``; None if no work.
+
+    `A시의 ‘작품’` -> A시 (its owner); `‘작품’(육군 B사단 병장 김철수)` -> the person in the
+    parenthesis (a team's or a unit's work goes to the unit only when no person is named).
+    """
+    text = ctx.text
+    m = _OWNER_RE.match(text, a, b)
+    if m is not None:
+        os_, oe = m.span(1)
+        org = org_ending_at(ctx, os_, oe)
+        if org is not None:
+            return org.fields.get("canonical") or org.text, org.span
+        people = ctx.facts_in("person", os_, oe)
+        if people:
+            return people[-1].fields.get("name") or people[-1].text, people[-1].span
+        name = canonical_name(ctx, os_, oe, ctx.tokens_in(os_, oe), cache if cache is not None else {})
+        return (name, (os_, oe)) if name else ()
+    if _QUOTED_ITEM_RE.match(text, a, b):
+        people = ctx.facts_in("person", a, b)
+        if people:
+            return people[-1].fields.get("name") or people[-1].text, people[-1].span
+        return ()
+    return None
 
 
 # -- events, organizers, categories --------------------------------------------------
@@ -597,3 +650,100 @@ def category_before(ctx: Any, toks: Sequence[Any], j: int) -> tuple[str, tuple[i
             return None  # `2개 분야`: a count of divisions
         return text[s:e], (s, e)
     return None
+
+
+# -- lists by level ------------------------------------------------------------------
+
+#: verbs that close a list by level (`… C군이 각각 선정됐다`, `… D구에게 돌아갔다`)
+SLOT_VERBS = lx.RECEIVE_VERBS | lx.SELECT_VERBS | lx.GIVEN_VERBS | frozenset({"꼽히", "평가받", "이름"})
+_OPEN_Q = frozenset({"‘", "“", "「", "『"})
+_CLOSE_Q = frozenset({"’", "”", "」", "』"})
+_SYM_Q = frozenset({"'", '"'})
+
+
+def _slot_verb_after(toks: Sequence[Any], k: int) -> bool:
+    """Is the first predicate after token ``k`` one that says the prize was received or given?"""
+    for t in toks[k:k + 10]:
+        if t.tag in ("SF",) or t.tag == "EF":
+            return False
+        if t.tag in ("MAG", "JX", "JKS", "JKB", "NNB", "SN") or t.tag.startswith("J"):
+            continue
+        if stem(t) in SLOT_VERBS or t.form in SLOT_VERBS:
+            return True
+        if t.tag.startswith(("VV", "VA", "XSV", "VX")):
+            return False
+    return False
+
+
+def slot_list(ctx: Any, toks: Sequence[Any], i: int, bound: int | None) -> tuple[int, int] | None:
+    """The recipient list of a slot in a list by level (rule ``award.level_list``).
+
+    ``toks[i]`` is the particle after a prize: `우수상은 A시와 B군, 장려상은 C군이 받았다`,
+    `우수에 A시, 장려에 B군이 각각 선정됐다`, `대상은 A구에게 돌아갔다`,
+    `우수상에는 ‘작품’(A 병장)이 선정`. The list runs to the subject particle that
+    closes the sentence's last slot, to `에게`, or to the comma before the next
+    prize of the clause (``bound``). The predicate after the list must be a
+    receiving, selecting or giving verb. Returns the list's span, else None.
+    """
+    n = len(toks)
+    if i >= n:
+        return None
+    t = toks[i]
+    j = i + 1
+    if t.tag == "JKB" and t.form in ("에", "으로", "로"):
+        if j < n and toks[j].tag == "JX" and toks[j].form in ("는", "은", "ㄴ"):
+            j += 1
+        elif t.form != "에":
+            return None
+    elif not (t.tag == "JX" and t.form in ("은", "는")):
+        return None
+    if j >= n or not (toks[j].tag in ("NNP", "NNG", "SL", "SH", "SW") or toks[j].form in _OPEN_Q | _SYM_Q
+                      or toks[j].tag == "SSO"):
+        return None
+    start = toks[j].start
+    depth = quote = 0
+    sym = False
+    last_comma = None
+    for k in range(j, n):
+        t = toks[k]
+        if bound is not None and t.start >= bound:
+            if last_comma is None or depth or quote or sym:
+                return None
+            return (start, last_comma) if _slot_verb_after(toks, k) or _any_slot_verb(toks, k) else None
+        f = t.form
+        if f in ("(", "（"):
+            depth += 1
+            continue
+        if f in (")", "）"):
+            depth = max(0, depth - 1)
+            continue
+        if f in _OPEN_Q:
+            quote += 1
+            continue
+        if f in _CLOSE_Q:
+            quote = max(0, quote - 1)
+            continue
+        if f in _SYM_Q:
+            sym = not sym
+            continue
+        if depth or quote or sym:
+            continue
+        if f == ",":
+            last_comma = t.start
+            continue
+        if t.tag == "JKS" or (t.tag == "JX" and f == "도"):
+            return (start, t.start) if k > j and _slot_verb_after(toks, k + 1) else None
+        if t.tag == "JKB" and f in ("에게", "에게로", "한테"):
+            return (start, t.start) if k > j and _slot_verb_after(toks, k + 1) else None
+        if t.tag in NOUNISH or is_conj(t) or f in ("·", "ㆍ", "및", "、") or t.tag in ("SP", "SO", "SW"):
+            continue
+        if t.tag == "JKG" and k + 1 < n and (toks[k + 1].form in _OPEN_Q | _SYM_Q or toks[k + 1].tag == "SSO"):
+            continue  # `A시의 ‘작품’`: a work of A
+        return None
+    return None
+
+
+def _any_slot_verb(toks: Sequence[Any], k: int) -> bool:
+    return any(stem(t) in SLOT_VERBS and (t.tag.startswith("VV") or (t.tag == "NNG" and i + 1 < len(toks)
+                                                                     and toks[i + 1].tag.startswith("XSV")))
+               for i, t in enumerate(toks) if i >= k)
