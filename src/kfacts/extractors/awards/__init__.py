@@ -40,6 +40,10 @@ RULES: list[Rule] = [
          description="an honor conferred by an office: 대통령상, 국무총리 표창, 행정안전부장관상, 표창"),
     Rule(id="award.nobel", type="award", description="a Nobel prize: 노벨 화학상 -> event 노벨상, category 화학"),
     Rule(id="award.named_prize", type="award", description="another named prize received: 황금종려상, 여성운동상"),
+    Rule(id="award.select_object", type="award",
+         description="the selected after the prize: X는 최우수기관으로 A시와 B군을 선정 -> A시, B군; organizer X"),
+    Rule(id="award.organizer_announcer", type="award",
+         description="organizer = the body announcing/conferring in the clause: X는 … A시를 우수기관으로 선정했다 -> X"),
     Rule(id="award.level_list", type="award",
          description="a list by level: 우수상은 A시와 B군, 장려에 C군이 각각 선정 -> one fact per recipient"),
 ]
@@ -141,12 +145,16 @@ def _receiving(kind: str, award: str, toks: Sequence[Any], i0: int, i1: int, tex
             return None  # `지원 대상과 범위를`: the other conjunct is no prize
         i, t = j, toks[j]
     if t.tag == "JKO" or (t.tag == "JX" and t.form in ("도", "까지", "만")):
-        for x in toks[i + 1:i + 8]:
+        # `A시가 대통령상을, B군과 C군은 국무총리상을 각각 받았다`: past 8 tokens only names,
+        # particles and commas may stand between the object and its verb
+        for n_x, x in enumerate(toks[i + 1:i + 30]):
             if x.tag in ("SF",) or x.tag == "EF":
                 break
             if (gr.stem(x) in lx.RECEIVE_VERBS or x.form in lx.RECEIVE_VERBS) and x.form not in ("선정", "뽑히"):
                 if x.tag.startswith("VV") or x.tag.startswith("NN") or x.tag == "XSV":
                     return "object"
+            if n_x >= 7 and (x.tag[:2] in ("VV", "VA", "VX", "XS", "EC") or x.tag == "ETM"):
+                break
         return None
     if t.tag == "JKB" and t.form in ("으로", "로", "에"):
         if award == "대상" and not division:
@@ -303,6 +311,10 @@ def _assemble(ctx: Context, m: Mention, cache: dict) -> None:
         m.year = ctx.published.year
     # recipients
     m.recipients = _recipients(ctx, m, cache)
+    if m.organizer is None and m.recipients:
+        got = gr.announcer(ctx, toks, {r[0] for r in m.recipients})
+        if got:
+            m.organizer, m.evidence["organizer"] = got
 
 
 #: heads of a relative clause that stand for the subject (`X는 … 상을 받은 인물이다`)
@@ -321,6 +333,12 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
     if m.mode == "work":  # `금상 수상작`: a work received it
         return []
     if m.mode == "slot":  # `우수상은 A시와 B군, …이 받았다`
+        return gr.list_recipients(ctx, *m.slot, cache)
+    if m.mode == "select_obj":  # `X는 최우수기관으로 A시와 B군을 선정했다`: X chose
+        if m.organizer is None:
+            chooser = gr.subject_recipient(ctx, toks, m.i0, cache, skip=m.event_span)
+            if chooser:
+                m.organizer, m.evidence["organizer"] = chooser[0]
         return gr.list_recipients(ctx, *m.slot, cache)
     if m.mode == "subject":
         # `PRIZE은 A, B, C에게 돌아갔다` / `PRIZE은 X가 차지했다`
@@ -462,8 +480,11 @@ def extract(ctx: Context) -> list[Fact]:
         slot = gr.slot_list(ctx, toks, j, bound)
         if slot and not _named_in(ctx, *slot):
             slot = None
+        obj = None if slot else gr.object_after(ctx, toks, j)
         if slot:
             mode = "slot"
+        elif obj and kind != "bare":
+            mode, slot = "select_obj", obj
         elif kind == "bare":
             continue
         else:

@@ -45,7 +45,7 @@ def _host_registry(ctx: Context, cache: dict) -> dict[str, tuple[str, tuple[int,
     return reg
 
 
-_HOST_NOUNS = ("주관", "주최", "개최", "시상", "시행", "실시")
+_HOST_NOUNS = ("주관", "주최", "개최", "시상", "시행", "실시", "발표", "공개", "밝히", "열")
 
 
 def _host_in_clause(ctx: Context, toks: Sequence[Any], span: tuple[int, int], cache: dict):
@@ -56,6 +56,8 @@ def _host_in_clause(ctx: Context, toks: Sequence[Any], span: tuple[int, int], ca
         e += 1
     if e >= n:
         return None
+    if toks[e].tag == "NNG" and toks[e].form in ("시상식", "결과", "평가결과", "행사") and e + 1 < n:
+        e += 1  # `‘E’ 시상식을 개최했다`, `‘E’ 결과를 발표했다`
     if toks[e].form in ("은", "는"):  # the event is the topic: look for `X이 주관`
         for i in range(e + 1, n - 1):
             nxt = toks[i + 2] if toks[i + 1].form == "공동" and i + 2 < n else toks[i + 1]
@@ -64,7 +66,7 @@ def _host_in_clause(ctx: Context, toks: Sequence[Any], span: tuple[int, int], ca
                 return gr.org_name(ctx, toks, np, cache) if np else None
         return None
     if toks[e].tag == "JKO":  # the event is the object: `X는 … E을 개최`
-        if not any(t.form in _HOST_NOUNS for t in toks[e + 1:e + 4]):
+        if not any(t.form in _HOST_NOUNS or gr.stem(t) in _HOST_NOUNS for t in toks[e + 1:e + 4]):
             return None
         for i in range(0, e):
             t = toks[i]
@@ -120,16 +122,19 @@ def build_facts(ctx: Context, mentions: list[Mention], cache: dict) -> list[Fact
                 m.event = full
                 m.year = year_of(full) or m.year
     _share_events(mentions)
+    _document_event(ctx, mentions)
     hosts = _host_registry(ctx, cache) if any(m.organizer is None and m.event for m in mentions) else {}
-    fallback = gr.main_organization(ctx)
-    keep: list[tuple[Mention, tuple[str | None, Any]]] = []
-    prev: tuple[int, str] | None = None
-    for m in sorted(mentions, key=lambda x: x.start):
+    for m in mentions:
         if m.organizer is None and m.event:
             k = event_key(m.event)
             got = hosts.get(k) or next((v for hk, v in hosts.items() if hk.endswith(k) or k.endswith(hk)), None)
             if got:
                 m.organizer, m.evidence["organizer"] = got
+    _share_organizers(mentions)
+    fallback = gr.main_organization(ctx)
+    keep: list[tuple[Mention, tuple[str | None, Any]]] = []
+    prev: tuple[int, str] | None = None
+    for m in sorted(mentions, key=lambda x: x.start):
         recips = m.recipients
         if not recips:
             # a clause naming no subject speaks of the recipient just named, else of the document's subject
@@ -152,10 +157,18 @@ def build_facts(ctx: Context, mentions: list[Mention], cache: dict) -> list[Fact
             ev["recipient"] = span
         prize = " ".join(_QUOTES.sub("", text[m.start:m.end]).split())
         organizer = m.organizer if m.organizer != name else None
-        out.append(ctx.fact("award", m.start, m.end, RULE_OF["bare" if m.mode == "slot" else m.kind], evidence=ev,
+        out.append(ctx.fact("award", m.start, m.end, _rule_of(m), evidence=ev,
                             award=m.award, prize=prize, honor=m.honor, recipient=name,
                             event=m.event, organizer=organizer, category=m.category, year=m.year))
     return out
+
+
+def _rule_of(m: Mention) -> str:
+    if m.mode == "slot":
+        return RULE_OF["bare"]
+    if m.mode == "select_obj":
+        return "award.select_object"
+    return RULE_OF[m.kind]
 
 
 _QUOTES = re.compile(r"['‘’\"“”]")
@@ -188,3 +201,38 @@ def _share_events(mentions: list[Mention]) -> None:
         m.category = m.category or donor.category
         m.year = year_of(donor.event) or m.year or donor.year
 
+
+
+def _document_event(ctx: Context, mentions: list[Mention]) -> None:
+    """A mention whose context names no event takes the document's, when the article names just one.
+
+    (rule ``award.document_event``: `‘2025 E 대상’ 시상식을 열었다. … 최우수상은 A시가 받았다`)
+    """
+    todo = [m for m in mentions if m.event is None and m.kind != "nobel"]
+    if not todo:
+        return
+    evs = [ev for zs, ze in ctx.article_spans for ev in quoted_events(ctx, zs, ze)]
+    keys = {event_key(ev[0]) for ev in evs}
+    if len(keys) != 1:
+        return
+    name, _, host, hspan = max(evs, key=lambda ev: len(ev[0]))
+    for m in todo:
+        m.event = name
+        m.year = year_of(name) or m.year
+        if m.organizer is None and host:
+            m.organizer, m.evidence["organizer"] = host, hspan
+
+
+def _share_organizers(mentions: list[Mention]) -> None:
+    """Mentions of one event share the organizer one of them names (`X 주관 E` once, `E에서` later)."""
+    hosts: dict[str, tuple[str, Any]] = {}
+    for m in mentions:
+        if m.event and m.organizer:
+            hosts.setdefault(event_key(m.event), (m.organizer, m.evidence.get("organizer")))
+    for m in mentions:
+        if m.event and m.organizer is None:
+            got = hosts.get(event_key(m.event))
+            if got:
+                m.organizer = got[0]
+                if got[1]:
+                    m.evidence["organizer"] = got[1]

@@ -747,3 +747,92 @@ def _any_slot_verb(toks: Sequence[Any], k: int) -> bool:
     return any(stem(t) in SLOT_VERBS and (t.tag.startswith("VV") or (t.tag == "NNG" and i + 1 < len(toks)
                                                                      and toks[i + 1].tag.startswith("XSV")))
                for i, t in enumerate(toks) if i >= k)
+
+
+#: nouns between a prize and `으로` that keep it the prize (`대통령상 수상 기관으로`)
+_HOLDER_NOUNS = frozenset({"기관", "자", "팀", "기업", "단체", "지자체", "자치단체", "대학", "작", "시군", "도시"})
+
+
+def object_after(ctx: Any, toks: Sequence[Any], i: int) -> tuple[int, int] | None:
+    """`PRIZE(수상 기관)으로 A와 B를 선정했다`: the selected list after the prize (rule ``award.select_object``).
+
+    ``toks[i]`` is the token after the prize. The list must be closed by an
+    object particle whose verb selects (`선정`, `뽑`, `선발`, `지정`); the
+    chooser (the clause's subject) is then the organizer.
+    """
+    n = len(toks)
+    j = i
+    if j < n and toks[j].form == "수상" and toks[j].tag == "NNG":
+        j += 1
+        if j < n and toks[j].tag == "NNG" and toks[j].form in _HOLDER_NOUNS:
+            j += 1
+    if j >= n or not (toks[j].tag == "JKB" and toks[j].form in ("으로", "로")):
+        return None
+    j += 1
+    if j < n and toks[j].tag == "JX" and toks[j].form in ("는", "은"):
+        j += 1
+    if j >= n or toks[j].tag not in ("NNP", "NNG", "SL", "SH"):
+        return None
+    depth = 0
+    for k in range(j, min(n, j + 40)):
+        t = toks[k]
+        if t.form in ("(", "（"):
+            depth += 1
+        elif t.form in (")", "）"):
+            depth = max(0, depth - 1)
+        elif depth:
+            continue
+        elif t.tag == "JKO":
+            nxt = toks[k + 1] if k + 1 < n else None
+            if k > j and nxt is not None and (stem(nxt) in ("선정", "뽑", "선발", "지정", "꼽")):
+                return toks[j].start, t.start
+            return None
+        elif not (t.tag in NOUNISH or is_conj(t) or t.form in (",", "·", "ㆍ", "및")):
+            return None
+    return None
+
+
+#: verbs by which a body announces, runs or confers a contest's results (`X는 … 선정했다고 밝혔다`)
+ANNOUNCE_VERBS = frozenset({"밝히", "발표", "개최", "열", "시상", "포상", "수여", "공개", "실시", "선정", "선발",
+                            "뽑", "시행", "주관", "주최", "진행"})
+
+
+def announcer(ctx: Any, toks: Sequence[Any], names: set, upto: int | None = None) -> tuple[str, tuple[int, int]] | None:
+    """The organizer as the body that announces or confers in the clause (rule ``award.organizer_announcer``).
+
+    `X는 … 평가에서 A시를 최우수기관으로 선정했다`, `X는 … 시상식을 열고 …`,
+    `X는 … A시와 B군이 최우수기관으로 선정됐다고 밝혔다`: the clause's first
+    topic or subject X, an organization fact that is none of the recipients
+    (``names``), with an active verb of announcing or conferring after it
+    (`선정됐다` is passive: the recipient's verb).
+    """
+    n = len(toks)
+    for j, t in enumerate(toks[:upto]):
+        if not (t.tag in ("JX", "JKS") and t.form in ("은", "는", "이", "가")):
+            continue
+        if in_quote_or_paren(ctx, toks, j):
+            continue
+        np = np_before(ctx, toks, j)
+        if np is None:
+            continue
+        prev = toks[j - 1] if j > 0 else None
+        if prev is not None and (prev.tag.startswith("JK") or prev.form in DATE_WORDS or prev.tag in ("NNB", "SN")):
+            continue  # `평가에서는`, `이번에는`: a setting, not a subject
+        org = org_ending_at(ctx, np[0], np[1])
+        if org is None:
+            return None
+        name = org.fields.get("canonical") or org.text
+        if name in names:
+            return None
+        for k in range(j + 1, n):
+            x = toks[k]
+            if x.tag in ("SF", "EF"):
+                break
+            st = stem(x)
+            if st not in ANNOUNCE_VERBS:
+                continue
+            if x.tag.startswith("VV") or (x.tag == "NNG" and k + 1 < n and toks[k + 1].form == "하"
+                                          and toks[k + 1].tag.startswith("XSV")):
+                return name, org.span
+        return None
+    return None
