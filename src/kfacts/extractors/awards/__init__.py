@@ -212,6 +212,7 @@ def _unquoted_event(ctx: Context, m: Mention) -> tuple[int, int] | None:
                                                               or nxt.tag == "SSO" or j + 1 == m.i0)):
             continue
         if nxt is not None and nxt.tag.startswith("NN") and j + 1 != m.i0 and nxt.form not in lx.RECEIVE_NOUNS \
+                and nxt.form not in ("결과", "평가결과") \
                 and not (nxt.form in lx.CATEGORY_WORDS
                          or (j + 2 < len(toks) and toks[j + 2].form in lx.CATEGORY_WORDS)):
             continue  # not the head of its noun phrase
@@ -362,7 +363,7 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
         for ftype in ("person", "organization"):
             f = next((f for f in ctx.facts_in(ftype, head, head + 200) if f.span[0] == head), None)
             if f is not None:
-                return [(f.fields.get("name") or f.fields.get("canonical") or f.text, f.span)]
+                return [(gr.name_of(f), f.span)]
         m.drop = True
         return []
     if k < n and toks[k].form == "수상자":
@@ -412,7 +413,7 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
                 for ftype in ("person", "organization"):
                     f = next((f for f in ctx.facts_in(ftype, head, head + 200) if f.span[0] == head), None)
                     if f is not None:
-                        return [(f.fields.get("name") or f.fields.get("canonical") or f.text, f.span)]
+                        return [(gr.name_of(f), f.span)]
             if q + 1 < n and toks[q + 1].tag != "NNB" and toks[q + 1].form not in _GENERIC_HEADS:
                 return []  # `금상을 수상한 ‘윤석열차’`: the head noun received it, not the subject
             break

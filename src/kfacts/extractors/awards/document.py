@@ -131,6 +131,7 @@ def build_facts(ctx: Context, mentions: list[Mention], cache: dict) -> list[Fact
             if got:
                 m.organizer, m.evidence["organizer"] = got
     _share_organizers(mentions)
+    _document_announcer(ctx, mentions)
     fallback = gr.main_organization(ctx)
     keep: list[tuple[Mention, tuple[str | None, Any]]] = []
     prev: tuple[int, str] | None = None
@@ -236,3 +237,40 @@ def _share_organizers(mentions: list[Mention]) -> None:
                 m.organizer = got[0]
                 if got[1]:
                     m.evidence["organizer"] = got[1]
+
+
+def _document_announcer(ctx: Context, mentions: list[Mention]) -> None:
+    """A mention still without organizer takes the body that announced or conferred before it.
+
+    (rule ``award.organizer_announcer`` at document level: `X는 … 시상식을 열었다. … 최우수상은 A시가 받았다`)
+    Clauses read: the lead sentences of each article zone and the clauses of the
+    mentions (a clause's own recipients cannot announce it).
+    """
+    todo = [m for m in mentions if m.organizer is None and m.kind != "nobel"]
+    if not todo:
+        return
+    names: dict[tuple[int, int], set] = {}
+    for m in mentions:
+        names.setdefault(m.clause, set()).update(r[0] for r in m.recipients if r[0])
+    clauses = set(names)
+    for zs, ze in ctx.article_spans:
+        pos = zs
+        for _ in range(3):
+            if pos >= ze:
+                break
+            c = clause_of(ctx, pos)
+            if c[1] <= pos:
+                break
+            clauses.add(c)
+            pos = c[1] + 1
+    found = []
+    for c in sorted(clauses):
+        got = gr.announcer(ctx, ctx.tokens_in(*c), names.get(c, set()))
+        if got:
+            found.append((c[0], got))
+    if not found:
+        return
+    for m in todo:
+        before = [g for pos, g in found if pos <= m.start]
+        if before:
+            m.organizer, m.evidence["organizer"] = before[-1]

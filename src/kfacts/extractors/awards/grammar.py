@@ -39,6 +39,13 @@ def stem(t: Any) -> str:
     return lem[:-1] if len(lem) > 1 and lem.endswith("다") and t.tag[:2] in ("VV", "VA", "VX") else lem
 
 
+def name_of(f: Any) -> str:
+    """A recipient's name from a fact: an organization's canonical name, a person's name."""
+    if f.type == "organization":
+        return f.fields.get("canonical") or f.text
+    return f.fields.get("name") or f.text
+
+
 def is_conj(t: Any) -> bool:
     """`와`/`과` joining names (Kiwi tags it JC, or JKB before a verb-less noun)."""
     return t.tag == "JC" or (t.tag == "JKB" and t.form in ("와", "과"))
@@ -525,6 +532,15 @@ def event_chain(ctx: Any, toks: Sequence[Any], head: int) -> tuple[int, int] | N
             first -= 1
             n += 1
             continue
+        if p.form in ("·", "ㆍ") and gap == "" and first - 2 >= 0 and toks[first - 2].tag in ("NNG", "NNP") \
+                and toks[first - 2].end == p.start:
+            first -= 1  # `시·군 주요업무 평가`: a dot joining two nouns inside the name
+            n += 1
+            continue
+        if p.form in lx.CATEGORY_WORDS and first == head and gap == " " and toks[head].form in lx.EVENT_HEADS:
+            first -= 1  # `농촌개발 분야 평가`: a division naming the evaluation itself
+            n += 1
+            continue
         if p.tag not in NOUNISH or p.form in CHAIN_STOP or p.form in lx.ORGANIZER_NOUNS \
                 or p.form in lx.CATEGORY_WORDS:
             break
@@ -744,9 +760,11 @@ def slot_list(ctx: Any, toks: Sequence[Any], i: int, bound: int | None) -> tuple
 
 
 def _any_slot_verb(toks: Sequence[Any], k: int) -> bool:
-    return any(stem(t) in SLOT_VERBS and (t.tag.startswith("VV") or (t.tag == "NNG" and i + 1 < len(toks)
-                                                                     and toks[i + 1].tag.startswith("XSV")))
-               for i, t in enumerate(toks) if i >= k)
+    """Does a receiving/selecting/giving predicate follow token ``k`` (`받았다`, `수상했다`, `선정됐다`)?"""
+    n = len(toks)
+    return any(stem(toks[i]) in SLOT_VERBS and (
+        toks[i].tag.startswith("VV") or (toks[i].tag in ("NNG", "XR") and i + 1 < n and toks[i + 1].tag.startswith("XS")))
+        for i in range(k, n))
 
 
 #: nouns between a prize and `으로` that keep it the prize (`대통령상 수상 기관으로`)
@@ -821,6 +839,12 @@ def announcer(ctx: Any, toks: Sequence[Any], names: set, upto: int | None = None
         org = org_ending_at(ctx, np[0], np[1])
         if org is None:
             return None
+        span = list_span_before(ctx, toks, j)
+        if span and span[0] < org.span[0]:
+            # `X와 Y는 … 선정했다`: the first of the bodies that announce
+            first = next(iter(ctx.facts_in("organization", span[0], org.span[0])), None)
+            if first is not None and first.span[0] == span[0]:
+                org = first
         name = org.fields.get("canonical") or org.text
         if name in names:
             return None

@@ -45,7 +45,8 @@ class Mention:
 
 
 #: a sentence end: `다.`, `했다”.`; not `J. Fraser` nor `3.5`
-_SENT_END = re.compile(r"(?<=[가-힣][\"”’')\]]?)[.!?](?=\s|$)")
+_SENT_END = re.compile(r"(?<=[가-힣][\"”’')\]]?)[.!?](?=\s|$)|(?<=다)\.(?=[가-힣‘“'\"])")
+#: (the second branch: a scraped page that lost the space after `…했다.`)
 
 
 def clause_of(ctx: Context, pos: int) -> tuple[int, int]:
