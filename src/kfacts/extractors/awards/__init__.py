@@ -51,8 +51,11 @@ RULES: list[Rule] = [
 
 # -- step 1: candidates ----------------------------------------------------------------
 
-def _candidates(text: str) -> list[tuple[str, int, int, str]]:
-    """(kind, start, end, award) for every possible prize."""
+def _candidates(text: str, compound: dict[int, int]) -> list[tuple[str, int, int, str]]:
+    """(kind, start, end, award) for every possible prize.
+
+    ``compound`` receives, for a `…대상` word cut to its 대상 (`일자리대상`), 대상's start -> the word's.
+    """
     out = []
     for m in (m for ws, we in lx.prize_windows(text) for m in lx.PRIZE_RE.finditer(text, ws, we)):
         kind = m.lastgroup
@@ -79,6 +82,7 @@ def _candidates(text: str) -> list[tuple[str, int, int, str]]:
             elif ls and word[ls[0]:] not in ("금상", "은상", "동상"):
                 kind, award = "level", ls[1]
                 if ls[1] == "대상":  # `일자리대상`: the program's name, the prize 대상
+                    compound[s + ls[0]] = s
                     s = s + ls[0]
             elif word in ("수상", "시상", "대상", "동상", "금상", "은상"):
                 continue
@@ -426,13 +430,47 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
     return []
 
 
+_WORD_BEFORE = re.compile(r"[가-힣A-Za-z()]+$")
+
+
+def _division_prizes(ctx: Context, mentions: list[Mention], compound: dict[int, int]) -> None:
+    """Several `X대상` prizes in one clause are divisions of one program (rule ``award.division_prize``).
+
+    `A사가 제품대상을, B사가 서비스대상을 받았다`: prize `제품대상`, category `제품`; the
+    event is the program's (named elsewhere), not `제품대상`. A single `일자리대상`
+    stays the program's own name.
+    """
+    text = ctx.text
+    by_clause: dict[tuple[int, int], list[Mention]] = {}
+    for m in mentions:
+        if m.award == "대상" and m.kind == "level" and m.start not in compound and m.start > 0:
+            w = _WORD_BEFORE.search(text, max(0, m.start - 20), m.start)
+            if w is not None and w.end() == m.start and lx.level_of(text[w.start():m.end]) is None:
+                compound[m.start] = w.start()
+        if m.award == "대상" and m.start in compound:
+            by_clause.setdefault(m.clause, []).append(m)
+    for group in by_clause.values():
+        if len({text[compound[m.start]:m.start] for m in group}) < 2:
+            continue
+        for m in group:
+            ws = compound[m.start]
+            m.category = re.sub(r"[()]", "", text[ws:m.start]) if "(" not in text[ws:m.start] else text[ws:m.start]
+            m.evidence["category"] = (ws, m.start)
+            m.start = ws
+            if m.own_event:
+                m.event = m.event_span = None
+                m.own_event = False
+                m.year = None if ctx.published is None else ctx.published.year
+
+
 # -- the document step --------------------------------------------------------------------------
 
 def extract(ctx: Context) -> list[Fact]:
     text = ctx.text
     if not text:
         return []
-    cands = [c for c in _candidates(text) if ctx.in_article(c[1], c[2])]
+    compound: dict[int, int] = {}
+    cands = [c for c in _candidates(text, compound) if ctx.in_article(c[1], c[2])]
     if not cands:
         return []
     cache: dict = {"api": gr.org_api()}
@@ -478,7 +516,10 @@ def extract(ctx: Context) -> list[Fact]:
         bound = bound if bound is not None and bound < clause[1] else None
         j = _skip_paren(toks, i1)
         j = j + 1 if j < len(toks) and toks[j].tag == "SSC" else j
-        slot = gr.slot_list(ctx, toks, j, bound)
+        listed = bool(mentions) and mentions[-1].mode == "slot" and mentions[-1].clause == clause \
+            and mentions[-1].slot is not None and 0 <= s - mentions[-1].slot[1] <= 30 \
+            and text[mentions[-1].slot[1]:s].lstrip().startswith(",")
+        slot = gr.slot_list(ctx, toks, j, bound, listed)
         if slot and not _named_in(ctx, *slot):
             slot = None
         obj = None if slot else gr.object_after(ctx, toks, j)
@@ -501,6 +542,7 @@ def extract(ctx: Context) -> list[Fact]:
             continue
         mentions.append(m)
         taken.append((s, e))
+    _division_prizes(ctx, mentions, compound)
     mentions = merge_honors(mentions)
     return build_facts(ctx, mentions, cache)
 

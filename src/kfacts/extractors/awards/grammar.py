@@ -255,7 +255,14 @@ def has_subject(ctx: Any, toks: Sequence[Any], upto: int) -> bool:
 
 
 def subject_at(ctx: Any, toks: Sequence[Any], j: int, cache: dict) -> list:
-    """The recipient(s) marked by the particle at token ``j``: `광주시는`, `A 교수와 B 박사가`."""
+    """The recipient(s) marked by the particle at token ``j``: `광주시는`, `A 교수와 B 박사가`,
+    `A시, B군 등 5곳이` (rule ``award.collective``), and lists by group before them
+    (`중앙부처는 A청 등 3곳, 시·도는 B도 등 2곳이 …`)."""
+    if j > 0 and toks[j - 1].form == "등" and toks[j - 1].tag == "NNB":
+        span = list_span_before(ctx, toks, j)
+        if span is None or not _has_names(ctx, *span):
+            return []
+        return _group_lists(ctx, toks, span[0], cache) + list_recipients(ctx, *span, cache)
     np = np_before(ctx, toks, j)
     if np is None:
         return []
@@ -265,9 +272,43 @@ def subject_at(ctx: Any, toks: Sequence[Any], j: int, cache: dict) -> list:
         if any(is_conj(t) or t.form == "," for t in inner):
             got = list_recipients(ctx, *span, cache)
             if len(got) > 1:
-                return got
+                return _group_lists(ctx, toks, span[0], cache) + got
     got = resolve_np(ctx, toks, np[0], np[1], cache)
     return [got] if got else []
+
+
+def _has_names(ctx: Any, s: int, e: int) -> bool:
+    return bool(ctx.facts_in("organization", s, e) or ctx.facts_in("person", s, e))
+
+
+def _group_lists(ctx: Any, toks: Sequence[Any], start: int, cache: dict) -> list:
+    """Lists by group before a subject list (rule ``award.group_lists``).
+
+    `중앙부처는 A청, B처 등 5곳, 시·도는 C도 등 3곳, 시·군·구는 D시 등 9곳이 우수기관으로
+    선정`: each `GROUP은 LIST,` before the list that starts at ``start`` is also
+    the subject. A list holding no organization or person fact ends the walk.
+    """
+    index = {t.start: i for i, t in enumerate(toks)}
+    k = index.get(start, 0) - 1
+    out: list = []
+    while k >= 1 and toks[k].tag == "JX" and toks[k].form in ("은", "는"):
+        g = np_before(ctx, toks, k)
+        if g is None:
+            break
+        c = index.get(g[0], 0) - 1
+        steps = 0
+        while c >= 1 and steps < 6 and (toks[c].form in ("·", "ㆍ") or toks[c].tag in NOUNISH or (
+                toks[c].tag in ("SW", "SF", "SO") and toks[c].end == toks[c + 1].start)):
+            c -= 1  # `시·군·구는`: the group's own words
+            steps += 1
+        if c < 1 or toks[c].form != ",":
+            break
+        sp = list_span_before(ctx, toks, c)
+        if sp is None or not _has_names(ctx, *sp):
+            break
+        out = list_recipients(ctx, *sp, cache) + out
+        k = index.get(sp[0], 0) - 1
+    return out
 
 
 def subject_recipient(ctx: Any, toks: Sequence[Any], upto: int, cache: dict,
@@ -367,6 +408,7 @@ def list_span_before(ctx: Any, toks: Sequence[Any], j: int) -> tuple[int, int] |
             depth -= 1
         elif depth == 0:
             ok = t.tag in NOUNISH or is_conj(t) or t.form in (",", "ㆍ", "·") \
+                or (t.tag in ("SW", "SO") and k + 1 < len(toks) and t.end == toks[k + 1].start) \
                 or (t.tag == "SF" and t.form == "." and k > 0 and toks[k - 1].tag == "SL"
                     and len(toks[k - 1].form) == 1) \
                 or (t.tag == "JKG" and 0 < k < j - 1 and toks[k - 1].tag == "NNP" and toks[k + 1].tag == "NNP")
@@ -691,7 +733,8 @@ def _slot_verb_after(toks: Sequence[Any], k: int) -> bool:
     return False
 
 
-def slot_list(ctx: Any, toks: Sequence[Any], i: int, bound: int | None) -> tuple[int, int] | None:
+def slot_list(ctx: Any, toks: Sequence[Any], i: int, bound: int | None,
+              listed: bool = False) -> tuple[int, int] | None:
     """The recipient list of a slot in a list by level (rule ``award.level_list``).
 
     ``toks[i]`` is the particle after a prize: `우수상은 A시와 B군, 장려상은 C군이 받았다`,
@@ -706,7 +749,9 @@ def slot_list(ctx: Any, toks: Sequence[Any], i: int, bound: int | None) -> tuple
         return None
     t = toks[i]
     j = i + 1
-    if t.tag == "JKB" and t.form in ("에", "으로", "로"):
+    if listed and t.tag == "NNP" and ctx.text[t.start - 1] == " " and ctx.facts_in("organization", t.start, t.end + 30):
+        j = i  # a later slot of the list may drop its particle: `A상에 B시, C상 D군이 선정`
+    elif t.tag == "JKB" and t.form in ("에", "으로", "로"):
         if j < n and toks[j].tag == "JX" and toks[j].form in ("는", "은", "ㄴ"):
             j += 1
         elif t.form != "에":
