@@ -356,6 +356,7 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
                 got = gr.subject_at(ctx, toks, k, cache)
                 if got:
                     return got
+        m.drop = True  # `최우수상은 상금 500만원이 주어진다`: what is given, not to whom
         return []
     k = m.i1
     if k < n and toks[k].form == "수상자" and not (k + 1 < n and toks[k + 1].form in ("로", "으로")):
