@@ -44,6 +44,10 @@ RULES: list[Rule] = [
          description="the selected after the prize: X는 최우수기관으로 A시와 B군을 선정 -> A시, B군; organizer X"),
     Rule(id="award.organizer_announcer", type="award",
          description="organizer = the body announcing/conferring in the clause: X는 … A시를 우수기관으로 선정했다 -> X"),
+    Rule(id="award.apposition", type="award",
+         description="the body a prize is: 우수기관인 대구 수성구는 -> 대구광역시 수성구; 국무총리상인 최우수상 -> honor"),
+    Rule(id="award.shared_head", type="award",
+         description="a level sharing the next prize's verb: A시가 최우수, B군이 우수 기관으로 선정"),
     Rule(id="award.level_list", type="award",
          description="a list by level: 우수상은 A시와 B군, 장려에 C군이 각각 선정 -> one fact per recipient"),
 ]
@@ -193,9 +197,55 @@ def _receiving(kind: str, award: str, toks: Sequence[Any], i0: int, i1: int, tex
     return None
 
 
+_APPOS_GAP = re.compile(r"인\s")
+_GOV_WORD = re.compile(r"[가-힣]{1,5}(?:시|군|구)(?=[은는이가에와과,\s])")
+
+
 def _named_in(ctx: Context, s: int, e: int) -> bool:
     """Does ``[s, e)`` hold an organization or person fact (a list of recipients, not `주민이`)?"""
     return bool(ctx.facts_in("organization", s, e) or ctx.facts_in("person", s, e))
+
+
+def _apposition_head(ctx: Context, e: int) -> tuple[int, int] | None:
+    """`우수기관인 대구 수성구는`, `최우수 시·군인 A시에는`: the named body the prize is (rule ``award.apposition``).
+
+    The prize is followed by `인` and an organization or person fact (or a list of
+    them) marked by a particle; the span of that list, else None.
+    """
+    text = ctx.text
+    if not _APPOS_GAP.match(text, e):
+        return None
+    h = e + 2
+    first = next((f for t in ("organization", "person") for f in ctx.facts_in(t, h, h + 40) if f.span[0] == h), None)
+    first_end = first.span[1] if first is not None else None
+    if first is None:
+        # a local government the organization extractor read as a place (`A시에는 5억원이`)
+        w = _GOV_WORD.match(text, h)
+        if w is None or gr.canonical_name(ctx, h, w.end(), ctx.tokens_in(h, w.end()), {}) is None:
+            return None
+        first_end = w.end()
+    toks = ctx.tokens_in(h, min(len(text), h + 120))
+    for k, t in enumerate(toks):
+        if t.start < first_end:
+            continue
+        if t.tag in ("JX", "JKS", "JKB") and not gr.is_conj(t):
+            return h, t.start
+        if not (t.tag in gr.NOUNISH or gr.is_conj(t) or t.form in (",", "·", "ㆍ")):
+            return None
+    return None
+
+
+def _shared_head(toks: Sequence[Any], i0: int, i1: int, bound: int | None, ctx: Context) -> bool:
+    """`A시와 B군이 최우수, C군이 우수 기관으로 선정됐다`: a level sharing the next prize's head and verb.
+
+    (rule ``award.shared_head``) The level stands right after a subject particle and
+    before a comma, and another prize of the clause follows with a selecting verb.
+    """
+    if i0 == 0 or i1 >= len(toks) or bound is None:
+        return False
+    if toks[i0 - 1].tag != "JKS" or toks[i1].form != ",":
+        return False
+    return gr._any_slot_verb(toks, i1)
 
 
 # -- step 3: clause grammar -----------------------------------------------------------------
@@ -337,8 +387,10 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
     m.fallback = False
     if m.mode == "work":  # `금상 수상작`: a work received it
         return []
-    if m.mode == "slot":  # `우수상은 A시와 B군, …이 받았다`
+    if m.mode in ("slot", "appos"):  # `우수상은 A시와 B군, …이 받았다`, `우수기관인 A구는`
         return gr.list_recipients(ctx, *m.slot, cache)
+    if m.mode == "shared":  # `A시와 B군이 최우수, C군이 우수 기관으로 선정`
+        return gr.subject_at(ctx, toks, m.i0 - 1, cache)
     if m.mode == "select_obj":  # `X는 최우수기관으로 A시와 B군을 선정했다`: X chose
         if m.organizer is None:
             chooser = gr.subject_recipient(ctx, toks, m.i0, cache, skip=m.event_span)
@@ -478,6 +530,7 @@ def extract(ctx: Context) -> list[Fact]:
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
     prefix: dict[int, tuple[int, str]] = {}  # level start -> (honor start, honor)
+    appos_honor: dict[int, str] = {}  # level start -> the honor it is (`국무총리상인 최우수상`)
     for n, (kind, s, e, award) in enumerate(cands):
         if any(a <= s < b for a, b in taken):
             continue
@@ -487,6 +540,10 @@ def extract(ctx: Context) -> list[Fact]:
             if 0 <= ls - e <= 25 and all(t.tag in gr.NOUNISH for t in ctx.tokens_in(e, ls)) \
                     and "\n" not in text[e:ls]:
                 prefix[ls] = (s, award)
+                continue
+            if _APPOS_GAP.fullmatch(text, e, ls):
+                # `국무총리상인 최우수상`: the level is the award, the honor what it confers
+                appos_honor[ls] = award
                 continue
         clause = clause_of(ctx, s)
         toks = ctx.tokens_in(*clause)
@@ -532,12 +589,20 @@ def extract(ctx: Context) -> list[Fact]:
             continue
         else:
             mode = _receiving(kind, award, toks, i0, i1, text)
+        if mode is None and award != "대상":
+            head = _apposition_head(ctx, e)
+            if head is not None:
+                mode, slot = "appos", head
+            elif _shared_head(toks, i0, i1, bound, ctx):
+                mode = "shared"
         if mode is None:
             continue
         m = Mention(kind=kind, start=s, end=e, award=award, clause=clause, toks=toks, i0=i0, i1=i1, mode=mode)
         m.slot = slot
         if s in prefix:
             m.start, m.honor = prefix[s]
+        elif s in appos_honor:
+            m.honor = appos_honor[s]
         _assemble(ctx, m, cache)
         if m.drop:
             continue

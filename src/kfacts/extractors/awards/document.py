@@ -157,6 +157,7 @@ def build_facts(ctx: Context, mentions: list[Mention], cache: dict) -> list[Fact
         if span:
             ev["recipient"] = span
         prize = " ".join(_QUOTES.sub("", text[m.start:m.end]).split())
+        name = _department_of(name, m.organizer, span, ctx)
         organizer = m.organizer if m.organizer != name else None
         out.append(ctx.fact("award", m.start, m.end, _rule_of(m), evidence=ev,
                             award=m.award, prize=prize, honor=m.honor, recipient=name,
@@ -169,6 +170,8 @@ def _rule_of(m: Mention) -> str:
         return RULE_OF["bare"]
     if m.mode == "select_obj":
         return "award.select_object"
+    if m.mode in ("appos", "shared"):
+        return {"appos": "award.apposition", "shared": "award.shared_head"}[m.mode]
     return RULE_OF[m.kind]
 
 
@@ -243,7 +246,7 @@ def _document_announcer(ctx: Context, mentions: list[Mention]) -> None:
     """A mention still without organizer takes the body that announced or conferred before it.
 
     (rule ``award.organizer_announcer`` at document level: `X는 … 시상식을 열었다. … 최우수상은 A시가 받았다`)
-    Clauses read: the lead sentences of each article zone and the clauses of the
+    Clauses read: the lead sentences (six) of each article zone and the clauses of the
     mentions (a clause's own recipients cannot announce it).
     """
     todo = [m for m in mentions if m.organizer is None and m.kind != "nobel"]
@@ -255,7 +258,9 @@ def _document_announcer(ctx: Context, mentions: list[Mention]) -> None:
     clauses = set(names)
     for zs, ze in ctx.article_spans:
         pos = zs
-        for _ in range(3):
+        for _ in range(6):
+            while pos < ze and ctx.text[pos].isspace():
+                pos += 1
             if pos >= ze:
                 break
             c = clause_of(ctx, pos)
@@ -274,3 +279,20 @@ def _document_announcer(ctx: Context, mentions: list[Mention]) -> None:
         before = [g for pos, g in found if pos <= m.start]
         if before:
             m.organizer, m.evidence["organizer"] = before[-1]
+
+
+_DEPARTMENT_RE = re.compile(r"[가-힣]{2,12}(?:과|담당관|관실)")
+_GOVERNMENT_RE = re.compile(r"[가-힣 ]+(?:시|도|군|구)")
+
+
+def _department_of(name: str | None, organizer: str | None, span: Any, ctx: Context) -> str | None:
+    """A department named bare (`안전정책과`) belongs to the local government that rated it.
+
+    (rule ``award.department_recipient``) Only a recipient no organization fact
+    names, written as one department word, with a local government as organizer.
+    """
+    if not name or not organizer or span is None or not _DEPARTMENT_RE.fullmatch(name):
+        return name
+    if ctx.facts_overlapping("organization", span[0], span[1]) or not _GOVERNMENT_RE.fullmatch(organizer):
+        return name
+    return f"{organizer} {name}"
