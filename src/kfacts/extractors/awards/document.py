@@ -36,7 +36,9 @@ def _host_registry(ctx: Context, cache: dict) -> dict[str, tuple[str, tuple[int,
             got = gr.organizer_before(ctx, toks, q, cache)
             if got is None and q > 0:
                 org = gr.org_ending_at(ctx, toks[0].start, toks[q - 1].end)
-                if org is not None and ctx.text[org.span[1]:toks[q].start] == " ":
+                if org is not None and ctx.text[org.span[1]:toks[q].start] == " " \
+                        and ctx.text[max(0, org.span[0] - 1):org.span[0]] not in ("·", "ㆍ", ",", "、"):
+                    # (`A시·B군 ‘E’` in a headline lists winners, not a host)
                     got = (org.fields.get("canonical") or org.text, org.span)
             if got is None:
                 got = _host_in_clause(ctx, toks, span, cache)

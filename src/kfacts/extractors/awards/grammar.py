@@ -590,7 +590,7 @@ def event_chain(ctx: Any, toks: Sequence[Any], head: int) -> tuple[int, int] | N
             break
         if p.tag == "SN" and not re.fullmatch(r"(?:19|20)\d{2}", p.form) and toks[first].form != "회":
             break
-        if p.tag == "NNB" and p.form not in ("년", "회"):
+        if p.tag == "NNB" and p.form not in ("년", "회", "년도"):
             break
         if p.tag == "XPN" and p.form != "제":
             break
@@ -871,6 +871,14 @@ def announcer(ctx: Any, toks: Sequence[Any], names: set, upto: int | None = None
     """
     n = len(toks)
     for j, t in enumerate(toks[:upto]):
+        if t.form == "따르" and j >= 2 and toks[j - 1].form == "에" and toks[j - 1].tag == "JKB":
+            # `4일 X에 따르면`: the source that announces the results
+            org = org_ending_at(ctx, toks[0].start, toks[j - 2].end)
+            if org is not None and org.span[1] == toks[j - 1].start:
+                name = org.fields.get("canonical") or org.text
+                if name not in names:
+                    return name, org.span
+            continue
         if not (t.tag in ("JX", "JKS") and t.form in ("은", "는", "이", "가")):
             continue
         if in_quote_or_paren(ctx, toks, j):
@@ -902,6 +910,23 @@ def announcer(ctx: Any, toks: Sequence[Any], names: set, upto: int | None = None
                 continue
             if x.tag.startswith("VV") or (x.tag == "NNG" and k + 1 < n and toks[k + 1].form == "하"
                                           and toks[k + 1].tag.startswith("XSV")):
+                if st == "주최":
+                    runner = _runner_after(ctx, toks, k + 1)
+                    if runner is not None and (runner.fields.get("canonical") or runner.text) not in names:
+                        return runner.fields.get("canonical") or runner.text, runner.span
                 return name, org.span
         return None
+    return None
+
+
+def _runner_after(ctx: Any, toks: Sequence[Any], k: int) -> Any:
+    """`X가 주최하고 Y(와 Z)가 주관한`: Y runs what X hosts (the first of its list)."""
+    for q in range(k, min(len(toks) - 1, k + 20)):
+        if toks[q].tag == "JKS" and toks[q + 1].form == "주관":
+            span = list_span_before(ctx, toks, q)
+            if span is None:
+                return None
+            return next(iter(ctx.facts_in("organization", span[0], span[1])), None)
+        if toks[q].tag in ("EF", "SF"):
+            return None
     return None

@@ -65,7 +65,7 @@ def clause_of(ctx: Context, pos: int) -> tuple[int, int]:
     return s, e
 
 
-_HEAD_AFTER_QUOTE = re.compile(r"\s?(평가|경진대회|대회|공모전|시상식|심사|조사|인증)(?=[에은는을를의이가\s(]|$)")
+_HEAD_AFTER_QUOTE = re.compile(r"\s?((?:[가-힣]{1,8}?)?(?:평가|경진대회|대회|공모전|심사|조사|인증)|시상식)(?=[에은는을를의이가\s(]|$)")
 
 
 QuotedEvent = tuple[str, tuple[int, int], "str | None", "tuple[int, int] | None"]
