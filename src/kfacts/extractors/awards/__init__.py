@@ -48,6 +48,8 @@ RULES: list[Rule] = [
          description="the body a prize is: 우수기관인 대구 수성구는 -> 대구광역시 수성구; 국무총리상인 최우수상 -> honor"),
     Rule(id="award.shared_head", type="award",
          description="a level sharing the next prize's verb: A시가 최우수, B군이 우수 기관으로 선정"),
+    Rule(id="award.copula_list", type="award",
+         description="those who got it, listed by a copula: 최우수등급을 받은 곳은 A시와 B군이다; … 가운데 G형은 A·B 등 2곳"),
     Rule(id="award.level_list", type="award",
          description="a list by level: 우수상은 A시와 B군, 장려에 C군이 각각 선정 -> one fact per recipient"),
 ]
@@ -198,6 +200,8 @@ def _receiving(kind: str, award: str, toks: Sequence[Any], i0: int, i1: int, tex
 
 
 _APPOS_GAP = re.compile(r"인\s")
+#: a slot listing only departments (`문화예술과`, `A과와 B담당관`): named though no organization fact
+_DEPARTMENT_LIST = re.compile(r"(?:[가-힣]{2,12}(?:과|담당관)(?:와|과|,\s?|·)?)+")
 _GOV_WORD = re.compile(r"[가-힣]{1,5}(?:시|군|구)(?=[은는이가에와과,\s])")
 
 
@@ -471,6 +475,16 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
                     f = next((f for f in ctx.facts_in(ftype, head, head + 200) if f.span[0] == head), None)
                     if f is not None:
                         return [(gr.name_of(f), f.span)]
+                got = gr.copula_list(ctx, toks, q + 1, cache)
+                if got:
+                    m.rule = "award.copula_list"
+                    # the next sentence may go on by group with no prize: `전문대 6개교 중 G형은 …다`
+                    nxt = clause_of(ctx, m.clause[1] + 1) if m.clause[1] + 1 < len(ctx.text) else None
+                    if nxt is not None and nxt[0] > m.clause[0] and len(got[0]) > 2:
+                        more = gr.copula_list(ctx, ctx.tokens_in(*nxt), 0, cache)
+                        if more and all(len(r) > 2 for r in more):
+                            got = got + more
+                    return got
             if q + 1 < n and toks[q + 1].tag != "NNB" and toks[q + 1].form not in _GENERIC_HEADS:
                 return []  # `금상을 수상한 ‘윤석열차’`: the head noun received it, not the subject
             break
@@ -578,7 +592,7 @@ def extract(ctx: Context) -> list[Fact]:
             and mentions[-1].slot is not None and 0 <= s - mentions[-1].slot[1] <= 30 \
             and text[mentions[-1].slot[1]:s].lstrip().startswith(",")
         slot = gr.slot_list(ctx, toks, j, bound, listed)
-        if slot and not _named_in(ctx, *slot):
+        if slot and not _named_in(ctx, *slot) and not _DEPARTMENT_LIST.fullmatch(text, *slot):
             slot = None
         obj = None if slot else gr.object_after(ctx, toks, j)
         if slot:

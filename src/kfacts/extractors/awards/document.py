@@ -145,12 +145,14 @@ def build_facts(ctx: Context, mentions: list[Mention], cache: dict) -> list[Fact
             if m.fallback:
                 name = prev[1] if prev and 0 <= m.clause[0] - prev[0] <= 300 else fallback
             recips = [(name, None)]
-        for name, span in recips:
-            keep.append((m, (name, span)))
+        for r in recips:
+            keep.append((m, r))
         if recips[-1][0]:
             prev = (m.clause[1], recips[-1][0])
     out: list[Fact] = []
-    for m, (name, span) in keep:
+    for m, recip in keep:
+        name, span = recip[0], recip[1]
+        category = recip[2] if len(recip) > 2 else m.category
         # `10년 연속 일자리대상 수상` is the level prize the same recipient got in that program
         if m.own_event and any(x is not m and r[0] == name and x.kind == "level" and x.award != "대상"
                                and x.event and event_key(x.event) == event_key(m.event) for x, r in keep):
@@ -159,15 +161,19 @@ def build_facts(ctx: Context, mentions: list[Mention], cache: dict) -> list[Fact
         if span:
             ev["recipient"] = span
         prize = " ".join(_QUOTES.sub("", text[m.start:m.end]).split())
+        if m.event and "(이하" in m.event:
+            m.event = _ALIAS_RE.sub("", m.event)  # `E(이하 LINC사업)`: the alias is no part of the name
         name = _department_of(name, m.organizer, span, ctx)
         organizer = m.organizer if m.organizer != name else None
         out.append(ctx.fact("award", m.start, m.end, _rule_of(m), evidence=ev,
                             award=m.award, prize=prize, honor=m.honor, recipient=name,
-                            event=m.event, organizer=organizer, category=m.category, year=m.year))
+                            event=m.event, organizer=organizer, category=category, year=m.year))
     return out
 
 
 def _rule_of(m: Mention) -> str:
+    if m.rule:
+        return m.rule
     if m.mode == "slot":
         return RULE_OF["bare"]
     if m.mode == "select_obj":
@@ -177,6 +183,7 @@ def _rule_of(m: Mention) -> str:
     return RULE_OF[m.kind]
 
 
+_ALIAS_RE = re.compile(r"\s*\(이하[^()]*\)")
 _QUOTES = re.compile(r"['‘’\"“”]")
 
 

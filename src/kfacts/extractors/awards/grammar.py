@@ -139,6 +139,8 @@ def np_before(ctx: Any, toks: Sequence[Any], j: int, max_tokens: int = 5) -> tup
             break
         first -= 1
         n += 1
+    if first > 0 and toks[first - 1].form in ("㈜", "㈔", "㈕") and toks[first - 1].end == toks[first].start:
+        first -= 1  # a legal-form mark glued to the name (`㈜가람식품이`)
     s, e = toks[first].start, toks[last].end
     return s, e, (end_pos if end_pos is not None and end_pos > e else e)
 
@@ -215,11 +217,15 @@ def _main_organization(ctx: Any) -> str | None:
 def organizer_clause(toks: Sequence[Any], j: int) -> bool:
     """Is the subject marked at token ``j`` the agent of a relative clause (`X가 뽑은`)?"""
     seen = False
-    for t in toks[j + 1:j + 14]:
+    for t in toks[j + 1:j + 20]:
         if stem(t) in lx.ORGANIZER_VERBS or t.form in lx.ORGANIZER_VERBS or t.form in lx.ORGANIZER_NOUNS:
             seen = True
         if t.tag == "ETM":
             return seen
+        if seen and t.tag == "EC" and t.form == "고":
+            continue  # `X가 주최하고 Y가 주관한 E`: X hosts too
+        if seen and t.tag == "JKS":
+            continue
         if t.tag in ("EC", "EF", "SF", "SP", "JX", "JKS"):
             return False
     return False
@@ -928,5 +934,98 @@ def _runner_after(ctx: Any, toks: Sequence[Any], k: int) -> Any:
                 return None
             return next(iter(ctx.facts_in("organization", span[0], span[1])), None)
         if toks[q].tag in ("EF", "SF"):
+            return None
+    return None
+
+
+
+def copula_list(ctx: Any, toks: Sequence[Any], h: int, cache: dict) -> list:
+    """Recipients listed by a copula after a relative clause (rule ``award.copula_list``).
+
+    ``toks[h]`` heads `PRIZE을 받은 HEAD`: `… 받은 곳은 A시와 B군이다`, `… 받은 대학은 C대 등
+    5개교이고`, and by group `… 받은 대학 9개교 가운데 G형은 A대·B대 등 2개교, H형은 C대
+    등 7개교다` (each recipient then carries its group as category). The sentence
+    must close the last list with the copula. Returns (name, span[, category]) items.
+    """
+    n = len(toks)
+    k = h
+    while k < n and k < h + 6 and toks[k].tag in NOUNISH and toks[k].form not in ("가운데", "중"):
+        k += 1
+    if k >= n or k == h:
+        return []
+    if toks[k].tag == "JX" and toks[k].form in ("은", "는"):
+        end = _copula_end(toks, k + 1)
+        if end is None:
+            return []
+        span = (toks[k + 1].start, toks[end].start)
+        proper = all(t.tag in ("NNP", "SP", "JC") for t in toks[k + 1:end])
+        return list_recipients(ctx, *span, cache) if _has_names(ctx, *span) or proper else []
+    if toks[k].form not in ("가운데", "중"):
+        return []
+    out: list = []
+    k += 1
+    while k < n:
+        g = k
+        while k < n and toks[k].tag in NOUNISH:
+            k += 1
+        if k == g or k >= n or not (toks[k].tag == "JX" and toks[k].form in ("은", "는")):
+            return []
+        group = ctx.text[toks[g].start:toks[k - 1].end]
+        start = k + 1
+        # the list runs to the comma before the next `GROUP은`, or to the copula
+        q = start
+        nxt = None
+        while q < n:
+            t = toks[q]
+            if t.form == "," and _group_follows(toks, q + 1):
+                nxt = q
+                break
+            if t.tag in ("VCP", "EF", "EC", "SF") or t.tag.startswith(("VV", "VA", "JK")):
+                break
+            q += 1
+        if nxt is not None:
+            span = (toks[start].start, toks[nxt].start)
+            if _has_names(ctx, *span) or _proper_list(toks[start:nxt]):
+                out.extend((*r, group) for r in list_recipients(ctx, *span, cache))
+            k = nxt + 1
+            continue
+        if q < n and toks[q].tag == "VCP" and q > start:
+            span = (toks[start].start, toks[q].start)
+            if _has_names(ctx, *span) or _proper_list(toks[start:q]):
+                out.extend((*r, group) for r in list_recipients(ctx, *span, cache))
+            return out
+        return []
+    return []
+
+
+def _proper_list(toks: Sequence[Any]) -> bool:
+    """A list of proper nouns, with its dots, commas and a trailing `등 N개`."""
+    names = [t for t in toks if t.tag == "NNP"]
+    return bool(names) and all(t.tag in ("NNP", "SP", "JC", "SN", "NNB") or t.form in ("교", "곳", "개교")
+                               for t in toks)
+
+
+def _group_follows(toks: Sequence[Any], k: int) -> bool:
+    """Do nouns and then 은/는 start at token ``k`` (a group of a list by group)?"""
+    g = k
+    while k < len(toks) and k < g + 4 and toks[k].tag in NOUNISH:
+        k += 1
+    return k > g and k < len(toks) and toks[k].tag == "JX" and toks[k].form in ("은", "는")
+
+
+def _copula_end(toks: Sequence[Any], k: int) -> int | None:
+    """The copula closing a list that starts at token ``k`` (`…이다`, `…이고`), only names before it."""
+    depth = 0
+    for q in range(k, min(len(toks), k + 60)):
+        t = toks[q]
+        if t.form in ("(", "（"):
+            depth += 1
+        elif t.form in (")", "）"):
+            depth = max(0, depth - 1)
+        elif depth:
+            continue
+        elif t.tag == "VCP":
+            return q if q > k else None
+        elif not (t.tag in NOUNISH or is_conj(t) or t.form in (",", "·", "ㆍ", "및")):
             return None
     return None
