@@ -594,7 +594,7 @@ def extract(ctx: Context) -> list[Fact]:
         slot = gr.slot_list(ctx, toks, j, bound, listed)
         if slot and not _named_in(ctx, *slot) and not _DEPARTMENT_LIST.fullmatch(text, *slot):
             slot = None
-        obj = None if slot else gr.object_after(ctx, toks, j)
+        obj = None if slot or award == "대상" else gr.object_after(ctx, toks, j)  # `시범 대상으로 X를 선정`
         if slot:
             mode = "slot"
         elif obj and kind != "bare":

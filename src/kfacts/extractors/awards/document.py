@@ -9,6 +9,7 @@ import regex as re
 from ..base import Context
 from ...fact import Fact
 from . import grammar as gr
+from . import lexicon as lx
 from .mention import RULE_OF, Mention, clause_of, event_key, quoted_events, year_of
 
 
@@ -174,6 +175,8 @@ def build_facts(ctx: Context, mentions: list[Mention], cache: dict) -> list[Fact
 def _rule_of(m: Mention) -> str:
     if m.rule:
         return m.rule
+    if m.kind == "nobel":
+        return RULE_OF["nobel"]
     if m.mode == "slot":
         return RULE_OF["bare"]
     if m.mode == "select_obj":
@@ -224,7 +227,8 @@ def _document_event(ctx: Context, mentions: list[Mention]) -> None:
     todo = [m for m in mentions if m.event is None and m.kind != "nobel"]
     if not todo:
         return
-    evs = [ev for zs, ze in ctx.article_spans for ev in quoted_events(ctx, zs, ze)]
+    evs = [ev for zs, ze in ctx.article_spans for ev in quoted_events(ctx, zs, ze)
+           if len(ev[0]) >= 4 and ev[0] not in lx.EVENT_HEADS]  # not a bare head (`‘인증’해 주는`)
     keys = {event_key(ev[0]) for ev in evs}
     if len(keys) != 1:
         return
