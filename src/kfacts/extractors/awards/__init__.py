@@ -170,7 +170,9 @@ def _receiving(kind: str, award: str, toks: Sequence[Any], i0: int, i1: int, tex
         if award == "대상" and not division:
             return None
         for x in toks[i + 1:i + 12]:
-            if gr.stem(x) in lx.SELECT_VERBS or x.form in lx.SELECT_VERBS:
+            if gr.stem(x) in lx.SELECT_VERBS or x.form in lx.SELECT_VERBS or (
+                    x.form in ("평가", "인정") and x is not toks[-1] and gr.stem(toks[toks.index(x) + 1]) == "받"):
+                # `우수기관으로 평가받았다`, `최우수기관으로 인정받아`
                 return "select"
             if x.tag in ("SF", "EF"):
                 break
@@ -592,7 +594,8 @@ def extract(ctx: Context) -> list[Fact]:
             and mentions[-1].slot is not None and 0 <= s - mentions[-1].slot[1] <= 30 \
             and text[mentions[-1].slot[1]:s].lstrip().startswith(",")
         slot = gr.slot_list(ctx, toks, j, bound, listed)
-        if slot and not _named_in(ctx, *slot) and not _DEPARTMENT_LIST.fullmatch(text, *slot):
+        if slot and not _named_in(ctx, *slot) and not _DEPARTMENT_LIST.fullmatch(text, *slot) \
+                and not (gr._OWNER_RE.match(text, *slot) and gr.list_recipients(ctx, *slot, cache)):
             slot = None
         obj = None if slot or award == "대상" else gr.object_after(ctx, toks, j)  # `시범 대상으로 X를 선정`
         if slot:

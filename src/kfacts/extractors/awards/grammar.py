@@ -93,13 +93,17 @@ def canonical_name(ctx: Any, s: int, e: int, toks: Sequence[Any], cache: dict) -
     if toks and all(t.tag in NOUNISH and t.tag not in ("SN", "NNB", "NR") for t in toks) and (
             toks[-1].tag in ("NNP", "SL") or toks[-1].form.endswith(ORG_SUFFIXES)):
         return surface
+    if len(toks) > 1 and toks[0].tag != "SN" and all(t.tag in NOUNISH for t in toks) \
+            and toks[-1].form.endswith(ORG_SUFFIXES[-9:]):
+        return surface  # a numbered unit (`육군 3군단 산악여단`)
     return None
 
 
 #: last words of organization names (`…협회`, `…재단`, `…컨설팅`)
 ORG_SUFFIXES = ("본부", "협회", "재단", "위원회", "원", "부", "처", "청", "공사", "공단", "컨설팅", "신문", "일보",
                 "방송", "당", "센터", "학회", "연합회", "협의회", "포럼", "병원", "대학교", "학교", "조합", "회사",
-                "연구소", "그룹", "은행", "전자", "교육청")
+                "연구소", "그룹", "은행", "전자", "교육청", "사단", "여단", "군단", "비행단", "함대", "연대",
+                "대대", "전단", "사령부")
 
 
 # -- noun phrases ----------------------------------------------------------------
@@ -269,6 +273,16 @@ def subject_at(ctx: Any, toks: Sequence[Any], j: int, cache: dict) -> list:
         if span is None or not _has_names(ctx, *span):
             return []
         return _group_lists(ctx, toks, span[0], cache) + list_recipients(ctx, *span, cache)
+    if j >= 3 and toks[j - 1].form == "팀" and toks[j - 2].tag == "SSC":
+        # `육군 A사단 <B>팀은`: a team's prize goes to its unit (rule award.team_unit)
+        q = j - 3
+        while q >= 0 and toks[q].tag != "SSO":
+            q -= 1
+        if q > 0:
+            unit = np_before(ctx, toks, q, max_tokens=8)
+            if unit is not None:
+                got = resolve_np(ctx, toks, unit[0], unit[1], cache)
+                return [got] if got else []
     np = np_before(ctx, toks, j)
     if np is None:
         return []
@@ -534,8 +548,10 @@ def list_recipients(ctx: Any, s: int, e: int, cache: dict | None = None) -> list
     return out
 
 
-_OWNER_RE = re.compile(r"\s*([^'‘’\"“”()]{1,30}?)의\s*['‘\"“]")
-_QUOTED_ITEM_RE = re.compile(r"\s*['‘\"“][^'‘’\"“”]+['’\"”]\s*[(（]")
+_OWNER_RE = re.compile(r"\s*([^'‘’\"“”()「」]{1,40}?)의\s*['‘\"“「『<《]")
+_QUOTED_ITEM_RE = re.compile(r"\s*['‘\"“「『<《][^'‘’\"“”「」『』<>《》]+['’\"”」』>》]\s*[(（]")
+#: a team named after its unit (`육군 A사단 <B>팀`): the team's prize goes to the unit
+_TEAM_RE = re.compile(r"\s*(?:[<《‘'\"“][^<>《》‘’'\"“”]{1,20}[>》’'\"”]\s*팀?|팀)$")
 
 
 def _work_owner(ctx: Any, a: int, b: int, cache: dict | None) -> tuple[str, tuple[int, int]] | None | tuple:
@@ -548,6 +564,9 @@ def _work_owner(ctx: Any, a: int, b: int, cache: dict | None) -> tuple[str, tupl
     m = _OWNER_RE.match(text, a, b)
     if m is not None:
         os_, oe = m.span(1)
+        team = _TEAM_RE.search(text, os_, oe)
+        if team is not None and team.start() > os_:
+            oe = team.start()  # rule award.team_unit
         org = org_ending_at(ctx, os_, oe)
         if org is not None:
             return org.fields.get("canonical") or org.text, org.span
@@ -720,8 +739,8 @@ def category_before(ctx: Any, toks: Sequence[Any], j: int) -> tuple[str, tuple[i
 
 #: verbs that close a list by level (`… C군이 각각 선정됐다`, `… D구에게 돌아갔다`)
 SLOT_VERBS = lx.RECEIVE_VERBS | lx.SELECT_VERBS | lx.GIVEN_VERBS | frozenset({"꼽히", "평가받", "이름"})
-_OPEN_Q = frozenset({"‘", "“", "「", "『"})
-_CLOSE_Q = frozenset({"’", "”", "」", "』"})
+_OPEN_Q = frozenset({"‘", "“", "「", "『", "<", "《", "〈"})
+_CLOSE_Q = frozenset({"’", "”", "」", "』", ">", "》", "〉"})
 _SYM_Q = frozenset({"'", '"'})
 
 
@@ -802,6 +821,9 @@ def slot_list(ctx: Any, toks: Sequence[Any], i: int, bound: int | None,
             return (start, t.start) if k > j and _slot_verb_after(toks, k + 1) else None
         if t.tag == "JKB" and f in ("에게", "에게로", "한테"):
             return (start, t.start) if k > j and _slot_verb_after(toks, k + 1) else None
+        if t.tag == "JKO" and k + 1 < n and stem(toks[k + 1]).startswith("비롯"):
+            # `A팀의 「작품」을 비롯한 3팀이 선정`: the list is named before 비롯한
+            return (start, t.start) if k > j and _any_slot_verb(toks, k + 2) else None
         if t.tag in NOUNISH or is_conj(t) or f in ("·", "ㆍ", "및", "、") or t.tag in ("SP", "SO", "SW"):
             continue
         if t.tag == "JKG" and k + 1 < n and (toks[k + 1].form in _OPEN_Q | _SYM_Q or toks[k + 1].tag == "SSO"):
