@@ -50,6 +50,8 @@ RULES: list[Rule] = [
          description="a level sharing the next prize's verb: A시가 최우수, B군이 우수 기관으로 선정"),
     Rule(id="award.copula_list", type="award",
          description="those who got it, listed by a copula: 최우수등급을 받은 곳은 A시와 B군이다; … 가운데 G형은 A·B 등 2곳"),
+    Rule(id="award.collective_event", type="award",
+         description="a prize named only in the event: ‘E’ 시상식에서 A시·B군 등 5곳이 상을 받았다; 산업 부문 수상자에는 A가"),
     Rule(id="award.level_list", type="award",
          description="a list by level: 우수상은 A시와 B군, 장려에 C군이 각각 선정 -> one fact per recipient"),
 ]
@@ -532,6 +534,66 @@ def _division_prizes(ctx: Context, mentions: list[Mention], compound: dict[int, 
                 m.year = None if ctx.published is None else ctx.published.year
 
 
+#: triggers of a collective award whose prize is named only in the event
+_COLLECTIVE_RE = re.compile(r"(?<![가-힣])상을\s?(?:받|수상)|(?<![가-힣])(?:수상자|수상\s?기관|수상\s?기업)(?=에는|로는|로|는|은)"
+                            r"|(?<=[가-힣)]\s)부문(?=은\s|는\s)")
+
+
+def _collective(ctx: Context, cache: dict, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Awards whose prize is named only in the event (rule ``award.collective_event``).
+
+    `‘E’ 시상식에서 A시·B군 등 5곳이 상을 받았다` (the subject list); `산업 부문 수상자에는
+    A, B가 선정됐다` (a slot after 수상자에는); `X 부문은 A, Y 부문은 B가 수상했다`
+    (division slots: category X). The prize is the event's; the event comes from
+    the clause, else from the document.
+    """
+    text = ctx.text
+    out: list[Mention] = []
+    for mt in _COLLECTIVE_RE.finditer(text):
+        s, e = mt.span()
+        if not ctx.in_article(s, e) or any(a <= s < b or 0 <= s - b <= 1 for a, b in taken):
+            continue  # (`대상 수상자로`: the prize before it is read by its own mention)
+        clause = clause_of(ctx, s)
+        toks = ctx.tokens_in(*clause)
+        i0 = next((i for i, t in enumerate(toks) if t.start >= s), None)
+        if i0 is None or toks[i0].start != s:
+            continue
+        word = mt.group()
+        category = None
+        if word.startswith("상"):  # `… 등 5곳이 상을 받았다`
+            e = s + 1
+            recips = gr.subject_recipient(ctx, toks, i0, cache)
+        else:
+            i1 = next((i for i in range(i0, len(toks)) if toks[i].start >= e), len(toks))
+            bound = next((m2.start() for m2 in _COLLECTIVE_RE.finditer(text, e, clause[1])), None)
+            slot = gr.slot_list(ctx, toks, i1, bound)
+            if slot is None or not _named_in(ctx, *slot):
+                continue
+            recips = gr.list_recipients(ctx, *slot, cache)
+            if word == "부문":
+                got = gr.np_before(ctx, toks, i0)
+                if got is None or lx.level_of(text[got[0]:got[1]]) or lx.PRIZE_RE.search(text, got[0], got[1]):
+                    continue  # `특별상 부문은`: a prize's own slot, read by the prize
+                category = text[got[0]:got[1]]
+            else:
+                cat = gr.category_before(ctx, toks, i0)
+                category = cat[0] if cat else None
+        if not recips:
+            continue
+        m = Mention(kind="collective", start=s, end=e, award="", clause=clause, toks=toks, i0=i0,
+                    i1=i0 + 1, mode="collective")
+        evs = quoted_events(ctx, *clause)
+        if evs:
+            m.event, m.event_span = evs[0][0], evs[0][1]
+            if evs[0][2]:
+                m.organizer = evs[0][2]
+        m.category = category
+        m.year = year_of(m.event) or (ctx.published.year if ctx.published else None)
+        m.recipients = recips
+        out.append(m)
+    return out
+
+
 # -- the document step --------------------------------------------------------------------------
 
 def extract(ctx: Context) -> list[Fact]:
@@ -540,7 +602,7 @@ def extract(ctx: Context) -> list[Fact]:
         return []
     compound: dict[int, int] = {}
     cands = [c for c in _candidates(text, compound) if ctx.in_article(c[1], c[2])]
-    if not cands:
+    if not cands and not _COLLECTIVE_RE.search(text):
         return []
     cache: dict = {"api": gr.org_api()}
     mentions: list[Mention] = []
@@ -625,6 +687,7 @@ def extract(ctx: Context) -> list[Fact]:
             continue
         mentions.append(m)
         taken.append((s, e))
+    mentions.extend(_collective(ctx, cache, taken))
     _division_prizes(ctx, mentions, compound)
     mentions = merge_honors(mentions)
     return build_facts(ctx, mentions, cache)

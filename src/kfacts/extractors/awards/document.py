@@ -162,12 +162,17 @@ def build_facts(ctx: Context, mentions: list[Mention], cache: dict) -> list[Fact
         if span:
             ev["recipient"] = span
         prize = " ".join(_QUOTES.sub("", text[m.start:m.end]).split())
+        award = m.award
+        if m.kind == "collective":
+            prize, award = _collective_prize(m)
+            if prize is None:
+                continue  # no event names the prize
         if m.event and "(이하" in m.event:
             m.event = _ALIAS_RE.sub("", m.event)  # `E(이하 LINC사업)`: the alias is no part of the name
         name = _department_of(name, m.organizer, span, ctx)
         organizer = m.organizer if m.organizer != name else None
         out.append(ctx.fact("award", m.start, m.end, _rule_of(m), evidence=ev,
-                            award=m.award, prize=prize, honor=m.honor, recipient=name,
+                            award=award, prize=prize, honor=m.honor, recipient=name,
                             event=m.event, organizer=organizer, category=category, year=m.year))
     return out
 
@@ -309,3 +314,19 @@ def _department_of(name: str | None, organizer: str | None, span: Any, ctx: Cont
     if ctx.facts_overlapping("organization", span[0], span[1]) or not _GOVERNMENT_RE.fullmatch(organizer):
         return name
     return f"{organizer} {name}"
+
+
+def _collective_prize(m: Mention) -> tuple[str | None, str | None]:
+    """The prize and award of a collective mention: the event's prize (`제10회 EY 최우수 기업가상` ->
+    `EY 최우수 기업가상`, award `최우수`), else the event's name as a named prize."""
+    if not m.event:
+        return None, None
+    name = re.sub(r"^(?:제\s?\d+회\s?)?(?:(?:19|20)\d{2}(?:년도?)?\s?)?", "", m.event).strip()
+    for word in name.split():
+        lv = lx.level_of(word)
+        if lv:
+            return name, lv
+    for rx, award in lx.LEVELS:
+        if rx.search(name) and award not in ("대상",):
+            return name, award
+    return name, lx.honor_suffix(name)[1] if lx.honor_suffix(name) else name

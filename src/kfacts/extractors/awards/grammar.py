@@ -289,9 +289,9 @@ def subject_at(ctx: Any, toks: Sequence[Any], j: int, cache: dict) -> list:
     span = list_span_before(ctx, toks, j)
     if span and span[0] < np[0]:
         inner = [t for t in toks if span[0] <= t.start < np[0] and not in_quote_or_paren(ctx, toks, toks.index(t))]
-        if any(is_conj(t) or t.form == "," for t in inner):
+        if any(is_conj(t) or t.form in (",", "·", "ㆍ") or (t.form == "등" and t.tag == "NNB") for t in inner):
             got = list_recipients(ctx, *span, cache)
-            if len(got) > 1:
+            if len(got) > 1 or (got and any(t.form == "등" for t in inner)):
                 return _group_lists(ctx, toks, span[0], cache) + got
     got = resolve_np(ctx, toks, np[0], np[1], cache)
     return [got] if got else []

@@ -13,7 +13,8 @@ from . import lexicon as lx
 
 #: how each kind of candidate is told to users
 RULE_OF = {"level": "award.level_prize", "honor": "award.honor", "commend": "award.honor",
-           "nobel": "award.nobel", "named": "award.named_prize", "bare": "award.level_list"}
+           "nobel": "award.nobel", "named": "award.named_prize", "bare": "award.level_list",
+           "collective": "award.collective_event"}
 
 
 @dataclass
@@ -40,6 +41,7 @@ class Mention:
     own_event: bool = False  # the prize is the tail of its event (`… 우수정책 대상`)
     fallback: bool = False  # no subject in the clause: the document's subject received it
     drop: bool = False  # read as no award after all (`노벨상 수상자 출신`: winners in general)
+    prize: str | None = None  # the prize as written when the span is no prize (`수상자에는`: the event's)
     rule: str | None = None  # a rule id that overrides the kind's (`award.copula_list`)
     slot: tuple[int, int] | None = None  # the recipient list of a list by level
     anaphoric: bool = False  # the event is named only as `이번 대회`, `같은 공모`
