@@ -169,7 +169,7 @@ def _receiving(kind: str, award: str, toks: Sequence[Any], i0: int, i1: int, tex
                 break
         return None
     if t.tag == "JKB" and t.form in ("으로", "로", "에"):
-        if award == "대상" and not division:
+        if award == "대상" and not division and not _TOP_INSTITUTION.fullmatch(text, toks[i0].start, toks[i1 - 1].end):
             return None
         for x in toks[i + 1:i + 12]:
             if gr.stem(x) in lx.SELECT_VERBS or x.form in lx.SELECT_VERBS or (
@@ -204,6 +204,8 @@ def _receiving(kind: str, award: str, toks: Sequence[Any], i0: int, i1: int, tex
 
 
 _APPOS_GAP = re.compile(r"인\s")
+_TOP_INSTITUTION = re.compile(r"대상\s?기관")
+_QUOTED_EVENT_BEFORE = re.compile(r"[’'”\"」]\s?에서\s$")
 #: a slot listing only departments (`문화예술과`, `A과와 B담당관`): named though no organization fact
 _DEPARTMENT_LIST = re.compile(r"(?:[가-힣]{2,12}(?:과|담당관)(?:와|과|,\s?|·)?)+")
 _GOV_WORD = re.compile(r"[가-힣]{1,5}(?:시|군|구)(?=[은는이가에와과,\s])")
@@ -296,7 +298,7 @@ _HOST_KINDS = frozenset({"central_government", "public_agency", "association", "
 
 def _own_event(ctx: Context, m: Mention) -> tuple[int, int] | None:
     """The program a `…대상` prize ends (`일자리대상`, `올해의 광역단체장 우수정책 대상`), if any."""
-    if m.award != "대상" or m.kind != "level" or m.i0 == 0:
+    if m.award != "대상" or m.kind != "level" or m.i0 == 0 or _TOP_INSTITUTION.fullmatch(ctx.text, m.start, m.end):
         return None
     prev = m.toks[m.i0 - 1]
     if prev.form in lx.CATEGORY_WORDS or prev.tag not in gr.NOUNISH or lx.honor_of(prev.form):
@@ -676,6 +678,8 @@ def extract(ctx: Context) -> list[Fact]:
                 mode = "shared"
         if mode is None:
             continue
+        if mode != "slot" and _TOP_INSTITUTION.fullmatch(text, s, e) and not _QUOTED_EVENT_BEFORE.search(text, clause[0], s):
+            continue  # `평가 대상기관으로`: the evaluated, unless a contest is named (`‘E’에서 대상기관으로`)
         m = Mention(kind=kind, start=s, end=e, award=award, clause=clause, toks=toks, i0=i0, i1=i1, mode=mode)
         m.slot = slot
         if s in prefix:

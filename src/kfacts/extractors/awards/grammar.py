@@ -149,12 +149,19 @@ def np_before(ctx: Any, toks: Sequence[Any], j: int, max_tokens: int = 5) -> tup
     return s, e, (end_pos if end_pos is not None and end_pos > e else e)
 
 
+_LEGAL_MARK = re.compile(r"\((?:주|사|재|유)\)\s?|㈜\s?")
+
+
 def resolve_np(ctx: Any, toks: Sequence[Any], s: int, e: int, cache: dict) -> tuple[str, tuple[int, int]] | None:
     """Name the recipient written at ``[s, e)``: an organization's canonical name or a person's name."""
     first = ctx.text[s:e].split(" ", 1)
     if len(first) == 2 and first[0] in lx.TRAILERS:  # `배우 송강호`
         s += len(first[0]) + 1
     org = org_ending_at(ctx, s, e)
+    if org is None:
+        # a legal-form mark written before the name (`(주)아나리츠가`): the fact starts at the mark
+        org = next((f for f in ctx.facts_ending_at("organization", e, max(0, s - 4))
+                    if _LEGAL_MARK.fullmatch(ctx.text, f.span[0], s)), None)
     if org is not None:
         return org.fields.get("canonical") or org.text, org.span
     people = facts_in(ctx, "person", s, e)
@@ -428,7 +435,8 @@ def list_span_before(ctx: Any, toks: Sequence[Any], j: int) -> tuple[int, int] |
             depth -= 1
         elif depth == 0:
             ok = t.tag in NOUNISH or is_conj(t) or t.form in (",", "ㆍ", "·") \
-                or (t.tag in ("SW", "SO") and k + 1 < len(toks) and t.end == toks[k + 1].start) \
+                or (t.tag in ("SW", "SO") and ((k + 1 < len(toks) and t.end == toks[k + 1].start)
+                                               or (k > 0 and toks[k - 1].end == t.start))) \
                 or (t.tag == "SF" and t.form == "." and k > 0 and toks[k - 1].tag == "SL"
                     and len(toks[k - 1].form) == 1) \
                 or (t.tag == "JKG" and 0 < k < j - 1 and toks[k - 1].tag == "NNP" and toks[k + 1].tag == "NNP")

@@ -37,7 +37,7 @@ COREF_HEADS = frozenset(_DATA["coreference_heads"])
 TRAILERS = frozenset(_DATA["recipient_trailers"])
 
 #: selection verbs: a prize marked 으로/에 (`최우수기관으로 선정`)
-SELECT_VERBS = frozenset({"선정", "뽑히", "선발", "지정", "이름", "올리", "오르"})
+SELECT_VERBS = frozenset({"선정", "뽑히", "선발", "지정", "이름", "올리", "오르", "꼽히"})
 
 
 def _alt(patterns: list[str]) -> str:
