@@ -10,7 +10,7 @@ from ..base import Context
 from ...fact import Fact
 from . import grammar as gr
 from . import lexicon as lx
-from .mention import RULE_OF, Mention, clause_of, event_key, quoted_events, year_of
+from .mention import RULE_OF, Mention, clause_of, clauses_in, event_key, quoted_events, year_of
 
 
 def _host_registry(ctx: Context, cache: dict) -> dict[str, tuple[str, tuple[int, int]]]:
@@ -260,6 +260,10 @@ def _share_organizers(mentions: list[Mention]) -> None:
                     m.evidence["organizer"] = got[1]
 
 
+#: words of a clause that may announce or confer (only such clauses past the lead are read)
+_ANNOUNCING = re.compile(r"개최|열었|열고|시상|선정했|선정하고|발표|밝혔|따르면|포상|수여")
+
+
 def _document_announcer(ctx: Context, mentions: list[Mention]) -> None:
     """A mention still without organizer takes the body that announced or conferred before it.
 
@@ -274,18 +278,11 @@ def _document_announcer(ctx: Context, mentions: list[Mention]) -> None:
     for m in mentions:
         names.setdefault(m.clause, set()).update(r[0] for r in m.recipients if r[0])
     clauses = set(names)
+    text = ctx.text
     for zs, ze in ctx.article_spans:
-        pos = zs
-        for _ in range(6):
-            while pos < ze and ctx.text[pos].isspace():
-                pos += 1
-            if pos >= ze:
-                break
-            c = clause_of(ctx, pos)
-            if c[1] <= pos:
-                break
-            clauses.add(c)
-            pos = c[1] + 1
+        for lead, c in enumerate(clauses_in(ctx, zs, ze)):
+            if lead < 6 or _ANNOUNCING.search(text, c[0], c[1]):
+                clauses.add(c)
     found = []
     for c in sorted(clauses):
         got = gr.announcer(ctx, ctx.tokens_in(*c), names.get(c, set()))
@@ -295,8 +292,8 @@ def _document_announcer(ctx: Context, mentions: list[Mention]) -> None:
         return
     for m in todo:
         before = [g for pos, g in found if pos <= m.start]
-        if before:
-            m.organizer, m.evidence["organizer"] = before[-1]
+        got = before[-1] if before else found[0][1]  # the lead names the winners, the announcer follows
+        m.organizer, m.evidence["organizer"] = got
 
 
 _DEPARTMENT_RE = re.compile(r"[가-힣]{2,12}(?:과|담당관|관실)")

@@ -68,6 +68,29 @@ def clause_of(ctx: Context, pos: int) -> tuple[int, int]:
     return s, e
 
 
+def clauses_in(ctx: Context, zs: int, ze: int) -> list[tuple[int, int]]:
+    """Every clause of ``[zs, ze)`` as :func:`clause_of` cuts them, in one linear pass."""
+    text = ctx.text
+    out = []
+    pos = zs
+    for line_end in [m.start() for m in re.finditer(r"\n", text[zs:ze])] + [ze - zs]:
+        le = zs + line_end
+        s = pos
+        for m in _SENT_END.finditer(text, pos, le):
+            out.append((s, m.end()))
+            s = m.end()
+        if s < le:
+            out.append((s, le))
+        pos = le + 1
+    trimmed = []
+    for s, e in out:
+        while s < e and text[s].isspace():
+            s += 1
+        if s < e:
+            trimmed.append((s, e))
+    return trimmed
+
+
 _HEAD_AFTER_QUOTE = re.compile(r"\s?((?:[가-힣]{1,8}?)?(?:평가|경진대회|대회|공모전|심사|조사|인증)|시상식)(?=[에은는을를의이가\s(]|$)")
 
 
