@@ -204,6 +204,7 @@ def _receiving(kind: str, award: str, toks: Sequence[Any], i0: int, i1: int, tex
 
 
 _APPOS_GAP = re.compile(r"인\s")
+_WORK_MARK = re.compile(r"['‘“\"「『<《]")
 _TOP_INSTITUTION = re.compile(r"대상\s?기관")
 _QUOTED_EVENT_BEFORE = re.compile(r"[’'”\"」]\s?에서\s$")
 #: a slot listing only departments (`문화예술과`, `A과와 B담당관`): named though no organization fact
@@ -659,7 +660,8 @@ def extract(ctx: Context) -> list[Fact]:
             and text[mentions[-1].slot[1]:s].lstrip().startswith(",")
         slot = gr.slot_list(ctx, toks, j, bound, listed)
         if slot and not _named_in(ctx, *slot) and not _DEPARTMENT_LIST.fullmatch(text, *slot) \
-                and not (gr._OWNER_RE.match(text, *slot) and gr.list_recipients(ctx, *slot, cache)):
+                and not (_WORK_MARK.search(text, *slot) and gr.list_recipients(ctx, *slot, cache)):
+            # (a list of works is named through their owners or authors, else it names nobody)
             slot = None
         obj = None if slot or award == "대상" else gr.object_after(ctx, toks, j)  # `시범 대상으로 X를 선정`
         if slot:

@@ -285,7 +285,7 @@ def _document_announcer(ctx: Context, mentions: list[Mention]) -> None:
                 clauses.add(c)
     found = []
     for c in sorted(clauses):
-        got = gr.announcer(ctx, ctx.tokens_in(*c), names.get(c, set()))
+        got = gr.announcer(ctx, ctx.tokens_in(*c), names.get(c, set()), strict=True)
         if got:
             found.append((c[0], got))
     if not found:

@@ -587,8 +587,15 @@ def _work_owner(ctx: Any, a: int, b: int, cache: dict | None) -> tuple[str, tupl
         people = ctx.facts_in("person", a, b)
         if people:
             return people[-1].fields.get("name") or people[-1].text, people[-1].span
+        # `‘작품’(육군 A사단 병장 김철수)`: a name right after a rank or title closes the attribution
+        m = _TITLED_NAME_RE.search(text, a, b)
+        if m is not None and m.group(1) in lx.TRAILERS:
+            return m.group(2), m.span(2)
         return ()
     return None
+
+
+_TITLED_NAME_RE = re.compile(r"([가-힣]{1,4})\s([가-힣]{2,4})[)）]\s*$")
 
 
 # -- events, organizers, categories --------------------------------------------------
@@ -896,7 +903,12 @@ ANNOUNCE_VERBS = frozenset({"밝히", "발표", "개최", "열", "시상", "포�
                             "뽑", "시행", "주관", "주최", "진행"})
 
 
-def announcer(ctx: Any, toks: Sequence[Any], names: set, upto: int | None = None) -> tuple[str, tuple[int, int]] | None:
+#: the verbs read in other clauses of the document (`실시해`, `진행해` there mostly tell what a winner did)
+STRICT_ANNOUNCE = frozenset({"밝히", "발표", "개최", "시상", "포상", "수여", "선정", "선발", "공개", "주관", "주최"})
+
+
+def announcer(ctx: Any, toks: Sequence[Any], names: set, upto: int | None = None,
+              strict: bool = False) -> tuple[str, tuple[int, int]] | None:
     """The organizer as the body that announces or confers in the clause (rule ``award.organizer_announcer``).
 
     `X는 … 평가에서 A시를 최우수기관으로 선정했다`, `X는 … 시상식을 열고 …`,
@@ -942,7 +954,8 @@ def announcer(ctx: Any, toks: Sequence[Any], names: set, upto: int | None = None
             if x.tag in ("SF", "EF"):
                 break
             st = stem(x)
-            if st not in ANNOUNCE_VERBS:
+            if st not in ANNOUNCE_VERBS or (strict and st not in STRICT_ANNOUNCE and not (
+                    st == "열" and k >= 2 and toks[k - 1].tag == "JKO" and toks[k - 2].form in ("시상식", "대회", "행사"))):
                 continue
             if x.tag.startswith("VV") or (x.tag == "NNG" and k + 1 < n and toks[k + 1].form == "하"
                                           and toks[k + 1].tag.startswith("XSV")):
