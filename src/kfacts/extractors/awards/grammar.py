@@ -807,8 +807,10 @@ def slot_list(ctx: Any, toks: Sequence[Any], i: int, bound: int | None,
     last_comma = None
     for k in range(j, n):
         t = toks[k]
+        if bound is not None and t.start >= bound and (depth or quote or sym):
+            bound = None  # a prize word inside a quoted title or a parenthesis bounds nothing
         if bound is not None and t.start >= bound:
-            if last_comma is None or depth or quote or sym:
+            if last_comma is None:
                 return None
             return (start, last_comma) if _slot_verb_after(toks, k) or _any_slot_verb(toks, k) else None
         f = t.form
