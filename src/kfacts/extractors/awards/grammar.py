@@ -759,15 +759,25 @@ _CLOSE_Q = frozenset({"’", "”", "」", "』", ">", "》", "〉"})
 _SYM_Q = frozenset({"'", '"'})
 
 
+def _finite(toks: Sequence[Any], q: int) -> bool:
+    """Does the predicate at token ``q`` end its clause (`받았다`, `선정돼`), not modify a noun (`선정한 업체`)?"""
+    for t in toks[q + 1:q + 6]:
+        if t.tag == "ETM":
+            return False
+        if t.tag in ("EF", "EC", "SF"):
+            return True
+    return True
+
+
 def _slot_verb_after(toks: Sequence[Any], k: int) -> bool:
     """Is the first predicate after token ``k`` one that says the prize was received or given?"""
-    for t in toks[k:k + 10]:
+    for n, t in enumerate(toks[k:k + 10]):
         if t.tag in ("SF",) or t.tag == "EF":
             return False
         if t.tag in ("MAG", "JX", "JKS", "JKB", "NNB", "SN") or t.tag.startswith("J"):
             continue
         if stem(t) in SLOT_VERBS or t.form in SLOT_VERBS:
-            return True
+            return _finite(toks, k + n)
         if t.tag.startswith(("VV", "VA", "XSV", "VX")):
             return False
     return False
@@ -854,7 +864,7 @@ def _any_slot_verb(toks: Sequence[Any], k: int) -> bool:
     n = len(toks)
     return any(stem(toks[i]) in SLOT_VERBS and (
         toks[i].tag.startswith("VV") or (toks[i].tag in ("NNG", "XR") and i + 1 < n and toks[i + 1].tag.startswith("XS")))
-        for i in range(k, n))
+        and _finite(toks, i) for i in range(k, n))
 
 
 #: nouns between a prize and `으로` that keep it the prize (`대통령상 수상 기관으로`)
