@@ -204,6 +204,7 @@ def _receiving(kind: str, award: str, toks: Sequence[Any], i0: int, i1: int, tex
 
 
 _APPOS_GAP = re.compile(r"인\s")
+_QUOTED_PROGRAM = re.compile(r"['‘\"“]([^'‘’\"“”\n]{2,40})['’\"”]\s([가-힣]{2,6})\s")
 _WORK_MARK = re.compile(r"['‘“\"「『<《]")
 _TOP_INSTITUTION = re.compile(r"대상\s?기관")
 _QUOTED_EVENT_BEFORE = re.compile(r"[’'”\"」]\s?에서\s$")
@@ -348,6 +349,15 @@ def _assemble(ctx: Context, m: Mention, cache: dict) -> None:
                 if org is not None:
                     m.organizer = org.fields.get("canonical") or org.text
                     m.evidence["organizer"] = org.span
+    if m.event is None and m.kind != "nobel":
+        # `‘행정·민원제도’ 개선 대통령상`: a quoted title and one noun right before the prize name
+        # the program (rule award.quoted_program)
+        q = _QUOTED_PROGRAM.search(text, max(cs, m.start - 60), m.start)
+        word = ctx.tokens_in(*q.span(2)) if q is not None else ()
+        if q is not None and q.end() == m.start and q.group(2) not in lx.CATEGORY_WORDS \
+                and len(word) == 1 and word[0].tag in ("NNG", "NNP") and word[0].end == q.end(2):
+            m.event = f"{q.group(1).strip()} {q.group(2)}"
+            m.event_span = (q.start(1), q.end(2))
     if m.event_span:
         m.evidence["event"] = m.event_span
         if m.organizer is None:

@@ -118,9 +118,14 @@ def build_facts(ctx: Context, mentions: list[Mention], cache: dict) -> list[Fact
     events = [m.event for m in mentions if m.event]
     for zs, ze in ctx.article_spans:
         events.extend(ev[0] for ev in quoted_events(ctx, zs, ze))
+    numbered: dict[str, str] = {}
     for m in mentions:
         if m.event and m.kind != "nobel":
             full = _expand_event(m.event, events)
+            if full == m.event and year_of(full) is None and not full.startswith("제"):
+                if full not in numbered:
+                    numbered[full] = _numbered_form(ctx, full)
+                full = numbered[full]
             if full != m.event:
                 m.event = full
                 m.year = year_of(full) or m.year
@@ -234,13 +239,18 @@ def _document_event(ctx: Context, mentions: list[Mention]) -> None:
         return
     evs = [ev for zs, ze in ctx.article_spans for ev in quoted_events(ctx, zs, ze)
            if len(ev[0]) >= 4 and ev[0] not in lx.EVENT_HEADS]  # not a bare head (`‘인증’해 주는`)
+    lead = not evs
+    if lead:
+        evs = _lead_events(ctx)
     keys = {event_key(ev[0]) for ev in evs}
     if len(keys) != 1:
         return
-    name, _, host, hspan = max(evs, key=lambda ev: len(ev[0]))
+    # (a quoted title: its fullest form; an unquoted one: the body's form, after the headline's)
+    name, _, host, hspan = evs[-1] if lead else max(evs, key=lambda ev: len(ev[0]))
+    year = next((year_of(ev[0]) for ev in evs if year_of(ev[0])), None)  # (a form written with its year)
     for m in todo:
         m.event = name
-        m.year = year_of(name) or m.year
+        m.year = year or m.year
         if m.organizer is None and host:
             m.organizer, m.evidence["organizer"] = host, hspan
 
@@ -327,3 +337,32 @@ def _collective_prize(m: Mention) -> tuple[str | None, str | None]:
         if rx.search(name) and award not in ("대상",):
             return name, award
     return name, lx.honor_suffix(name)[1] if lx.honor_suffix(name) else name
+
+
+def _numbered_form(ctx: Context, name: str) -> str:
+    """The event as written elsewhere with its edition or year (`제24회 E`, `2024 E`), else ``name``."""
+    rx = re.compile(r"(?:제\s?\d{1,3}\s?회|(?:19|20)\d{2}(?:년도?)?)\s?" + re.escape(name))
+    for zs, ze in ctx.article_spans:
+        m = rx.search(ctx.text, zs, ze)
+        if m is not None:
+            return m.group()
+    return name
+
+
+_LEAD_EVENT_RE = re.compile(r"(?:평가|경진대회|경연대회|공모전|대회|시상식)(?=\s?결과|에서[\s,]|[을를]\s)")
+
+
+def _lead_events(ctx: Context) -> list:
+    """Unquoted event names in the lead sentences (`… 실시한 E 평가 결과를 발표`), as quoted_events gives them."""
+    out = []
+    for zs, ze in ctx.article_spans:
+        for c in clauses_in(ctx, zs, ze)[:4]:
+            toks = ctx.tokens_in(*c)
+            for mt in _LEAD_EVENT_RE.finditer(ctx.text, c[0], c[1]):
+                j = next((i for i, t in enumerate(toks) if t.end == mt.end()), None)
+                if j is None:
+                    continue
+                span = gr.event_chain(ctx, toks, j)
+                if span and " " in ctx.text[span[0]:span[1]] and ctx.text[span[0]:span[1]] != "시상식":
+                    out.append((ctx.text[span[0]:span[1]], span, None, None))
+    return out
