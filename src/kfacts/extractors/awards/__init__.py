@@ -424,7 +424,9 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
             t = toks[k]
             if t.tag == "JKB" and (t.form in ("에게", "에게로", "한테") or (
                     t.form == "에" and k + 1 < n and _is_given(toks[k + 1]))):
-                return gr.list_recipients(ctx, toks[m.i1 + 1].start if m.i1 + 1 < n else t.start, t.start, cache)
+                got = gr.list_recipients(ctx, toks[m.i1 + 1].start if m.i1 + 1 < n else t.start, t.start, cache)
+                m.drop = not got  # given to no one we can name
+                return got
             if t.tag == "JKS" and k > m.i1 + 1:
                 got = gr.subject_at(ctx, toks, k, cache)
                 if got:
@@ -477,7 +479,9 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
         if q >= 0 and not gr.in_quote_or_paren(ctx, toks, q):
             span = gr.list_span_before(ctx, toks, q)
             got = gr.list_recipients(ctx, *span, cache) if span else []
-            if got:
+            if span:
+                # the object was chosen, the subject chose - also when the object names no
+                # one we can name (`상위 10%인 32개 기관을 우수기관으로 선정`)
                 if m.organizer is None:
                     chooser = gr.subject_recipient(ctx, toks, q, cache)
                     if chooser:

@@ -450,6 +450,8 @@ def list_span_before(ctx: Any, toks: Sequence[Any], j: int) -> tuple[int, int] |
     return toks[first].start, toks[j - 1].end
 
 
+#: a department of a government named bare (`안전정책과`, `예산담당관`): a recipient as written
+_DEPARTMENT_WORD = re.compile(r"[가-힣]{2,12}(?:과|담당관|관실)")
 _PAREN_RE = re.compile(r"\([^()]*\)|（[^（）]*）")
 _GEN_HEAD_RE = re.compile(r"[가-힣A-Za-z0-9]+의\s+")
 _TAIL_NUM_RE = re.compile(r"\s*\d+\s*(?:명|인|팀|곳|개)?\s*$")
@@ -552,6 +554,10 @@ def list_recipients(ctx: Any, s: int, e: int, cache: dict | None = None) -> list
             item_toks = [t for t in ctx.tokens_in(ia, ib)]
             canon = canonical_name(ctx, ia, ib, item_toks, cache if cache is not None else {}) \
                 if all(t.tag in ("NNP", "NNG") for t in item_toks) else None
+            if canon is None and not (item_toks and item_toks[-1].tag in ("NNP", "SL")
+                                      and not item_toks[0].tag == "SN") \
+                    and not _DEPARTMENT_WORD.fullmatch(name):
+                continue  # common nouns (`사회`, `32개 기관`) name no recipient; a proper name stays as written
             out.append((canon or name, (ia, ib)))
     return out
 
