@@ -46,6 +46,8 @@ RULES: list[Rule] = [
          description="organizer = the body announcing/conferring in the clause: X는 … A시를 우수기관으로 선정했다 -> X"),
     Rule(id="award.apposition", type="award",
          description="the body a prize is: 우수기관인 대구 수성구는 -> 대구광역시 수성구; 국무총리상인 최우수상 -> honor"),
+    Rule(id="award.listed_before", type="award",
+         description="a list before 등 holding the prize counted after it: A시, B군 등 우수 시·군 6곳"),
     Rule(id="award.shared_head", type="award",
          description="a level sharing the next prize's verb: A시가 최우수, B군이 우수 기관으로 선정"),
     Rule(id="award.copula_list", type="award",
@@ -247,6 +249,32 @@ def _apposition_head(ctx: Context, e: int) -> tuple[int, int] | None:
     return None
 
 
+def _listed_before(ctx: Context, toks: Sequence[Any], i0: int, i1: int) -> tuple[int, int] | None:
+    """`A시, B군 등 우수 시·군 6곳`: the list before 등 holds the prize counted after it (rule ``award.listed_before``).
+
+    Between 등 and the prize only a few nouns (`광역·기초`); after the prize a count
+    of places (`N곳`, `N개 기관`). The list must name an organization.
+    """
+    k = i0 - 1
+    steps = 0
+    while k > 0 and steps < 3 and toks[k].form != "등" and (toks[k].tag in ("NNG", "SW") or toks[k].form in ("·", "ㆍ")):
+        k -= 1
+        steps += 1
+    if k <= 0 or toks[k].form != "등" or toks[k].tag != "NNB":
+        return None
+    if not (i1 + 1 < len(toks) and toks[i1].tag == "SN" and toks[i1 + 1].form in ("곳", "개", "개소", "기관", "개교")):
+        return None
+    q = k - 1  # the names only: stop at a count or another 등 (`A시 등 우수 6곳과 B시 등`)
+    while q >= 0 and (toks[q].tag in ("NNP", "NNG", "SL") or gr.is_conj(toks[q]) or toks[q].form in (",", "·", "ㆍ")):
+        q -= 1
+    if q + 1 >= k:
+        return None
+    span = (toks[q + 1].start, toks[k].start)
+    if not _named_in(ctx, *span):
+        return None
+    return span[0], toks[k].end
+
+
 def _shared_head(toks: Sequence[Any], i0: int, i1: int, bound: int | None, ctx: Context) -> bool:
     """`A시와 B군이 최우수, C군이 우수 기관으로 선정됐다`: a level sharing the next prize's head and verb.
 
@@ -408,7 +436,7 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
     m.fallback = False
     if m.mode == "work":  # `금상 수상작`: a work received it
         return []
-    if m.mode in ("slot", "appos"):  # `우수상은 A시와 B군, …이 받았다`, `우수기관인 A구는`
+    if m.mode in ("slot", "appos", "listed"):  # `우수상은 A시와 B군, …이 받았다`, `우수기관인 A구는`
         return gr.list_recipients(ctx, *m.slot, cache)
     if m.mode == "shared":  # `A시와 B군이 최우수, C군이 우수 기관으로 선정`
         return gr.subject_at(ctx, toks, m.i0 - 1, cache)
@@ -688,8 +716,11 @@ def extract(ctx: Context) -> list[Fact]:
             mode = _receiving(kind, award, toks, i0, i1, text)
         if mode is None and award != "대상":
             head = _apposition_head(ctx, e)
+            listed_span = None if head is not None else _listed_before(ctx, toks, i0, i1)
             if head is not None:
                 mode, slot = "appos", head
+            elif listed_span is not None:
+                mode, slot = "listed", listed_span
             elif _shared_head(toks, i0, i1, bound, ctx):
                 mode = "shared"
         if mode is None:

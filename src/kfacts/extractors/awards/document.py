@@ -191,8 +191,8 @@ def _rule_of(m: Mention) -> str:
         return RULE_OF["bare"]
     if m.mode == "select_obj":
         return "award.select_object"
-    if m.mode in ("appos", "shared"):
-        return {"appos": "award.apposition", "shared": "award.shared_head"}[m.mode]
+    if m.mode in ("appos", "shared", "listed"):
+        return {"appos": "award.apposition", "shared": "award.shared_head", "listed": "award.listed_before"}[m.mode]
     return RULE_OF[m.kind]
 
 
