@@ -452,8 +452,12 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
             t = toks[k]
             if t.tag == "JKB" and (t.form in ("에게", "에게로", "한테") or (
                     t.form == "에" and k + 1 < n and _is_given(toks[k + 1]))):
-                got = gr.list_recipients(ctx, toks[m.i1 + 1].start if m.i1 + 1 < n else t.start, t.start, cache)
-                m.drop = not got  # given to no one we can name
+                a = toks[m.i1 + 1].start if m.i1 + 1 < n else t.start
+                got = gr.list_recipients(ctx, a, t.start, cache)
+                # given to common nouns only (`사회 분야에`): no award; to a name we cannot
+                # resolve (`… 여배우 줄리엣 비노쉬에게`): an award with no recipient
+                m.drop = not got and not any(x.tag in ("NNP", "SL") for x in ctx.tokens_in(a, t.start))
+                return got
                 return got
             if t.tag == "JKS" and k > m.i1 + 1:
                 got = gr.subject_at(ctx, toks, k, cache)
