@@ -148,3 +148,10 @@ def test_seed_acceptance(extractor, shared_dir):
     assert rep.counts["award"].f1 >= 0.90
     for name in ("event", "organizer", "category", "year"):
         assert rep.field_accuracy("award", name) >= 0.85, name
+
+
+def test_every_rule_has_examples():
+    """Each named rule is shown (positive or negative) in the example tables, by its id."""
+    tables = "\n".join(p.read_text(encoding="utf-8") for p in EXAMPLES)
+    missing = [r.id for r in awards.RULES if r.id not in tables]
+    assert missing == []

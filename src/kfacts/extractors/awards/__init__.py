@@ -40,13 +40,32 @@ RULES: list[Rule] = [
          description="an honor conferred by an office: 대통령상, 국무총리 표창, 행정안전부장관상, 표창"),
     Rule(id="award.nobel", type="award", description="a Nobel prize: 노벨 화학상 -> event 노벨상, category 화학"),
     Rule(id="award.named_prize", type="award", description="another named prize received: 황금종려상, 여성운동상"),
+    Rule(id="award.select_object", type="award",
+         description="the selected after the prize: X는 최우수기관으로 A시와 B군을 선정 -> A시, B군; organizer X"),
+    Rule(id="award.organizer_announcer", type="award",
+         description="organizer = the body announcing/conferring in the clause: X는 … A시를 우수기관으로 선정했다 -> X"),
+    Rule(id="award.apposition", type="award",
+         description="the body a prize is: 우수기관인 대구 수성구는 -> 대구광역시 수성구; 국무총리상인 최우수상 -> honor"),
+    Rule(id="award.listed_before", type="award",
+         description="a list before 등 holding the prize counted after it: A시, B군 등 우수 시·군 6곳"),
+    Rule(id="award.shared_head", type="award",
+         description="a level sharing the next prize's verb: A시가 최우수, B군이 우수 기관으로 선정"),
+    Rule(id="award.copula_list", type="award",
+         description="those who got it, listed by a copula: 최우수등급을 받은 곳은 A시와 B군이다; … 가운데 G형은 A·B 등 2곳"),
+    Rule(id="award.collective_event", type="award",
+         description="a prize named only in the event: ‘E’ 시상식에서 A시·B군 등 5곳이 상을 받았다; 산업 부문 수상자에는 A가"),
+    Rule(id="award.level_list", type="award",
+         description="a list by level: 우수상은 A시와 B군, 장려에 C군이 각각 선정 -> one fact per recipient"),
 ]
 
 
 # -- step 1: candidates ----------------------------------------------------------------
 
-def _candidates(text: str) -> list[tuple[str, int, int, str]]:
-    """(kind, start, end, award) for every possible prize."""
+def _candidates(text: str, compound: dict[int, int]) -> list[tuple[str, int, int, str]]:
+    """(kind, start, end, award) for every possible prize.
+
+    ``compound`` receives, for a `…대상` word cut to its 대상 (`일자리대상`), 대상's start -> the word's.
+    """
     out = []
     for m in (m for ws, we in lx.prize_windows(text) for m in lx.PRIZE_RE.finditer(text, ws, we)):
         kind = m.lastgroup
@@ -60,6 +79,8 @@ def _candidates(text: str) -> list[tuple[str, int, int, str]]:
             award = re.sub(r"\s+", "", word)
         elif kind == "commend":
             award = "표창"
+        elif kind == "bare":
+            award = word
         else:
             hs = lx.honor_suffix(word)
             ls = lx.level_suffix(word)
@@ -71,6 +92,7 @@ def _candidates(text: str) -> list[tuple[str, int, int, str]]:
             elif ls and word[ls[0]:] not in ("금상", "은상", "동상"):
                 kind, award = "level", ls[1]
                 if ls[1] == "대상":  # `일자리대상`: the program's name, the prize 대상
+                    compound[s + ls[0]] = s
                     s = s + ls[0]
             elif word in ("수상", "시상", "대상", "동상", "금상", "은상"):
                 continue
@@ -137,18 +159,24 @@ def _receiving(kind: str, award: str, toks: Sequence[Any], i0: int, i1: int, tex
             return None  # `지원 대상과 범위를`: the other conjunct is no prize
         i, t = j, toks[j]
     if t.tag == "JKO" or (t.tag == "JX" and t.form in ("도", "까지", "만")):
-        for x in toks[i + 1:i + 8]:
+        # `A시가 대통령상을, B군과 C군은 국무총리상을 각각 받았다`: past 8 tokens only names,
+        # particles and commas may stand between the object and its verb
+        for n_x, x in enumerate(toks[i + 1:i + 30]):
             if x.tag in ("SF",) or x.tag == "EF":
                 break
             if (gr.stem(x) in lx.RECEIVE_VERBS or x.form in lx.RECEIVE_VERBS) and x.form not in ("선정", "뽑히"):
                 if x.tag.startswith("VV") or x.tag.startswith("NN") or x.tag == "XSV":
                     return "object"
+            if n_x >= 7 and (x.tag[:2] in ("VV", "VA", "VX", "XS", "EC") or x.tag == "ETM"):
+                break
         return None
     if t.tag == "JKB" and t.form in ("으로", "로", "에"):
-        if award == "대상" and not division:
+        if award == "대상" and not division and not _TOP_INSTITUTION.fullmatch(text, toks[i0].start, toks[i1 - 1].end):
             return None
         for x in toks[i + 1:i + 12]:
-            if gr.stem(x) in lx.SELECT_VERBS or x.form in lx.SELECT_VERBS:
+            if gr.stem(x) in lx.SELECT_VERBS or x.form in lx.SELECT_VERBS or (
+                    x.form in ("평가", "인정") and x is not toks[-1] and gr.stem(toks[toks.index(x) + 1]) == "받"):
+                # `우수기관으로 평가받았다`, `최우수기관으로 인정받아`
                 return "select"
             if x.tag in ("SF", "EF"):
                 break
@@ -177,6 +205,89 @@ def _receiving(kind: str, award: str, toks: Sequence[Any], i0: int, i1: int, tex
     return None
 
 
+_APPOS_GAP = re.compile(r"인\s")
+_QUOTED_PROGRAM = re.compile(r"['‘\"“]([^'‘’\"“”\n]{2,40})['’\"”]\s([가-힣]{2,6})\s")
+_WORK_MARK = re.compile(r"['‘“\"「『<《]")
+_TOP_INSTITUTION = re.compile(r"대상\s?기관")
+_QUOTED_EVENT_BEFORE = re.compile(r"[’'”\"」]\s?에서\s$")
+#: a slot listing only departments (`문화예술과`, `A과와 B담당관`): named though no organization fact
+_DEPARTMENT_LIST = re.compile(r"(?:[가-힣]{2,12}(?:과|담당관)(?:와|과|,\s?|·)?)+")
+_GOV_WORD = re.compile(r"[가-힣]{1,5}(?:시|군|구)(?=[은는이가에와과,\s])")
+
+
+def _named_in(ctx: Context, s: int, e: int) -> bool:
+    """Does ``[s, e)`` hold an organization or person fact (a list of recipients, not `주민이`)?"""
+    return bool(ctx.facts_in("organization", s, e) or ctx.facts_in("person", s, e))
+
+
+def _apposition_head(ctx: Context, e: int) -> tuple[int, int] | None:
+    """`우수기관인 대구 수성구는`, `최우수 시·군인 A시에는`: the named body the prize is (rule ``award.apposition``).
+
+    The prize is followed by `인` and an organization or person fact (or a list of
+    them) marked by a particle; the span of that list, else None.
+    """
+    text = ctx.text
+    if not _APPOS_GAP.match(text, e):
+        return None
+    h = e + 2
+    first = next((f for t in ("organization", "person") for f in ctx.facts_in(t, h, h + 40) if f.span[0] == h), None)
+    first_end = first.span[1] if first is not None else None
+    if first is None:
+        # a local government the organization extractor read as a place (`A시에는 5억원이`)
+        w = _GOV_WORD.match(text, h)
+        if w is None or gr.canonical_name(ctx, h, w.end(), ctx.tokens_in(h, w.end()), {}) is None:
+            return None
+        first_end = w.end()
+    toks = ctx.tokens_in(h, min(len(text), h + 120))
+    for k, t in enumerate(toks):
+        if t.start < first_end:
+            continue
+        if t.tag in ("JX", "JKS", "JKB") and not gr.is_conj(t):
+            return h, t.start
+        if not (t.tag in gr.NOUNISH or gr.is_conj(t) or t.form in (",", "·", "ㆍ")):
+            return None
+    return None
+
+
+def _listed_before(ctx: Context, toks: Sequence[Any], i0: int, i1: int) -> tuple[int, int] | None:
+    """`A시, B군 등 우수 시·군 6곳`: the list before 등 holds the prize counted after it (rule ``award.listed_before``).
+
+    Between 등 and the prize only a few nouns (`광역·기초`); after the prize a count
+    of places (`N곳`, `N개 기관`). The list must name an organization.
+    """
+    k = i0 - 1
+    steps = 0
+    while k > 0 and steps < 3 and toks[k].form != "등" and (toks[k].tag in ("NNG", "SW") or toks[k].form in ("·", "ㆍ")):
+        k -= 1
+        steps += 1
+    if k <= 0 or toks[k].form != "등" or toks[k].tag != "NNB":
+        return None
+    if not (i1 + 1 < len(toks) and toks[i1].tag == "SN" and toks[i1 + 1].form in ("곳", "개", "개소", "기관", "개교")):
+        return None
+    q = k - 1  # the names only: stop at a count or another 등 (`A시 등 우수 6곳과 B시 등`)
+    while q >= 0 and (toks[q].tag in ("NNP", "NNG", "SL") or gr.is_conj(toks[q]) or toks[q].form in (",", "·", "ㆍ")):
+        q -= 1
+    if q + 1 >= k:
+        return None
+    span = (toks[q + 1].start, toks[k].start)
+    if not _named_in(ctx, *span):
+        return None
+    return span[0], toks[k].end
+
+
+def _shared_head(toks: Sequence[Any], i0: int, i1: int, bound: int | None, ctx: Context) -> bool:
+    """`A시와 B군이 최우수, C군이 우수 기관으로 선정됐다`: a level sharing the next prize's head and verb.
+
+    (rule ``award.shared_head``) The level stands right after a subject particle and
+    before a comma, and another prize of the clause follows with a selecting verb.
+    """
+    if i0 == 0 or i1 >= len(toks) or bound is None:
+        return False
+    if toks[i0 - 1].tag != "JKS" or toks[i1].form != ",":
+        return False
+    return gr._any_slot_verb(toks, i1)
+
+
 # -- step 3: clause grammar -----------------------------------------------------------------
 
 def _unquoted_event(ctx: Context, m: Mention) -> tuple[int, int] | None:
@@ -195,6 +306,7 @@ def _unquoted_event(ctx: Context, m: Mention) -> tuple[int, int] | None:
                                                               or nxt.tag == "SSO" or j + 1 == m.i0)):
             continue
         if nxt is not None and nxt.tag.startswith("NN") and j + 1 != m.i0 and nxt.form not in lx.RECEIVE_NOUNS \
+                and nxt.form not in ("결과", "평가결과") \
                 and not (nxt.form in lx.CATEGORY_WORDS
                          or (j + 2 < len(toks) and toks[j + 2].form in lx.CATEGORY_WORDS)):
             continue  # not the head of its noun phrase
@@ -216,7 +328,7 @@ _HOST_KINDS = frozenset({"central_government", "public_agency", "association", "
 
 def _own_event(ctx: Context, m: Mention) -> tuple[int, int] | None:
     """The program a `…대상` prize ends (`일자리대상`, `올해의 광역단체장 우수정책 대상`), if any."""
-    if m.award != "대상" or m.kind != "level" or m.i0 == 0:
+    if m.award != "대상" or m.kind != "level" or m.i0 == 0 or _TOP_INSTITUTION.fullmatch(ctx.text, m.start, m.end):
         return None
     prev = m.toks[m.i0 - 1]
     if prev.form in lx.CATEGORY_WORDS or prev.tag not in gr.NOUNISH or lx.honor_of(prev.form):
@@ -265,6 +377,15 @@ def _assemble(ctx: Context, m: Mention, cache: dict) -> None:
                 if org is not None:
                     m.organizer = org.fields.get("canonical") or org.text
                     m.evidence["organizer"] = org.span
+    if m.event is None and m.kind != "nobel":
+        # `‘행정·민원제도’ 개선 대통령상`: a quoted title and one noun right before the prize name
+        # the program (rule award.quoted_program)
+        q = _QUOTED_PROGRAM.search(text, max(cs, m.start - 60), m.start)
+        word = ctx.tokens_in(*q.span(2)) if q is not None else ()
+        if q is not None and q.end() == m.start and q.group(2) not in lx.CATEGORY_WORDS \
+                and len(word) == 1 and word[0].tag in ("NNG", "NNP") and word[0].end == q.end(2):
+            m.event = f"{q.group(1).strip()} {q.group(2)}"
+            m.event_span = (q.start(1), q.end(2))
     if m.event_span:
         m.evidence["event"] = m.event_span
         if m.organizer is None:
@@ -294,6 +415,10 @@ def _assemble(ctx: Context, m: Mention, cache: dict) -> None:
         m.year = ctx.published.year
     # recipients
     m.recipients = _recipients(ctx, m, cache)
+    if m.organizer is None and m.recipients:
+        got = gr.announcer(ctx, toks, {r[0] for r in m.recipients})
+        if got:
+            m.organizer, m.evidence["organizer"] = got
 
 
 #: heads of a relative clause that stand for the subject (`X는 … 상을 받은 인물이다`)
@@ -311,17 +436,34 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
     m.fallback = False
     if m.mode == "work":  # `금상 수상작`: a work received it
         return []
+    if m.mode in ("slot", "appos", "listed"):  # `우수상은 A시와 B군, …이 받았다`, `우수기관인 A구는`
+        return gr.list_recipients(ctx, *m.slot, cache)
+    if m.mode == "shared":  # `A시와 B군이 최우수, C군이 우수 기관으로 선정`
+        return gr.subject_at(ctx, toks, m.i0 - 1, cache)
+    if m.mode == "select_obj":  # `X는 최우수기관으로 A시와 B군을 선정했다`: X chose
+        if m.organizer is None:
+            chooser = gr.subject_recipient(ctx, toks, m.i0, cache, skip=m.event_span)
+            if chooser:
+                m.organizer, m.evidence["organizer"] = chooser[0]
+        return gr.list_recipients(ctx, *m.slot, cache)
     if m.mode == "subject":
         # `PRIZE은 A, B, C에게 돌아갔다` / `PRIZE은 X가 차지했다`
         for k in range(m.i1, n):
             t = toks[k]
             if t.tag == "JKB" and (t.form in ("에게", "에게로", "한테") or (
                     t.form == "에" and k + 1 < n and _is_given(toks[k + 1]))):
-                return gr.list_recipients(ctx, toks[m.i1 + 1].start if m.i1 + 1 < n else t.start, t.start, cache)
+                a = toks[m.i1 + 1].start if m.i1 + 1 < n else t.start
+                got = gr.list_recipients(ctx, a, t.start, cache)
+                # given to common nouns only (`사회 분야에`): no award; to a name we cannot
+                # resolve (`… 여배우 줄리엣 비노쉬에게`): an award with no recipient
+                m.drop = not got and not any(x.tag in ("NNP", "SL") for x in ctx.tokens_in(a, t.start))
+                return got
+                return got
             if t.tag == "JKS" and k > m.i1 + 1:
                 got = gr.subject_at(ctx, toks, k, cache)
                 if got:
                     return got
+        m.drop = True  # `최우수상은 상금 500만원이 주어진다`: what is given, not to whom
         return []
     k = m.i1
     if k < n and toks[k].form == "수상자" and not (k + 1 < n and toks[k + 1].form in ("로", "으로")):
@@ -333,7 +475,7 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
         for ftype in ("person", "organization"):
             f = next((f for f in ctx.facts_in(ftype, head, head + 200) if f.span[0] == head), None)
             if f is not None:
-                return [(f.fields.get("name") or f.fields.get("canonical") or f.text, f.span)]
+                return [(gr.name_of(f), f.span)]
         m.drop = True
         return []
     if k < n and toks[k].form == "수상자":
@@ -369,7 +511,9 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
         if q >= 0 and not gr.in_quote_or_paren(ctx, toks, q):
             span = gr.list_span_before(ctx, toks, q)
             got = gr.list_recipients(ctx, *span, cache) if span else []
-            if got:
+            if span:
+                # the object was chosen, the subject chose - also when the object names no
+                # one we can name (`상위 10%인 32개 기관을 우수기관으로 선정`)
                 if m.organizer is None:
                     chooser = gr.subject_recipient(ctx, toks, q, cache)
                     if chooser:
@@ -383,7 +527,17 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
                 for ftype in ("person", "organization"):
                     f = next((f for f in ctx.facts_in(ftype, head, head + 200) if f.span[0] == head), None)
                     if f is not None:
-                        return [(f.fields.get("name") or f.fields.get("canonical") or f.text, f.span)]
+                        return [(gr.name_of(f), f.span)]
+                got = gr.copula_list(ctx, toks, q + 1, cache)
+                if got:
+                    m.rule = "award.copula_list"
+                    # the next sentence may go on by group with no prize: `전문대 6개교 중 G형은 …다`
+                    nxt = clause_of(ctx, m.clause[1] + 1) if m.clause[1] + 1 < len(ctx.text) else None
+                    if nxt is not None and nxt[0] > m.clause[0] and len(got[0]) > 2:
+                        more = gr.copula_list(ctx, ctx.tokens_in(*nxt), 0, cache)
+                        if more and all(len(r) > 2 for r in more):
+                            got = got + more
+                    return got
             if q + 1 < n and toks[q + 1].tag != "NNB" and toks[q + 1].form not in _GENERIC_HEADS:
                 return []  # `금상을 수상한 ‘윤석열차’`: the head noun received it, not the subject
             break
@@ -396,19 +550,114 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
     return []
 
 
+_WORD_BEFORE = re.compile(r"[가-힣A-Za-z()]+$")
+
+
+def _division_prizes(ctx: Context, mentions: list[Mention], compound: dict[int, int]) -> None:
+    """Several `X대상` prizes in one clause are divisions of one program (rule ``award.division_prize``).
+
+    `A사가 제품대상을, B사가 서비스대상을 받았다`: prize `제품대상`, category `제품`; the
+    event is the program's (named elsewhere), not `제품대상`. A single `일자리대상`
+    stays the program's own name.
+    """
+    text = ctx.text
+    by_clause: dict[tuple[int, int], list[Mention]] = {}
+    for m in mentions:
+        if m.award == "대상" and m.kind == "level" and m.start not in compound and m.start > 0:
+            w = _WORD_BEFORE.search(text, max(0, m.start - 20), m.start)
+            if w is not None and w.end() == m.start and lx.level_of(text[w.start():m.end]) is None:
+                compound[m.start] = w.start()
+        if m.award == "대상" and m.start in compound:
+            by_clause.setdefault(m.clause, []).append(m)
+    for group in by_clause.values():
+        if len({text[compound[m.start]:m.start] for m in group}) < 2:
+            continue
+        for m in group:
+            ws = compound[m.start]
+            m.category = re.sub(r"[()]", "", text[ws:m.start]) if "(" not in text[ws:m.start] else text[ws:m.start]
+            m.evidence["category"] = (ws, m.start)
+            m.start = ws
+            if m.own_event:
+                m.event = m.event_span = None
+                m.own_event = False
+                m.year = None if ctx.published is None else ctx.published.year
+
+
+#: triggers of a collective award whose prize is named only in the event
+_COLLECTIVE_RE = re.compile(r"(?<![가-힣])상을\s?(?:받|수상)|(?<![가-힣])(?:수상자|수상\s?기관|수상\s?기업)(?=에는|로는|로|는|은)"
+                            r"|(?<=[가-힣)]\s)부문(?=은\s|는\s)")
+
+
+def _collective(ctx: Context, cache: dict, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Awards whose prize is named only in the event (rule ``award.collective_event``).
+
+    `‘E’ 시상식에서 A시·B군 등 5곳이 상을 받았다` (the subject list); `산업 부문 수상자에는
+    A, B가 선정됐다` (a slot after 수상자에는); `X 부문은 A, Y 부문은 B가 수상했다`
+    (division slots: category X). The prize is the event's; the event comes from
+    the clause, else from the document.
+    """
+    text = ctx.text
+    out: list[Mention] = []
+    for mt in _COLLECTIVE_RE.finditer(text):
+        s, e = mt.span()
+        if not ctx.in_article(s, e) or any(a <= s < b or 0 <= s - b <= 1 for a, b in taken):
+            continue  # (`대상 수상자로`: the prize before it is read by its own mention)
+        clause = clause_of(ctx, s)
+        toks = ctx.tokens_in(*clause)
+        i0 = next((i for i, t in enumerate(toks) if t.start >= s), None)
+        if i0 is None or toks[i0].start != s:
+            continue
+        word = mt.group()
+        category = None
+        if word.startswith("상"):  # `… 등 5곳이 상을 받았다`
+            e = s + 1
+            recips = gr.subject_recipient(ctx, toks, i0, cache)
+        else:
+            i1 = next((i for i in range(i0, len(toks)) if toks[i].start >= e), len(toks))
+            bound = next((m2.start() for m2 in _COLLECTIVE_RE.finditer(text, e, clause[1])), None)
+            slot = gr.slot_list(ctx, toks, i1, bound)
+            if slot is None or not _named_in(ctx, *slot):
+                continue
+            recips = gr.list_recipients(ctx, *slot, cache)
+            if word == "부문":
+                got = gr.np_before(ctx, toks, i0)
+                if got is None or lx.level_of(text[got[0]:got[1]]) or lx.PRIZE_RE.search(text, got[0], got[1]):
+                    continue  # `특별상 부문은`: a prize's own slot, read by the prize
+                category = text[got[0]:got[1]]
+            else:
+                cat = gr.category_before(ctx, toks, i0)
+                category = cat[0] if cat else None
+        if not recips:
+            continue
+        m = Mention(kind="collective", start=s, end=e, award="", clause=clause, toks=toks, i0=i0,
+                    i1=i0 + 1, mode="collective")
+        evs = quoted_events(ctx, *clause)
+        if evs:
+            m.event, m.event_span = evs[0][0], evs[0][1]
+            if evs[0][2]:
+                m.organizer = evs[0][2]
+        m.category = category
+        m.year = year_of(m.event) or (ctx.published.year if ctx.published else None)
+        m.recipients = recips
+        out.append(m)
+    return out
+
+
 # -- the document step --------------------------------------------------------------------------
 
 def extract(ctx: Context) -> list[Fact]:
     text = ctx.text
     if not text:
         return []
-    cands = [c for c in _candidates(text) if ctx.in_article(c[1], c[2])]
-    if not cands:
+    compound: dict[int, int] = {}
+    cands = [c for c in _candidates(text, compound) if ctx.in_article(c[1], c[2])]
+    if not cands and not _COLLECTIVE_RE.search(text):
         return []
     cache: dict = {"api": gr.org_api()}
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
     prefix: dict[int, tuple[int, str]] = {}  # level start -> (honor start, honor)
+    appos_honor: dict[int, str] = {}  # level start -> the honor it is (`국무총리상인 최우수상`)
     for n, (kind, s, e, award) in enumerate(cands):
         if any(a <= s < b for a, b in taken):
             continue
@@ -418,6 +667,10 @@ def extract(ctx: Context) -> list[Fact]:
             if 0 <= ls - e <= 25 and all(t.tag in gr.NOUNISH for t in ctx.tokens_in(e, ls)) \
                     and "\n" not in text[e:ls]:
                 prefix[ls] = (s, award)
+                continue
+            if _APPOS_GAP.fullmatch(text, e, ls):
+                # `국무총리상인 최우수상`: the level is the award, the honor what it confers
+                appos_honor[ls] = award
                 continue
         clause = clause_of(ctx, s)
         toks = ctx.tokens_in(*clause)
@@ -443,17 +696,54 @@ def extract(ctx: Context) -> list[Fact]:
                     continue
             elif _non_prize(toks, i0, i1):
                 continue
-        mode = _receiving(kind, award, toks, i0, i1, text)
+        # a slot of a list by level (`우수상은 A시와 B군, 장려상은 C군이 받았다`)
+        bound = next((c[1] for c in cands[n + 1:] if c[1] >= e), None)
+        bound = bound if bound is not None and bound < clause[1] else None
+        j = _skip_paren(toks, i1)
+        j = j + 1 if j < len(toks) and toks[j].tag == "SSC" else j
+        listed = bool(mentions) and mentions[-1].mode == "slot" and mentions[-1].clause == clause \
+            and mentions[-1].slot is not None and 0 <= s - mentions[-1].slot[1] <= 30 \
+            and text[mentions[-1].slot[1]:s].lstrip().startswith(",")
+        slot = gr.slot_list(ctx, toks, j, bound, listed)
+        if slot and not _named_in(ctx, *slot) and not _DEPARTMENT_LIST.fullmatch(text, *slot) \
+                and not (_WORK_MARK.search(text, *slot) and gr.list_recipients(ctx, *slot, cache)):
+            # (a list of works is named through their owners or authors, else it names nobody)
+            slot = None
+        obj = None if slot or award == "대상" else gr.object_after(ctx, toks, j)  # `시범 대상으로 X를 선정`
+        if slot:
+            mode = "slot"
+        elif obj and kind != "bare":
+            mode, slot = "select_obj", obj
+        elif kind == "bare":
+            continue
+        else:
+            mode = _receiving(kind, award, toks, i0, i1, text)
+        if mode is None and award != "대상":
+            head = _apposition_head(ctx, e)
+            listed_span = None if head is not None else _listed_before(ctx, toks, i0, i1)
+            if head is not None:
+                mode, slot = "appos", head
+            elif listed_span is not None:
+                mode, slot = "listed", listed_span
+            elif _shared_head(toks, i0, i1, bound, ctx):
+                mode = "shared"
         if mode is None:
             continue
+        if mode != "slot" and _TOP_INSTITUTION.fullmatch(text, s, e) and not _QUOTED_EVENT_BEFORE.search(text, clause[0], s):
+            continue  # `평가 대상기관으로`: the evaluated, unless a contest is named (`‘E’에서 대상기관으로`)
         m = Mention(kind=kind, start=s, end=e, award=award, clause=clause, toks=toks, i0=i0, i1=i1, mode=mode)
+        m.slot = slot
         if s in prefix:
             m.start, m.honor = prefix[s]
+        elif s in appos_honor:
+            m.honor = appos_honor[s]
         _assemble(ctx, m, cache)
         if m.drop:
             continue
         mentions.append(m)
         taken.append((s, e))
+    mentions.extend(_collective(ctx, cache, taken))
+    _division_prizes(ctx, mentions, compound)
     mentions = merge_honors(mentions)
     return build_facts(ctx, mentions, cache)
 

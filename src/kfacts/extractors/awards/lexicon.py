@@ -37,7 +37,7 @@ COREF_HEADS = frozenset(_DATA["coreference_heads"])
 TRAILERS = frozenset(_DATA["recipient_trailers"])
 
 #: selection verbs: a prize marked 으로/에 (`최우수기관으로 선정`)
-SELECT_VERBS = frozenset({"선정", "뽑히", "선발", "지정", "이름", "올리", "오르"})
+SELECT_VERBS = frozenset({"선정", "뽑히", "선발", "지정", "이름", "올리", "오르", "꼽히"})
 
 
 def _alt(patterns: list[str]) -> str:
@@ -54,10 +54,11 @@ PRIZE_RE = _re.compile(
     rf"|(?P<named>(?<![가-힣A-Za-z])[가-힣A-Za-z]{{1,12}}상(?=[’'”\"]?(?:[을를은는이가도의]|\s?(?:수상|받))))"
     rf"|(?P<level>{_level_src})"
     rf"|(?P<commend>{_DATA['commendation']})"
+    rf"|(?P<bare>{_DATA['bare_level']})"
 )
 
 #: what every prize candidate ends with: run PRIZE_RE only around these
-ANCHOR_RE = _re.compile(r"상|등급|표창|우수")
+ANCHOR_RE = _re.compile(r"상|등급|표창|우수|장려")
 _WORD_START = _re.compile(r"[^\s'‘’\"“”(),.·]*$")
 
 

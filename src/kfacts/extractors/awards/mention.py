@@ -13,7 +13,8 @@ from . import lexicon as lx
 
 #: how each kind of candidate is told to users
 RULE_OF = {"level": "award.level_prize", "honor": "award.honor", "commend": "award.honor",
-           "nobel": "award.nobel", "named": "award.named_prize"}
+           "nobel": "award.nobel", "named": "award.named_prize", "bare": "award.level_list",
+           "collective": "award.collective_event"}
 
 
 @dataclass
@@ -40,11 +41,15 @@ class Mention:
     own_event: bool = False  # the prize is the tail of its event (`… 우수정책 대상`)
     fallback: bool = False  # no subject in the clause: the document's subject received it
     drop: bool = False  # read as no award after all (`노벨상 수상자 출신`: winners in general)
+    prize: str | None = None  # the prize as written when the span is no prize (`수상자에는`: the event's)
+    rule: str | None = None  # a rule id that overrides the kind's (`award.copula_list`)
+    slot: tuple[int, int] | None = None  # the recipient list of a list by level
     anaphoric: bool = False  # the event is named only as `이번 대회`, `같은 공모`
 
 
 #: a sentence end: `다.`, `했다”.`; not `J. Fraser` nor `3.5`
-_SENT_END = re.compile(r"(?<=[가-힣][\"”’')\]]?)[.!?](?=\s|$)")
+_SENT_END = re.compile(r"(?<=[가-힣][\"”’')\]]?)[.!?](?=\s|$)|(?<=다)\.(?=[가-힣‘“'\"])")
+#: (the second branch: a scraped page that lost the space after `…했다.`)
 
 
 def clause_of(ctx: Context, pos: int) -> tuple[int, int]:
@@ -63,7 +68,30 @@ def clause_of(ctx: Context, pos: int) -> tuple[int, int]:
     return s, e
 
 
-_HEAD_AFTER_QUOTE = re.compile(r"\s?(평가|경진대회|대회|공모전|시상식|심사|조사|인증)(?=[에은는을를의이가\s(]|$)")
+def clauses_in(ctx: Context, zs: int, ze: int) -> list[tuple[int, int]]:
+    """Every clause of ``[zs, ze)`` as :func:`clause_of` cuts them, in one linear pass."""
+    text = ctx.text
+    out = []
+    pos = zs
+    for line_end in [m.start() for m in re.finditer(r"\n", text[zs:ze])] + [ze - zs]:
+        le = zs + line_end
+        s = pos
+        for m in _SENT_END.finditer(text, pos, le):
+            out.append((s, m.end()))
+            s = m.end()
+        if s < le:
+            out.append((s, le))
+        pos = le + 1
+    trimmed = []
+    for s, e in out:
+        while s < e and text[s].isspace():
+            s += 1
+        if s < e:
+            trimmed.append((s, e))
+    return trimmed
+
+
+_HEAD_AFTER_QUOTE = re.compile(r"\s?((?:[가-힣]{1,8}?)?(?:평가|경진대회|대회|공모전|심사|조사|인증)|시상식)(?=[에은는을를의이가\s(]|$)")
 
 
 QuotedEvent = tuple[str, tuple[int, int], "str | None", "tuple[int, int] | None"]
