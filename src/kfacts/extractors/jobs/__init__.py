@@ -31,6 +31,7 @@ kind of jobs stated next to the job word (``신규``, ``직·간접``, ``청년`
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from ...fact import Fact
 from ...normalize.numbers import NUMBER, parse_number, strip_approx_marker, unit_multiplier
@@ -44,11 +45,17 @@ RULES: list[Rule] = [
     Rule("jobs.count_list", "jobs", "a count listed right after a jobs count (목표 1만7450명, 실적 2만1665명)"),
     Rule("jobs.range", "jobs", "a range of jobs counts (채용 규모는 100~150명): one fact per endpoint"),
     Rule("jobs.employed", "jobs", "employees working at a workplace (근로자 300명이 근무하는, 일하는 직원 120명)"),
+    Rule("jobs.created", "jobs", "a count of people created (사회서비스 분야에서 4000명을 창출)"),
+    Rule("jobs.target", "jobs", "a target or result in a paragraph about jobs (목표 1만7450명, 실적 2만1665명)"),
+    Rule("jobs.list_item", "jobs",
+         "a count filling a list item's parenthesis in a sentence about jobs (△A공사(938명) △B공단(920명), "
+         "A사(520억 원 투자, 130명 고용) B사(47억 원, 16명))"),
+    Rule("jobs.heading", "jobs", "a bullet line under a jobs-measure heading (취업자 수 / - 2021년 144명 → 2022년 394명)"),
 ]
 
 #: job words: a sentence without one is not read
 _JOB_WORD = re.compile(r"일자리|고용(?!노동부|부|률|보험|센터|지원센터|정보원|주)|채용|취업|일감|구인|충원|신입\s?사원|"
-                       r"신규\s?(?:인력|직원)|근무|일하|일한|일해|일했|재직|뽑|정규직으로")
+                       r"신규\s?(?:인력|직원)|근무|일하|일한|일해|일했|재직|뽑|정규직으로|창출")
 
 #: employees of a workplace: the noun right before the count, and what must follow it
 _EMPLOYEES_BEFORE = re.compile(r"(?:(?:상시|정규직|임)?\s?(?:근로자|직원|종업원|노동자)(?:\s?수(?:는|가)?)?|상시\s?고용\s?인원)\s?$")
@@ -57,9 +64,11 @@ _EMPLOYED_BEFORE = re.compile(r"(?:근무하는|일하는|재직\s?중인|재직
 
 _PRE_APPROX = r"(?<![가-힣])(?:약|대략|얼추)\s?"
 _POST_APPROX = r"\s?(?:가량|정도|이상|남짓|안팎|내외|가까이|쯤)"
+#: a number may follow an ellipsis (``투자협약..264개``): two dots are never a decimal point
+_NUM = NUMBER.replace(r"(?<![\d.,])(?=\d)", r"(?<![\d,])(?<!\d\.)(?=\d)", 1)
 _COUNT = re.compile(
-    rf"(?=[약대얼\d])(?P<pre>{_PRE_APPROX})?(?:(?P<n1>{NUMBER})(?P<y1>여)?\s?(?:명|개)?\s?[~∼〜～\-–]\s?)?"
-    rf"(?P<n>{NUMBER})(?P<y>여)?\s?(?P<unit>명|개|자리)(?P<post>{_POST_APPROX})?"
+    rf"(?=[약대얼\d])(?P<pre>{_PRE_APPROX})?(?:(?P<n1>{_NUM})(?P<y1>여)?\s?(?:명|개)?\s?[~∼〜～\-–]\s?)?"
+    rf"(?P<n>{_NUM})(?P<y>여)?\s?(?P<unit>명|개|자리)(?P<post>{_POST_APPROX})?"
 )
 #: what may follow the counter inside its word: particles (명의, 개를, 명에게...)
 _AFTER_OK = set("의를을가이에씩와과로도만는은으까부대정남안내뿐밖께")
@@ -67,7 +76,7 @@ _AFTER_OK = set("의를을가이에씩와과로도만는은으까부대정남안
 _JOB_NOUN = r"(?:일자리|고용|채용|취업|일감)"
 #: job-word uses that are about something else (a fair, an agency, a rate)
 _NOT_JOBS_AFTER = (r"(?!\s?(?:박람회|설명회|상담|준비|지원센터|센터|포털|사이트|캠프|프로그램|교육|정보|알선|률|율|"
-                   r"노동부|보험|시장|불안|안정|형태|환경|비리|청탁|공고|절차|시험|면접)"
+                   r"노동부|보험|시장|불안|안정|형태|환경|비리|청탁|공고|절차|시험|면접|지원|장려|취약)"
                    # programmes and bodies named after jobs: 3개 일자리 사업, 일자리위원회
                    r"|(?:\s?창출)?\s?(?:사업|정책|과제|분야|대책|협약|부문|기관|위원회|본부|재단|지원단|사업단))")
 _HIRE_VERB = r"(?:신규\s?)?(?:채용|고용|뽑|충원)"
@@ -77,17 +86,18 @@ _QUALIFIERS = r"(?:신규|직·간접|직\s?[·ㆍ]\s?간접|직간접|직접|�
 
 _FWD = re.compile(
     r"\s?(?:(?:이|가|을)?\s?넘(?:는|게|은)|이상의|가량의|정도의|남짓의|규모의|의|에게|에\s?달하는|에\s?이르는|"
-    r"에\s?육박하는|이|가|을|를)?\s?"
+    r"에\s?육박하는|씩|이|가|을|를)?\s?"
     rf"(?:(?:{_QUALIFIERS}(?:적|의|인|으로)?|새로운|새|좋은|안정적인|새로|추가로|직접)\s?){{0,3}}"
     rf"(?:(?P<job>{_JOB_NOUN}|뽑|충원){_NOT_JOBS_AFTER}"
-    rf"|(?:[가-힣·]{{1,8}}\s)?(?P<pers>{_PERSONNEL})(?:을|를|이|가|으로)?\s?(?:새로|신규로|추가로|직접|더)?\s?"
+    rf"|(?:[가-힣·]{{1,8}}\s)?[가-힣]{{0,4}}?(?P<pers>{_PERSONNEL})(?:을|를|이|가|으로)?\s?(?:새로|신규로|추가로|직접|더)?\s?"
     rf"(?P<hire>{_HIRE_VERB}))"
 )
 _PERSONNEL_BEFORE = re.compile(rf"{_PERSONNEL}\s?(?:을|를)?\s?$")
 #: the count is the object of a hiring verb a few words on, or turns into regular jobs:
 #: 전문가 8명을 시간제 상담관으로 새로 채용, 인턴 가운데 150여 명이 정규직으로 전환
 _OBJECT_HIRED = re.compile(
-    r"(?:을|를)\s(?:[가-힣·]{1,10}(?:으로|로)?\s){0,2}(?:새로|신규로|추가로|직접|더)?\s?(?P<job>채용|고용|충원)"
+    r"(?:을|를)\s(?:[가-힣·\d]{1,10}(?:으로|로)?\s){0,3}(?:새로|신규로|추가로|직접|더)?\s?(?P<job>채용|고용|충원)"
+    r"(?=하|했|한|할|해|키|된|될|되|됐|[\s.,]*$)"
     r"|(?:이|가)\s?(?P<conv>정규직)으로\s?(?:전환|채용)"
 )
 #: people working at a place, whatever they are called: 선별장에서는 주민 45명이 일한다
@@ -99,16 +109,55 @@ _BWD = re.compile(
     r"(?:\s?(?:창출|유발|인원|규모|목표|실적|효과|계획|예정|수|자\s?수|인력|전망|증가|감소|예정\s?인원|계획\s?인원|"
     r"인원수|직원|인력|자리|자))*"
     r"(?:은|는|이|가|도|만|을|를|으로|로|에|에서|의|만도|만으로)?"
-    r"\s?(?:(?:약|총|모두|최대|최소|연간|연|매년|올해|내년|당초|무려|새로|추가로|신규로?|각각|정규직|직원|최소한|"
+    r"\s?(?:(?:[‘'\"“][^’'\"”\n]{1,15}[’'\"”]\s?|[가-힣]{1,8}\s)(?:분야|부문|직종|직군|업종|직무)(?:별로?|에서|에|은|는)?\s?)?"
+    r"\s?(?:(?:약|총|모두|최대|최소|연간|연|매년|올해|내년|당초|무려|새로|추가로|신규로?|각각|각|정규직|직원|최소한|"
+    r"직·간접|직간접|직접|간접|상시|"
     r"현재|향후|앞으로|최근|올해만|\d{4}년(?:까지|에는|엔|에|부터)?|"
     r"(?:지난해|전년|작년|전월|전년\s?동월|전년\s?동기|지난달)(?:보다|대비|에\s?비해|에\s?견줘)?)\s?)*$"
 )
 _LIST_GAP = re.compile(
     r"(?:[을를이가은는의로]|으로|에서|에)?\s?(?:,|·|및|과|와|에서|→|~|-)\s?"
-    r"(?:[가-힣]{1,4}(?:은|는|이|가|도)?\s?){0,2}"
+    r"(?:[‘'\"“][^’'\"”\n]{1,15}[’'\"”]\s?)?(?:[’']?\d{2,4}년(?:도)?\s?)?(?:[가-힣]{1,4}(?:은|는|이|가|도)?\s?){0,2}"
 )
 _SHARE = re.compile(r"\s?중(?:\s|에서?\s)")
 _QUAL_BEFORE = re.compile(rf"(?P<q>{_QUALIFIERS})(?:적|의|인|으로)?\s?$")
+
+#: a job word that makes a sentence or paragraph about jobs (not 고용노동부, 취업박람회, 고용 지원)
+_TOPIC = re.compile(rf"(?:일자리|고용(?!노동부|부|률|보험|주|정보원)|채용|취업(?!자\s?수)|일감|충원|신입\s?사원|"
+                    r"신규\s?인력|정규직으로)(?!\s?(?:박람회|설명회|상담|준비|센터|포털|사이트|캠프|교육|정보|알선|률|율|"
+                    r"노동부|보험|비리|청탁|시험|면접|지원|장려|취약))")
+#: a count of people as the object (or subject) of 창출: only jobs are created
+_CREATED = re.compile(r"(?:을|를|이|가|의)?\s?(?:새로|추가로|신규로?)?\s?창출(?!\s?(?:사업|정책|유공))")
+
+
+def _word_list(name: str) -> list[str]:
+    path = Path(__file__).with_name(name)
+    words = [w.strip() for w in path.read_text(encoding="utf-8").splitlines()]
+    return sorted((w for w in words if w and not w.startswith("#")), key=len, reverse=True)
+
+
+_NOT_JOB_PEOPLE = "|".join(_word_list("not_job_people.txt"))
+#: the count fills a parenthesis: (938명), (각 140여명), (130명 고용), (500억 원, 84명)
+_PAREN_AFTER = re.compile(r"\s?(?P<verb>(?:신규\s?)?(?:고용|채용|일자리(?:\s?창출)?))?\s?\)")
+_PAREN_BEFORE = re.compile(r"\(\s?(?:각|총|모두)?\s?$")
+_PAREN_PAIR_BEFORE = re.compile(
+    r"\((?:[^()\n,]{0,6}\s)?(?:약\s?)?[\d,.]+\s?(?:[조억만천]\s?[\d,]*\s?)+여?\s?(?:원|달러)?(?:\s?(?:투자|규모|매출))?\s?,\s?$")
+_NOT_JOB_HEAD = re.compile(rf"(?:{_NOT_JOB_PEOPLE})[’'\"”]?\s?$")
+_NOT_JOB_AFTER = re.compile(rf"\s?(?:등|등의|의)?\s?(?:{_NOT_JOB_PEOPLE})")
+#: a jobs noun heading a parenthesised 개 count: ‘디지털’ 일자리(280개)
+_JOB_HEAD = re.compile(r"(?:일자리|채용|고용)[’'\"”]?\($")
+#: a target or result word right before the count (목표 1만7450명, 실적 2만1665명, 목표치는 연간 500명)
+_TARGET_BEFORE = re.compile(
+    r"(?:^|(?<=[\s,(:·\-]))(?:목표|실적|성과)(?:치|인원)?(?:는|은|가|이|로|도)?\s?"
+    r"(?:(?:약|총|연간|연|매년|올해|당초|모두|\d{4}년(?:까지|에는|엔|에)?)\s?)*$")
+#: targets of something else: 관광객 유치 목표 100만명, 교육 수료 목표 500명
+_NOT_TARGET = re.compile(rf"(?:{_NOT_JOB_PEOPLE}|유치|모집|방문|관람|교육|판매|생산|수출|가입|접종|검사|등록)[^\s]*\s?(?:[가-힣]+\s)?(?:목표|실적|성과)")
+#: a heading line naming a jobs measure (○ 졸업생 취업자 수, 일자리 창출 실적)
+_HEADING = re.compile(
+    r"(?:취업자|취업\s?인원|고용\s?인원|채용\s?인원|신규\s?채용|일자리(?:\s?창출)?)\s?(?:수|현황|실적|규모|인원|추이)?"
+    r"\s?(?:\([^()\n]{0,12}\))?\s?[:：]?\s*$")
+#: what may stand before the first count of a bullet line: the bullet and a year
+_HEADING_LABEL = re.compile(r"\s*[-–·○□▪•*◦ㅇ]\s?(?:[’']?\d{2,4}년(?:도)?\s?(?:말|기준)?\s?)?")
 _QUAL_ANY = re.compile(rf"(?P<q>{_QUALIFIERS})")
 
 
@@ -141,30 +190,143 @@ def _job_sentences(ctx: Context) -> list[tuple[int, int]]:
 def extract(ctx: Context) -> list[Fact]:
     text = ctx.text
     facts: list[Fact] = []
+    taken: dict[int, Fact] = {}
     for ss, se in _job_sentences(ctx):
         prev: Fact | None = None
+        topic = _TOPIC.search(text, ss, se) is not None
         for m in _COUNT.finditer(text, ss, se):
-            found = _count_fact(ctx, m, ss, se, prev)
+            found = _count_fact(ctx, m, ss, se, prev, topic)
             if found:
                 facts.extend(found)
+                taken[found[0].span[0]] = found[-1]
                 prev = found[-1]
+    facts.extend(_paragraph_facts(ctx, taken))
     return facts
 
 
-def _count_fact(ctx: Context, m: re.Match, ss: int, se: int, prev: Fact | None) -> list[Fact] | None:
+def _lines(text: str):
+    """Non-empty lines (paragraphs of a scraped page) as (start, end)."""
+    pos = 0
+    n = len(text)
+    while pos < n:
+        le = text.find("\n", pos)
+        if le == -1:
+            le = n
+        if text[pos:le].strip():
+            yield pos, le
+        pos = le + 1
+
+
+def _paragraph_facts(ctx: Context, taken: dict[int, Fact]) -> list[Fact]:
+    """Counts tied to jobs by the paragraph rather than the sentence.
+
+    A paragraph (a line) is about jobs when it or the paragraph before holds a
+    job word (``_TOPIC``); there a target or result (``목표 1만7450명``) and a
+    count paired with an investment in a per-item list (``춘천 2개 기업(500억 원,
+    84명)``) are jobs. A bullet line under a heading that names a jobs measure
+    (``취업자 수`` / ``- 2021년 144명 → 2022년 394명``) is read as that measure.
+    """
     text = ctx.text
-    s, e = m.span()
+    out: list[Fact] = []
+    prev_topic = False
+    prev_line: tuple[int, int] | None = None
+    for ls, le in _lines(text):
+        topic = _TOPIC.search(text, ls, le) is not None
+        heading = prev_line is not None and _HEADING.search(text, *prev_line) is not None
+        about_jobs = topic or prev_topic
+        prev_topic, prev_line = topic, (ls, le)
+        if not (about_jobs or heading):
+            continue
+        prev: Fact | None = None
+        first = True
+        for m in _COUNT.finditer(text, ls, le):
+            s, e = m.span()
+            if s in taken:
+                prev = taken[s]
+                first = False
+                continue
+            rule = None
+            if not _plain_count(text, m):
+                first = False
+                continue
+            if _TARGET_BEFORE.search(text, max(ls, s - 14), s) and _target_about_jobs(ctx, ls, s) \
+                    and not _NOT_TARGET.search(text, max(ls, s - 24), s):
+                rule = "jobs.target"
+            elif about_jobs and m.group("unit") == "명" and _paren_item(text, ls, s, e, le, pair_only=True):
+                rule = "jobs.list_item"
+            elif heading and first and _HEADING_LABEL.fullmatch(text, ls, s):
+                rule = "jobs.heading"
+            elif prev is not None and 0 < s - prev.span[1] <= 20 and _LIST_GAP.fullmatch(text, prev.span[1], s):
+                rule = "jobs.count_list"
+            first = False
+            if rule is None:
+                continue
+            f = _make(ctx, m, rule, prev.fields.get("qualifier") if rule == "jobs.count_list" and prev else None)
+            if f:
+                out.extend(f)
+                taken[s] = prev = f[-1]
+    return out
+
+
+def _target_about_jobs(ctx: Context, ls: int, s: int) -> bool:
+    """A job word in the target's sentence or the one before (목표 1만7450명 after a sentence on jobs)."""
+    ss, se = ctx.sentence_of(s)
+    ps = ctx.sentence_of(ss - 1)[0] if ss > 0 else ss
+    le = ctx.text.find("\n", s)
+    return _TOPIC.search(ctx.text, min(ps, ls), min(se, le) if le != -1 else se) is not None
+
+
+def _plain_count(text: str, m: re.Match) -> bool:
+    """The counter ends its word (not 개월, 개국, 명단) and the count is not a share (10명 중 3명)."""
     num = m.group("n")
     if not any("0" <= c <= "9" for c in num):
-        return None
+        return False
     unit_end = m.end("unit")
     if m.group("post") is None and unit_end < len(text) and "가" <= text[unit_end] <= "힣" \
             and text[unit_end] not in _AFTER_OK:
-        return None  # 개월, 개국, 개사, 명단...
+        return False  # 개월, 개국, 개사, 명단...
     if m.group("unit") == "개" and text.startswith(("개사", "개국", "개월", "개소", "개년"), m.start("unit")):
+        return False
+    return not _SHARE.match(text, m.end())
+
+
+def _paren_item(text: str, ss: int, s: int, e: int, se: int, pair_only: bool = False) -> bool:
+    """A count filling a list item's parenthesis: ``한국전력(938명)``, ``(500억 원, 84명)``, ``(130명 고용)``.
+
+    Not a count of other people (``구직자(300명)``, ``A대(120명) 학생``).
+    """
+    close = _PAREN_AFTER.match(text, e, se)
+    if not close:
+        return False
+    bm = _PAREN_PAIR_BEFORE.search(text, max(ss, s - 24), s)
+    if bm is None:
+        if pair_only and not close.group("verb"):
+            return False
+        bm = _PAREN_BEFORE.search(text, max(ss, s - 6), s)
+        if bm is None:
+            return False
+    p = bm.start()  # the opening parenthesis
+    if _NOT_JOB_HEAD.search(text, max(ss, p - 12), p) or _NOT_JOB_AFTER.match(text, close.end(), se):
+        return False
+    return True
+
+
+def _make(ctx: Context, m: re.Match, rule: str, qual: str | None) -> list[Fact] | None:
+    v, approx = _int_value(m.group("n"))
+    if v is None or m.group("n1"):
         return None
-    if _SHARE.match(text, e):
-        return None  # 10명 중 3명: a share, not a count
+    s, e = m.span()
+    approx = approx or bool(m.group("y") or m.group("pre") or m.group("post"))
+    return [ctx.fact("jobs", s, e, rule, value=v, approx=approx, qualifier=_qualifier(qual))]
+
+
+def _count_fact(ctx: Context, m: re.Match, ss: int, se: int, prev: Fact | None,
+                topic: bool = False) -> list[Fact] | None:
+    text = ctx.text
+    s, e = m.span()
+    num = m.group("n")
+    if not _plain_count(text, m):
+        return None
     rule = None
     qual = None
     fw = _FWD.match(text, e, se)
@@ -176,19 +338,24 @@ def _count_fact(ctx: Context, m: re.Match, ss: int, se: int, prev: Fact | None) 
         jpos = fw.start("job") if fw.group("job") else fw.start("pers")
         qm = _QUAL_ANY.search(text, e, jpos) or _QUAL_BEFORE.search(text, max(ss, jpos - 10), jpos)
         qual = qm.group("q") if qm else None
-    elif _OBJECT_HIRED.match(text, e, se) and _PERSONNEL_BEFORE.search(text, max(ss, s - 12), s) \
-            or _OBJECT_HIRED.match(text, e, se) and _OBJECT_HIRED.match(text, e, se).group("conv"):
+    elif _OBJECT_HIRED.match(text, e, se):
         rule = "jobs.count_before_job"
         om = _OBJECT_HIRED.match(text, e, se)
         qual = "정규직" if om.group("conv") else None
     elif bw:
         rule = "jobs.count_after_job"
         jpos = bw.start("job")
-        qm = _QUAL_BEFORE.search(text, max(ss, jpos - 12), jpos)
+        qm = _QUAL_BEFORE.search(text, max(bw.end("job"), s - 8), s) \
+            or _QUAL_BEFORE.search(text, max(ss, jpos - 12), jpos)
         qual = qm.group("q") if qm else None
+    elif m.group("unit") == "명" and _CREATED.match(text, e, se):
+        rule = "jobs.created"
     elif _employed(text, ss, s, e, se):
         rule = "jobs.employed"
-    elif prev is not None and 0 < s - prev.span[1] <= 14 and _LIST_GAP.fullmatch(text, prev.span[1], s):
+    elif topic and (m.group("unit") == "명" or _JOB_HEAD.search(text, max(ss, s - 12), s)) \
+            and _paren_item(text, ss, s, e, se):
+        rule = "jobs.list_item"
+    elif prev is not None and 0 < s - prev.span[1] <= 20 and _LIST_GAP.fullmatch(text, prev.span[1], s):
         rule = "jobs.count_list"
         qual = prev.fields.get("qualifier")
     if rule is None:
