@@ -22,6 +22,32 @@ fact when the grammar ties it to the job word:
     a range tied to a job word as above (``채용 규모는 100~150명``): one fact
     per endpoint, both spanning the range.
 
+``jobs.created``
+    a count of people created (only jobs are): ``사회서비스 분야에서 4000명을 창출``;
+    a 개 count created in a sentence about jobs (``이 중 600개는 민간 분야에서 창출``).
+``jobs.list_item``
+    a count filling a list item's parenthesis in a sentence about jobs
+    (``△A공사(938명) △B공단(920명) 등이 신규 채용``, ``작년(2만5653명)보다 채용 규모가``),
+    or paired with an investment (``A사(520억 원 투자, 130명 고용) B사(47억 원, 16명)``;
+    such pairs also in the paragraph after one about jobs). Not when the list
+    counts other people (``구직자(300명)``, ``A대(120명), B대(80명) 학생이``:
+    ``not_job_people.txt``).
+``jobs.target``
+    a target or result (``목표 1만7450명, 실적 2만1665명``) in a sentence about
+    jobs or right after one; not the target of something else (``관광객 유치 목표``).
+``jobs.anaphora``
+    a pronoun for the jobs count of the sentence before, with its change:
+    ``일자리 85개가 생겼다. 2026년까지 이를 150개로 늘린다``.
+``jobs.heading``
+    the first count of a bullet line under a heading that names a jobs measure
+    (``○ 취업자 수`` / ``- 2021년 144명 → 2022년 394명``); the rest of the line by
+    ``jobs.count_list``.
+
+A sentence or paragraph is *about jobs* when it holds a job word that is not a
+fair, an agency, a rate, a scandal or support for people (``_TOPIC``: not
+``채용박람회``, ``고용노동부``, ``부정 채용``, ``고용 지원``). People supported
+(``300명 고용 지원``, ``350명에게 고용장려금``) are not jobs.
+
 Counts of companies, visitors, attendees, casualties, members or staff on
 duty are not tied to a job word and give nothing (``72개 기업``,
 ``일자리상담사 1명``, ``채용박람회에 1,000명이 참석``). ``qualifier`` is the
@@ -50,6 +76,7 @@ RULES: list[Rule] = [
     Rule("jobs.list_item", "jobs",
          "a count filling a list item's parenthesis in a sentence about jobs (△A공사(938명) △B공단(920명), "
          "A사(520억 원 투자, 130명 고용) B사(47억 원, 16명))"),
+    Rule("jobs.anaphora", "jobs", "a pronoun for the jobs count of the sentence before (이를 150개로 늘린다)"),
     Rule("jobs.heading", "jobs", "a bullet line under a jobs-measure heading (취업자 수 / - 2021년 144명 → 2022년 394명)"),
 ]
 
@@ -82,10 +109,10 @@ _NOT_JOBS_AFTER = (r"(?!\s?(?:박람회|설명회|상담|준비|지원센터|센
 _HIRE_VERB = r"(?:신규\s?)?(?:채용|고용|뽑|충원)"
 _PERSONNEL = (r"(?:인력|직원|근로자|노동자|사원|신입사원|인재|연구원|경력직|정규직|계약직|인턴|인원|청년|"
               r"스탭|스태프|기술자|교사|공무원|간호사|의사|전문가|[가-힣]{1,3}직(?![가-힣]))")
-_QUALIFIERS = r"(?:신규|직·간접|직\s?[·ㆍ]\s?간접|직간접|직접|간접|정규직|비정규직|상시|청년|양질|추가|민간|공공|지역)"
+_QUALIFIERS = r"(?:신규|직·간접|직\s?[·ㆍ]\s?간접|직간접|직접|간접|정규직|비정규직|상시|청년|양질|추가|민간|공공|지역|새로운|새(?![가-힣]))"
 
 _FWD = re.compile(
-    r"\s?(?:(?:이|가|을)?\s?넘(?:는|게|은)|이상의|가량의|정도의|남짓의|규모의|의|에게|에\s?달하는|에\s?이르는|"
+    r"(?P<paren>\s?\([^()\n]{1,40}\))?\s?(?:(?:이|가|을)?\s?넘(?:는|게|은)|이상의|가량의|정도의|남짓의|규모의|의|에게|에\s?달하는|에\s?이르는|"
     r"에\s?육박하는|씩|이|가|을|를)?\s?"
     rf"(?:(?:{_QUALIFIERS}(?:적|의|인|으로)?|새로운|새|좋은|안정적인|새로|추가로|직접)\s?){{0,3}}"
     rf"(?:(?P<job>{_JOB_NOUN}|뽑|충원){_NOT_JOBS_AFTER}"
@@ -108,7 +135,7 @@ _BWD = re.compile(
     rf"(?:(?:된|한|될|할|하는|되는|했던|됐던)\s?(?:{_PERSONNEL}|사람)(?:\s?수)?)?"
     r"(?:\s?(?:창출|유발|인원|규모|목표|실적|효과|계획|예정|수|자\s?수|인력|전망|증가|감소|예정\s?인원|계획\s?인원|"
     r"인원수|직원|인력|자리|자))*"
-    r"(?:은|는|이|가|도|만|을|를|으로|로|에|에서|의|만도|만으로)?"
+    r"(?:은|는|이|가|도|만|을|를|으로|로|에|에서|의|만도|만으로|\s?[:：])?"
     r"\s?(?:(?:[‘'\"“][^’'\"”\n]{1,15}[’'\"”]\s?|[가-힣]{1,8}\s)(?:분야|부문|직종|직군|업종|직무)(?:별로?|에서|에|은|는)?\s?)?"
     r"\s?(?:(?:약|총|모두|최대|최소|연간|연|매년|올해|내년|당초|무려|새로|추가로|신규로?|각각|각|정규직|직원|최소한|"
     r"직·간접|직간접|직접|간접|상시|"
@@ -123,11 +150,12 @@ _SHARE = re.compile(r"\s?중(?:\s|에서?\s)")
 _QUAL_BEFORE = re.compile(rf"(?P<q>{_QUALIFIERS})(?:적|의|인|으로)?\s?$")
 
 #: a job word that makes a sentence or paragraph about jobs (not 고용노동부, 취업박람회, 고용 지원)
-_TOPIC = re.compile(rf"(?:일자리|고용(?!노동부|부|률|보험|주|정보원)|채용|취업(?!자\s?수)|일감|충원|신입\s?사원|"
+_TOPIC = re.compile(rf"(?<!부정)(?<!부정 )(?<!특혜)(?<!특혜 )(?:일자리|고용(?!노동부|부|률|보험|주|정보원)|채용|취업(?!자\s?수)|일감|충원|신입\s?사원|"
                     r"신규\s?인력|정규직으로)(?!\s?(?:박람회|설명회|상담|준비|센터|포털|사이트|캠프|교육|정보|알선|률|율|"
                     r"노동부|보험|비리|청탁|시험|면접|지원|장려|취약))")
 #: a count of people as the object (or subject) of 창출: only jobs are created
-_CREATED = re.compile(r"(?:을|를|이|가|의)?\s?(?:새로|추가로|신규로?)?\s?창출(?!\s?(?:사업|정책|유공))")
+_CREATED = re.compile(r"(?:을|를|이|가|의|은|는)?\s(?:(?:[가-힣]{1,8}\s)?[가-힣]{1,8}(?:에서|에|으로|로)\s)?"
+                      r"(?:새로|추가로|신규로?)?\s?창출(?!\s?(?:사업|정책|유공))|(?:을|를|이|가|의)?창출(?!\s?(?:사업|정책|유공))")
 
 
 def _word_list(name: str) -> list[str]:
@@ -143,7 +171,9 @@ _PAREN_BEFORE = re.compile(r"\(\s?(?:각|총|모두)?\s?$")
 _PAREN_PAIR_BEFORE = re.compile(
     r"\((?:[^()\n,]{0,6}\s)?(?:약\s?)?[\d,.]+\s?(?:[조억만천]\s?[\d,]*\s?)+여?\s?(?:원|달러)?(?:\s?(?:투자|규모|매출))?\s?,\s?$")
 _NOT_JOB_HEAD = re.compile(rf"(?:{_NOT_JOB_PEOPLE})[’'\"”]?\s?$")
-_NOT_JOB_AFTER = re.compile(rf"\s?(?:등|등의|의)?\s?(?:{_NOT_JOB_PEOPLE})")
+#: a count of other people: 관광객 100만명, 참가자 300명
+_NOT_JOB_BEFORE = re.compile(rf"(?:{_NOT_JOB_PEOPLE}|인구)\s?(?:은|는|이|가|도|수는?)?\s?(?:약|총|모두|연간|연)?\s?$")
+_NOT_JOB_AFTER_LIST = re.compile(rf"\)\s?(?:등|등의|의)?\s?(?:{_NOT_JOB_PEOPLE})")
 #: a jobs noun heading a parenthesised 개 count: ‘디지털’ 일자리(280개)
 _JOB_HEAD = re.compile(r"(?:일자리|채용|고용)[’'\"”]?\($")
 #: a target or result word right before the count (목표 1만7450명, 실적 2만1665명, 목표치는 연간 500명)
@@ -152,6 +182,9 @@ _TARGET_BEFORE = re.compile(
     r"(?:(?:약|총|연간|연|매년|올해|당초|모두|\d{4}년(?:까지|에는|엔|에)?)\s?)*$")
 #: targets of something else: 관광객 유치 목표 100만명, 교육 수료 목표 500명
 _NOT_TARGET = re.compile(rf"(?:{_NOT_JOB_PEOPLE}|유치|모집|방문|관람|교육|판매|생산|수출|가입|접종|검사|등록)[^\s]*\s?(?:[가-힣]+\s)?(?:목표|실적|성과)")
+#: a pronoun standing for the jobs count before (이를 150개로 늘린다), and a change of that count
+_ANAPHORA_BEFORE = re.compile(r"(?:^|\s)(?:이를|이는|이가|그 수를|그 수는|이 숫자를|이 규모를)\s(?:[^\s.]{1,12}\s){0,2}$")
+_GROW_AFTER = re.compile(r"(?:으로|로|까지)\s?(?:늘|확대|증가|늘어|늘려|확충)")
 #: a heading line naming a jobs measure (○ 졸업생 취업자 수, 일자리 창출 실적)
 _HEADING = re.compile(
     r"(?:취업자|취업\s?인원|고용\s?인원|채용\s?인원|신규\s?채용|일자리(?:\s?창출)?)\s?(?:수|현황|실적|규모|인원|추이)?"
@@ -238,11 +271,12 @@ def _paragraph_facts(ctx: Context, taken: dict[int, Fact]) -> list[Fact]:
         if not (about_jobs or heading):
             continue
         prev: Fact | None = None
+        last: Fact | None = None  # the last jobs count of the paragraph so far
         first = True
         for m in _COUNT.finditer(text, ls, le):
             s, e = m.span()
             if s in taken:
-                prev = taken[s]
+                prev = last = taken[s]
                 first = False
                 continue
             rule = None
@@ -250,12 +284,15 @@ def _paragraph_facts(ctx: Context, taken: dict[int, Fact]) -> list[Fact]:
                 first = False
                 continue
             if _TARGET_BEFORE.search(text, max(ls, s - 14), s) and _target_about_jobs(ctx, ls, s) \
+                    and not _NOT_JOB_BEFORE.search(text, max(ls, s - 10), s) \
                     and not _NOT_TARGET.search(text, max(ls, s - 24), s):
                 rule = "jobs.target"
             elif about_jobs and m.group("unit") == "명" and _paren_item(text, ls, s, e, le, pair_only=True):
                 rule = "jobs.list_item"
             elif heading and first and _HEADING_LABEL.fullmatch(text, ls, s):
                 rule = "jobs.heading"
+            elif last is not None and _anaphora(ctx, last, m):
+                rule = "jobs.anaphora"
             elif prev is not None and 0 < s - prev.span[1] <= 20 and _LIST_GAP.fullmatch(text, prev.span[1], s):
                 rule = "jobs.count_list"
             first = False
@@ -264,8 +301,20 @@ def _paragraph_facts(ctx: Context, taken: dict[int, Fact]) -> list[Fact]:
             f = _make(ctx, m, rule, prev.fields.get("qualifier") if rule == "jobs.count_list" and prev else None)
             if f:
                 out.extend(f)
-                taken[s] = prev = f[-1]
+                taken[s] = prev = last = f[-1]
     return out
+
+
+def _anaphora(ctx: Context, last: Fact, m: re.Match) -> bool:
+    """The count restates the jobs count of the sentence before: 일자리 85개가 생겼다. 이를 150개로 늘린다."""
+    text = ctx.text
+    s, e = m.span()
+    ss, _se = ctx.sentence_of(s)
+    if not (ss >= last.span[1] and ctx.sentence_of(ss - 1)[0] <= last.span[0]):
+        return False  # the jobs count must be in the sentence just before
+    if not last.text.rstrip().endswith(m.group("unit")) and m.group("unit") not in last.text:
+        return False
+    return bool(_ANAPHORA_BEFORE.search(text, ss, s) and _GROW_AFTER.match(text, e))
 
 
 def _target_about_jobs(ctx: Context, ls: int, s: int) -> bool:
@@ -306,9 +355,10 @@ def _paren_item(text: str, ss: int, s: int, e: int, se: int, pair_only: bool = F
         if bm is None:
             return False
     p = bm.start()  # the opening parenthesis
-    if _NOT_JOB_HEAD.search(text, max(ss, p - 12), p) or _NOT_JOB_AFTER.match(text, close.end(), se):
+    if _NOT_JOB_HEAD.search(text, max(ss, p - 12), p):
         return False
-    return True
+    # the list is of other people when they are named after it: A대(120명), B대(80명) 학생이
+    return not _NOT_JOB_AFTER_LIST.search(text, close.end() - 1, min(se, close.end() + 200))
 
 
 def _make(ctx: Context, m: re.Match, rule: str, qual: str | None) -> list[Fact] | None:
@@ -336,7 +386,7 @@ def _count_fact(ctx: Context, m: re.Match, ss: int, se: int, prev: Fact | None,
     if fw:
         rule = "jobs.count_before_job"
         jpos = fw.start("job") if fw.group("job") else fw.start("pers")
-        qm = _QUAL_ANY.search(text, e, jpos) or _QUAL_BEFORE.search(text, max(ss, jpos - 10), jpos)
+        qm = _QUAL_ANY.search(text, fw.end("paren") if fw.group("paren") else e, jpos) or _QUAL_BEFORE.search(text, max(ss, jpos - 10), jpos)
         qual = qm.group("q") if qm else None
     elif _OBJECT_HIRED.match(text, e, se):
         rule = "jobs.count_before_job"
@@ -348,7 +398,8 @@ def _count_fact(ctx: Context, m: re.Match, ss: int, se: int, prev: Fact | None,
         qm = _QUAL_BEFORE.search(text, max(bw.end("job"), s - 8), s) \
             or _QUAL_BEFORE.search(text, max(ss, jpos - 12), jpos)
         qual = qm.group("q") if qm else None
-    elif m.group("unit") == "명" and _CREATED.match(text, e, se):
+    elif (m.group("unit") == "명" or topic) and _CREATED.match(text, e, se) \
+            and not _NOT_JOB_BEFORE.search(text, max(ss, s - 10), s):
         rule = "jobs.created"
     elif _employed(text, ss, s, e, se):
         rule = "jobs.employed"
@@ -357,7 +408,8 @@ def _count_fact(ctx: Context, m: re.Match, ss: int, se: int, prev: Fact | None,
         rule = "jobs.list_item"
     elif prev is not None and 0 < s - prev.span[1] <= 20 and _LIST_GAP.fullmatch(text, prev.span[1], s):
         rule = "jobs.count_list"
-        qual = prev.fields.get("qualifier")
+        qm = _QUAL_BEFORE.search(text, max(ss, s - 8), s)  # 정규직 80명, 비정규직 40명
+        qual = qm.group("q") if qm else prev.fields.get("qualifier")
     if rule is None:
         return None
     if qual is None:
