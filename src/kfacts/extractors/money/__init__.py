@@ -17,7 +17,7 @@ Rules
 ``money.list_amount``
     a bare 억/조 amount that is an item of a list of amounts: next to a sibling
     amount with its currency (``’15년 31.1조원 → ’16년 28.7조 → ’17년 26.7조원``,
-    ``120억, 80억원``), or closing a list with ``등`` (``B센터 건립 16억 등``)
+    ``A시 120억, B군 80억원``), or closing a list with ``등`` (``B센터 건립 16억 등``)
     when an amount stands within the paragraphs just before (a flattened table of
     budget items). Counts (``3억 명``) are excluded as for ``money.implicit_won``;
     a lone-digit 조 (``3조``, a team or an article) never counts this way.
@@ -305,7 +305,7 @@ def _from_word(ctx: Context, m: re.Match) -> list[Fact]:
 
 
 #: what separates two items of a list of amounts, with an optional year label (→ ’17년 , 2023년)
-_LIST_SEP = re.compile(r"\s?(?:→|->|⇒|,|·|/|에서)\s?(?:[’']?\d{2,4}년(?:도)?\s?)?")
+_LIST_SEP = re.compile(r"\s?(?:→|->|⇒|,|·|/|에서)\s?(?:[’']?\d{2,4}년(?:도)?\s?|[가-힣]{1,6}\s)?")
 #: a list closed by 등 (… 건립 16억 등)
 _LIST_END = re.compile(r"\s?등(?:[을를이가의은는도으로]|\s|[.,]|$)")
 #: how far back (characters) an amount may stand for a list-closing bare amount to be read as money
