@@ -132,27 +132,31 @@ _WORKING_AFTER = re.compile(r"(?:이|가)\s?(?:일한다|일하고|일하는|일
 _BWD = re.compile(
     rf"(?P<job>{_JOB_NOUN}|취업자|고용인원|채용인원|충원){_NOT_JOBS_AFTER}"
     # a verb form modifying the hired people: 채용된 인원은, 새로 고용한 직원
-    rf"(?:(?:된|한|될|할|하는|되는|했던|됐던)\s?(?:{_PERSONNEL}|사람)(?:\s?수)?)?"
+    rf"(?:(?:에\s?성공|이\s?확정)?(?:된|한|될|할|하는|되는|했던|됐던)\s?(?:{_PERSONNEL}|사람)(?:\s?수)?)?"
     r"(?:\s?(?:창출|유발|인원|규모|목표|실적|효과|계획|예정|수|자\s?수|인력|전망|증가|감소|예정\s?인원|계획\s?인원|"
     r"인원수|직원|인력|자리|자))*"
     r"(?:은|는|이|가|도|만|을|를|으로|로|에|에서|의|만도|만으로|\s?[:：])?"
     r"\s?(?:(?:[‘'\"“][^’'\"”\n]{1,15}[’'\"”]\s?|[가-힣]{1,8}\s)(?:분야|부문|직종|직군|업종|직무)(?:별로?|에서|에|은|는)?\s?)?"
-    r"\s?(?:(?:약|총|모두|최대|최소|연간|연|매년|올해|내년|당초|무려|새로|추가로|신규로?|각각|각|정규직|직원|최소한|"
+    r"\s?(?:(?:약|총|모두|최대|최소|연간|연|매년|올해|내년|당초|기존|종전|무려|새로|추가로|신규로?|각각|각|정규직|직원|최소한|"
     r"직·간접|직간접|직접|간접|상시|"
     r"현재|향후|앞으로|최근|올해만|\d{4}년(?:까지|에는|엔|에|부터)?|"
     r"(?:지난해|전년|작년|전월|전년\s?동월|전년\s?동기|지난달)(?:보다|대비|에\s?비해|에\s?견줘)?)\s?)*$"
 )
 _LIST_GAP = re.compile(
-    r"(?:[을를이가은는의로]|으로|에서|에)?\s?(?:,|·|및|과|와|에서|→|~|-)\s?"
+    r"(?:[을를이가은는의로]|으로|에서|에)?\s?(?:,|·|및|과|와|에서|→|~|-|중)\s?"
     r"(?:[‘'\"“][^’'\"”\n]{1,15}[’'\"”]\s?)?(?:[’']?\d{2,4}년(?:도)?\s?)?(?:[가-힣]{1,4}(?:은|는|이|가|도)?\s?){0,2}"
 )
+#: a list closed by a total: … 80명 등 총 500명
+_LIST_CLOSE = re.compile(r"\s?등\s?(?:총|모두|모두\s?합쳐|전체)?\s?")
 _SHARE = re.compile(r"\s?중(?:\s|에서?\s)")
 _QUAL_BEFORE = re.compile(rf"(?P<q>{_QUALIFIERS})(?:적|의|인|으로)?\s?$")
 
 #: a job word that makes a sentence or paragraph about jobs (not 고용노동부, 취업박람회, 고용 지원)
 _TOPIC = re.compile(rf"(?<!부정)(?<!부정 )(?<!특혜)(?<!특혜 )(?:일자리|고용(?!노동부|부|률|보험|주|정보원)|채용|취업(?!자\s?수)|일감|충원|신입\s?사원|"
                     r"신규\s?인력|정규직으로)(?!\s?(?:박람회|설명회|상담|준비|센터|포털|사이트|캠프|교육|정보|알선|률|율|"
-                    r"노동부|보험|비리|청탁|시험|면접|지원|장려|취약))")
+                    r"노동부|보험|비리|청탁|시험|면접|지원|장려|취약)"
+                    # a purpose clause is not what the sentence counts: 취업을 돕기 위해 A대(30명)에서 교육
+                    r"|(?:\s?창출)?(?:을|를|에)?\s?(?:위해|위한|돕|도와|도우|지원|연계))")
 #: a count of people as the object (or subject) of 창출: only jobs are created
 _CREATED = re.compile(r"(?:을|를|이|가|의|은|는)?\s(?:(?:[가-힣]{1,8}\s)?[가-힣]{1,8}(?:에서|에|으로|로)\s)?"
                       r"(?:새로|추가로|신규로?)?\s?창출(?!\s?(?:사업|정책|유공))|(?:을|를|이|가|의)?창출(?!\s?(?:사업|정책|유공))")
@@ -165,9 +169,10 @@ def _word_list(name: str) -> list[str]:
 
 
 _NOT_JOB_PEOPLE = "|".join(_word_list("not_job_people.txt"))
+_NOT_LIST_LABEL = re.compile("|".join(_word_list("not_job_people.txt") + _word_list("not_job_things.txt")))
 #: the count fills a parenthesis: (938명), (각 140여명), (130명 고용), (500억 원, 84명)
 _PAREN_AFTER = re.compile(r"\s?(?P<verb>(?:신규\s?)?(?:고용|채용|일자리(?:\s?창출)?))?\s?\)")
-_PAREN_BEFORE = re.compile(r"\(\s?(?:각|총|모두)?\s?$")
+_PAREN_BEFORE = re.compile(rf"\(\s?(?:각|총|모두|{_QUALIFIERS})?\s?$")
 _PAREN_PAIR_BEFORE = re.compile(
     r"\((?:[^()\n,]{0,6}\s)?(?:약\s?)?[\d,.]+\s?(?:[조억만천]\s?[\d,]*\s?)+여?\s?(?:원|달러)?(?:\s?(?:투자|규모|매출))?\s?,\s?$")
 _NOT_JOB_HEAD = re.compile(rf"(?:{_NOT_JOB_PEOPLE})[’'\"”]?\s?$")
@@ -227,12 +232,24 @@ def extract(ctx: Context) -> list[Fact]:
     for ss, se in _job_sentences(ctx):
         prev: Fact | None = None
         topic = _TOPIC.search(text, ss, se) is not None
-        for m in _COUNT.finditer(text, ss, se):
+        counts = list(_COUNT.finditer(text, ss, se))
+        got: list[Fact | None] = []
+        for m in counts:
             found = _count_fact(ctx, m, ss, se, prev, topic)
+            got.append(found[0] if found and len(found) == 1 else None)
             if found:
                 facts.extend(found)
                 taken[found[0].span[0]] = found[-1]
                 prev = found[-1]
+        # items of a list that a jobs count closes (A사 120명, B사 80명 등 총 500명을 채용), read backwards
+        for i in range(len(counts) - 2, -1, -1):
+            m = counts[i]
+            if got[i] is None and got[i + 1] is not None and m.start() not in taken and _plain_count(text, m) \
+                    and _listed_before(text, m, got[i + 1], counts[i + 1]):
+                f = _make(ctx, m, "jobs.count_list", _qual_near(text, ss, m.start()))
+                if f:
+                    facts.extend(f)
+                    taken[m.start()] = got[i] = f[0]
     facts.extend(_paragraph_facts(ctx, taken))
     return facts
 
@@ -293,7 +310,7 @@ def _paragraph_facts(ctx: Context, taken: dict[int, Fact]) -> list[Fact]:
                 rule = "jobs.heading"
             elif last is not None and _anaphora(ctx, last, m):
                 rule = "jobs.anaphora"
-            elif prev is not None and 0 < s - prev.span[1] <= 20 and _LIST_GAP.fullmatch(text, prev.span[1], s):
+            elif prev is not None and _listed_after(text, prev, m):
                 rule = "jobs.count_list"
             first = False
             if rule is None:
@@ -317,6 +334,30 @@ def _anaphora(ctx: Context, last: Fact, m: re.Match) -> bool:
     return bool(_ANAPHORA_BEFORE.search(text, ss, s) and _GROW_AFTER.match(text, e))
 
 
+def _listed_after(text: str, prev: Fact, m: re.Match) -> bool:
+    """The count is the next item of a list whose item before is the jobs count ``prev``
+    (``목표 1만7450명, 실적 2만1665명``): same counter, a list separator, and no label
+    naming other things or people (``일자리 300개, 기업 30개``)."""
+    s = m.start()
+    gs = prev.span[1]
+    if not (0 < s - gs <= 20 and _LIST_GAP.fullmatch(text, gs, s)):
+        return False
+    if m.group("unit") not in prev.text:
+        return False
+    return not _NOT_LIST_LABEL.search(text, gs, s)
+
+
+def _listed_before(text: str, m: re.Match, nxt: Fact, nxt_m: re.Match) -> bool:
+    """The count is an item of a list that a jobs count closes: ``A사 120명, B사 80명 등 총 500명을 채용``."""
+    e = m.end()
+    if m.group("unit") not in nxt.text or _NOT_LIST_LABEL.search(text, max(0, m.start() - 8), m.start()):
+        return False  # 기업 30개, ...
+    if _NOT_LIST_LABEL.search(text, e, nxt.span[0]) or re.search(_JOB_NOUN, text[e:nxt.span[0]]):
+        return False  # the closing count has its own label: 기업 30개, 일자리 300개
+    return 0 < nxt.span[0] - e <= 20 and bool(_LIST_GAP.fullmatch(text, e, nxt.span[0])
+                                               or _LIST_CLOSE.fullmatch(text, e, nxt.span[0]))
+
+
 def _target_about_jobs(ctx: Context, ls: int, s: int) -> bool:
     """A job word in the target's sentence or the one before (목표 1만7450명 after a sentence on jobs)."""
     ss, se = ctx.sentence_of(s)
@@ -336,7 +377,10 @@ def _plain_count(text: str, m: re.Match) -> bool:
         return False  # 개월, 개국, 개사, 명단...
     if m.group("unit") == "개" and text.startswith(("개사", "개국", "개월", "개소", "개년"), m.start("unit")):
         return False
-    return not _SHARE.match(text, m.end())
+    if _SHARE.match(text, m.end()):
+        v, _ap = _int_value(num)
+        return not (v is not None and (v <= 10 or v in (100, 1000)))  # 10명 중 3명: a ratio, not a count
+    return True
 
 
 def _paren_item(text: str, ss: int, s: int, e: int, se: int, pair_only: bool = False) -> bool:
@@ -359,6 +403,11 @@ def _paren_item(text: str, ss: int, s: int, e: int, se: int, pair_only: bool = F
         return False
     # the list is of other people when they are named after it: A대(120명), B대(80명) 학생이
     return not _NOT_JOB_AFTER_LIST.search(text, close.end() - 1, min(se, close.end() + 200))
+
+
+def _qual_near(text: str, ss: int, s: int) -> str | None:
+    qm = _QUAL_BEFORE.search(text, max(ss, s - 8), s)
+    return qm.group("q") if qm else None
 
 
 def _make(ctx: Context, m: re.Match, rule: str, qual: str | None) -> list[Fact] | None:
@@ -406,7 +455,7 @@ def _count_fact(ctx: Context, m: re.Match, ss: int, se: int, prev: Fact | None,
     elif topic and (m.group("unit") == "명" or _JOB_HEAD.search(text, max(ss, s - 12), s)) \
             and _paren_item(text, ss, s, e, se):
         rule = "jobs.list_item"
-    elif prev is not None and 0 < s - prev.span[1] <= 20 and _LIST_GAP.fullmatch(text, prev.span[1], s):
+    elif prev is not None and _listed_after(text, prev, m):
         rule = "jobs.count_list"
         qm = _QUAL_BEFORE.search(text, max(ss, s - 8), s)  # 정규직 80명, 비정규직 40명
         qual = qm.group("q") if qm else prev.fields.get("qualifier")
