@@ -186,7 +186,7 @@ _TARGET_BEFORE = re.compile(
     r"(?:^|(?<=[\s,(:·\-]))(?:목표|실적|성과)(?:치|인원)?(?:는|은|가|이|로|도)?\s?"
     r"(?:(?:약|총|연간|연|매년|올해|당초|모두|\d{4}년(?:까지|에는|엔|에)?)\s?)*$")
 #: targets of something else: 관광객 유치 목표 100만명, 교육 수료 목표 500명
-_NOT_TARGET = re.compile(rf"(?:{_NOT_JOB_PEOPLE}|유치|모집|방문|관람|교육|판매|생산|수출|가입|접종|검사|등록)[^\s]*\s?(?:[가-힣]+\s)?(?:목표|실적|성과)")
+_NOT_TARGET = re.compile(rf"(?:{_NOT_LIST_LABEL.pattern}|유치|모집|방문|관람|교육|판매|생산|수출|가입|접종|검사|등록)[^\s]*\s?(?:[가-힣]+\s)?(?:목표|실적|성과)")
 #: a pronoun standing for the jobs count before (이를 150개로 늘린다), and a change of that count
 _ANAPHORA_BEFORE = re.compile(r"(?:^|\s)(?:이를|이는|이가|그 수를|그 수는|이 숫자를|이 규모를)\s(?:[^\s.]{1,12}\s){0,2}$")
 _GROW_AFTER = re.compile(r"(?:으로|로|까지)\s?(?:늘|확대|증가|늘어|늘려|확충)")
@@ -363,7 +363,8 @@ def _target_about_jobs(ctx: Context, ls: int, s: int) -> bool:
     ss, se = ctx.sentence_of(s)
     ps = ctx.sentence_of(ss - 1)[0] if ss > 0 else ss
     le = ctx.text.find("\n", s)
-    return _TOPIC.search(ctx.text, min(ps, ls), min(se, le) if le != -1 else se) is not None
+    lo, hi = max(min(ps, ls), s - 400), min(se, le if le != -1 else se, s + 400)  # bounded: linear time
+    return _TOPIC.search(ctx.text, lo, hi) is not None
 
 
 def _plain_count(text: str, m: re.Match) -> bool:
