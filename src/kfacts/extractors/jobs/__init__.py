@@ -82,7 +82,7 @@ RULES: list[Rule] = [
 
 #: job words: a sentence without one is not read
 _JOB_WORD = re.compile(r"일자리|고용(?!노동부|부|률|보험|센터|지원센터|정보원|주)|채용|취업|일감|구인|충원|신입\s?사원|"
-                       r"신규\s?(?:인력|직원)|근무|일하|일한|일해|일했|재직|뽑|정규직으로|창출")
+                       r"신규\s?(?:인력|직원)|근무|일하|일한|일해|일했|재직|뽑|정규직으로|정규직\s?전환|창출")
 
 #: employees of a workplace: the noun right before the count, and what must follow it
 _EMPLOYEES_BEFORE = re.compile(r"(?:(?:상시|정규직|임)?\s?(?:근로자|직원|종업원|노동자)(?:\s?수(?:는|가)?)?|상시\s?고용\s?인원)\s?$")
@@ -130,9 +130,11 @@ _OBJECT_HIRED = re.compile(
 #: people working at a place, whatever they are called: 선별장에서는 주민 45명이 일한다
 _WORKING_AFTER = re.compile(r"(?:이|가)\s?(?:일한다|일하고|일하는|일해|일했다|일하며)")
 _BWD = re.compile(
-    rf"(?P<job>{_JOB_NOUN}|취업자|고용인원|채용인원|충원){_NOT_JOBS_AFTER}"
+    rf"(?P<job>{_JOB_NOUN}|취업자|고용인원|채용인원|충원|정규직\s?전환){_NOT_JOBS_AFTER}"
     # a verb form modifying the hired people: 채용된 인원은, 새로 고용한 직원
-    rf"(?:(?:에\s?성공|이\s?확정)?(?:된|한|될|할|하는|되는|했던|됐던)\s?(?:{_PERSONNEL}|사람)(?:\s?수)?)?"
+    rf"(?:(?:에\s?성공|이\s?확정)?(?:된|한|될|할|하는|되는|했던|됐던)\s?(?:{_PERSONNEL}|사람)(?:\s?수)?"
+    # the participle right before the count: 신규 채용된 120명은, 회사가 채용한 30명
+    r"|(?:된|한|될|할|했던|됐던))?"
     r"(?:\s?(?:창출|유발|인원|규모|목표|실적|효과|계획|예정|수|자\s?수|인력|전망|증가|감소|예정\s?인원|계획\s?인원|"
     r"인원수|직원|인력|자리|자))*"
     r"(?:은|는|이|가|도|만|을|를|으로|로|에|에서|의|만도|만으로|\s?[:：])?"
@@ -447,7 +449,7 @@ def _count_fact(ctx: Context, m: re.Match, ss: int, se: int, prev: Fact | None,
         jpos = bw.start("job")
         qm = _QUAL_BEFORE.search(text, max(bw.end("job"), s - 8), s) \
             or _QUAL_BEFORE.search(text, max(ss, jpos - 12), jpos)
-        qual = qm.group("q") if qm else None
+        qual = qm.group("q") if qm else ("정규직" if bw.group("job").startswith("정규직") else None)
     elif (m.group("unit") == "명" or topic) and _CREATED.match(text, e, se) \
             and not _NOT_JOB_BEFORE.search(text, max(ss, s - 10), s):
         rule = "jobs.created"
