@@ -137,7 +137,7 @@ _BWD = re.compile(
     r"|(?:된|한|될|할|했던|됐던))?"
     r"(?:\s?(?:창출|유발|인원|규모|목표|실적|효과|계획|예정|수|자\s?수|인력|전망|증가|감소|예정\s?인원|계획\s?인원|"
     r"인원수|직원|인력|자리|자))*"
-    r"(?:은|는|이|가|도|만|을|를|으로|로|에|에서|의|만도|만으로|\s?[:：])?"
+    r"(?:은|는|이|가|도|만|을|를|으로|로|에|에서|의|만도|만으로|\s?또한|\s?역시|\s?[:：])?"
     r"\s?(?:(?:[‘'\"“][^’'\"”\n]{1,15}[’'\"”]\s?|[가-힣]{1,8}\s)(?:분야|부문|직종|직군|업종|직무)(?:별로?|에서|에|은|는)?\s?)?"
     r"\s?(?:(?:약|총|모두|최대|최소|연간|연|매년|올해|내년|당초|기존|종전|무려|새로|추가로|신규로?|각각|각|정규직|직원|최소한|"
     r"직·간접|직간접|직접|간접|상시|"
@@ -282,11 +282,13 @@ def _paragraph_facts(ctx: Context, taken: dict[int, Fact]) -> list[Fact]:
     out: list[Fact] = []
     prev_topic = False
     prev_line: tuple[int, int] | None = None
+    carry_heading = False  # the line before was a bullet read under a jobs heading
     for ls, le in _lines(text):
         topic = _TOPIC.search(text, ls, le) is not None
-        heading = prev_line is not None and _HEADING.search(text, *prev_line) is not None
+        heading = carry_heading and _HEADING_LABEL.match(text, ls) is not None \
+            or prev_line is not None and _HEADING.search(text, *prev_line) is not None
         about_jobs = topic or prev_topic
-        prev_topic, prev_line = topic, (ls, le)
+        prev_topic, prev_line, carry_heading = topic, (ls, le), False
         if not (about_jobs or heading):
             continue
         prev: Fact | None = None
@@ -321,6 +323,9 @@ def _paragraph_facts(ctx: Context, taken: dict[int, Fact]) -> list[Fact]:
             if f:
                 out.extend(f)
                 taken[s] = prev = last = f[-1]
+                # a list of items one per line goes on while its lines keep giving items
+                prev_topic = prev_topic or rule == "jobs.list_item"
+                carry_heading = carry_heading or rule == "jobs.heading"
     return out
 
 
