@@ -13,7 +13,11 @@ fact when the grammar ties it to the job word:
     ``실적``, ``규모``...) and a particle: ``일자리 3,000개``,
     ``고용 인원 120명``, ``직·간접적 일자리만 1만여개``, ``신규 채용 500명``.
 ``jobs.count_list``
-    a count listed right after a jobs count: ``목표 1만7450명, 실적 2만1665명``.
+    a count listed right after a jobs count (``목표 1만7450명, 실적 2만1665명``,
+    ``목표 6만3000개 중 5만9000개``), or before the jobs count that closes the list
+    (``A사 120명, B사 80명 등 총 500명을 채용``): same counter, and no list label
+    naming companies or other people (``일자리 300개, 기업 30개``:
+    ``not_job_things.txt``, ``not_job_people.txt``).
 ``jobs.employed``
     employees of a workplace, where the sentence says they work there:
     ``근로자 300명이 근무하는``, ``일하는 직원 120명`` (not staff sent
@@ -21,6 +25,9 @@ fact when the grammar ties it to the job word:
 ``jobs.range``
     a range tied to a job word as above (``채용 규모는 100~150명``): one fact
     per endpoint, both spanning the range.
+
+Some counts are tied to jobs by the paragraph or the list rather than a job word
+next to them (a paragraph is a line of the page):
 
 ``jobs.created``
     a count of people created (only jobs are): ``사회서비스 분야에서 4000명을 창출``;
@@ -51,7 +58,8 @@ fair, an agency, a rate, a scandal or support for people (``_TOPIC``: not
 Counts of companies, visitors, attendees, casualties, members or staff on
 duty are not tied to a job word and give nothing (``72개 기업``,
 ``일자리상담사 1명``, ``채용박람회에 1,000명이 참석``). ``qualifier`` is the
-kind of jobs stated next to the job word (``신규``, ``직·간접``, ``청년``...).
+kind of jobs stated next to the count or the job word (``신규``, ``직·간접``, ``청년``,
+``신규 고용은 직접 410명`` -> ``직접``).
 """
 
 from __future__ import annotations
