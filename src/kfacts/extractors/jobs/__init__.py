@@ -253,9 +253,9 @@ def extract(ctx: Context) -> list[Fact]:
                 prev = found[-1]
         # items of a list that a jobs count closes (A사 120명, B사 80명 등 총 500명을 채용), read backwards
         for i in range(len(counts) - 2, -1, -1):
-            m = counts[i]
-            if got[i] is None and got[i + 1] is not None and m.start() not in taken and _plain_count(text, m) \
-                    and _listed_before(text, m, got[i + 1], counts[i + 1]):
+            m, nxt = counts[i], got[i + 1]
+            if got[i] is None and nxt is not None and m.start() not in taken and _plain_count(text, m) \
+                    and _listed_before(text, m, nxt):
                 f = _make(ctx, m, "jobs.count_list", _qual_near(text, ss, m.start()))
                 if f:
                     facts.extend(f)
@@ -362,7 +362,7 @@ def _listed_after(text: str, prev: Fact, m: re.Match) -> bool:
     return not _NOT_LIST_LABEL.search(text, gs, s)
 
 
-def _listed_before(text: str, m: re.Match, nxt: Fact, nxt_m: re.Match) -> bool:
+def _listed_before(text: str, m: re.Match, nxt: Fact) -> bool:
     """The count is an item of a list that a jobs count closes: ``A사 120명, B사 80명 등 총 500명을 채용``."""
     e = m.end()
     if m.group("unit") not in nxt.text or _NOT_LIST_LABEL.search(text, max(0, m.start() - 8), m.start()):
@@ -453,9 +453,8 @@ def _count_fact(ctx: Context, m: re.Match, ss: int, se: int, prev: Fact | None,
         jpos = fw.start("job") if fw.group("job") else fw.start("pers")
         qm = _QUAL_ANY.search(text, fw.end("paren") if fw.group("paren") else e, jpos) or _QUAL_BEFORE.search(text, max(ss, jpos - 10), jpos)
         qual = qm.group("q") if qm else None
-    elif _OBJECT_HIRED.match(text, e, se):
+    elif om := _OBJECT_HIRED.match(text, e, se):
         rule = "jobs.count_before_job"
-        om = _OBJECT_HIRED.match(text, e, se)
         qual = "정규직" if om.group("conv") else None
     elif bw:
         rule = "jobs.count_after_job"

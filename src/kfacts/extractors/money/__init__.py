@@ -207,9 +207,9 @@ def extract(ctx: Context) -> list[Fact]:
                 last_end = max(last_end, explicit[i - 1][1])
             nxt = explicit[i] if i < len(explicit) else None
             prv = explicit[i - 1] if i > 0 else None
-            f = _implicit(ctx, m, prv, nxt, last_end)
-            if f is not None:
-                facts.append(f)
+            imp = _implicit(ctx, m, prv, nxt, last_end)
+            if imp is not None:
+                facts.append(imp)
                 last_end = max(last_end, e)
     return facts
 
