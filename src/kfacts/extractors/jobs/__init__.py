@@ -103,7 +103,9 @@ _POST_APPROX = r"\s?(?:가량|정도|이상|남짓|안팎|내외|가까이|쯤)"
 _NUM = NUMBER.replace(r"(?<![\d.,])(?=\d)", r"(?<![\d,])(?<!\d\.)(?=\d)", 1)
 _COUNT = re.compile(
     rf"(?=[약대얼\d])(?P<pre>{_PRE_APPROX})?(?:(?P<n1>{_NUM})(?P<y1>여)?\s?(?:명|개)?\s?[~∼〜～\-–]\s?)?"
-    rf"(?P<n>{_NUM})(?P<y>여)?\s?(?P<unit>명|개|자리)(?P<post>{_POST_APPROX})?"
+    rf"(?P<n>{_NUM})(?P<y>여)?\s?(?P<unit>명|개|자리)"
+    # 대 after the counter is an approximation (1000명대의 고용): part of the span
+    rf"(?:(?P<dae>대)(?=[의를을로에는은이가]|[^가-힣]|$))?(?P<post>{_POST_APPROX})?"
 )
 #: what may follow the counter inside its word: particles (명의, 개를, 명에게...)
 _AFTER_OK = set("의를을가이에씩와과로도만는은으까부대정남안내뿐밖께")
@@ -388,9 +390,9 @@ def _plain_count(text: str, m: re.Match) -> bool:
     if not any("0" <= c <= "9" for c in num):
         return False
     unit_end = m.end("unit")
-    if m.group("post") is None and unit_end < len(text) and "가" <= text[unit_end] <= "힣" \
-            and text[unit_end] not in _AFTER_OK:
-        return False  # 개월, 개국, 개사, 명단...
+    if m.group("post") is None and m.group("dae") is None and unit_end < len(text) and "가" <= text[unit_end] <= "힣" \
+            and (text[unit_end] not in _AFTER_OK or text[unit_end] == "대"):
+        return False  # 개월, 개국, 개사, 명단, 개대학...
     if m.group("unit") == "개" and text.startswith(("개사", "개국", "개월", "개소", "개년"), m.start("unit")):
         return False
     if _SHARE.match(text, m.end()):
@@ -431,7 +433,7 @@ def _make(ctx: Context, m: re.Match, rule: str, qual: str | None) -> list[Fact] 
     if v is None or m.group("n1"):
         return None
     s, e = m.span()
-    approx = approx or bool(m.group("y") or m.group("pre") or m.group("post"))
+    approx = approx or bool(m.group("y") or m.group("pre") or m.group("post") or m.group("dae"))
     return [ctx.fact("jobs", s, e, rule, value=v, approx=approx, qualifier=_qualifier(qual))]
 
 
@@ -482,7 +484,7 @@ def _count_fact(ctx: Context, m: re.Match, ss: int, se: int, prev: Fact | None,
     v, approx = _int_value(num)
     if v is None:
         return None
-    approx = approx or bool(m.group("y") or m.group("pre") or m.group("post"))
+    approx = approx or bool(m.group("y") or m.group("pre") or m.group("post") or m.group("dae"))
     out = [ctx.fact("jobs", s, e, rule, value=v, approx=approx, qualifier=_qualifier(qual))]
     if m.group("n1"):
         # a range (100~150명): one fact per endpoint, the first borrowing the scale of the second
