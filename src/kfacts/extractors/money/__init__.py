@@ -197,11 +197,13 @@ def extract(ctx: Context) -> list[Fact]:
     explicit = sorted(f.span for f in facts if f.fields.get("currency") == "KRW")
     starts = [sp[0] for sp in explicit]
     last_end = -10**9  # end of the last amount accepted so far (explicit or implied)
+    taken_starts = [ts for ts, _te in taken]  # disjoint spans in text order
     for ws, we in _windows(text, _IMPLICIT_HINT, 48, 24):
         for m in _IMPLICIT.finditer(text, ws, we):
             s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
-                continue
+            k = bisect.bisect_left(taken_starts, e) - 1  # the last taken span starting before e
+            if k >= 0 and taken[k][1] > s:
+                continue  # inside an amount with its currency (linear time: no scan of all amounts)
             i = bisect.bisect_left(starts, s)
             if i > 0:
                 last_end = max(last_end, explicit[i - 1][1])
