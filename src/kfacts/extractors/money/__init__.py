@@ -14,6 +14,13 @@ Rules
     a bare 억/조 amount (``총 50억 규모의 펀드``, ``878억을 들여``) whose clause
     speaks of money (budget, investment, fund, sales...: ``context_words.txt``)
     and which does not count people or things (``count_nouns.txt``).
+``money.list_amount``
+    a bare 억/조 amount that is an item of a list of amounts: next to a sibling
+    amount with its currency (``’15년 31.1조원 → ’16년 28.7조 → ’17년 26.7조원``,
+    ``A시 120억, B군 80억원``), or closing a list with ``등`` (``B센터 건립 16억 등``)
+    when an amount stands within the paragraphs just before (a flattened table of
+    budget items). Counts (``3억 명``) are excluded as for ``money.implicit_won``;
+    a lone-digit 조 (``3조``, a team or an article) never counts this way.
 
 Approximation words (SPEC): ``약``/``대략``/``얼추`` before, ``여`` inside or
 after the number, ``대`` after the unit, ``가량``, ``정도``, ``이상``, ``남짓``,
@@ -23,6 +30,7 @@ after the number, ``대`` after the unit, ``가량``, ``정도``, ``이상``, ``
 
 from __future__ import annotations
 
+import bisect
 import re
 from pathlib import Path
 
@@ -37,6 +45,9 @@ RULES: list[Rule] = [
     Rule("money.range", "money", "a range of amounts (100억~200억원, 3~5억 원): one fact per endpoint"),
     Rule("money.implicit_won", "money",
          "a bare 억/조 amount in a clause about money (총 50억 규모의 펀드, 878억을 들여): won implied"),
+    Rule("money.list_amount", "money",
+         "a bare 억/조 amount in a list of amounts: next to a sibling with its currency (’16년 28.7조 → ’17년 26.7조원), "
+         "or closing a list (A 건립 16억 등) after amounts in the paragraphs before"),
 ]
 
 _HERE = Path(__file__).parent
@@ -182,14 +193,26 @@ def extract(ctx: Context) -> list[Fact]:
             if f:
                 facts.extend(f)
                 taken.append((m.start(), max(x.span[1] for x in f)))
+    # explicit amounts (with their currency) in text order, for the list rule
+    explicit = sorted(f.span for f in facts if f.fields.get("currency") == "KRW")
+    starts = [sp[0] for sp in explicit]
+    last_end = -10**9  # end of the last amount accepted so far (explicit or implied)
+    taken_starts = [ts for ts, _te in taken]  # disjoint spans in text order
     for ws, we in _windows(text, _IMPLICIT_HINT, 48, 24):
         for m in _IMPLICIT.finditer(text, ws, we):
             s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
-                continue
-            f = _implicit(ctx, m)
-            if f is not None:
-                facts.append(f)
+            k = bisect.bisect_left(taken_starts, e) - 1  # the last taken span starting before e
+            if k >= 0 and taken[k][1] > s:
+                continue  # inside an amount with its currency (linear time: no scan of all amounts)
+            i = bisect.bisect_left(starts, s)
+            if i > 0:
+                last_end = max(last_end, explicit[i - 1][1])
+            nxt = explicit[i] if i < len(explicit) else None
+            prv = explicit[i - 1] if i > 0 else None
+            imp = _implicit(ctx, m, prv, nxt, last_end)
+            if imp is not None:
+                facts.append(imp)
+                last_end = max(last_end, e)
     return facts
 
 
@@ -283,7 +306,30 @@ def _from_word(ctx: Context, m: re.Match) -> list[Fact]:
             ctx.fact("money", s, e, "money.range", value=v, currency=code, approx=approx_all)]
 
 
-def _implicit(ctx: Context, m: re.Match) -> Fact | None:
+#: what separates two items of a list of amounts, with an optional year label (→ ’17년 , 2023년)
+_LIST_SEP = re.compile(r"\s?(?:→|->|⇒|,|·|/|에서)\s?(?:[’']?\d{2,4}년(?:도)?\s?|[가-힣]{1,6}\s)?")
+#: a list closed by 등 (… 건립 16억 등)
+_LIST_END = re.compile(r"\s?등(?:[을를이가의은는도으로]|\s|[.,]|$)")
+#: how far back (characters) an amount may stand for a list-closing bare amount to be read as money
+_LIST_REACH = 400
+
+
+def _list_amount(text: str, m: re.Match, prv: tuple[int, int] | None, nxt: tuple[int, int] | None,
+                 last_end: int) -> bool:
+    """A bare amount in a list of amounts (the rule ``money.list_amount``)."""
+    s, e = m.span()
+    num = m.group("n")
+    if re.fullmatch(r"\d조", num):
+        return False  # 3조 2교대, 제3조: a lone digit with 조 is rarely an amount without its currency
+    if prv is not None and 0 <= s - prv[1] <= 12 and _LIST_SEP.fullmatch(text, prv[1], s):
+        return True
+    if nxt is not None and 0 <= nxt[0] - e <= 12 and _LIST_SEP.fullmatch(text, e, nxt[0]):
+        return True
+    return bool(_LIST_END.match(text, e)) and 0 <= s - last_end <= _LIST_REACH
+
+
+def _implicit(ctx: Context, m: re.Match, prv: tuple[int, int] | None = None, nxt: tuple[int, int] | None = None,
+              last_end: int = -10**9) -> Fact | None:
     text = ctx.text
     s, e = m.span()
     ns, ne = m.span("n")
@@ -304,12 +350,15 @@ def _implicit(ctx: Context, m: re.Match) -> Fact | None:
         return None  # 5경기, 3조원칙: the unit syllable starts a word
     ss, se = ctx.sentence_of(s)
     lo, hi = max(ss, s - 20, 0), min(max(se, e), e + 16)
+    rule = "money.implicit_won"
     if not _CONTEXT_WORDS.search(text, lo, s) and not _CONTEXT_WORDS.search(text, e, hi):
         # the whole sentence speaks of money, and the amount stands as a noun phrase
         if not (m.group("dae") and _CONTEXT_WORDS.search(text, ss, max(se, e))):
-            return None
+            if not _list_amount(text, m, prv, nxt, last_end):
+                return None
+            rule = "money.list_amount"
     v, ap = _value(num)
     if v is None:
         return None
     approx = ap or bool(m.group("y")) or _approx_words(m)
-    return ctx.fact("money", s, e, "money.implicit_won", value=v, currency="KRW", approx=approx)
+    return ctx.fact("money", s, e, rule, value=v, currency="KRW", approx=approx)
