@@ -25,7 +25,8 @@ from ..base import Context, Rule
 from ...fact import Fact
 from . import orgs
 from .extra import bare_names, foreign_names, repeat_mentions
-from .lexicon import JOSA, foreign_starts
+from .lexicon import JOSA, foreign_starts, title_regex
+from .model import bare_people
 from .patterns import Found, match_title, title_hits
 
 RULES: list[Rule] = [
@@ -38,6 +39,10 @@ RULES: list[Rule] = [
     Rule("person.foreign", "person", "a Hangul-written name before a parenthesis with its Latin form or age and "
          "affiliation (장 피에르 소바주(Jean-Pierre Sauvage, 프랑스 스트라스부르대 교수, 72))"),
     Rule("person.bare_name", "person", "a name without a title: 김은경(53) 씨, 홍길동 씨, 문재인 정부"),
+    Rule("person.nnp_name", "person", "a Korean name Kiwi reads as a proper noun, followed by a person's particle, "
+         "a list comma or 씨/등, with no title (김민호는, 박서연과 이도윤이)"),
+    Rule("person.foreign_nnp", "person", "a transliterated foreign name (one proper noun of a foreign shape, no org "
+         "or place) with a title, age or verb of saying near it (마크롱은 ... 말했다)"),
     Rule("person.repeat", "person", "a later mention of a full name found by another rule (이용섭은)"),
 ]
 
@@ -105,6 +110,19 @@ def extract(ctx: Context) -> list[Fact]:
             found.append(f)
     found.extend(foreign_names(ctx))
     found.extend(bare_names(ctx))
+    # the name model: not where a title rule found a person or its organization, not a name found
+    # already (its other mentions are repeats)
+    taken = {f.start for f in found} | {f.org_span[0] for f in found if f.org_span is not None}
+    known = {text[f.start:f.end] for f in found}
+    for s, e, rule in bare_people(ctx, taken):
+        if text[s:e] in known:
+            continue
+        f = Found(s, e, rule.split(":")[0])
+        if rule.endswith(":title"):  # 바이든 부통령: the title word after the name
+            ts = e + 1
+            te = ts + len(title_regex().match(text, ts).group())
+            f.title, f.title_span = text[ts:te], (ts, te)
+        found.append(f)
     # one mention per name span: the first rule wins (title rules come first)
     by_span: dict[tuple[int, int], Found] = {}
     starts: set[int] = set()

@@ -269,9 +269,13 @@ def match_title(ctx: Context, hit: TitleHit) -> Found | list[Found] | None:
                 return listed
         if not nounish(ctx, s, e):
             break
+        if k + 1 < len(left) and _university_word(ctx, s, e) and nounish(ctx, *left[k + 1]) and \
+                korean_name_ok(ctx, *left[k + 1]):
+            continue  # 한빛대 in ``도하람 한빛대 교수``: the university, the name is further left
         if korean_name_ok(ctx, s, e, strict=hit.info.group == "common" and hit.org is None and k == 0):
             if k + 1 < len(left) and k < 2 and nounish(ctx, *left[k + 1]) and \
-                    (hit.info.group == "corp" or not korean_name_ok(ctx, s, e, strict=True)) and \
+                    (hit.info.group == "corp" or not korean_name_ok(ctx, s, e, strict=True) or
+                     _university_word(ctx, s, e)) and \
                     korean_name_ok(ctx, *left[k + 1], strict=True):
                 # 이희상 동아원 회장: the proper-noun name before an unknown word is the person
                 k += 1
@@ -332,6 +336,15 @@ def match_title(ctx: Context, hit: TitleHit) -> Found | list[Found] | None:
     if foreign:
         return _foreign_found(ctx, hit, name[0], name[1], rule)
     return _found(hit, name[0], name[1], rule)
+
+
+def _university_word(ctx: Context, s: int, e: int) -> bool:
+    """``한성대`` in ``이창원 한성대 총장``: a university's short name between a name and the title."""
+    word = ctx.text[s:e]
+    if not word.endswith("대"):
+        return False
+    found = orgs.canonicalize(ctx, word)
+    return found is not None and found[1] == "university"
 
 
 def _proper_word(ctx: Context, s: int, e: int) -> bool:
