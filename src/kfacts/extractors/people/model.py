@@ -116,7 +116,8 @@ def _after_ok(ctx: Context, stem: int, we: int) -> str | None:
         nxt = text[j:stem_end(ctx, j, k)]
         if nxt in _AFTER_WORD:
             return "word"
-        if nxt in titles():
+        m = title_regex().search(text, j, k)
+        if nxt in titles() or (m is not None and m.end() == j + len(nxt) and m.start() > j):
             return "title"
         for f in ctx.facts_in("organization", j, j + 40):
             if f.span[0] == j:
@@ -213,7 +214,7 @@ _PLACE_ENDINGS = frozenset("동도구호군시리읍면산강섬본천항")
 
 
 #: last syllables of place, product and thing names that Korean given names seldom end with
-_BARE_RARE_FINALS = _PLACE_ENDINGS | frozenset("향장권심려")
+_BARE_RARE_FINALS = frozenset("동군시리읍면산강섬본항향장권심려균봉양")
 
 _PLACE_USE = _re.compile(r"(?:에서|에는|에도|으로|로|에)(?![가-힣])")
 
@@ -337,8 +338,8 @@ def _strong_after(ctx: Context, after: str, stem: int, we: int) -> bool:
         nxt = text[j:stem_end(ctx, j, word_end(text, j))]
         if after == "word":
             return nxt == "씨"
-        info = titles()[nxt]
-        return info.group not in ("corp", "press")
+        m = title_regex().search(text, j, j + len(nxt))
+        return m is not None and titles()[m.group()].group not in ("corp", "press")
     if after == "tail":
         _, se = ctx.sentence_of(stem)
         return _SAYING.search(text, stem, min(se, stem + 60)) is not None

@@ -28,6 +28,17 @@ def _grammar_university(ctx: Context, name: str, hit: tuple[str, str]) -> bool:
     return name not in orgs.org_names(ctx)
 
 
+#: syllables a given name does not have, whatever Kiwi says: a palace (궁), a university (대), 씨, -net
+_NEVER_GIVEN = frozenset("궁대씨넷컷님들")
+
+
+def _rare_given_ok(ch: str) -> bool:
+    """May an unlisted syllable still be part of a given name (not a transliteration's: 칼, 헤, 컷)?"""
+    from .model import foreign_shape
+
+    return ch not in _NEVER_GIVEN and not foreign_shape(ch)
+
+
 def korean_name_ok(ctx: Context, start: int, end: int, strict: bool = False) -> bool:
     """Can ``text[start:end]`` be a Korean full name?
 
@@ -47,9 +58,13 @@ def korean_name_ok(ctx: Context, start: int, end: int, strict: bool = False) -> 
         return False
     if name in not_names() or any(name[i:] in titles() for i in range(len(name) - 1)):
         return False  # 당선인, 위원장: a title, not a name
-    if not all(ch in given_syllables() for ch in parts[1]):
-        return False  # 이집트, 유튜브: not a Korean given name
     toks = ctx.tokens_in(start, end)
+    unlisted = [ch for ch in parts[1] if ch not in given_syllables()]
+    if unlisted and not (len(unlisted) == 1 and len(parts[1]) == 2 and len(toks) == 1 and toks[0].tag == "NNP"
+                         and _rare_given_ok(unlisted[0]) and not name.endswith("대")):
+        # 이집트, 유튜브: not a Korean given name; one rarer syllable (사재혁, 도제원) passes when Kiwi
+        # reads the whole word as one proper noun
+        return False
     if not toks or toks[0].start != start or toks[-1].end != end:
         return False  # the name must start and end on morpheme boundaries
     if name.startswith(not_name_prefixes()) and not any(t.tag == "NNP" for t in toks):
