@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import regex as re
 
-from ..base import Context, Rule
+from ..base import Context, Occupancy, Rule
 from ...fact import Fact
 from . import orgs
 from .extra import bare_names, foreign_names, repeat_mentions
-from .lexicon import JOSA, foreign_starts, title_regex
+from .lexicon import JOSA, countries, foreign_starts, title_regex
+from .words import word_start
 from .model import bare_people
 from .patterns import Found, match_title, title_hits
 
@@ -114,14 +115,21 @@ def extract(ctx: Context) -> list[Fact]:
     # already (its other mentions are repeats)
     taken = {f.start for f in found} | {f.org_span[0] for f in found if f.org_span is not None}
     known = {text[f.start:f.end] for f in found}
+    occupied = Occupancy()
+    for f in sorted(found, key=lambda f: f.start):
+        if not occupied.overlaps(f.start, f.end):
+            occupied.add(f.start, f.end)
     for s, e, rule in bare_people(ctx, taken):
-        if text[s:e] in known:
-            continue
+        if text[s:e] in known or occupied.overlaps(s, e):
+            continue  # 피에르 소바주 inside 장 피에르 소바주 found before
         f = Found(s, e, rule.split(":")[0])
         if rule.endswith(":title"):  # 바이든 부통령: the title word after the name
-            ts = e + 1
-            te = ts + len(title_regex().match(text, ts).group())
-            f.title, f.title_span = text[ts:te], (ts, te)
+            m = title_regex().search(text, e, min(len(text), e + 40))
+            if m is not None:
+                ts = word_start(text, m.start())
+                if text[ts:m.start()] in countries():
+                    ts = m.start()
+                f.title, f.title_span = text[ts:m.end()], (ts, m.end())
         found.append(f)
     # one mention per name span: the first rule wins (title rules come first)
     by_span: dict[tuple[int, int], Found] = {}

@@ -28,7 +28,7 @@ from ..base import Context
 from . import orgs
 from .lexicon import _rows, countries, foreign_starts, not_names, split_surname, title_regex, titles
 from .names import korean_name_ok, latin_person_name
-from .words import is_word_char, next_word, prev_word, stem_end, word_end
+from .words import is_word_char, next_word, prev_word, stem_end, word_end, word_start
 
 #: particles (the whole tail of the word after the name) a person takes; 에서, 에, 로 are a place's
 _PERSON_TAIL = _re.compile(
@@ -45,7 +45,9 @@ _AFTER_PUNCT = frozenset(",·()/")
 
 #: verbs of saying and acting a person is the subject of (in the rest of the clause)
 _SAYING = _re.compile(r"(?:말했|강조했|주장했|설명했|덧붙였|지적했|말하며|발언|언급했|답했|털어놨|회고했|"
-                      r"비판했|호소했|약속했|반박했|고백했|토로했|당부했|취임|사망했|사임|당선|출마|방한|숨졌|골을|득점)")
+                      r"비판했|호소했|약속했|반박했|고백했|토로했|당부했|취임|사망했|사임|당선|출마|방한|숨졌|골을|득점|"
+                      r"데뷔|결혼|출산|은퇴|이적|출연|체포|기소|열애|입대|태어났|숨을 거뒀|세상을 떠났|인터뷰|"
+                      r"수상해|우승|홈런|안타|생일|아내|남편|아들|딸)")
 
 _HANGUL_BASE = 0xAC00
 
@@ -116,6 +118,12 @@ def _after_ok(ctx: Context, stem: int, we: int) -> str | None:
         nxt = text[j:stem_end(ctx, j, k)]
         if nxt in _AFTER_WORD:
             return "word"
+        if nxt in countries():
+            # 세르게이 라브로프 러시아 외무장관: a country, then the title
+            nw = next_word(text, k)
+            if nw is not None and title_regex().search(text, nw[0], nw[1]) is not None and \
+                    title_regex().search(text, nw[0], nw[1]).end() == stem_end(ctx, *nw):
+                return "title"
         m = title_regex().search(text, j, k)
         if nxt in titles() or (m is not None and m.end() == j + len(nxt) and m.start() > j):
             return "title"
@@ -176,8 +184,10 @@ def _foreign_part(ctx: Context, s: int, e: int) -> bool:
     w = ctx.text[s:e]
     if w in _CONNECTORS or w in foreign_starts():
         return True
-    if len(w) < 2 or not foreign_shape(w) or w in countries() or w in places() or w in titles() or w in not_names():
+    if len(w) < 2 or w in countries() or w in places() or w in titles() or w in not_names():
         return False
+    if not foreign_shape(w) and (split_surname(w) is not None or len(w) > 4):
+        return False  # a Korean-looking word (or a long one) opens no foreign name unless it looks foreign
     toks = ctx.tokens_in(s, e)
     if len(toks) != 1 or toks[0].tag != "NNP":
         return False
@@ -250,7 +260,7 @@ def bare_people(ctx: Context, taken: set[int]) -> list[tuple[int, int, str]]:
         if " " in t.form and t.end > we:
             we = word_end(text, t.end)  # Kiwi read a two-word foreign name as one proper noun
         stem = stem_end(ctx, s, we)
-        if stem - s < 2:
+        if stem == s:
             continue
         last = stem
         after = _after_ok(ctx, stem, we)
@@ -261,10 +271,13 @@ def bare_people(ctx: Context, taken: set[int]) -> list[tuple[int, int, str]]:
             continue
         first = _extend_left(ctx, s)
         if first != s:
+            words = text[first:stem].split(" ")
             if _not_entity(ctx, s, stem) and (" " in t.form or t.start == s and t.end == stem) and \
-                    (foreign_shape(name) or text[first:s].strip() in foreign_starts()) and \
-                    not any(w in places() for w in text[first:stem].split(" ")):
-                out.append((first, stem, "person.foreign_nnp"))
+                    (any(foreign_shape(w) for w in words) or words[0] in foreign_starts()) and \
+                    not any(w in places() or w in countries() for w in words) and after != "org":
+                out.append((first, stem, "person.foreign_nnp:title" if after == "title" else "person.foreign_nnp"))
+            continue
+        if stem - s < 2:
             continue
         if 2 <= len(name) <= 4 and split_surname(name) is not None:
             parts = split_surname(name)
@@ -287,6 +300,9 @@ def bare_people(ctx: Context, taken: set[int]) -> list[tuple[int, int, str]]:
         if t.start != s or t.end != stem or not 2 <= len(name.replace(" ", "")) <= 6:
             continue
         if after == "org" or not _not_entity(ctx, s, stem):
+            continue
+        if _with_ssi(text, after, stem, we) and not name.endswith("모") and len(name) <= 4 and " " not in name:
+            out.append((s, stem, "person.foreign_nnp"))  # 솔비 씨, 하루코씨: a one-word name with 씨
             continue
         if after == "title" and len(name) <= 3 and _strong_after(ctx, after, stem, we):
             out.append((s, stem, "person.foreign_nnp:title"))  # 바이든 부통령: a person's title is evidence enough
@@ -327,6 +343,13 @@ def _korean_candidate(ctx: Context, s: int, e: int) -> bool:
     return parts is not None and parts[1] != "모" and korean_name_ok(ctx, s, e, strict=True)
 
 
+def _with_ssi(text: str, after: str, stem: int, we: int) -> bool:
+    """씨 right after the name, glued or as the next word."""
+    if after == "tail":
+        return text.startswith("씨", stem)
+    return after == "word" and text.startswith("씨", we + 1) and word_end(text, we + 1) - (we + 1) <= 4
+
+
 def _strong_after(ctx: Context, after: str, stem: int, we: int) -> bool:
     """Evidence enough for a one-word foreign name: 씨, a title (not a company's), a person's parenthesis,
     or a verb of saying later in its sentence."""
@@ -342,5 +365,12 @@ def _strong_after(ctx: Context, after: str, stem: int, we: int) -> bool:
         return m is not None and titles()[m.group()].group not in ("corp", "press")
     if after == "tail":
         _, se = ctx.sentence_of(stem)
-        return _SAYING.search(text, stem, min(se, stem + 60)) is not None
+        if _SAYING.search(text, stem, min(se, stem + 60)) is not None:
+            return True
+        # a subject or topic of three or more foreign syllables (루키야노바는): a person's name
+        return _LOOSE and stem - word_start(text, stem) >= 3 and _SUBJECT.fullmatch(text, stem, we) is not None
     return False
+
+
+_LOOSE = False
+_SUBJECT = _re.compile(r"은|는|이|가|의|와|과|를|을|에게|도")
