@@ -362,7 +362,8 @@ def _strong_after(ctx: Context, after: str, stem: int, we: int) -> bool:
         if after == "word":
             return nxt == "씨"
         m = title_regex().search(text, j, j + len(nxt))
-        return m is not None and titles()[m.group()].group not in ("corp", "press")
+        # a member or a company's head: the word before may be the group or the company (밴드명 멤버)
+        return m is not None and titles()[m.group()].group not in ("corp", "press") and m.group() != "멤버"
     if after == "tail":
         _, se = ctx.sentence_of(stem)
         if _SAYING.search(text, stem, min(se, stem + 60)) is not None:
