@@ -28,7 +28,7 @@ from ..base import Context
 from . import orgs
 from .lexicon import _rows, countries, foreign_starts, not_names, split_surname, title_regex, titles
 from .names import korean_name_ok, latin_person_name
-from .words import is_word_char, next_word, prev_word, stem_end, word_end, word_start
+from .words import is_word_char, next_word, prev_word, stem_end, word_end
 
 #: particles (the whole tail of the word after the name) a person takes; 에서, 에, 로 are a place's
 _PERSON_TAIL = _re.compile(
@@ -141,7 +141,8 @@ def _after_ok(ctx: Context, stem: int, we: int) -> str | None:
 
 #: last syllables (or tails) of bare proper nouns that name a place, a company or a body, not a person
 _NOT_NAME_TAILS = ("사", "위", "당", "청", "처", "읍", "면", "로", "항", "역", "해안", "건설", "코리아", "컴퍼니",
-                   "닷컴", "타임스", "타임즈", "포스트", "저널", "뉴스", "그룹", "홀", "센터", "랜드", "스쿨", "즈", "츠")
+                   "닷컴", "타임스", "타임즈", "포스트", "저널", "뉴스", "그룹", "홀", "센터", "랜드", "스쿨", "즈", "츠",
+                   "전자", "산업", "테크", "전력", "은행", "증권", "제약", "화학", "통신", "에너지", "시스템", "솔루션")
 
 #: short words that join parts of a foreign name (반 페르시, 다 실바, 엘 카자니)
 _CONNECTORS = frozenset({"다", "드", "데", "디", "델", "반", "폰", "판", "엘", "알", "빈", "라", "르", "벤", "오"})
@@ -307,9 +308,7 @@ def bare_people(ctx: Context, taken: set[int]) -> list[tuple[int, int, str]]:
         if after == "title" and len(name) <= 3 and _strong_after(ctx, after, stem, we):
             out.append((s, stem, "person.foreign_nnp:title"))  # 바이든 부통령: a person's title is evidence enough
             continue
-        if not foreign_shape(name.split(" ")[-1]):
-            continue
-        if " " in name or _strong_after(ctx, after, stem, we):
+        if " " in name or (foreign_shape(name) and _strong_after(ctx, after, stem, we)):
             out.append((s, stem, "person.foreign_nnp"))
     return out
 
@@ -368,10 +367,5 @@ def _strong_after(ctx: Context, after: str, stem: int, we: int) -> bool:
         _, se = ctx.sentence_of(stem)
         if _SAYING.search(text, stem, min(se, stem + 60)) is not None:
             return True
-        # a subject or topic of three or more foreign syllables (루키야노바는): a person's name
-        return _LOOSE and stem - word_start(text, stem) >= 3 and _SUBJECT.fullmatch(text, stem, we) is not None
+        return False
     return False
-
-
-_LOOSE = False
-_SUBJECT = _re.compile(r"은|는|이|가|의|와|과|를|을|에게|도")
