@@ -38,7 +38,7 @@ _PERSON_TAIL = _re.compile(
 )
 
 #: words after a bare name that make it a person (씨 and the like; 등 ends a list of people)
-_AFTER_WORD = frozenset({"씨", "측", "등", "외", "부부", "본인", "일가", "부자", "모녀", "부녀", "모자", "자매", "형제"})
+_AFTER_WORD = frozenset({"씨", "군", "양", "측", "등", "외", "부부", "본인", "일가", "부자", "모녀", "부녀", "모자", "자매", "형제"})
 
 #: punctuation after a name in a list or before its parenthesis
 _AFTER_PUNCT = frozenset(",·()/")
@@ -260,11 +260,22 @@ def bare_people(ctx: Context, taken: set[int]) -> list[tuple[int, int, str]]:
         we = word_end(text, s)
         if " " in t.form and t.end > we:
             we = word_end(text, t.end)  # Kiwi read a two-word foreign name as one proper noun
+        dot = text.find("·", s, we)
+        if dot != -1:
+            we = dot  # 김도윤·30, 홍길동·이영희: the middle dot ends the name
         stem = stem_end(ctx, s, we)
+        friendly = False
+        if stem > t.end and text.startswith("이", t.end) and t.end + 1 == stem and \
+                _FRIENDLY.fullmatch(text, stem, we):
+            stem, friendly = t.end, True  # 지현이는 (지현/NNP 이/XSN): the given name with its friendly suffix
         if stem == s:
             continue
         last = stem
-        after = _after_ok(ctx, stem, we)
+        if stem - s >= 3 and text[stem - 1] == "씨" and t.end >= stem:
+            stem -= 1  # 하루코씨는: Kiwi read 씨 into the proper noun
+        after = "tail" if friendly else _after_ok(ctx, stem, we)
+        if after is None and _DAN.match(text, we) is not None and we == stem:
+            after = "word"  # 이하준 9단: a player's rank
         if after is None or (after == "paren" and _compound_after(ctx, stem)):
             continue
         name = text[s:stem]
@@ -286,15 +297,18 @@ def bare_people(ctx: Context, taken: set[int]) -> list[tuple[int, int, str]]:
                 continue  # 박모(54)씨: an anonymized name; 송파구 신천동: a place
             if after == "org" and not (t.end == stem and t.start == s and name[-1] not in _PLACE_ENDINGS):
                 continue
-            if after in ("list", "paren") and not _weak_ok(ctx, after, stem, s):
+            strong = after == "title" or (after == "word" and text[we + 1:we + 2] != "등" and text[we + 1:we + 2] != "외") \
+                or text[max(0, s - 3):s] == "본명 " or _DAN.match(text, we) is not None or friendly
+            if after in ("list", "paren") and not strong and not _weak_ok(ctx, after, stem, s):
                 continue
-            strong = after == "title" or (after == "word" and text[we + 1:we + 2] != "등" and text[we + 1:we + 2] != "외")
             if after == "paren" and _latin_thing(ctx, stem):
                 continue  # 온리원(Only-One): a thing with its English name
             if not strong and (len(parts[1]) < 2 or name[-1] in _BARE_RARE_FINALS or
                                                    _used_as_place(ctx, name)):
                 continue  # 송도, 성수동, 황금향: a two-syllable or place-like word needs a title or 씨
             if korean_name_ok(ctx, s, stem, strict=True):
+                if len(name) == 3 and name[-1] == "이" and after == "tail" and _FRIENDLY.fullmatch(text, stem, we):
+                    stem -= 1  # 민서이는: a given name with the friendly suffix 이 (민서 is the name)
                 out.append((s, stem, "person.nnp_name"))
                 continue
         # a foreign name: one proper noun (one or two words), foreign in shape, no org or place
@@ -343,10 +357,20 @@ def _korean_candidate(ctx: Context, s: int, e: int) -> bool:
 
 
 def _with_ssi(text: str, after: str, stem: int, we: int) -> bool:
-    """씨 right after the name, glued or as the next word."""
+    """씨 right after the name, glued or as the next word (or 군/양 after a child's name: 준서 군)."""
     if after == "tail":
         return text.startswith("씨", stem)
-    return after == "word" and text.startswith("씨", we + 1) and word_end(text, we + 1) - (we + 1) <= 4
+    return after == "word" and _SSI.match(text, we + 1) is not None
+
+
+#: the particles after a given name with the friendly suffix 이 (민서이는, 도윤이가)
+_FRIENDLY = _re.compile(r"는|가|를|의|도|랑|와|한테|에게")
+
+#: 씨, 군, 양 as the word after a name (a particle may follow)
+_SSI = _re.compile(r"(?:씨|군|양)(?:은|는|이|가|을|를|의|와|과|도|에게)?(?![가-힣])")
+
+#: a Go or martial-arts rank after a name: 9단
+_DAN = _re.compile(r"[ \t]\d{1,2}단(?![가-힣])|[ \t]\d{1,2}단(?=은|는|이|과|와|의|도|에게)")
 
 
 def _strong_after(ctx: Context, after: str, stem: int, we: int) -> bool:
