@@ -176,6 +176,15 @@ def _compound_after(ctx: Context, pos: int) -> bool:
     return "가" <= ch <= "힣" and _PERSON_TAIL.match(ctx.text, m.end()) is None
 
 
+def _thing_words(name: str) -> bool:
+    """Words no person's name has: a language or nationality (폴란드어, 핀란드인), a wiki project,
+    a place or thing of ``places.tsv``."""
+    for w in name.split(" "):
+        if w in places() or w.startswith("위키") or (len(w) >= 3 and w[-1] in "어인" and w[:-1] in countries()):
+            return True
+    return False
+
+
 def _foreign_part(ctx: Context, s: int, e: int) -> bool:
     """A word that may open a foreign name written before the family name (에이버리, 반, 다).
 
@@ -185,7 +194,7 @@ def _foreign_part(ctx: Context, s: int, e: int) -> bool:
     w = ctx.text[s:e]
     if w in _CONNECTORS or w in foreign_starts():
         return True
-    if len(w) < 2 or w in countries() or w in places() or w in titles() or w in not_names():
+    if len(w) < 2 or w in countries() or w in places() or w in titles() or w in not_names() or _thing_words(w):
         return False
     if not foreign_shape(w) and (split_surname(w) is not None or len(w) > 4):
         return False  # a Korean-looking word (or a long one) opens no foreign name unless it looks foreign
@@ -225,7 +234,7 @@ _PLACE_ENDINGS = frozenset("동도구호군시리읍면산강섬본천항")
 
 
 #: last syllables of place, product and thing names that Korean given names seldom end with
-_BARE_RARE_FINALS = frozenset("동군시리읍면산강섬본항향장권심려균봉양")
+_BARE_RARE_FINALS = frozenset("동군시리읍면산강섬본항향장권심려균봉양염표")
 
 _PLACE_USE = _re.compile(r"(?:에서|에는|에도|으로|로|에)(?![가-힣])")
 
@@ -279,7 +288,7 @@ def bare_people(ctx: Context, taken: set[int]) -> list[tuple[int, int, str]]:
         if after is None or (after == "paren" and _compound_after(ctx, stem)):
             continue
         name = text[s:stem]
-        if name.endswith(_NOT_NAME_TAILS):
+        if name.endswith(_NOT_NAME_TAILS) or _thing_words(name):
             continue
         first = _extend_left(ctx, s)
         if first != s:
