@@ -37,6 +37,8 @@ RULES: list[Rule] = [
     Rule("person.appositive", "person", "an organization with its head in parentheses (성동구(구청장 정원오))"),
     Rule("person.byline", "person", "a reporter's byline ([아이뉴스24 김상진 기자], /박진표 기자, 박진표기자)"),
     Rule("person.byline_name", "person", "a name alone on a bulleted byline line under the headline (• 윤만형)"),
+    Rule("person.contact", "person", "the officer in a press release's contact cell (일자리정책과 | 홍길동 | 062-123-4567), "
+         "org the document's government"),
     Rule("person.foreign", "person", "a Hangul-written name before a parenthesis with its Latin form or age and "
          "affiliation (장 피에르 소바주(Jean-Pierre Sauvage, 프랑스 스트라스부르대 교수, 72))"),
     Rule("person.bare_name", "person", "a name without a title: 김은경(53) 씨, 홍길동 씨, 문재인 정부"),

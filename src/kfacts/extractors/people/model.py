@@ -331,6 +331,8 @@ def bare_people(ctx: Context, taken: set[int]) -> list[tuple[int, int, str]]:
         if after == "title" and len(name) <= 3 and _strong_after(ctx, after, stem, we):
             out.append((s, stem, "person.foreign_nnp:title"))  # 바이든 부통령: a person's title is evidence enough
             continue
+        if " " in name and not all(len(w) <= 5 for w in name.split(" ")):
+            continue  # 한빛종합식품 가온사료: long words of a list of companies Kiwi read as one proper noun
         if " " in name or (foreign_shape(name) and _strong_after(ctx, after, stem, we)):
             out.append((s, stem, "person.foreign_nnp"))
     return out

@@ -288,7 +288,7 @@ def match_title(ctx: Context, hit: TitleHit) -> Found | list[Found] | None:
                 korean_name_ok(ctx, *left[k + 1]):
             continue  # 한빛대 in ``도하람 한빛대 교수``: the university, the name is further left
         if korean_name_ok(ctx, s, e, strict=hit.info.group == "common" and hit.org is None and k == 0,
-                          school_ok=hit.info.group == "press"):
+                          school_ok=hit.info.group == "press" or hit.info.lg is not None):
             if k + 1 < len(left) and k < 2 and nounish(ctx, *left[k + 1]) and \
                     (hit.info.group == "corp" or not korean_name_ok(ctx, s, e, strict=True) or
                      _university_word(ctx, s, e)) and \
@@ -328,6 +328,14 @@ def match_title(ctx: Context, hit: TitleHit) -> Found | list[Found] | None:
     nw = next_word(text, hit.we)
     if nw is None:
         return None
+    if text[nw[0]:nw[1]] in _ACTING_WORDS:
+        # 부산시(시장 권한대행 홍길동): the acting role is part of the title, the name follows it
+        acting = nw
+        nw = next_word(text, nw[1])
+        if nw is None:
+            return None
+        hit.title = f"{hit.title} {text[acting[0]:acting[1]]}"
+        hit.te = acting[1]
     dot = text.find("·", nw[0], nw[1])
     if dot != -1 and _PHOTO.match(text, dot + 1):
         nw = (nw[0], dot)  # 마포구(구청장 홍길순·사진): the photo note after the name
@@ -621,6 +629,9 @@ _EQ_OUTLET = re.compile(r"[\[(【]\s*(?P<o>[^\s\[\]()【】=]{2,20})\s*=\s*$")
 
 #: a desk or bureau of an outlet written before the reporter (광주취재본부, 사회부, 정치팀): not the outlet
 _DESK = re.compile(r"[가-힣]{0,8}(?:취재본부|본부|취재팀|취재부|총국|지국|지사|[가-힣]부|[가-힣]팀|데스크)")
+
+#: acting roles written between a title and the name (시장 권한대행 홍길동)
+_ACTING_WORDS = frozenset({"권한대행", "직무대행", "직무대리"})
 
 #: a note after a name in parentheses: 홍길순·사진, 홍길순·오른쪽
 _PHOTO = re.compile(r"(?:사진|오른쪽|왼쪽|가운데|앞줄|뒷줄)(?![가-힣])")
