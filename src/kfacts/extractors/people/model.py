@@ -302,7 +302,8 @@ def bare_people(ctx: Context, taken: set[int]) -> list[tuple[int, int, str]]:
             continue
         if 2 <= len(name) <= 4 and split_surname(name) is not None:
             parts = split_surname(name)
-            if parts[1] == "모" or _place_before(ctx, s) or orgs.canonicalize(ctx, name) is not None:
+            if parts[1] == "모" or _place_before(ctx, s) or orgs.canonicalize(ctx, name) is not None or \
+                    parts[1] in not_names() or name in places():  # 고조선: a prefix + a country, no name
                 continue  # 박모(54)씨: an anonymized name; 송파구 신천동: a place
             if after == "org" and not (t.end == stem and t.start == s and name[-1] not in _PLACE_ENDINGS):
                 continue
