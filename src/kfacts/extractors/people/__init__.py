@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import regex as re
 
-from ..base import Context, Rule
+from ..base import Context, Occupancy, Rule
 from ...fact import Fact
 from . import orgs
 from .extra import bare_names, foreign_names, repeat_mentions
-from .lexicon import JOSA, foreign_starts
+from .lexicon import JOSA, countries, foreign_starts, title_regex
+from .words import word_start
+from .model import bare_people
 from .patterns import Found, match_title, title_hits
 
 RULES: list[Rule] = [
@@ -35,9 +37,15 @@ RULES: list[Rule] = [
     Rule("person.appositive", "person", "an organization with its head in parentheses (성동구(구청장 정원오))"),
     Rule("person.byline", "person", "a reporter's byline ([아이뉴스24 김상진 기자], /박진표 기자, 박진표기자)"),
     Rule("person.byline_name", "person", "a name alone on a bulleted byline line under the headline (• 윤만형)"),
+    Rule("person.contact", "person", "the officer in a press release's contact cell (일자리정책과 | 홍길동 | 062-123-4567), "
+         "org the document's government"),
     Rule("person.foreign", "person", "a Hangul-written name before a parenthesis with its Latin form or age and "
          "affiliation (장 피에르 소바주(Jean-Pierre Sauvage, 프랑스 스트라스부르대 교수, 72))"),
     Rule("person.bare_name", "person", "a name without a title: 김은경(53) 씨, 홍길동 씨, 문재인 정부"),
+    Rule("person.nnp_name", "person", "a Korean name Kiwi reads as a proper noun, followed by a person's particle, "
+         "a list comma or 씨/등, with no title (김민호는, 박서연과 이도윤이)"),
+    Rule("person.foreign_nnp", "person", "a transliterated foreign name (one proper noun of a foreign shape, no org "
+         "or place) with a title, age or verb of saying near it (마크롱은 ... 말했다)"),
     Rule("person.repeat", "person", "a later mention of a full name found by another rule (이용섭은)"),
 ]
 
@@ -105,6 +113,26 @@ def extract(ctx: Context) -> list[Fact]:
             found.append(f)
     found.extend(foreign_names(ctx))
     found.extend(bare_names(ctx))
+    # the name model: not where a title rule found a person or its organization, not a name found
+    # already (its other mentions are repeats)
+    taken = {f.start for f in found} | {f.org_span[0] for f in found if f.org_span is not None}
+    known = {text[f.start:f.end] for f in found}
+    occupied = Occupancy()
+    for f in sorted(found, key=lambda f: f.start):
+        if not occupied.overlaps(f.start, f.end):
+            occupied.add(f.start, f.end)
+    for s, e, rule in bare_people(ctx, taken):
+        if text[s:e] in known or occupied.overlaps(s, e):
+            continue  # 피에르 소바주 inside 장 피에르 소바주 found before
+        f = Found(s, e, rule.split(":")[0])
+        if rule.endswith(":title"):  # 바이든 부통령: the title word after the name
+            m = title_regex().search(text, e, min(len(text), e + 40))
+            if m is not None:
+                ts = word_start(text, m.start())
+                if text[ts:m.start()] in countries():
+                    ts = m.start()
+                f.title, f.title_span = text[ts:m.end()], (ts, m.end())
+        found.append(f)
     # one mention per name span: the first rule wins (title rules come first)
     by_span: dict[tuple[int, int], Found] = {}
     starts: set[int] = set()

@@ -133,7 +133,10 @@ _BARE_TRIGGER = _re.compile(
     r"(?<=[가-힣])(?:\s*\(\s*(?:만\s*)?\d{1,3}\s*세?\s*\)|\s?씨(?:" + JOSA + r")?(?![가-힣])"
     r"|\s(?:정부|정권|행정부)(?:" + JOSA + r")?(?![가-힣]))"
 )
-_BULLET_LINE = re.compile(r"(?m)^[ \t]*[•·▶■◆○◇▲\-][ \t]*([가-힣]{2,4})[ \t]*$")
+#: a press-release contact cell: 일자리정책과 | 홍길동 | 062-123-4567
+_CONTACT = re.compile(r"[가-힣](?:과|팀|실|관|국|단|센터|담당)[ \t]*\|[ \t]*([가-힣]{2,4})[ \t]*\|[ \t]*0\d{1,2}-\d{3,4}-\d{4}")
+_BULLET_LINE = re.compile(r"(?m)^[ \t]*(?:[•·▶■◆○◇▲\-]|\d{4}[-.]\d{1,2}[-.]\d{1,2}\.?(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?)"
+                          r"[ \t]*([가-힣]{2,4})[ \t]*$")
 
 
 def bare_names(ctx: Context) -> list[Found]:
@@ -157,6 +160,14 @@ def bare_names(ctx: Context) -> list[Found]:
             continue  # 김모(45)씨: an anonymized name
         if korean_name_ok(ctx, s, e, strict=True):
             out.append(Found(s, e, "person.bare_name"))
+    if "|" in text:
+        for m in _CONTACT.finditer(text):
+            s, e = m.span(1)
+            if korean_name_ok(ctx, s, e):
+                f = Found(s, e, "person.contact")
+                # the officer of a government department: the document's government
+                f.org = orgs.document_government(ctx, "city") or orgs.document_government(ctx, "do")
+                out.append(f)
     for m in _BULLET_LINE.finditer(ctx.text[:1500]):
         s, e = m.span(1)
         if korean_name_ok(ctx, s, e, strict=True):

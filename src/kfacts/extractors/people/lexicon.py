@@ -143,7 +143,8 @@ def title_regex() -> "_re.Pattern[str]":
     longest title it ends with (``문화경제부시장`` before ``부시장``).
     """
     # the standard library engine runs this scan several times faster than ``regex``
-    return _re.compile(rf"{trie_regex(titles())}(?=(?:{JOSA})?(?![가-힣A-Za-z0-9]))")
+    # a reporter's e-mail may be glued to the title (홍길동기자gildong@...)
+    return _re.compile(rf"{trie_regex(titles())}(?=(?:{JOSA})?(?![가-힣A-Za-z0-9])|[A-Za-z0-9._-]+@)")
 
 
 def trie_regex(words: "Iterable[str]") -> str:

@@ -28,7 +28,31 @@ def _grammar_university(ctx: Context, name: str, hit: tuple[str, str]) -> bool:
     return name not in orgs.org_names(ctx)
 
 
-def korean_name_ok(ctx: Context, start: int, end: int, strict: bool = False) -> bool:
+class _Surname:
+    """A stand-in token for a surname syllable Kiwi read as part of a verb."""
+
+    __slots__ = ("form", "tag", "start", "len")
+
+    def __init__(self, form: str, tag: str, start: int, length: int) -> None:
+        self.form, self.tag, self.start, self.len = form, tag, start, length
+
+    @property
+    def end(self) -> int:
+        return self.start + self.len
+
+
+#: syllables a given name does not have, whatever Kiwi says: a palace (궁), a university (대), 씨, -net
+_NEVER_GIVEN = frozenset("궁대씨넷컷님들")
+
+
+def _rare_given_ok(ch: str) -> bool:
+    """May an unlisted syllable still be part of a given name (not a transliteration's: 칼, 헤, 컷)?"""
+    from .model import foreign_shape
+
+    return ch not in _NEVER_GIVEN and not foreign_shape(ch)
+
+
+def korean_name_ok(ctx: Context, start: int, end: int, strict: bool = False, school_ok: bool = False) -> bool:
     """Can ``text[start:end]`` be a Korean full name?
 
     Two to four Hangul syllables starting with a known surname (a two-syllable
@@ -36,6 +60,7 @@ def korean_name_ok(ctx: Context, start: int, end: int, strict: bool = False) -> 
     organization, and Kiwi agrees: the span starts and ends on morpheme
     boundaries and is not one known common word (``이번``, ``김치``).
     ``strict`` (no title next to the name) also wants Kiwi to see a proper noun.
+    ``school_ok``: a reporter's byline, where a name ending in 고 is no school (최병고 기자).
     """
     name = ctx.text[start:end]
     if not (2 <= len(name) <= 4) or HANGUL.fullmatch(name) is None:
@@ -47,16 +72,27 @@ def korean_name_ok(ctx: Context, start: int, end: int, strict: bool = False) -> 
         return False
     if name in not_names() or any(name[i:] in titles() for i in range(len(name) - 1)):
         return False  # 당선인, 위원장: a title, not a name
-    if not all(ch in given_syllables() for ch in parts[1]):
-        return False  # 이집트, 유튜브: not a Korean given name
     toks = ctx.tokens_in(start, end)
+    sur_end = start + len(parts[0])
+    if school_ok and toks and toks[0].tag.startswith(("V", "E")) and len(toks) > 1:
+        # a byline name Kiwi read as a verb + ᆫ across the line break (열려⏎한지윤 -> 하/VX ᆫ/ETM 지 윤):
+        # the surname syllable is the surname
+        head = [t for t in toks if t.start < sur_end]
+        if all(t.tag.startswith(("V", "E")) and t.start + t.len <= sur_end for t in head):
+            toks = [_Surname(parts[0], "NNG", start, len(parts[0]))] + [t for t in toks if t.start >= sur_end]
+    unlisted = [ch for ch in parts[1] if ch not in given_syllables()]
+    if unlisted and not (len(unlisted) == 1 and len(parts[1]) == 2 and len(toks) == 1 and toks[0].tag == "NNP"
+                         and _rare_given_ok(unlisted[0]) and not name.endswith("대")):
+        # 이집트, 유튜브: not a Korean given name; one rarer syllable (사재혁, 도제원) passes when Kiwi
+        # reads the whole word as one proper noun
+        return False
     if not toks or toks[0].start != start or toks[-1].end != end:
         return False  # the name must start and end on morpheme boundaries
     if name.startswith(not_name_prefixes()) and not any(t.tag == "NNP" for t in toks):
         return False  # 최고령: a 最- word Kiwi does not see as a proper noun
     if len(toks) == 1:
         t = toks[0]
-        if len(name) == 3 and name[-1] in _SCHOOL_ENDINGS:
+        if len(name) == 3 and name[-1] in _SCHOOL_ENDINGS and not school_ok:
             return False  # 단원고, 경기고: a high school's short name (Kiwi: one proper noun), no given name
         if t.tag != "NNP":
             # Kiwi knows it as one ordinary word, unless it marks it out of vocabulary (NNG, oov):
@@ -69,7 +105,10 @@ def korean_name_ok(ctx: Context, start: int, end: int, strict: bool = False) -> 
     else:
         if any(t.tag not in _NAME_PART_TAGS for t in toks):
             return False
-        if toks[0].tag != "NNP" and toks[0].form != parts[0]:
+        if toks[0].tag != "NNP" and toks[0].form != parts[0] and not (
+                school_ok and toks[0].form == name[:len(parts[0]) + 1] and
+                all(ch in given_syllables() for ch in parts[1])):
+            # (a byline may be split 한지/윤: the reporter's name all the same)
             return False  # split as a dictionary word plus a suffix (전문/가), not surname + given name
         if toks[0].form != parts[0] and len(toks[0].form) >= 2 and orgs.canonicalize(ctx, toks[0].form):
             return False  # 부천/NNP 병: a place with a suffix (a constituency), not a name

@@ -19,7 +19,7 @@ from ..base import Context
 from . import orgs
 from .lexicon import MODIFIERS, Title, countries, foreign_starts, not_names, title_regex, titles
 from .names import foreign_words_ok, korean_name_ok
-from .words import next_word, nounish, prev_word, stem_end, word_end, word_start
+from .words import is_word_char, next_word, nounish, prev_word, stem_end, word_end, word_start
 
 
 @dataclass
@@ -137,7 +137,7 @@ def _apply_words(ctx: Context, hit: TitleHit, words: list[tuple[int, int]], need
             return False  # 문재인 정부 법무부장관: the name is the president's, not the title holder's
         if hit.info.group == "corp" and hit.org is None and hit.ws == hit.ts:
             # 천신일 세중나모여행 회장: the one word before a company head's title is the company
-            hit.org, hit.org_span = ctx.text[words[0][0]:words[0][1]], words[0]
+            hit.org, hit.org_span = _clean(ctx.text[words[0][0]:words[0][1]]), words[0]
             return True
         surface = ctx.text[words[0][0]:words[0][1]]
         toks = ctx.tokens_in(*words[0])
@@ -215,7 +215,18 @@ def _prev_word_abbr(text: str, pos: int) -> tuple[int, int] | None:
     ``한국과학기술원(KAIST) 이상엽 교수``, ``한국과학기술원(KAIST)의 이상엽 교수``.
     """
     w = prev_word(text, pos)
+    if w is None:
+        i = pos
+        while i > 0 and text[i - 1] in " \t":
+            i -= 1
+        if i < pos and i > 0 and text[i - 1] in _LEGAL_MARKS:
+            # 가가전력㈜ 대표: the legal-form mark glued after the company's name
+            j = i - 1
+            if j > 0 and is_word_char(text[j - 1]):
+                return word_start(text, j), i
     if w is not None:
+        if w[0] > 0 and text[w[0] - 1] in _LEGAL_MARKS:
+            return w[0] - 1, w[1]  # ㈜한빛전자 대표
         if w[0] > 0 and text[w[0] - 1] == ")":
             m = _ABBR_BEFORE.search(text, max(0, w[0] - 40), w[0])
             if m is not None:
@@ -231,7 +242,10 @@ def _prev_word_abbr(text: str, pos: int) -> tuple[int, int] | None:
 
 
 def _clean(surface: str) -> str:
-    """An organization surface without its Latin abbreviation: 한국과학기술원(KAIST) -> 한국과학기술원."""
+    """An organization surface without its Latin abbreviation or legal-form mark:
+    한국과학기술원(KAIST) -> 한국과학기술원, ㈜한빛전자 -> 한빛전자."""
+    if _LEGAL_MARKS in surface:
+        surface = surface.replace(_LEGAL_MARKS, "")
     return _ABBR.sub("", surface) if ")" in surface else surface
 
 
@@ -267,11 +281,17 @@ def match_title(ctx: Context, hit: TitleHit) -> Found | list[Found] | None:
             listed = _name_list(ctx, hit, s, e)
             if listed:
                 return listed
-        if not nounish(ctx, s, e):
+        if not nounish(ctx, s, e) and not (hit.info.group == "press" and k == 0 and
+                                           korean_name_ok(ctx, s, e, school_ok=True)):
             break
-        if korean_name_ok(ctx, s, e, strict=hit.info.group == "common" and hit.org is None and k == 0):
+        if k + 1 < len(left) and _university_word(ctx, s, e) and nounish(ctx, *left[k + 1]) and \
+                korean_name_ok(ctx, *left[k + 1]):
+            continue  # 한빛대 in ``도하람 한빛대 교수``: the university, the name is further left
+        if korean_name_ok(ctx, s, e, strict=hit.info.group == "common" and hit.org is None and k == 0,
+                          school_ok=hit.info.group == "press" or hit.info.lg is not None):
             if k + 1 < len(left) and k < 2 and nounish(ctx, *left[k + 1]) and \
-                    (hit.info.group == "corp" or not korean_name_ok(ctx, s, e, strict=True)) and \
+                    (hit.info.group == "corp" or not korean_name_ok(ctx, s, e, strict=True) or
+                     _university_word(ctx, s, e)) and \
                     korean_name_ok(ctx, *left[k + 1], strict=True):
                 # 이희상 동아원 회장: the proper-noun name before an unknown word is the person
                 k += 1
@@ -308,14 +328,28 @@ def match_title(ctx: Context, hit: TitleHit) -> Found | list[Found] | None:
     nw = next_word(text, hit.we)
     if nw is None:
         return None
-    name = _name_in_word(ctx, nw[0], nw[1], strict=True)
+    if text[nw[0]:nw[1]] in _ACTING_WORDS:
+        # 부산시(시장 권한대행 홍길동): the acting role is part of the title, the name follows it
+        acting = nw
+        nw = next_word(text, nw[1])
+        if nw is None:
+            return None
+        hit.title = f"{hit.title} {text[acting[0]:acting[1]]}"
+        hit.te = acting[1]
+    dot = text.find("·", nw[0], nw[1])
+    if dot != -1 and _PHOTO.match(text, dot + 1):
+        nw = (nw[0], dot)  # 마포구(구청장 홍길순·사진): the photo note after the name
+    # inside parentheses (육군 3사단 병장 홍길동): the closing parenthesis ends the name, Kiwi need not see a proper noun
+    closed = text[stem_end(ctx, nw[0], nw[1]):stem_end(ctx, nw[0], nw[1]) + 1] == ")" and "(" in text[max(0, hit.ws - 40):hit.ws]
+    name = _name_in_word(ctx, nw[0], nw[1], strict=not closed)
     foreign = name is None
     if name is None:
         name = _foreign_after(ctx, hit, nw)
         if name is None:
             return None
-    elif name[1] == nw[1] and next_word(text, nw[1]) is not None:
-        return None  # the name must end its phrase: a particle or punctuation follows (not 대표 한강변 글로벌)
+    elif name[1] == nw[1] and next_word(text, nw[1]) is not None and \
+            not text.startswith("씨", next_word(text, nw[1])[0]):
+        return None  # the name must end its phrase (or take 씨): a particle or punctuation follows (not 대표 한강변 글로벌)
     if hit.info.group == "press":
         return _press(ctx, hit, *name)
     rule = "person.title_name"
@@ -332,6 +366,15 @@ def match_title(ctx: Context, hit: TitleHit) -> Found | list[Found] | None:
     if foreign:
         return _foreign_found(ctx, hit, name[0], name[1], rule)
     return _found(hit, name[0], name[1], rule)
+
+
+def _university_word(ctx: Context, s: int, e: int) -> bool:
+    """``한성대`` in ``이창원 한성대 총장``: a university's short name between a name and the title."""
+    word = ctx.text[s:e]
+    if not word.endswith("대"):
+        return False
+    found = orgs.canonicalize(ctx, word)
+    return found is not None and found[1] == "university"
 
 
 def _proper_word(ctx: Context, s: int, e: int) -> bool:
@@ -448,8 +491,12 @@ def _name_list(ctx: Context, hit: TitleHit, s: int, e: int) -> list[Found]:
     for part in text[s:e].split("·"):
         spans.append((pos, pos + len(part)))
         pos += len(part) + 1
-    if len(spans) < 2 or not all(korean_name_ok(ctx, a, b) for a, b in spans):
+    press = hit.info.group == "press"
+    if len(spans) < 2 or not all(korean_name_ok(ctx, a, b, school_ok=press) for a, b in spans):
         return []
+    if press:
+        first = _press(ctx, hit, *spans[0])  # /김하나·이두리 기자: the outlet of the page or the dateline
+        return [first] + [_found(hit, a, b, "person.byline") for a, b in spans[1:]]
     if hit.org is None:
         _org_before_name(ctx, hit, s)
     return [_found(hit, a, b, "person.name_title") for a, b in spans]
@@ -538,6 +585,18 @@ def _press(ctx: Context, hit: TitleHit, s: int, e: int) -> Found:
     """A reporter's byline: the outlet written before the name (``[아이뉴스24 김상진 기자]``), else the page's."""
     text = ctx.text
     before = prev_word(text, s)
+    if before is None and s > 1 and text[s - 1] == "=" and hit.org is None:
+        # [광남일보=홍길동 기자]: the outlet before the equals sign
+        m = _EQ_OUTLET.search(text, max(0, s - 30), s)
+        if m is not None:
+            found = orgs.canonicalize(ctx, m.group("o"))
+            hit.org = found[0] if found and found[0] else m.group("o")
+            hit.org_span = m.span("o")
+    if before is not None and _DESK.fullmatch(text, *before) is not None:
+        before = prev_word(text, before[0])  # 광주취재본부: a desk of the outlet, not the outlet
+        desk = True
+    else:
+        desk = False
     if before is not None and hit.org is None:
         bs = before[0]
         lead = text[max(0, bs - 1):bs]
@@ -548,11 +607,12 @@ def _press(ctx: Context, hit: TitleHit, s: int, e: int) -> Found:
             found = orgs.canonicalize(ctx, surface, bs)
             hit.org = found[0] if found and found[0] else surface
             hit.org_span = (bs, stem)
-        else:
+        elif not desk:
             _org_before_name(ctx, hit, s)
     if hit.org is None:
-        m = _DATELINE.search(text, max(0, s - 40), s)
-        if m is not None and not text[m.end():s].strip():
+        m = _DATELINE.search(text, max(0, s - 60), s)
+        between = text[m.end():s].strip() if m is not None else ""
+        if m is not None and (not between or _DESK.fullmatch(between) is not None):
             surface = m.group("o")
             found = orgs.canonicalize(ctx, surface)
             hit.org = found[0] if found and found[0] else surface
@@ -563,6 +623,21 @@ def _press(ctx: Context, hit: TitleHit, s: int, e: int) -> Found:
             hit.org = outlet
     return _found(hit, s, e, "person.byline")
 
+
+#: an outlet before ``=`` in a bracketed byline: [광남일보=홍길동 기자]
+_EQ_OUTLET = re.compile(r"[\[(【]\s*(?P<o>[^\s\[\]()【】=]{2,20})\s*=\s*$")
+
+#: a desk or bureau of an outlet written before the reporter (광주취재본부, 사회부, 정치팀): not the outlet
+_DESK = re.compile(r"[가-힣]{0,8}(?:취재본부|본부|취재팀|취재부|총국|지국|지사|[가-힣]부|[가-힣]팀|데스크)")
+
+#: acting roles written between a title and the name (시장 권한대행 홍길동)
+_ACTING_WORDS = frozenset({"권한대행", "직무대행", "직무대리"})
+
+#: a note after a name in parentheses: 홍길순·사진, 홍길순·오른쪽
+_PHOTO = re.compile(r"(?:사진|오른쪽|왼쪽|가운데|앞줄|뒷줄)(?![가-힣])")
+
+#: legal-form marks glued to a company's name (㈜한빛전자, 한빛전자㈜)
+_LEGAL_MARKS = "㈜"
 
 #: a Hangul word with a Latin abbreviation glued in parentheses, ending at the search end
 _ABBR_BEFORE = re.compile(r"(?<![가-힣A-Za-z0-9·])[가-힣]{2,20}\([A-Z][A-Za-z0-9&]{1,11}\)$")

@@ -70,7 +70,7 @@ def nounish(ctx: Context, start: int, end: int) -> bool:
     toks = ctx.tokens_in(start, end)
     if not toks:
         return False
-    return all(t.tag in NOUN_TAGS for t in toks)
+    return all(t.tag in NOUN_TAGS or t.form == "㈜" for t in toks)
 
 
 def stem_end(ctx: Context, start: int, end: int) -> int:
