@@ -80,7 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     e = sub.add_parser("extract", help="extract facts from files, folders or JSONL")
     e.add_argument("paths", nargs="+", metavar="PATH", help="text files, folders of .txt files, or .jsonl files ('-' for stdin)")
-    e.add_argument("--published", help="publication date (YYYY-MM-DD) for every input")
+    e.add_argument("--published", metavar="DATE",
+                   help="publication date for every input: 2024-08-13, 2024.08.13, 2024. 8. 13., 2024/08/13, "
+                        "20240813, 2024년 8월 13일 (a clock time may follow), or a written-out date such as "
+                        "'Aug 13, 2024' (default: the date in each record or page)")
     e.add_argument("--format", choices=["jsonl", "table", "csv", "parquet"], default="jsonl")
     e.add_argument("--output", "-o", help="write here instead of standard output (required for parquet)")
     e.add_argument("--text-field", default="text", help="JSONL field holding the text (default: text)")
@@ -103,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     x = sub.add_parser("explain", help="show every fact with the rule that produced it")
     x.add_argument("text", help="the text ('-' for stdin)")
-    x.add_argument("--published")
+    x.add_argument("--published", metavar="DATE", help="publication date, in the layouts extract --published accepts")
     common(x)
     x.set_defaults(func=cmd_explain)
 

@@ -18,8 +18,11 @@ from typing import Any
 MESSAGES: dict[str, str] = {
     # input
     "KF101": "text must be str, not {kind}",
-    "KF102": "published must be an ISO date string 'YYYY-MM-DD', a datetime.date or None; got {value!r}",
+    "KF102": ("published must be a date string ('2024-08-13', '2024.08.13', '2024. 8. 13.', '2024/08/13', "
+              "'20240813', '2024년 8월 13일', 'Aug 13, 2024', ...), a datetime.date or None; got {value!r}"),
     "KF103": "unknown rule id(s) in disable=: {ids}",
+    "KF104": "published must be a str, a datetime.date or None, not {kind} ({value!r}); "
+             "write the date as a string, such as '2024-08-13' or '20240813'",
     # rule packs
     "KF201": "cannot read rule pack: {detail}",
     "KF202": "invalid TOML: {detail}",
@@ -89,6 +92,14 @@ class RulePackError(KfactsError, ValueError):
 
 class RegexTimeoutError(RulePackError):
     """A user regular expression ran past its time limit (code ``KF209``)."""
+
+
+class PublishedTypeError(KfactsError, TypeError, ValueError):
+    """``published`` of a wrong type (a number such as ``20240813``): KF104.
+
+    It is a :class:`TypeError`, and a :class:`ValueError` too, so that code catching the
+    KF102 ``ValueError`` of an unreadable date still catches it.
+    """
 
 
 class GoldFormatError(KfactsError, ValueError):
