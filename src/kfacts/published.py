@@ -71,7 +71,8 @@ _DATELINE = re.compile(r"(?m)^[ \t\u00a0]*(?P<stamp>" + _NUM_DATE + _TIME + r")[
 #: a metadata row of short fields between bars, one of them a numeric date:
 #: ``경제정책과 | 홍길동 | 02-123-4567 | 2024-08-13``
 _ROW = re.compile(r"(?<=(?:[|ㅣ│][^\n|ㅣ│]{1,25}){2}[|ㅣ│][ \t\u00a0]{0,3})(?P<stamp>" + _NUM_DATE + _TIME + r")")
-#: the first sentence of an article body: a long line with a sentence end
+#: the first sentence of an article body: a long line with a sentence end (a short notice such as
+#: ``이 누리집은 공식 누리집입니다.`` is not one)
 _BODY_LINE = re.compile(r"(?m)^[^\n]{40,}?다[.”\"’']")
 
 
@@ -213,13 +214,15 @@ def find_timestamps(text: str) -> list[tuple[tuple[int, int], _dt.date, str]]:
     for rx, label in ((_BY_OUTLET, "by"), (_BARE_LINE, "line"), (_AFTER_BYLINE, "byline"), (_ROW, "row"),
                       (_DATELINE, "dateline")):
         for m in rx.finditer(text):
-            if label == "dateline" and m.start() > body_start:
-                break
+            if label == "dateline" and (body is None or m.start() > body_start):
+                break  # a dateline stands above an article body
             d = _date(m)
             s, e = m.start("stamp"), m.end("stamp")
             if d is not None and free(s, e):
                 out.append(((s, e), d, label))
                 taken.append((s, e))
+                if label == "dateline":
+                    break  # one dateline per page
     for m in _LABELLED_OTHER.finditer(text):  # other layouts, read by dateparser (a fallback: rare and slow)
         s, e = m.start(), m.end("stamp")
         if free(s, e) and not _NUMERIC_ONLY.fullmatch(m.group("stamp").strip()):

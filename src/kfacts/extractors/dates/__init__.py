@@ -22,6 +22,8 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
+import regex as re
+
 from ...fact import Fact
 from ...normalize import dates as nd
 from ..base import Context, Rule
@@ -98,6 +100,67 @@ def _event_quote(text: str, start: int) -> bool:
         return False
     inner = text[start:j].rstrip()
     return "\n" not in inner and not inner.endswith(("다", ".", "요"))
+
+
+def _title_run(ctx: Context, pos: int) -> list[tuple[int, int]]:
+    """The words ``(start, end)`` of the run of nouns right after ``pos`` (after one or two spaces), on its line.
+
+    The run ends at the first token that is no noun, number, Latin word or joining symbol (a bound noun only
+    as a counter after a number: ``제5회``), or at a gap that is more than spaces; a word is cut where the
+    run ends (``평가에서`` gives ``평가``).
+    """
+    text = ctx.text
+    j = pos
+    while j < len(text) and j - pos < 2 and text[j] in " \u00a0":
+        j += 1
+    if j == pos or j >= len(text) or text[j].isspace():
+        return []
+    toks = ctx.tokens
+    i = ctx.token_index_at(j)
+    end = j
+    n = 0
+    while i < len(toks) and n < 14:
+        t = toks[i]
+        gap = text[end:t.start]
+        if t.start < end or (gap and (not gap.isspace() or "\n" in gap)):
+            break
+        tag = t.tag.split("-", 1)[0]
+        if tag not in P.TITLE_TAGS and not (t.form in P.TITLE_SYMBOLS and gap == "") \
+                and not (tag == "NNB" and t.form in P.TITLE_COUNTERS and gap == "" and n
+                         and toks[i - 1].tag == "SN"):
+            break
+        end = t.start + t.len
+        i += 1
+        n += 1
+    return [(j + m.start(), j + m.end()) for m in re.finditer(r"\S+", text[j:end])]
+
+
+def _is_prize_word(word: str) -> bool:
+    return (word.endswith(P.PRIZE_SUFFIX) and len(word) >= 3 and not word.endswith(P.NOT_PRIZES)
+            and word not in P.PRIZE_LEVELS and word.lstrip("제0123456789회") not in P.PRIZE_LEVELS)
+
+
+def _event_title(ctx: Context, end: int) -> bool:
+    """Whether the bare year ending at ``end`` opens an event, program or award name
+    (``2023년 지역혁신 우수사례 경진대회에서``, ``2022년 모범시민상 수상자``); see ``event_titles.toml``."""
+    words = [ctx.text[s:e] for s, e in _title_run(ctx, end)][:8]
+    body: list[str] = []
+    for k, word in enumerate(words):
+        head = next((h for h in P.TITLE_HEADS if word.endswith(h)), None)
+        if head is None and _is_prize_word(word):
+            head = ""
+        if head is not None:
+            prefix = word[:len(word) - len(head)] if head else word[:-len(P.PRIZE_SUFFIX)]
+            pieces = body + ([prefix] if prefix else [])
+            named = any(p not in P.GENERIC_BODIES for p in pieces)
+            if head == "대상" and pieces and pieces[-1] in P.TARGET_BEFORE:
+                named = False
+            nxt = words[k + 1] if k + 1 < len(words) else None
+            if named and (nxt is None or nxt in P.TITLE_TRAILERS or nxt.endswith(P.TITLE_HEADS)
+                          or _is_prize_word(nxt)):
+                return True
+        body.append(word)
+    return False
 
 
 def _tense(ctx: Context, pos: int, limit: int) -> str | None:
@@ -239,9 +302,11 @@ def _rejected(ctx: Context, c: _Cand) -> bool:
     if c.kind == "abs" and c.rule == "date.absolute":
         if c.month is None and c.q is None and c.h is None and c.part is None and P.YEAR_DURATION_AFTER.match(after):
             return True
-        if c.month is None and c.q is None and c.h is None and _event_quote(text, s):
+        if c.month is None and c.q is None and c.h is None and (_event_quote(text, s) or _event_title(ctx, e)):
             return True
     if c.rule == "date.short_year" and P.YEAR_DURATION_AFTER.match(after):
+        return True
+    if c.rule == "date.short_year" and c.month is None and _event_title(ctx, e):
         return True
     if c.kind in ("period", "md") and P.RECURRING_BEFORE.search(before):
         return True

@@ -192,3 +192,33 @@ WEEKDAYS = {"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6
 CLOSING_QUOTES = frozenset({"”", "’", "」", "』"})
 #: what follows a closing quote that ends quoted speech (“...”며, ’고)
 QUOTATIVE_AFTER = frozenset({"고", "며", "라고", "이라고", "라며", "이라며", "하고", "라는", "이라는"})
+
+
+# ---------------------------------------------------------------------------
+# a year opening an event, program or award name (``event_titles.toml``)
+
+def _load_event_titles() -> dict:
+    import sys
+    from pathlib import Path
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib.loads(Path(__file__).with_name("event_titles.toml").read_text(encoding="utf-8"))
+
+
+_TITLES = _load_event_titles()
+#: words that end an event, program or award name, longest first
+TITLE_HEADS: tuple[str, ...] = tuple(sorted(_TITLES["heads"], key=len, reverse=True))
+PRIZE_SUFFIX: str = _TITLES["prize_suffix"]
+NOT_PRIZES: tuple[str, ...] = tuple(_TITLES["not_prizes"])
+PRIZE_LEVELS = frozenset(_TITLES["prize_levels"])
+TARGET_BEFORE = frozenset(_TITLES["target_before"])
+GENERIC_BODIES = frozenset(_TITLES["generic_bodies"])
+TITLE_TRAILERS = frozenset(_TITLES["trailers"])
+#: bound nouns a name may hold after a number (``제5회``, ``2차``); any other (``중``, ``56개``) ends the run
+TITLE_COUNTERS = frozenset({"회", "차", "기"})
+#: Kiwi tags a name's run of nouns may hold (``제5회``, ``NO.1``, ``시·군``)
+TITLE_TAGS = frozenset({"NNG", "NNP", "NR", "SN", "SL", "SH", "XPN", "XSN", "XR"})
+TITLE_SYMBOLS = frozenset({"·", "ㆍ", "-", "&", "."})
