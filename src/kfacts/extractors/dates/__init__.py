@@ -31,6 +31,8 @@ from . import patterns as P
 
 RULES: list[Rule] = [
     Rule("date.numeric", "date", "A numeric date: 2024-08-13, 2024.8.13, 2024. 8. 13., 2024-Q3."),
+    Rule("date.numeric_month", "date", "A numeric year and month closed by a bracket, a range or a particle: "
+         "(2022.5), 2022.5~2023.4, 2022.5 이후."),
     Rule("date.absolute", "date", "A written year with optional month, day, quarter, half and part: "
          "2024년, 2023년도, 2024년 8월 13일, 2024년 3분기, 2021년 초."),
     Rule("date.relative_year", "date", "A relative year word, optionally with month, day, quarter, half or "
@@ -100,6 +102,20 @@ def _event_quote(text: str, start: int) -> bool:
         return False
     inner = text[start:j].rstrip()
     return "\n" not in inner and not inner.endswith(("다", ".", "요"))
+
+
+def _opens_quote(text: str, start: int) -> bool:
+    """Whether the ``'`` or ``‘`` at ``start`` opens a quotation (``'57년을 기다린 허가'``): then the number
+    after it is a count, not a year written with an apostrophe (``’19년``). It opens one when the rest of
+    its line (up to 80 characters) holds more closing than opening quotes of its kind."""
+    ch = text[start]
+    if ch not in "'‘":
+        return False
+    end = text.find("\n", start, start + 80)
+    rest = text[start + 1:end if end != -1 else start + 80]
+    if ch == "'":
+        return rest.count("'") % 2 == 1
+    return rest.count("’") > rest.count("‘")
 
 
 def _title_run(ctx: Context, pos: int) -> list[tuple[int, int]]:
@@ -226,6 +242,10 @@ def _parse(ctx: Context, m: Any) -> _Cand:
     if g("ny"):
         c.kind, c.rule = "abs", "date.numeric"
         c.year, c.month, c.day = int(g("ny")), int(g("nm")), int(g("nd"))
+    elif g("nym"):
+        c.kind, c.rule = "abs", "date.numeric_month"
+        c.year, c.month = int(g("nym")), int(g("nmm"))
+        c.gran = "month"
     elif g("qy"):
         c.kind, c.rule = "abs", "date.numeric"
         c.year, c.q = int(g("qy")), int(g("q"))
@@ -307,6 +327,8 @@ def _rejected(ctx: Context, c: _Cand) -> bool:
     if c.rule == "date.short_year" and P.YEAR_DURATION_AFTER.match(after):
         return True
     if c.rule == "date.short_year" and c.month is None and _event_title(ctx, e):
+        return True
+    if c.rule == "date.short_year" and _opens_quote(text, s):
         return True
     if c.kind in ("period", "md") and P.RECURRING_BEFORE.search(before):
         return True

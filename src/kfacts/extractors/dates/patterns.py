@@ -54,6 +54,10 @@ DATE = re.compile(
         # numeric year-month-day, with one kind of separator
         rf"{_NUM_LEFT}(?P<ny>{_Y4})(?:-(?P<nm>\d{{1,2}})-(?P<nd>\d{{1,2}})|/(?P<nm>\d{{1,2}})/(?P<nd>\d{{1,2}})"
         rf"|\.\s?(?P<nm>\d{{1,2}})\.\s?(?P<nd>\d{{1,2}}))(?![\d])(?!\.\d)",
+        # numeric year and month, closed by a bracket, a range or a particle: (2022.5), 2022.5~2023.4
+        rf"{_NUM_LEFT}(?P<nym>{_Y4})\.\s?(?P<nmm>1[0-2]|0?[1-9])(?![\d])(?!\.\d)"
+        r"(?:(?=\.?\s*[)\]~∼]|\s*[-–]\s*(?:19|20)\d\d|\.?\s*(?:까지|부터|기준|이후|이전)(?!\p{Hangul}))"
+        r"|(?<=(?:19|20)\d\d\.\s?\d{1,2}\s*[~∼\-–]\s*(?:19|20)\d\d\.\s?\d{1,2}))",
         # numeric quarter
         rf"{_NUM_LEFT}(?P<qy>{_Y4})\s?-?\s?Q(?P<q>[1-4])(?![\w])",
         # a written year, then optional month/day, quarter, half, part
@@ -81,10 +85,11 @@ DATE = re.compile(
         rf"{_NUM_LEFT}{_QUARTER}",
         rf"(?<!\p{{Hangul}}){_HALF}",
         # ’24. 8. 13. (press releases)
-        r"(?<![\w’'])(?P<ay>[’‘']\d{2})\.\s?(?P<nm>\d{1,2})\.\s?(?P<nd>\d{1,2})(?!\d)(?!\.\d)",
+        r"(?<![\w’'`])(?P<ay>[’‘'`]\d{2})\.\s?(?P<nm>\d{1,2})\.\s?(?P<nd>\d{1,2})(?!\d)(?!\.\d)",
         # ’10~’19, ’19년, ’24년 8월
-        rf"(?<![\w’'])(?P<ay>[’‘']\d{{2}})(?!\d)(?:\s?년도?(?:\s*{_MONTH}(?:\s*{_DAY})?)?|(?=\s*[~∼]\s*[’‘']\d{{2}})"
-        r"|(?<=[’‘']\d{2}\s*[~∼]\s*[’‘']\d{2}))",
+        rf"(?<![\w’'`])(?P<ay>[’‘'`]\d{{2}})(?!\d)(?:\s?년도?(?:\s*{_MONTH}(?:\s*{_DAY})?)?|\.\s?{_MONTH}(?:\s*{_DAY})?"
+        rf"|(?=\s*[~∼]\s*[’‘'`]\d{{2}})"
+        r"|(?<=[’‘'`]\d{2}\s*[~∼]\s*[’‘'`]\d{2}))",
         # (Mordor Intelligence, 2016)
         r"(?<=\((?:[^()\n]{1,60},\s*)?)(?P<cy>(?:19|20)\d\d)(?=\))",
     ]),
@@ -94,7 +99,7 @@ DATE = re.compile(
 #: where an expression may start: a cheap first pass (stdlib ``re``); :data:`DATE`
 #: is then tried only at these positions
 START = _re.compile(
-    r"\d{1,4}(?=\s?년|학년도|월|일|\s*[~∼\-–]\s*\d|\s*(?:[/·]\s*4\s*|사)?분기|[-./]\s?\d|\s?-?\s?Q[1-4]|\))|[’‘'](?=\d\d)|"
+    r"\d{1,4}(?=\s?년|학년도|월|일|\s*[~∼\-–]\s*\d|\s*(?:[/·]\s*4\s*|사)?분기|[-./]\s?\d|\s?-?\s?Q[1-4]|\))|[’‘'`](?=\d\d)|"
     r"올|금년|재작년|지지난|작년|지난|내후년|내년|새해|이번|이달|이듬해|다음|같은\s?해|그\s?해|그저께|금일|내달|오는|엊그제|그제|어제|오늘|"
     r"내일|모레|연초|연말|[상하]반기"
 )
