@@ -45,6 +45,8 @@ RULES: list[Rule] = [
     Rule("date.month_day", "date", "A month (and day) without a year, placed in the year by the clause's tense."),
     Rule("date.day", "date", "A bare day of the month (1일, 28일), placed by the clause's tense."),
     Rule("date.next_year", "date", "같은 해/그해 or 이듬해/다음 해 (+ month, day): the year the text last named, or the one after."),
+    Rule("date.previous_year", "date", "전년도: the year before the written year just told of in the sentence, "
+         "else before the publication year."),
     Rule("date.range_end", "date", "The second end of a range or a later item of a list (18일부터 20일까지, "
          "2003년 6월과 11월), taking the first's month and year."),
     Rule("date.anchored_day", "date", "A day told relative to the date before it (이튿날인 10일, 전날인 4일): "
@@ -112,7 +114,7 @@ def _opens_quote(text: str, start: int) -> bool:
     if ch not in "'‘":
         return False
     end = text.find("\n", start, start + 80)
-    rest = text[start + 1:end if end != -1 else start + 80]
+    rest = P.YEAR_APOSTROPHE.sub("", text[start + 1:end if end != -1 else start + 80])  # ’11년: no quote
     if ch == "'":
         return rest.count("'") % 2 == 1
     return rest.count("’") > rest.count("‘")
@@ -259,6 +261,10 @@ def _parse(ctx: Context, m: Any) -> _Cand:
             c.year = nd.new_year(pub) if word == "새해" else pub.year + nd.RELATIVE_YEARS.get(word, 0)
     elif g("nxy"):
         c.kind, c.rule, c.relative = "nxy", "date.next_year", True
+    elif g("py"):
+        c.kind, c.rule, c.relative = "py", "date.previous_year", True
+        c.gran = "year"
+        return c
     elif g("rm"):
         c.kind, c.rule, c.relative = "rm", "date.relative_month", True
         if pub is not None:
@@ -564,6 +570,36 @@ def _anchor_next_years(text: str, cands: list[_Cand]) -> None:
                 break
 
 
+def _anchor_previous_years(ctx: Context, cands: list[_Cand]) -> None:
+    """``전년도``: the year before a written (or relative) year told earlier in the same sentence, within 150
+    characters, unless that year starts a period (``2015년부터 ... 전년도 실적``: a recurring year); else the
+    year before the publication year (unresolved without one). A recurring one (``매년 전년도 실적``,
+    ``2015년부터 전년도 결산을``), a comparison's baseline (``전년도 대비``, ``전년도보다``, ``전년도에 비해``)
+    and ``전년`` alone (``전년 대비``) are no date."""
+    text = ctx.text
+    pub = ctx.published
+    for i, c in enumerate(cands):
+        if c.kind != "py":
+            continue
+        c.year = pub.year - 1 if pub is not None else None
+        if P.COMPARISON_AFTER.match(text, c.end):
+            c.drop = True  # 전년도 대비, 전년도보다: a comparison's baseline, like 전년 대비
+            continue
+        sent = ctx.sentence_of(c.start)
+        if P.RECURRING_WORD.search(text, max(sent[0], c.start - 40), c.start):
+            c.drop = True  # 매년 전년도 실적을: every year's previous year, no date
+            continue
+        for a in reversed(cands[:i]):
+            if c.start - a.end > 150 or a.start < sent[0]:
+                break
+            if not a.drop and a.kind in ("abs", "ry") and a.year is not None:
+                if P.PERIOD_START_AFTER.match(text, a.end) is None:
+                    c.year = a.year - 1
+                else:
+                    c.drop = True  # 2015년부터 ... 전년도: a recurring year
+                break
+
+
 def extract(ctx: Context) -> list[Fact]:
     text = ctx.text
     cands: list[_Cand] = []
@@ -583,6 +619,7 @@ def extract(ctx: Context) -> list[Fact]:
     _link_ranges(text, cands)
     _anchor_years(ctx, cands)
     _anchor_next_years(text, cands)
+    _anchor_previous_years(ctx, cands)
     _anchor_days(ctx, cands)
     out: list[Fact] = []
     for c in cands:

@@ -67,6 +67,8 @@ DATE = re.compile(
         rf"(?<!\p{{Hangul}}){_REL_YEAR}{_YEAR_TAIL}{_YEAR_PART}",
         # the year just told of, or the one after: 같은 해 5월, 이듬해 2월
         rf"(?<!\p{{Hangul}})(?P<nxy>이듬해|다음\s?해|같은\s?해|그\s?해)(?:\s*{_MONTH}(?:\s*{_DAY})?(?:\s*{_PART})?|{_WORD_END})",
+        # the year before (the year in focus or the publication year): 전년도
+        rf"(?<!\p{{Hangul}})(?P<py>전년도){_WORD_END}",
         # a relative month word, optional day and part
         rf"(?<!\p{{Hangul}}){_REL_MONTH}(?:\s*{_NUM_LEFT}{_DAY})?(?:\s*{_PART})?",
         # 지난/오는/이번 + month (day) or day
@@ -100,7 +102,7 @@ DATE = re.compile(
 #: is then tried only at these positions
 START = _re.compile(
     r"\d{1,4}(?=\s?년|학년도|월|일|\s*[~∼\-–]\s*\d|\s*(?:[/·]\s*4\s*|사)?분기|[-./]\s?\d|\s?-?\s?Q[1-4]|\))|[’‘'`](?=\d\d)|"
-    r"올|금년|재작년|지지난|작년|지난|내후년|내년|새해|이번|이달|이듬해|다음|같은\s?해|그\s?해|그저께|금일|내달|오는|엊그제|그제|어제|오늘|"
+    r"전년도|올|금년|재작년|지지난|작년|지난|내후년|내년|새해|이번|이달|이듬해|다음|같은\s?해|그\s?해|그저께|금일|내달|오는|엊그제|그제|어제|오늘|"
     r"내일|모레|연초|연말|[상하]반기"
 )
 
@@ -227,3 +229,12 @@ TITLE_COUNTERS = frozenset({"회", "차", "기"})
 #: Kiwi tags a name's run of nouns may hold (``제5회``, ``NO.1``, ``시·군``)
 TITLE_TAGS = frozenset({"NNG", "NNP", "NR", "SN", "SL", "SH", "XPN", "XSN", "XR"})
 TITLE_SYMBOLS = frozenset({"·", "ㆍ", "-", "&", "."})
+
+#: after a year: it starts a period (``2015년부터``, ``2015년 이후``), so a later 전년도 is not told from it
+PERIOD_START_AFTER = re.compile(r"\s*(?:부터|이후|이래|以來)")
+#: before 전년도 in its sentence: every year's previous year
+RECURRING_WORD = re.compile(r"매년|매해|해마다|연례")
+#: a quote character that is a year's apostrophe (``’11년``, ``‘07~``), not a quotation mark
+YEAR_APOSTROPHE = re.compile(r"[’‘'`](?=\d\d(?!\d))")
+#: after 전년도: the baseline of a comparison
+COMPARISON_AFTER = re.compile(r"\s*(?:대비|보다|比|에\s*비해|에\s*비하여|에\s*비교해|에\s*비교하여|(?:와|과)\s*비교)")
