@@ -240,3 +240,22 @@ def test_stamp_layouts_are_metadata(extractor, text):
     doc = extractor(text)
     assert doc.published == D(2003, 2, 11)
     assert [(f.text, f.value) for f in doc.of_type("date")] == [("지난 1일", "2003-02-01")]
+
+
+def test_opening_byline_with_email_and_stamp_does_not_end_the_article(extractor):
+    """Above the body, a byline with an e-mail address followed by a timestamp opens the article."""
+    head = "가나군, 주민 돌봄 정책 평가에서 최우수 기관으로 뽑혀 상금도 받는다\n"
+    body = "가나군은 지난 1일 상을 받았다고 밝혔다."
+    for byline in ("나가람 기자 garam@daily.example.kr\n2003.02.11 08:40\n",
+                   "나가람 기자 garam@daily.example.kr 2003.02.11 08:40\n"):
+        doc = extractor(head + byline + body)
+        assert doc.published == D(2003, 2, 11)
+        assert [(f.text, f.value) for f in doc.of_type("date")] == [("지난 1일", "2003-02-01")]
+
+
+def test_closing_byline_with_email_still_ends_the_article(extractor):
+    text = ("가나군, 주민 돌봄 정책 평가에서 최우수 기관으로 뽑혀 상금도 받는다\n"
+            "가나군은 지난 1일 주민 돌봄 정책 평가에서 최우수 기관으로 뽑혀 상을 받았다고 밝혔다.\n"
+            "나가람 기자 garam@daily.example.kr\n입력 2003.02.11 08:40\n다른 기사 제목 3일 개막\n")
+    doc = extractor(text)
+    assert [(f.text, f.value) for f in doc.of_type("date")] == [("지난 1일", "2003-02-01")]

@@ -73,7 +73,7 @@ _DATELINE = re.compile(r"(?m)^[ \t\u00a0]*(?P<stamp>" + _NUM_DATE + _TIME + r")[
 _ROW = re.compile(r"(?<=(?:[|ㅣ│][^\n|ㅣ│]{1,25}){2}[|ㅣ│][ \t\u00a0]{0,3})(?P<stamp>" + _NUM_DATE + _TIME + r")")
 #: the first sentence of an article body: a long line with a sentence end (a short notice such as
 #: ``이 누리집은 공식 누리집입니다.`` is not one)
-_BODY_LINE = re.compile(r"(?m)^[^\n]{40,}?다[.”\"’']")
+BODY_LINE = re.compile(r"(?m)^[^\n]{40,}?다[.”\"’']")
 
 
 #: a clock time (and zone) after a date, in a ``published`` value: ``15:12``, ``T09:28:00+09:00``, ``오후 3시 20분``
@@ -209,7 +209,7 @@ def find_timestamps(text: str) -> list[tuple[tuple[int, int], _dt.date, str]]:
         if d is not None:
             out.append(((m.start("stamp"), m.end("label")), d, m.group("label")))
             taken.append((m.start("stamp"), m.end("label")))
-    body = _BODY_LINE.search(text)
+    body = BODY_LINE.search(text)
     body_start = body.start() if body is not None else len(text)
     for rx, label in ((_BY_OUTLET, "by"), (_BARE_LINE, "line"), (_AFTER_BYLINE, "byline"), (_ROW, "row"),
                       (_DATELINE, "dateline")):
