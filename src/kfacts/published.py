@@ -19,6 +19,9 @@ import regex as re
 
 __all__ = ["find_timestamps", "find_published", "parse_date"]
 
+#: English month names: a stamp written in English (``Posted August. 25, 2021 07:32``)
+_EN_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+             r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DATE = (r"(?P<y>(?:19|20)\d\d)\s*[-./년]\s*(?P<m>\d{1,2})\s*[-./월]\s*(?P<d>\d{1,2})(?!\d)(?:[ \t\u00a0]*[.일])?"
          r"(?:[ \t\u00a0]*\(\s*[월화수목금토일](?:요일)?\s*\))?")
 #: a numeric date only (``2024.08.13``, ``2024-8-13``), no ``년 월 일``
@@ -66,8 +69,13 @@ _BARE_LINE = re.compile(r"(?m)^[ \t\u00a0]*(?:\[[^\]\n]{1,20}\][ \t\u00a0]*)?(?P
                         + r"|" + _NUM_DATE + r")[ \t\u00a0]*$")
 #: a dateline above the article: a numeric date (and time) then the author or the issuing body, one or two
 #: short words (``2024-09-03     홍길동``, ``2024.11.26 행정안전부``); only before the body's first sentence
-_DATELINE = re.compile(r"(?m)^[ \t\u00a0]*(?P<stamp>" + _NUM_DATE + _TIME + r")[ \t\u00a0]+"
+_DATELINE = re.compile(r"(?m)^[ \t\u00a0]*(?P<stamp>" + _NUM_DATE + _TIME + r")[ \t\u00a0]+(?:[|ㅣ│/][ \t\u00a0]*)?"
                        r"[\p{Hangul}A-Za-z·]{2,12}(?:[ \t\u00a0]+[\p{Hangul}A-Za-z·]{2,12})?[ \t\u00a0]*$")
+#: a line holding only a date written in English (``Aug. 13, 2024 15:12``, ``Tuesday, 13 August 2024``): read
+#: by dateparser
+_EN_LINE = re.compile(r"(?m)^[ \t\u00a0]*(?P<stamp>(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?[ \t]+)?"
+                      r"(?:" + _EN_MONTH + r"[ \t]*\d{1,2}(?:st|nd|rd|th)?,?[ \t]*\d{4}|\d{1,2}[ \t]+" + _EN_MONTH
+                      + r",?[ \t]*\d{4})(?:,?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?)?)[ \t\u00a0]*$")
 #: a metadata row of short fields between bars, one of them a numeric date:
 #: ``경제정책과 | 홍길동 | 02-123-4567 | 2024-08-13``
 _ROW = re.compile(r"(?<=(?:[|ㅣ│][^\n|ㅣ│]{1,25}){2}[|ㅣ│][ \t\u00a0]{0,3})(?P<stamp>" + _NUM_DATE + _TIME + r")")
@@ -92,9 +100,6 @@ _VALUE = re.compile(
 )
 #: only digits and separators: a layout not year first (``13/08/2024``, ``08/13/2024``) is ambiguous
 _NUMERIC_ONLY = re.compile(r"[\d\s./:-]+")
-#: English month names: a stamp written in English (``Posted August. 25, 2021 07:32``)
-_EN_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
-             r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 
 _DATEPARSER_SETTINGS: dict | None = None
 
@@ -223,6 +228,13 @@ def find_timestamps(text: str) -> list[tuple[tuple[int, int], _dt.date, str]]:
                 taken.append((s, e))
                 if label == "dateline":
                     break  # one dateline per page
+    for m in _EN_LINE.finditer(text):
+        s, e = m.start("stamp"), m.end("stamp")
+        if free(s, e):
+            d = _dateparser_date(m.group("stamp"))
+            if d is not None:
+                out.append(((s, e), d, "line"))
+                taken.append((s, e))
     for m in _LABELLED_OTHER.finditer(text):  # other layouts, read by dateparser (a fallback: rare and slow)
         s, e = m.start(), m.end("stamp")
         if free(s, e) and not _NUMERIC_ONLY.fullmatch(m.group("stamp").strip()):
