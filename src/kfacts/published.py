@@ -1,9 +1,16 @@
 """Find a page's own publication timestamp (SPEC section 1).
 
 Timestamp lines (``등록 2024-08-13 15:12:01``, ``입력 2024.08.01 10:00``,
-``승인 2023.08.03 12:50``, ``기사입력 2024-08-01``, ``송고시간 2024-08-13 15:12``,
-the date after ``by <outlet>``, a line holding nothing but a date and a time)
-are metadata: they give ``published`` and are not date facts.
+``입력 | 2024-08-13 10:21:00``, ``승인 2023.08.03 12:50``, ``기사입력 2024-08-01``,
+``송고시간 2024-08-13 15:12``, ``date 2024-08-13``, ``Posted Aug. 13, 2024 07:32``,
+the date after ``by <outlet>`` or after a byline's e-mail address, a line holding
+nothing but a date and a time (``2024-08-13T10:21:00+09:00``), a dateline above the
+body (``2024-08-13  홍길동``, ``2024.08.13 행정안전부``), a metadata row
+(``경제정책과 | 홍길동 | 02-123-4567 | 2024-08-13``) are metadata: they give
+``published`` and are not date facts. Dates in layouts kfacts' own rules do not know
+(English month names) are read by ``dateparser``, imported lazily, absolute dates only.
+
+:func:`parse_date` reads a ``published`` value in the same layouts.
 
 A label counts only where page furniture puts it: at the start of a line
 (after bullets or brackets), after a separator (``|``, ``ㅣ``, ``/``), after a
@@ -91,7 +98,7 @@ _VALUE_CLOCK = (r"(?:\s*T|\s+|(?<=[.)])\s*)(?:(?:오전|오후|AM|PM|am|pm)\s*)?
 _WEEKDAY = r"(?:\s*\(\s*[월화수목금토일](?:요일)?\s*\)|\s*[월화수목금토일]요일)?"
 #: kfacts' own layouts of a ``published`` value (year first, as Korean data writes dates)
 _VALUE = re.compile(
-    r"(?P<y>(?:1[0-9]|2[0-9])\d\d)(?:"
+    r"(?P<y>\d{4})(?:"
     r"(?P<sep>\s*[-./]\s*)(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})\.?"  # 2024-08-13, 2024.8.13., 2024. 8. 13., 2024/08/13
     r"|(?P<m>\d\d)(?P<d>\d\d)"  # 20240813
     r"|\s*년\s*(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일"  # 2024년 8월 13일

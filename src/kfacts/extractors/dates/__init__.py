@@ -3,7 +3,9 @@
 Matching is one regex pass (:mod:`.patterns`); each match is then
 
 1. rejected when its context makes it a duration, a rate, a decade, a
-   recurring day or the year of a quoted event name;
+   recurring day, or the year that opens an event, program or award name,
+   quoted or not (``2023년 지역혁신 우수사례 경진대회에서``; the heads and
+   where the rule stops are data in ``event_titles.toml``);
 2. linked to the date before it when the two make a range
    (``18일부터 20일까지``, ``27일~28일``): the second end takes the first's
    month and year, and a duration range (``2일~3일이 걸린다``) is dropped
