@@ -74,8 +74,9 @@ NOT_STAMPS = [
     "김 기자는 2024.08.13 15:12 현장에 도착했다는 메일을 hong@news.co.kr 로 보냈다.",
     # a chronology in the body is no dateline (it comes after the body's first sentence)
     "가나군은 그간의 돌봄 정책 추진 경과를 주민들이 보기 쉽게 다음과 같이 정리했다고 30일 밝혔다.\n2021.03.15 업무협약\n2022.01.10 착공",
-    # a date between bars in a sentence is no metadata row
+    # a date between bars in a sentence, or in a table row of events, is no metadata row
     "시는 일정(공모 | 2022-06-30 마감)을 알렸다.",
+    "행사명 | 장소 | 대상 | 2022-06-30\n주민 잔치 | 가나군청 | 누구나 | 2022-07-01",
     # an English word that is no label, and a relative stamp
     "제목\nUpdated yesterday\n본문",
     "The deadline was moved. Date 2022-06-30 is final, she said.",

@@ -83,9 +83,11 @@ _DATELINE = re.compile(r"(?m)^[ \t\u00a0]*(?P<stamp>" + _NUM_DATE + _TIME + r")[
 _EN_LINE = re.compile(r"(?m)^[ \t\u00a0]*(?P<stamp>(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?[ \t]+)?"
                       r"(?:" + _EN_MONTH + r"[ \t]*\d{1,2}(?:st|nd|rd|th)?,?[ \t]*\d{4}|\d{1,2}[ \t]+" + _EN_MONTH
                       + r",?[ \t]*\d{4})(?:,?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?)?)[ \t\u00a0]*$")
-#: a metadata row of short fields between bars, one of them a numeric date:
-#: ``경제정책과 | 홍길동 | 02-123-4567 | 2024-08-13``
-_ROW = re.compile(r"(?<=(?:[|ㅣ│][^\n|ㅣ│]{1,25}){2}[|ㅣ│][ \t\u00a0]{0,3})(?P<stamp>" + _NUM_DATE + _TIME + r")")
+#: a metadata row of short fields between bars, one a phone number or an e-mail address (the contact of a
+#: press release), then a numeric date: ``경제정책과 | 홍길동 | 02-123-4567 | 2024-08-13``; a table row of
+#: events (``행사 | 장소 | 2024-08-13``) is no metadata
+_ROW = re.compile(r"(?<=[|ㅣ│][ \t\u00a0]*(?:\d{2,4}-\d{3,4}-\d{4}|[\w.+-]{1,40}@[\w-]{1,40}(?:\.[\w-]{1,20}){1,4})"
+                  r"[ \t\u00a0]*[|ㅣ│][ \t\u00a0]{0,3})(?P<stamp>" + _NUM_DATE + _TIME + r")")
 #: the first sentence of an article body: a long line with a sentence end (a short notice such as
 #: ``이 누리집은 공식 누리집입니다.`` is not one)
 BODY_LINE = re.compile(r"(?m)^[^\n]{40,}?다[.”\"’']")
