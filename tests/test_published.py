@@ -171,7 +171,7 @@ def test_numeric_published_is_a_typed_error(bad):
     assert isinstance(e.value, (ValueError, PublishedTypeError)) and repr(bad) in str(e.value)
 
 
-def test_dateparser_does_not_read_the_clock(monkeypatch):
+def test_dateparser_does_not_read_the_clock():
     """Absolute stamps need day, month and year written: nothing is filled in from today."""
     from kfacts.published import parse_date
 
