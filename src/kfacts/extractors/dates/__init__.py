@@ -330,8 +330,10 @@ def _rejected(ctx: Context, c: _Cand) -> bool:
     if c.kind == "abs" and c.rule == "date.absolute":
         if c.month is None and c.q is None and c.h is None and c.part is None and P.YEAR_DURATION_AFTER.match(after):
             return True
-        if c.month is None and c.q is None and c.h is None and (_event_quote(text, s) or _event_title(ctx, e)):
+        if c.month is None and c.q is None and c.h is None and _event_quote(text, s):
             return True
+        if c.month is None and c.part is None and _event_title(ctx, e):
+            return True  # also a year with its half or quarter: 2023년 하반기 적극행정 우수사례 경진대회
     if c.rule == "date.short_year" and P.YEAR_DURATION_AFTER.match(after):
         return True
     if c.rule == "date.short_year" and c.month is None and _event_title(ctx, e):
