@@ -86,7 +86,7 @@ def test_absolute_dates_need_no_published(extractor):
 
 def test_facts_in_timestamps_and_clutter_are_dropped(extractor):
     text = ("  • 윤만형\n  • 등록 2024-08-13 15:12:01\n"
-            "성동구는 지난 10년간 꾸준히 일자리 창출 노력을 해왔으며 2024년 일자리대상을 받았다고 밝혔다.\n"
+            "성동구는 지난 10년간 꾸준히 일자리 창출 노력을 해왔으며 2024년에 일자리대상을 받았다고 밝혔다.\n"
             "가장 많이 본 뉴스\n1. 다른 기사 8일 확정")
     doc = extractor(text)
     assert doc.published == D(2024, 8, 13)

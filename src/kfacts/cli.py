@@ -192,7 +192,10 @@ examples:
                                    "standard input.", epilog=_EXTRACT_EPILOG, formatter_class=raw)
     e.add_argument("paths", nargs="*", metavar="PATH",
                    help="text or HTML files, folders, .jsonl files; '-' or nothing for standard input")
-    e.add_argument("--published", help="publication date (YYYY-MM-DD) for every input")
+    e.add_argument("--published", metavar="DATE",
+                   help="publication date for every input: 2024-08-13, 2024.08.13, 2024. 8. 13., 2024/08/13, "
+                        "20240813, 2024년 8월 13일 (a clock time may follow), or a written-out date such as "
+                        "'Aug 13, 2024' (default: the date in each record or page)")
     e.add_argument("--format", choices=["jsonl", "table", "csv", "parquet"], default="jsonl",
                    help="output format (default: jsonl)")
     e.add_argument("--output", "-o", help="write here instead of standard output (required for parquet)")
@@ -231,7 +234,7 @@ examples:
                                    "evidence of its fields.", epilog=_EXPLAIN_EPILOG, formatter_class=raw)
     x.add_argument("text", nargs="?", metavar="TEXT|FILE",
                    help="the text, or an existing file's path, or '-' for standard input")
-    x.add_argument("--published", help="publication date (YYYY-MM-DD)")
+    x.add_argument("--published", metavar="DATE", help="publication date, in the layouts extract --published accepts")
     x.add_argument("--types", metavar="TYPE,TYPE", help="show only these fact types")
     x.add_argument("--encoding", metavar="CODEC", help="encoding of the file (default: UTF-8, else detected)")
     common(x)

@@ -26,7 +26,8 @@ from typing import Any
 MESSAGES: dict[str, str] = {
     # input
     "KF101": "text must be str, not {kind}",
-    "KF102": "published must be an ISO date string 'YYYY-MM-DD', a datetime.date or None; got {value!r}",
+    "KF102": ("published must be a date string ('2024-08-13', '2024.08.13', '2024. 8. 13.', '2024/08/13', "
+              "'20240813', '2024년 8월 13일', 'Aug 13, 2024', ...), a datetime.date or None; got {value!r}"),
     "KF103": "unknown rule id(s) in disable=: {ids}",
     "KF104": "published {value!r} is outside the supported range {low} .. {high}",
     "KF105": "record has no field {field!r} (fields: {fields})",
@@ -35,6 +36,8 @@ MESSAGES: dict[str, str] = {
     "KF108": "pipe(): a worker process died (killed, out of memory or crashed while starting) while extracting "
              "items #{first}.. of the input; workers are started with 'spawn': a script calling pipe(n_process>1) "
              "must guard its top-level code with `if __name__ == \"__main__\":`",
+    "KF109": "published must be a str, a datetime.date or None, not {kind} ({value!r}); "
+             "write the date as a string, such as '2024-08-13' or '20240813'",
     # rule packs
     "KF201": "cannot read rule pack: {detail}",
     "KF202": "invalid TOML: {detail}",
@@ -143,6 +146,14 @@ class InputKeyError(KfactsError, KeyError):
         return str(self.args[0]) if self.args else ""
 
 
+class PublishedTypeError(KfactsError, TypeError, ValueError):
+    """``published`` of a wrong type (a number such as ``20240813``): KF109.
+
+    It is a :class:`TypeError`, and a :class:`ValueError` too, so that code catching the
+    KF102 ``ValueError`` of an unreadable date still catches it.
+    """
+
+
 class GoldFormatError(KfactsError, ValueError):
     """A gold file does not follow SPEC section 3 (code ``KF301``)."""
 
@@ -212,6 +223,9 @@ EXPLANATIONS: dict[str, tuple[str, str]] = {
               "`if __name__ == \"__main__\":` guard that `spawn` needs (`kfacts.batch.WorkerError`, a "
               "`RuntimeError`).",
               "Add the guard; lower `n_process` or `batch_size` if memory ran out."),
+    "KF109": ("`published` is a number (`20240813`) or another non-date type (`PublishedTypeError`, a `TypeError` "
+              "and a `ValueError`).",
+              "Pass the date as a string (`'20240813'`, `'2024-08-13'`), a `datetime.date`, or `None`."),
     "KF201": ("The pack file cannot be read: missing, not UTF-8, or unreadable.",
               "Check the path and save the file as UTF-8."),
     "KF202": ("The pack is not valid TOML, or its tables/arrays are nested too deeply to be a pack.",

@@ -11,14 +11,24 @@ from .errors import InputError, InputTypeError, KfactsError
 from .extractors import builtin_modules, builtin_rules
 from .extractors.base import Context, Rule
 from .fact import Document, Fact, Published
-from .published import find_published
+from .published import find_published, parse_date
 from .zones import find_zones
 
 
 def parse_published(published: Any) -> _dt.date | None:
     """Check and convert a ``published`` argument.
 
+    A ``datetime.date`` (or ``datetime``), ``None``, or a string in a layout of
+    :func:`kfacts.published.parse_date`: ISO, ``2024.08.13``, ``2024. 8. 13.``,
+    ``2024/08/13``, ``20240813``, ``2024년 8월 13일`` (with or without a clock
+    time), or a written-out date dateparser knows (``Aug 13, 2024``). An empty
+    string is ``None``. A string that is no date raises the KF102 ``ValueError``;
+    a number (``20240813``) raises :class:`kfacts.errors.PublishedTypeError`
+    (KF109), a ``TypeError`` that is also a ``ValueError``.
+
     >>> parse_published("2024-08-13")
+    datetime.date(2024, 8, 13)
+    >>> parse_published("2024년 8월 13일")
     datetime.date(2024, 8, 13)
     >>> parse_published(None) is None
     True
@@ -30,13 +40,15 @@ def parse_published(published: Any) -> _dt.date | None:
     if isinstance(published, _dt.date):
         return published
     if isinstance(published, str):
-        s = published.strip()
-        if s == "":
+        if published.strip() == "":
             return None
-        try:
-            return _dt.date.fromisoformat(s[:10]) if len(s) >= 10 and s[10:11] in ("", "T", " ") else _dt.date.fromisoformat(s)
-        except ValueError:
-            pass
+        day = parse_date(published)
+        if day is not None:
+            return day
+    elif isinstance(published, (int, float)):
+        from .errors import PublishedTypeError
+
+        raise PublishedTypeError("KF109", kind=type(published).__name__, value=published)
     raise InputError("KF102", value=published)
 
 
@@ -60,12 +72,6 @@ def _usable_published(pub: Any, given: Any) -> _dt.date | None:
     if not low <= day <= high:
         raise InputError("KF104", value=given, low=low.isoformat(), high=high.isoformat())
     return day
-
-
-def _msg(code: str, **fields: Any) -> str:
-    from .errors import message
-
-    return message(code, **fields)
 
 
 class Extractor:

@@ -25,10 +25,12 @@ in exactly one zone.
 
 from __future__ import annotations
 
+import bisect
+
 import regex as re
 
 from .fact import Zone
-from .published import find_timestamps
+from .published import BODY_LINE, find_timestamps
 
 _BOILERPLATE = re.compile(
     r"^\W*(?:본문\s*바로\s*가기|기사\s*메일\s*전송|기사\s*수정|기사\s*스크랩|공유하기|"
@@ -82,6 +84,19 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _stamp_follows(stamp_starts: list[int], line_end: int, text: str) -> bool:
+    """Whether a timestamp sits at the end of the line ending at ``line_end`` or on the next non-blank line:
+    above the body's first sentence, the byline on that line opens the article (``홍길동 기자 hong@news.com``
+    then ``2024.08.13 15:12``) and does not close it."""
+    i = bisect.bisect_left(stamp_starts, line_end - 80)
+    nxt = line_end
+    while nxt < len(text) and text[nxt].isspace():
+        nxt += 1
+    eol = text.find("\n", nxt)
+    eol = len(text) if eol == -1 else eol
+    return any(ts < eol for ts in stamp_starts[i:i + 4])
+
+
 def find_zones(text: str) -> list[Zone]:
     """Split ``text`` into article, clutter and timestamp zones.
 
@@ -93,6 +108,11 @@ def find_zones(text: str) -> list[Zone]:
     if n == 0:
         return []
     lines = _lines(text)
+    # the page's timestamps (metadata); one right after a byline makes it an opening byline
+    stamps = [span for span, _d, _label in find_timestamps(text)]
+    stamp_starts = [ts for ts, _te in stamps]
+    body = BODY_LINE.search(text)
+    body_start = body.start() if body is not None else n  # the first sentence of a body
     labels: list[str | None] = [None] * len(lines)  # None = article
     cut_at: int | None = None  # character position where the clutter tail starts
     tail_reason = None
@@ -156,7 +176,8 @@ def find_zones(text: str) -> list[Zone]:
             i += 1
             continue
         article_seen = article_seen or len(stripped) > 30
-        if _BYLINE_EMAIL.search(line) and article_seen:
+        if _BYLINE_EMAIL.search(line) and article_seen \
+                and not (s < body_start and _stamp_follows(stamp_starts, e, text)):
             # a closing byline: what follows is the portal's, unless another article opens
             # further down with its own opening byline (a page of several articles)
             k = next((k for k in range(i + 1, len(lines))
@@ -183,8 +204,7 @@ def find_zones(text: str) -> list[Zone]:
             continue
         i += 1
 
-    # timestamps inside the kept region are metadata
-    stamps = [span for span, _d, _label in find_timestamps(text)]
+    # timestamps inside the kept region are metadata (``stamps``, found above)
 
     # build zones from line labels
     raw: list[tuple[str, int, int, str | None]] = []

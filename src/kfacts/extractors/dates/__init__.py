@@ -3,7 +3,9 @@
 Matching is one regex pass (:mod:`.patterns`); each match is then
 
 1. rejected when its context makes it a duration, a rate, a decade, a
-   recurring day or the year of a quoted event name;
+   recurring day, or the year that opens an event, program or award name,
+   quoted or not (``2023년 지역혁신 우수사례 경진대회에서``; the heads and
+   where the rule stops are data in ``event_titles.toml``);
 2. linked to the date before it when the two make a range
    (``18일부터 20일까지``, ``27일~28일``): the second end takes the first's
    month and year, and a duration range (``2일~3일이 걸린다``) is dropped
@@ -22,6 +24,8 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
+import regex as re
+
 from ...fact import Fact
 from ...normalize import dates as nd
 from ..base import Context, Rule
@@ -29,6 +33,8 @@ from . import patterns as P
 
 RULES: list[Rule] = [
     Rule("date.numeric", "date", "A numeric date: 2024-08-13, 2024.8.13, 2024. 8. 13., 2024-Q3."),
+    Rule("date.numeric_month", "date", "A numeric year and month closed by a bracket, a range or a particle: "
+         "(2022.5), 2022.5~2023.4, 2022.5 이후."),
     Rule("date.absolute", "date", "A written year with optional month, day, quarter, half and part: "
          "2024년, 2023년도, 2024년 8월 13일, 2024년 3분기, 2021년 초."),
     Rule("date.relative_year", "date", "A relative year word, optionally with month, day, quarter, half or "
@@ -41,6 +47,8 @@ RULES: list[Rule] = [
     Rule("date.month_day", "date", "A month (and day) without a year, placed in the year by the clause's tense."),
     Rule("date.day", "date", "A bare day of the month (1일, 28일), placed by the clause's tense."),
     Rule("date.next_year", "date", "같은 해/그해 or 이듬해/다음 해 (+ month, day): the year the text last named, or the one after."),
+    Rule("date.previous_year", "date", "전년도: the year before the written year just told of in the sentence, "
+         "else before the publication year."),
     Rule("date.range_end", "date", "The second end of a range or a later item of a list (18일부터 20일까지, "
          "2003년 6월과 11월), taking the first's month and year."),
     Rule("date.anchored_day", "date", "A day told relative to the date before it (이튿날인 10일, 전날인 4일): "
@@ -98,6 +106,81 @@ def _event_quote(text: str, start: int) -> bool:
         return False
     inner = text[start:j].rstrip()
     return "\n" not in inner and not inner.endswith(("다", ".", "요"))
+
+
+def _opens_quote(text: str, start: int) -> bool:
+    """Whether the ``'`` or ``‘`` at ``start`` opens a quotation (``'57년을 기다린 허가'``): then the number
+    after it is a count, not a year written with an apostrophe (``’19년``). It opens one when the rest of
+    its line (up to 80 characters) holds more closing than opening quotes of its kind."""
+    ch = text[start]
+    if ch not in "'‘":
+        return False
+    end = text.find("\n", start, start + 80)
+    rest = P.YEAR_APOSTROPHE.sub("", text[start + 1:end if end != -1 else start + 80])  # ’11년: no quote
+    if ch == "'":
+        return rest.count("'") % 2 == 1
+    return rest.count("’") > rest.count("‘")
+
+
+def _title_run(ctx: Context, pos: int) -> list[tuple[int, int]]:
+    """The words ``(start, end)`` of the run of nouns right after ``pos`` (after one or two spaces), on its line.
+
+    The run ends at the first token that is no noun, number, Latin word or joining symbol (a bound noun only
+    as a counter after a number: ``제5회``), or at a gap that is more than spaces; a word is cut where the
+    run ends (``평가에서`` gives ``평가``).
+    """
+    text = ctx.text
+    j = pos
+    while j < len(text) and j - pos < 2 and text[j] in " \u00a0":
+        j += 1
+    if j == pos or j >= len(text) or text[j].isspace():
+        return []
+    toks = ctx.tokens
+    i = ctx.token_index_at(j)
+    end = j
+    n = 0
+    while i < len(toks) and n < 14:
+        t = toks[i]
+        gap = text[end:t.start]
+        if t.start < end or (gap and (not gap.isspace() or "\n" in gap)):
+            break
+        tag = t.tag.split("-", 1)[0]
+        if tag not in P.TITLE_TAGS and not (t.form in P.TITLE_SYMBOLS and gap == "") \
+                and not (tag == "NNB" and t.form in P.TITLE_COUNTERS and gap == "" and n
+                         and toks[i - 1].tag == "SN"):
+            break
+        end = t.start + t.len
+        i += 1
+        n += 1
+    return [(j + m.start(), j + m.end()) for m in re.finditer(r"\S+", text[j:end])]
+
+
+def _is_prize_word(word: str) -> bool:
+    return (word.endswith(P.PRIZE_SUFFIX) and len(word) >= 3 and not word.endswith(P.NOT_PRIZES)
+            and word not in P.PRIZE_LEVELS and word.lstrip("제0123456789회") not in P.PRIZE_LEVELS)
+
+
+def _event_title(ctx: Context, end: int) -> bool:
+    """Whether the bare year ending at ``end`` opens an event, program or award name
+    (``2023년 지역혁신 우수사례 경진대회에서``, ``2022년 모범시민상 수상자``); see ``event_titles.toml``."""
+    words = [ctx.text[s:e] for s, e in _title_run(ctx, end)][:8]
+    body: list[str] = []
+    for k, word in enumerate(words):
+        head = next((h for h in P.TITLE_HEADS if word.endswith(h)), None)
+        if head is None and _is_prize_word(word):
+            head = ""
+        if head is not None:
+            prefix = word[:len(word) - len(head)] if head else word[:-len(P.PRIZE_SUFFIX)]
+            pieces = body + ([prefix] if prefix else [])
+            named = any(p not in P.GENERIC_BODIES for p in pieces)
+            if head == "대상" and pieces and pieces[-1] in P.TARGET_BEFORE:
+                named = False
+            nxt = words[k + 1] if k + 1 < len(words) else None
+            if named and (nxt is None or nxt in P.TITLE_TRAILERS or nxt.endswith(P.TITLE_HEADS)
+                          or _is_prize_word(nxt)):
+                return True
+        body.append(word)
+    return False
 
 
 def _tense(ctx: Context, pos: int, limit: int) -> str | None:
@@ -163,6 +246,10 @@ def _parse(ctx: Context, m: Any) -> _Cand:
     if g("ny"):
         c.kind, c.rule = "abs", "date.numeric"
         c.year, c.month, c.day = int(g("ny")), int(g("nm")), int(g("nd"))
+    elif g("nym"):
+        c.kind, c.rule = "abs", "date.numeric_month"
+        c.year, c.month = int(g("nym")), int(g("nmm"))
+        c.gran = "month"
     elif g("qy"):
         c.kind, c.rule = "abs", "date.numeric"
         c.year, c.q = int(g("qy")), int(g("q"))
@@ -176,6 +263,10 @@ def _parse(ctx: Context, m: Any) -> _Cand:
             c.year = nd.new_year(pub) if word == "새해" else pub.year + nd.RELATIVE_YEARS.get(word, 0)
     elif g("nxy"):
         c.kind, c.rule, c.relative = "nxy", "date.next_year", True
+    elif g("py"):
+        c.kind, c.rule, c.relative = "py", "date.previous_year", True
+        c.gran = "year"
+        return c
     elif g("rm"):
         c.kind, c.rule, c.relative = "rm", "date.relative_month", True
         if pub is not None:
@@ -241,7 +332,13 @@ def _rejected(ctx: Context, c: _Cand) -> bool:
             return True
         if c.month is None and c.q is None and c.h is None and _event_quote(text, s):
             return True
+        if c.month is None and c.part is None and _event_title(ctx, e):
+            return True  # also a year with its half or quarter: 2023년 하반기 적극행정 우수사례 경진대회
     if c.rule == "date.short_year" and P.YEAR_DURATION_AFTER.match(after):
+        return True
+    if c.rule == "date.short_year" and c.month is None and _event_title(ctx, e):
+        return True
+    if c.rule == "date.short_year" and _opens_quote(text, s):
         return True
     if c.kind in ("period", "md") and P.RECURRING_BEFORE.search(before):
         return True
@@ -477,6 +574,36 @@ def _anchor_next_years(text: str, cands: list[_Cand]) -> None:
                 break
 
 
+def _anchor_previous_years(ctx: Context, cands: list[_Cand]) -> None:
+    """``전년도``: the year before a written (or relative) year told earlier in the same sentence, within 150
+    characters, unless that year starts a period (``2015년부터 ... 전년도 실적``: a recurring year); else the
+    year before the publication year (unresolved without one). A recurring one (``매년 전년도 실적``,
+    ``2015년부터 전년도 결산을``), a comparison's baseline (``전년도 대비``, ``전년도보다``, ``전년도에 비해``)
+    and ``전년`` alone (``전년 대비``) are no date."""
+    text = ctx.text
+    pub = ctx.published
+    for i, c in enumerate(cands):
+        if c.kind != "py":
+            continue
+        c.year = pub.year - 1 if pub is not None else None
+        if P.COMPARISON_AFTER.match(text, c.end):
+            c.drop = True  # 전년도 대비, 전년도보다: a comparison's baseline, like 전년 대비
+            continue
+        sent = ctx.sentence_of(c.start)
+        if P.RECURRING_WORD.search(text, max(sent[0], c.start - 40), c.start):
+            c.drop = True  # 매년 전년도 실적을: every year's previous year, no date
+            continue
+        for a in reversed(cands[:i]):
+            if c.start - a.end > 150 or a.start < sent[0]:
+                break
+            if not a.drop and a.kind in ("abs", "ry") and a.year is not None:
+                if P.PERIOD_START_AFTER.match(text, a.end) is None:
+                    c.year = a.year - 1
+                else:
+                    c.drop = True  # 2015년부터 ... 전년도: a recurring year
+                break
+
+
 def extract(ctx: Context) -> list[Fact]:
     text = ctx.text
     cands: list[_Cand] = []
@@ -496,6 +623,7 @@ def extract(ctx: Context) -> list[Fact]:
     _link_ranges(text, cands)
     _anchor_years(ctx, cands)
     _anchor_next_years(text, cands)
+    _anchor_previous_years(ctx, cands)
     _anchor_days(ctx, cands)
     out: list[Fact] = []
     for c in cands:

@@ -54,6 +54,10 @@ DATE = re.compile(
         # numeric year-month-day, with one kind of separator
         rf"{_NUM_LEFT}(?P<ny>{_Y4})(?:-(?P<nm>\d{{1,2}})-(?P<nd>\d{{1,2}})|/(?P<nm>\d{{1,2}})/(?P<nd>\d{{1,2}})"
         rf"|\.\s?(?P<nm>\d{{1,2}})\.\s?(?P<nd>\d{{1,2}}))(?![\d])(?!\.\d)",
+        # numeric year and month, closed by a bracket, a range or a particle: (2022.5), 2022.5~2023.4
+        rf"{_NUM_LEFT}(?P<nym>{_Y4})\.\s?(?P<nmm>1[0-2]|0?[1-9])(?![\d])(?!\.\d)"
+        r"(?:(?=\.?\s*[)\]~∼]|\s*[-–]\s*(?:19|20)\d\d|\.?\s*(?:까지|부터|기준|이후|이전)(?!\p{Hangul}))"
+        r"|(?<=(?:19|20)\d\d\.\s?\d{1,2}\s*[~∼\-–]\s*(?:19|20)\d\d\.\s?\d{1,2}))",
         # numeric quarter
         rf"{_NUM_LEFT}(?P<qy>{_Y4})\s?-?\s?Q(?P<q>[1-4])(?![\w])",
         # a written year, then optional month/day, quarter, half, part
@@ -63,6 +67,8 @@ DATE = re.compile(
         rf"(?<!\p{{Hangul}}){_REL_YEAR}{_YEAR_TAIL}{_YEAR_PART}",
         # the year just told of, or the one after: 같은 해 5월, 이듬해 2월
         rf"(?<!\p{{Hangul}})(?P<nxy>이듬해|다음\s?해|같은\s?해|그\s?해)(?:\s*{_MONTH}(?:\s*{_DAY})?(?:\s*{_PART})?|{_WORD_END})",
+        # the year before (the year in focus or the publication year): 전년도
+        rf"(?<!\p{{Hangul}})(?P<py>전년도){_WORD_END}",
         # a relative month word, optional day and part
         rf"(?<!\p{{Hangul}}){_REL_MONTH}(?:\s*{_NUM_LEFT}{_DAY})?(?:\s*{_PART})?",
         # 지난/오는/이번 + month (day) or day
@@ -81,10 +87,11 @@ DATE = re.compile(
         rf"{_NUM_LEFT}{_QUARTER}",
         rf"(?<!\p{{Hangul}}){_HALF}",
         # ’24. 8. 13. (press releases)
-        r"(?<![\w’'])(?P<ay>[’‘']\d{2})\.\s?(?P<nm>\d{1,2})\.\s?(?P<nd>\d{1,2})(?!\d)(?!\.\d)",
+        r"(?<![\w’'`])(?P<ay>[’‘'`]\d{2})\.\s?(?P<nm>\d{1,2})\.\s?(?P<nd>\d{1,2})(?!\d)(?!\.\d)",
         # ’10~’19, ’19년, ’24년 8월
-        rf"(?<![\w’'])(?P<ay>[’‘']\d{{2}})(?!\d)(?:\s?년도?(?:\s*{_MONTH}(?:\s*{_DAY})?)?|(?=\s*[~∼]\s*[’‘']\d{{2}})"
-        r"|(?<=[’‘']\d{2}\s*[~∼]\s*[’‘']\d{2}))",
+        rf"(?<![\w’'`])(?P<ay>[’‘'`]\d{{2}})(?!\d)(?:\s?년도?(?:\s*{_MONTH}(?:\s*{_DAY})?)?|\.\s?{_MONTH}(?:\s*{_DAY})?"
+        rf"|(?=\s*[~∼]\s*[’‘'`]\d{{2}})"
+        r"|(?<=[’‘'`]\d{2}\s*[~∼]\s*[’‘'`]\d{2}))",
         # (Mordor Intelligence, 2016)
         r"(?<=\((?:[^()\n]{1,60},\s*)?)(?P<cy>(?:19|20)\d\d)(?=\))",
     ]),
@@ -94,8 +101,8 @@ DATE = re.compile(
 #: where an expression may start: a cheap first pass (stdlib ``re``); :data:`DATE`
 #: is then tried only at these positions
 START = _re.compile(
-    r"\d{1,4}(?=\s?년|학년도|월|일|\s*[~∼\-–]\s*\d|\s*(?:[/·]\s*4\s*|사)?분기|[-./]\s?\d|\s?-?\s?Q[1-4]|\))|[’‘'](?=\d\d)|"
-    r"올|금년|재작년|지지난|작년|지난|내후년|내년|새해|이번|이달|이듬해|다음|같은\s?해|그\s?해|그저께|금일|내달|오는|엊그제|그제|어제|오늘|"
+    r"\d{1,4}(?=\s?년|학년도|월|일|\s*[~∼\-–]\s*\d|\s*(?:[/·]\s*4\s*|사)?분기|[-./]\s?\d|\s?-?\s?Q[1-4]|\))|[’‘'`](?=\d\d)|"
+    r"전년도|올|금년|재작년|지지난|작년|지난|내후년|내년|새해|이번|이달|이듬해|다음|같은\s?해|그\s?해|그저께|금일|내달|오는|엊그제|그제|어제|오늘|"
     r"내일|모레|연초|연말|[상하]반기"
 )
 
@@ -192,3 +199,42 @@ WEEKDAYS = {"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6
 CLOSING_QUOTES = frozenset({"”", "’", "」", "』"})
 #: what follows a closing quote that ends quoted speech (“...”며, ’고)
 QUOTATIVE_AFTER = frozenset({"고", "며", "라고", "이라고", "라며", "이라며", "하고", "라는", "이라는"})
+
+
+# ---------------------------------------------------------------------------
+# a year opening an event, program or award name (``event_titles.toml``)
+
+def _load_event_titles() -> dict:
+    import sys
+    from pathlib import Path
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib.loads(Path(__file__).with_name("event_titles.toml").read_text(encoding="utf-8"))
+
+
+_TITLES = _load_event_titles()
+#: words that end an event, program or award name, longest first
+TITLE_HEADS: tuple[str, ...] = tuple(sorted(_TITLES["heads"], key=len, reverse=True))
+PRIZE_SUFFIX: str = _TITLES["prize_suffix"]
+NOT_PRIZES: tuple[str, ...] = tuple(_TITLES["not_prizes"])
+PRIZE_LEVELS = frozenset(_TITLES["prize_levels"])
+TARGET_BEFORE = frozenset(_TITLES["target_before"])
+GENERIC_BODIES = frozenset(_TITLES["generic_bodies"])
+TITLE_TRAILERS = frozenset(_TITLES["trailers"])
+#: bound nouns a name may hold after a number (``제5회``, ``2차``); any other (``중``, ``56개``) ends the run
+TITLE_COUNTERS = frozenset({"회", "차", "기"})
+#: Kiwi tags a name's run of nouns may hold (``제5회``, ``NO.1``, ``시·군``)
+TITLE_TAGS = frozenset({"NNG", "NNP", "NR", "SN", "SL", "SH", "XPN", "XSN", "XR"})
+TITLE_SYMBOLS = frozenset({"·", "ㆍ", "-", "&", "."})
+
+#: after a year: it starts a period (``2015년부터``, ``2015년 이후``), so a later 전년도 is not told from it
+PERIOD_START_AFTER = re.compile(r"\s*(?:부터|이후|이래|以來)")
+#: before 전년도 in its sentence: every year's previous year
+RECURRING_WORD = re.compile(r"매년|매해|해마다|연례")
+#: a quote character that is a year's apostrophe (``’11년``, ``‘07~``), not a quotation mark
+YEAR_APOSTROPHE = re.compile(r"[’‘'`](?=\d\d(?!\d))")
+#: after 전년도: the baseline of a comparison
+COMPARISON_AFTER = re.compile(r"\s*(?:대비|보다|比|에\s*비해|에\s*비하여|에\s*비교해|에\s*비교하여|(?:와|과)\s*비교)")
