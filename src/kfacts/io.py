@@ -249,17 +249,16 @@ def output_kind(path: str) -> tuple[str, str]:
     devices and named pipes are streams, written to directly. Anything else (a folder,
     a block device, a socket) raises :class:`kfacts.errors.OutputError` (``KF109``).
     """
-    real = os.path.realpath(path)  # through every symlink (a dangling one: the file it names)
     try:
-        st = os.stat(real)
+        st = os.stat(path)  # follows symlinks, /proc's magic ones (/dev/stdout) included
     except FileNotFoundError:
-        return "file", real
+        return "file", os.path.realpath(path)  # new (a dangling symlink: the file it names)
     except OSError as e:  # NotADirectoryError: a part of the path is a file
         raise _output_error(path, e.strerror or str(e)) from None
     if stat.S_ISREG(st.st_mode):
-        return "file", real
+        return "file", os.path.realpath(path)  # through every symlink: the target is replaced
     if stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode):
-        return "stream", real
+        return "stream", path  # opened as given (realpath cannot name a pipe behind /dev/stdout)
     what = "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file, character device or named pipe"
     raise _output_error(path, what)
 
@@ -287,8 +286,9 @@ class AtomicOutput:
         self.fh: Any = None
 
     def _open_fd(self, fd: int) -> Any:
-        return os.fdopen(fd, "wb" if self.binary else "w",
-                         **({} if self.binary else {"encoding": "utf-8", "newline": ""}))
+        if self.binary:
+            return os.fdopen(fd, "wb")
+        return os.fdopen(fd, "w", encoding="utf-8", newline="")
 
     def __enter__(self) -> Any:
         if self.path is None:
