@@ -166,7 +166,7 @@ def test_numeric_published_is_a_typed_error(bad):
     import kfacts
     from kfacts.errors import PublishedTypeError
 
-    with pytest.raises(TypeError, match="KF109") as e:
+    with pytest.raises(TypeError, match="KF111") as e:
         kfacts.extract("본문", published=bad)
     assert isinstance(e.value, (ValueError, PublishedTypeError)) and repr(bad) in str(e.value)
 
@@ -217,7 +217,7 @@ def test_jsonl_numeric_published_is_an_input_error(tmp_path, capsys):
 
     (tmp_path / "b.jsonl").write_text('{"text": "본문", "published": 20240813}\n', encoding="utf-8")
     assert main(["extract", str(tmp_path / "b.jsonl"), "--no-progress"]) == 2
-    assert "KF109" in capsys.readouterr().err
+    assert "KF111" in capsys.readouterr().err
 
 
 def test_cli_help_lists_the_layouts():

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping, Union
 
 from ._version import __version__
 from .errors import (GoldFileNotFoundError, GoldFormatError, InputError, InputKeyError, InputTypeError, KfactsError,
-                     KfactsWarning, RegexTimeoutError, RegexTimeoutWarning, RulePackError)
+                     KfactsWarning, OutputError, PublishedTypeError, RegexTimeoutError, RegexTimeoutWarning,
+                     RulePackError)
 from .fact import (AwardFact, DateFact, Document, Fact, JobsFact, MoneyFact, OrganizationFact, PersonFact,
                    Published, Zone, json_default)
 from .pipeline import Extractor, extract, extract_html
@@ -53,6 +54,8 @@ __all__ = [
     "InputError",
     "InputTypeError",
     "InputKeyError",
+    "PublishedTypeError",
+    "OutputError",
     "KfactsWarning",
     "RegexTimeoutWarning",
     "load_pack",

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
+import threading
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -120,7 +122,21 @@ outputs:
   jsonl: one line per document with its facts; table: facts grouped under their sentence;
   csv: one row per fact (UTF-8 with a byte-order mark so Excel reads Hangul; --no-bom
   for tools that dislike it), with a "sentence" column; parquet: the same rows, needs -o.
-  Output files appear only when the whole run succeeded (an error or Ctrl-C leaves none).
+  Output files appear only when the whole run succeeded (an error, Ctrl-C or SIGTERM leaves
+  none and keeps an older one, with its mode and owner). A symlink is written through to its
+  target; character devices (/dev/null) and named pipes are written to directly.
+
+errors:
+  --on-error fail (default) stops at the first unreadable document (a file in no known
+  encoding, a JSONL line that is not JSON or has no text...). --on-error skip leaves it out,
+  reports it on standard error and in an error file - OUTPUT.errors.jsonl beside -o OUTPUT,
+  or kfacts-errors.jsonl in the current folder when writing to standard output, a device or
+  a pipe - one {"source", "line", "code", "message"} record per skipped document.
+
+exit status:
+  0 all documents written; 2 error (bad option or input, unwritable -o: nothing written);
+  3 some documents skipped (--on-error skip), the others written; 4 a worker process died;
+  130 interrupted (Ctrl-C); 143 terminated (SIGTERM).
 
 examples:
   kfacts extract article.txt --published 2024-08-13 --format table
@@ -128,6 +144,7 @@ examples:
   kfacts extract crawl.jsonl --text-field body --published-field date --id-field url -o facts.jsonl
   kfacts extract crawl.jsonl --html-field raw_html --types organization,money --format csv -o facts.csv
   kfacts extract old_archive/ --encoding cp949 --no-zoning
+  kfacts extract crawl/ --on-error skip -o facts.jsonl     # bad ones in facts.jsonl.errors.jsonl
   curl -s https://example.com/news/1 | kfacts extract --format table
 """
 
@@ -211,6 +228,9 @@ examples:
                    help="read text and HTML files in this encoding, e.g. cp949 (default: UTF-8, else detected)")
     e.add_argument("--no-bom", action="store_true",
                    help="CSV without the UTF-8 byte-order mark (it is there by default, for Excel)")
+    e.add_argument("--on-error", choices=["fail", "skip"], default="fail",
+                   help="an unreadable document stops the run (fail, the default: exit 2) or is skipped "
+                        "and listed in an error file (skip: exit 3 when any was)")
     e.add_argument("--n-process", type=int, default=1, help="worker processes (default 1)")
     e.add_argument("--no-progress", action="store_true", help="no progress bar")
     e.add_argument("--progress", action="store_true",
@@ -253,16 +273,33 @@ examples:
     return p
 
 
+class Terminated(KeyboardInterrupt):
+    """Raised by the CLI's SIGTERM handler: unwinds (and cleans up) like Ctrl-C, exits 143."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise Terminated()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    previous = None
+    if threading.current_thread() is threading.main_thread() and \
+            signal.getsignal(signal.SIGTERM) in (signal.SIG_DFL, None):
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)  # `kill`, systemd, docker stop
     try:
         return _main(argv)
-    except KeyboardInterrupt:
-        # Ctrl-C: no traceback; output files were not moved in place (see kfacts.io.AtomicOutput)
+    except KeyboardInterrupt as e:
+        # Ctrl-C or SIGTERM: no traceback; output files were not moved in place and their
+        # temporary files were removed (see kfacts.io.AtomicOutput)
+        term = isinstance(e, Terminated)
         try:
-            print("\nkfacts: interrupted", file=sys.stderr)
+            print("\nkfacts: " + ("terminated" if term else "interrupted"), file=sys.stderr)
         except Exception:  # noqa: BLE001 - stderr gone too
             pass
-        return 130
+        return 128 + (signal.SIGTERM if term else signal.SIGINT)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _main(argv: Sequence[str] | None) -> int:

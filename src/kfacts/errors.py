@@ -36,7 +36,9 @@ MESSAGES: dict[str, str] = {
     "KF108": "pipe(): a worker process died (killed, out of memory or crashed while starting) while extracting "
              "items #{first}.. of the input; workers are started with 'spawn': a script calling pipe(n_process>1) "
              "must guard its top-level code with `if __name__ == \"__main__\":`",
-    "KF109": "published must be a str, a datetime.date or None, not {kind} ({value!r}); "
+    "KF109": "cannot write --output {path}: {detail}",
+    "KF110": "document skipped: {detail}",
+    "KF111": "published must be a str, a datetime.date or None, not {kind} ({value!r}); "
              "write the date as a string, such as '2024-08-13' or '20240813'",
     # rule packs
     "KF201": "cannot read rule pack: {detail}",
@@ -146,8 +148,10 @@ class InputKeyError(KfactsError, KeyError):
         return str(self.args[0]) if self.args else ""
 
 
+class OutputError(KfactsError, OSError):
+    """``kfacts extract -o PATH`` cannot write there (``KF109``)."""
 class PublishedTypeError(KfactsError, TypeError, ValueError):
-    """``published`` of a wrong type (a number such as ``20240813``): KF109.
+    """``published`` of a wrong type (a number such as ``20240813``): KF111.
 
     It is a :class:`TypeError`, and a :class:`ValueError` too, so that code catching the
     KF102 ``ValueError`` of an unreadable date still catches it.
@@ -223,7 +227,18 @@ EXPLANATIONS: dict[str, tuple[str, str]] = {
               "`if __name__ == \"__main__\":` guard that `spawn` needs (`kfacts.batch.WorkerError`, a "
               "`RuntimeError`).",
               "Add the guard; lower `n_process` or `batch_size` if memory ran out."),
-    "KF109": ("`published` is a number (`20240813`) or another non-date type (`PublishedTypeError`, a `TypeError` "
+    "KF109": ("`kfacts extract -o PATH` cannot write there: PATH is a folder, a block device or socket, "
+              "its folder cannot be made (a path part is a file) or is not writable "
+              "(`kfacts.errors.OutputError`, an `OSError`; exit status 2).",
+              "Give a file path in a writable folder (missing folders are created). Regular files are "
+              "replaced atomically keeping their mode and owner; a symlink is written through to its target; "
+              "character devices (`/dev/null`, `/dev/stdout`) and named pipes are written to directly."),
+    "KF110": ("`kfacts extract --on-error skip`: one input document (a file, or one JSONL line) could not "
+              "be read (not JSON, bytes in no known encoding, no text field, a bad date...). It is left out, "
+              "reported on standard error and in the error file, and the run goes on (exit status 3).",
+              "Read the error file (`OUTPUT.errors.jsonl`, or `kfacts-errors.jsonl` when writing to standard "
+              "output or a device): one `{source, line, code, message}` record per skipped document."),
+    "KF111": ("`published` is a number (`20240813`) or another non-date type (`PublishedTypeError`, a `TypeError` "
               "and a `ValueError`).",
               "Pass the date as a string (`'20240813'`, `'2024-08-13'`), a `datetime.date`, or `None`."),
     "KF201": ("The pack file cannot be read: missing, not UTF-8, or unreadable.",
@@ -307,7 +322,7 @@ def errors_markdown() -> str:
         "and recorded in `doc.meta[\"warnings\"]` as a list of",
         "`{\"code\", \"message\", \"pack\", \"rule\"}` records.",
         "",
-        "* `KF1xx` - input given to `extract()` / `Extractor`",
+        "* `KF1xx` - input given to `extract()` / `Extractor`, and the `kfacts extract` command's files",
         "* `KF2xx` - rule packs (`kfacts.RulePackError`; see docs/rule-packs.md)",
         "* `KF3xx` - evaluation and gold files",
         "",

@@ -18,10 +18,11 @@ import argparse
 import itertools
 import json
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 #: file suffixes read when a folder is given
 FOLDER_SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
@@ -33,22 +34,35 @@ class InputError(ValueError):
     """Unreadable input: missing file, bad JSONL line, bytes in no known encoding..."""
 
 
-def _files(paths: list[str]) -> Iterator[Path | None]:
-    """The files to read, in order (``None`` stands for standard input)."""
+#: ``on_error(source, line, error)``: told of an unreadable document (``line`` None for a whole file)
+OnError = Callable[[str, "int | None", InputError], None]
+
+
+def _files(paths: list[str], on_error: OnError | None = None) -> Iterator[Path | None]:
+    """The files to read, in order (``None`` stands for standard input).
+
+    With ``on_error`` a missing path or an empty folder is reported to it and skipped.
+    """
     for raw in paths:
         if raw == "-":
             yield None
             continue
         p = Path(raw)
-        if not p.exists():
-            raise InputError(f"no such file or folder: {raw}")
-        if p.is_dir():
-            files = sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in FOLDER_SUFFIXES)
-            if not files:
-                raise InputError(f"no {', '.join(FOLDER_SUFFIXES)} files in folder: {raw}")
-            yield from files
-        else:
-            yield p
+        try:
+            if not p.exists():
+                raise InputError(f"no such file or folder: {raw}")
+            if p.is_dir():
+                files = sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in FOLDER_SUFFIXES)
+                if not files:
+                    raise InputError(f"no {', '.join(FOLDER_SUFFIXES)} files in folder: {raw}")
+            else:
+                files = [p]
+        except InputError as e:
+            if on_error is None:
+                raise
+            on_error(raw, None, e)
+            continue
+        yield from files
 
 
 def _check_published(value: Any, where: str) -> Any:
@@ -65,7 +79,7 @@ def _check_published(value: Any, where: str) -> Any:
 
 def iter_inputs(paths: list[str], text_field: str = "text", published_field: str = "published", *,
                 html_field: str = "html", id_field: str | None = None,
-                encoding: str | None = None) -> Iterator[dict[str, Any]]:
+                encoding: str | None = None, on_error: OnError | None = None) -> Iterator[dict[str, Any]]:
     """Yield records ``{"id", ..., "text" or "html", "published"}`` from files, folders, JSONL or stdin, lazily.
 
     A JSONL record keeps its other fields; its ``text_field`` (or, when it
@@ -75,25 +89,34 @@ def iter_inputs(paths: list[str], text_field: str = "text", published_field: str
     ``{"id": <path>, "text": ..., "published": None}``, an HTML file the same
     with ``html``. Files are decoded by :func:`kfacts.encodings.decode`
     (``encoding`` forces a codec); JSONL is always UTF-8.
+
+    Without ``on_error`` the first unreadable document raises :class:`InputError`;
+    with it, each is reported as ``on_error(source, line, error)`` and skipped.
     """
     jsonl: dict[str, Any] = dict(text_field=text_field, published_field=published_field, html_field=html_field,
-                                 id_field=id_field)
-    for f in _files(paths):
-        if f is None:
-            yield from _iter_stdin(jsonl, encoding)
-        elif f.suffix.lower() == ".jsonl":
-            try:
-                fh = f.open("rb")
-            except OSError as e:
-                raise InputError(f"{f}: cannot read ({e.strerror})") from None
-            with fh:
-                yield from _iter_jsonl(fh, str(f), **jsonl)
-        else:
-            try:
-                data = f.read_bytes()
-            except OSError as e:
-                raise InputError(f"{f}: cannot read ({e.strerror})") from None
-            yield _document(data, str(f), encoding, html=_html_suffix(f))
+                                 id_field=id_field, on_error=on_error)
+    for f in _files(paths, on_error):
+        try:
+            if f is None:
+                yield from _iter_stdin(jsonl, encoding)
+            elif f.suffix.lower() == ".jsonl":
+                try:
+                    fh = f.open("rb")
+                except OSError as e:
+                    raise InputError(f"{f}: cannot read ({e.strerror})") from None
+                with fh:
+                    yield from _iter_jsonl(fh, str(f), **jsonl)
+            else:
+                try:
+                    data = f.read_bytes()
+                except OSError as e:
+                    raise InputError(f"{f}: cannot read ({e.strerror})") from None
+                doc = _document(data, str(f), encoding, html=_html_suffix(f))
+                yield doc
+        except InputError as e:
+            if on_error is None:
+                raise
+            on_error("<stdin>" if f is None else str(f), None, e)  # a whole file (JSONL lines report their own)
 
 
 def _html_suffix(f: Path) -> bool | None:
@@ -149,34 +172,48 @@ def _decode_line(raw: bytes, where: str, first: bool) -> str:
 
 
 def _iter_jsonl(lines: Iterable[bytes], name: str, text_field: str, published_field: str, html_field: str,
-                id_field: str | None) -> Iterator[dict[str, Any]]:
+                id_field: str | None, on_error: OnError | None = None) -> Iterator[dict[str, Any]]:
     for lineno, raw in enumerate(lines, 1):
-        where = f"{name}:{lineno}"
-        line = _decode_line(raw, where, lineno == 1)
-        if not line.strip():
-            continue
         try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise InputError(f"{where}: not JSON ({e.msg} at column {e.colno})") from None
-        if not isinstance(rec, dict):
-            raise InputError(f"{where}: a JSONL line must hold a JSON object, not {type(rec).__name__}")
-        text = rec.get(text_field)
-        key, field_name = "text", text_field
-        if text is None and text_field != html_field and isinstance(rec.get(html_field), str):
-            text, key, field_name = rec[html_field], "html", html_field
-        if not isinstance(text, str):
-            got = "missing" if text_field not in rec else f"a {type(text).__name__}"
-            raise InputError(f"{where}: field {text_field!r} must be a string, it is {got} "
-                             f"(fields: {', '.join(sorted(rec)[:8])}; choose one with --text-field, "
-                             f"or --html-field for HTML)")
-        out = {k: v for k, v in rec.items() if k not in (field_name, published_field)}
-        if id_field is not None and rec.get(id_field) is not None:
-            out["id"] = rec[id_field]
-        out.setdefault("id", where)
-        out[key] = text
-        out["published"] = _check_published(rec.get(published_field), f"{where}: field {published_field!r}")
-        yield out
+            out = _jsonl_record(raw, name, lineno, text_field, published_field, html_field, id_field)
+        except InputError as e:
+            if on_error is None:
+                raise
+            on_error(name, lineno, e)
+            continue
+        if out is not None:
+            yield out
+
+
+def _jsonl_record(raw: bytes, name: str, lineno: int, text_field: str, published_field: str, html_field: str,
+                  id_field: str | None) -> dict[str, Any] | None:
+    """One JSONL line as a record (``None`` for a blank line); :class:`InputError` when unusable."""
+    where = f"{name}:{lineno}"
+    line = _decode_line(raw, where, lineno == 1)
+    if not line.strip():
+        return None
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise InputError(f"{where}: not JSON ({e.msg} at column {e.colno})") from None
+    if not isinstance(rec, dict):
+        raise InputError(f"{where}: a JSONL line must hold a JSON object, not {type(rec).__name__}")
+    text = rec.get(text_field)
+    key, field_name = "text", text_field
+    if text is None and text_field != html_field and isinstance(rec.get(html_field), str):
+        text, key, field_name = rec[html_field], "html", html_field
+    if not isinstance(text, str):
+        got = "missing" if text_field not in rec else f"a {type(text).__name__}"
+        raise InputError(f"{where}: field {text_field!r} must be a string, it is {got} "
+                         f"(fields: {', '.join(sorted(rec)[:8])}; choose one with --text-field, "
+                         f"or --html-field for HTML)")
+    out = {k: v for k, v in rec.items() if k not in (field_name, published_field)}
+    if id_field is not None and rec.get(id_field) is not None:
+        out["id"] = rec[id_field]
+    out.setdefault("id", where)
+    out[key] = text
+    out["published"] = _check_published(rec.get(published_field), f"{where}: field {published_field!r}")
+    return out
 
 
 def count_inputs(paths: list[str]) -> int | None:
@@ -199,12 +236,45 @@ def count_inputs(paths: list[str]) -> int | None:
     return n
 
 
+def _output_error(path: str, detail: str) -> Exception:
+    from .errors import OutputError
+
+    return OutputError("KF109", path=path, detail=detail)
+
+
+def output_kind(path: str) -> tuple[str, str]:
+    """``(kind, real_path)`` of an ``--output`` path: kind ``"file"`` (regular or new) or ``"stream"``.
+
+    A symlink is followed to its target (written through, the link kept). Character
+    devices and named pipes are streams, written to directly. Anything else (a folder,
+    a block device, a socket) raises :class:`kfacts.errors.OutputError` (``KF109``).
+    """
+    try:
+        st = os.stat(path)  # follows symlinks, /proc's magic ones (/dev/stdout) included
+    except FileNotFoundError:
+        return "file", os.path.realpath(path)  # new (a dangling symlink: the file it names)
+    except OSError as e:  # NotADirectoryError: a part of the path is a file
+        raise _output_error(path, e.strerror or str(e)) from None
+    if stat.S_ISREG(st.st_mode):
+        return "file", os.path.realpath(path)  # through every symlink: the target is replaced
+    if stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode):
+        return "stream", path  # opened as given (realpath cannot name a pipe behind /dev/stdout)
+    what = "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file, character device or named pipe"
+    raise _output_error(path, what)
+
+
 class AtomicOutput:
     """Write to a temporary file beside the target; move it in place only on success.
 
     With ``path=None`` it writes to standard output instead. ``bom=True``
     starts a text output with a UTF-8 byte-order mark (for Excel's CSV import).
-    A run stopped by an exception - an error, Ctrl-C - removes the temporary file.
+    A run stopped by an exception - an error, Ctrl-C, SIGTERM under the CLI -
+    removes the temporary file.
+
+    Only regular files are replaced: an existing file keeps its mode and owner;
+    a symlink is written through (its target replaced atomically, in the
+    target's folder; the link stays); character devices (``/dev/null``) and
+    named pipes are written to directly, with no temporary file.
     """
 
     def __init__(self, path: str | None, binary: bool = False, bom: bool = False) -> None:
@@ -212,7 +282,13 @@ class AtomicOutput:
         self.binary = binary
         self.bom = bom and not binary
         self.tmp: str | None = None
+        self.real: str | None = None
         self.fh: Any = None
+
+    def _open_fd(self, fd: int) -> Any:
+        if self.binary:
+            return os.fdopen(fd, "wb")
+        return os.fdopen(fd, "w", encoding="utf-8", newline="")
 
     def __enter__(self) -> Any:
         if self.path is None:
@@ -220,13 +296,20 @@ class AtomicOutput:
             if self.bom:
                 self.fh.write("\ufeff")
             return self.fh
-        target = Path(self.path)
-        if target.is_dir():
-            raise InputError(f"--output {self.path} is a folder")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=str(target.parent))
-        self.fh = os.fdopen(fd, "wb" if self.binary else "w",
-                            **({} if self.binary else {"encoding": "utf-8", "newline": ""}))
+        kind, self.real = output_kind(self.path)
+        try:
+            if kind == "stream":
+                self.fh = self._open_fd(os.open(self.real, os.O_WRONLY))
+            else:
+                folder = os.path.dirname(self.real)
+                os.makedirs(folder, exist_ok=True)
+                fd, self.tmp = tempfile.mkstemp(prefix=f".{os.path.basename(self.real)}.", suffix=".part",
+                                                dir=folder)
+                self.fh = self._open_fd(fd)
+        except OSError as e:
+            if self.tmp:
+                _unlink(self.tmp)
+            raise _output_error(self.path, e.strerror or str(e)) from None
         if self.bom:
             self.fh.write("\ufeff")
         return self.fh
@@ -236,19 +319,40 @@ class AtomicOutput:
             if exc_type is None:
                 self.fh.flush()
             return
+        if self.tmp is None:  # a stream: nothing to move or remove
+            self.fh.close()
+            return
         try:
             self.fh.close()
         finally:
             if exc_type is None:
-                umask = os.umask(0)
-                os.umask(umask)
-                os.chmod(self.tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the usual permissions
-                os.replace(self.tmp, self.path)
+                self._commit()
             else:
+                _unlink(self.tmp)
+
+    def _commit(self) -> None:
+        assert self.tmp is not None and self.real is not None
+        try:
+            st = os.stat(self.real)
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(self.tmp, 0o666 & ~umask)  # mkstemp makes 0600; give a new file the usual permissions
+        else:  # replacing a file: keep its mode and (when allowed) its owner
+            if (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
                 try:
-                    os.unlink(self.tmp)
+                    os.chown(self.tmp, st.st_uid, st.st_gid)
                 except OSError:
-                    pass
+                    pass  # not allowed (not root): the file becomes ours, as with any editor's save
+            os.chmod(self.tmp, stat.S_IMODE(st.st_mode))  # after chown, which clears set-id bits
+        os.replace(self.tmp, self.real)
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
 
 
 def _progress_wanted(args: argparse.Namespace) -> bool:
@@ -328,9 +432,23 @@ def run_extract(args: argparse.Namespace) -> int:
         progress.start()
     # (with n_process > 1 the workers load theirs in parallel: the clock starts at the first result)
 
+    skipped: list[dict[str, Any]] = []
+
+    def skip(source: str, line: int | None, err: InputError) -> None:
+        from .errors import message
+
+        record = {"source": source, "line": line, "code": "KF110", "message": str(err)}
+        skipped.append(record)
+        print(f"kfacts: {message('KF110', detail=err)}", file=sys.stderr)
+
+    on_error = skip if getattr(args, "on_error", "fail") == "skip" else None
+    if on_error is not None:
+        errors_path = errors_file_for(args.output)
+        output_kind(errors_path)  # a sidecar we could not write: say so before the run
+
     def records() -> Iterator[dict[str, Any]]:
         for rec in iter_inputs(paths, args.text_field, args.published_field, html_field=args.html_field,
-                               id_field=args.id_field, encoding=args.encoding):
+                               id_field=args.id_field, encoding=args.encoding, on_error=on_error):
             if args.published:
                 rec["published"] = args.published
             yield rec
@@ -365,10 +483,34 @@ def run_extract(args: argparse.Namespace) -> int:
     except WorkerError as e:
         progress.close()
         print(f"kfacts: error: {e}", file=sys.stderr)
-        return 3
+        return EXIT_WORKER
     finally:
         progress.close()
+    if skipped:
+        with AtomicOutput(errors_path) as fh:
+            for record in skipped:
+                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        print(f"kfacts: {len(skipped)} document(s) skipped, listed in {errors_path}", file=sys.stderr)
+        return EXIT_SKIPPED
     return 0
+
+
+#: exit status of ``kfacts extract``: some documents were skipped (``--on-error skip``), the rest written
+EXIT_SKIPPED = 3
+#: exit status when a worker process (``--n-process``) died: nothing written
+EXIT_WORKER = 4
+
+
+def errors_file_for(output: str | None) -> str:
+    """Where ``--on-error skip`` lists the skipped documents.
+
+    ``OUTPUT.errors.jsonl`` beside a regular output file (or a symlink to one);
+    ``kfacts-errors.jsonl`` in the current folder when writing to standard
+    output, a device or a named pipe (no file can be put beside those).
+    """
+    if output is not None and output_kind(output)[0] == "file":
+        return output + ".errors.jsonl"
+    return "kfacts-errors.jsonl"
 
 
 def format_table(out: dict[str, Any], text: str | None = None) -> str:

@@ -24,7 +24,7 @@ def parse_published(published: Any) -> _dt.date | None:
     time), or a written-out date dateparser knows (``Aug 13, 2024``). An empty
     string is ``None``. A string that is no date raises the KF102 ``ValueError``;
     a number (``20240813``) raises :class:`kfacts.errors.PublishedTypeError`
-    (KF109), a ``TypeError`` that is also a ``ValueError``.
+    (KF111), a ``TypeError`` that is also a ``ValueError``.
 
     >>> parse_published("2024-08-13")
     datetime.date(2024, 8, 13)
@@ -48,7 +48,7 @@ def parse_published(published: Any) -> _dt.date | None:
     elif isinstance(published, (int, float)):
         from .errors import PublishedTypeError
 
-        raise PublishedTypeError("KF109", kind=type(published).__name__, value=published)
+        raise PublishedTypeError("KF111", kind=type(published).__name__, value=published)
     raise InputError("KF102", value=published)
 
 
