@@ -10,7 +10,7 @@ extractors are preferred; the organization extractor's ``canonicalize`` is used
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 import regex as re
 
@@ -897,16 +897,8 @@ def object_after(ctx: Any, toks: Sequence[Any], i: int) -> tuple[int, int] | Non
         j += 1
     if j >= n or toks[j].tag not in ("NNP", "NNG", "SL", "SH"):
         return None
-    depth = 0
-    for k in range(j, min(n, j + 40)):
-        t = toks[k]
-        if t.form in ("(", "（"):
-            depth += 1
-        elif t.form in (")", "）"):
-            depth = max(0, depth - 1)
-        elif depth:
-            continue
-        elif t.tag == "JKO":
+    for k, t in _outside_parens(toks, j, min(n, j + 40)):
+        if t.tag == "JKO":
             nxt = toks[k + 1] if k + 1 < n else None
             if k > j and nxt is not None and (stem(nxt) in ("선정", "뽑", "선발", "지정", "꼽")):
                 return toks[j].start, t.start
@@ -1074,18 +1066,23 @@ def _group_follows(toks: Sequence[Any], k: int) -> bool:
     return k > g and k < len(toks) and toks[k].tag == "JX" and toks[k].form in ("은", "는")
 
 
-def _copula_end(toks: Sequence[Any], k: int) -> int | None:
-    """The copula closing a list that starts at token ``k`` (`…이다`, `…이고`), only names before it."""
+def _outside_parens(toks: Sequence[Any], start: int, stop: int) -> Iterator[tuple[int, Any]]:
+    """``(index, token)`` of the tokens in ``start:stop`` that stand outside parentheses."""
     depth = 0
-    for q in range(k, min(len(toks), k + 60)):
-        t = toks[q]
+    for k in range(start, stop):
+        t = toks[k]
         if t.form in ("(", "（"):
             depth += 1
         elif t.form in (")", "）"):
             depth = max(0, depth - 1)
-        elif depth:
-            continue
-        elif t.tag == "VCP":
+        elif not depth:
+            yield k, t
+
+
+def _copula_end(toks: Sequence[Any], k: int) -> int | None:
+    """The copula closing a list that starts at token ``k`` (`…이다`, `…이고`), only names before it."""
+    for q, t in _outside_parens(toks, k, min(len(toks), k + 60)):
+        if t.tag == "VCP":
             return q if q > k else None
         elif not (t.tag in NOUNISH or is_conj(t) or t.form in (",", "·", "ㆍ", "및")):
             return None
