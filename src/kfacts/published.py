@@ -109,6 +109,11 @@ _VALUE = re.compile(
 )
 #: only digits and separators: a layout not year first (``13/08/2024``, ``08/13/2024``) is ambiguous
 _NUMERIC_ONLY = re.compile(r"[\d\s./:-]+")
+#: prefilters of :func:`find_timestamps`: the start every numeric date has, a substring of every label, the
+#: English month abbreviations (every ``_EN_MONTH`` alternative starts with one)
+_DATE_START = re.compile(r"(?:19|20)\d\d\s*[-./년]")
+_LABEL_WORDS = tuple(sorted(_LABELS))
+_EN_MONTH_WORDS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 _DATEPARSER_SETTINGS: dict | None = None
 
@@ -213,7 +218,35 @@ def find_timestamps(text: str) -> list[tuple[tuple[int, int], _dt.date, str]]:
     def free(s: int, e: int) -> bool:
         return not any(s < te and ts < e for ts, te in taken)
 
-    for m in _LABELLED.finditer(text):
+    # cheap prefilters (they only skip passes that cannot match): every pass but the English ones needs a
+    # numeric date (``_DATE``/``_NUM_DATE`` start with ``_DATE_START``), _LABELLED_OTHER a label, _EN_LINE a month
+    has_date = _DATE_START.search(text) is not None
+    has_label = any(lab in text for lab in _LABEL_WORDS)
+    if has_date:
+        out, taken = _numeric_stamps(text, has_label, out, taken, free)
+    if any(mon in text for mon in _EN_MONTH_WORDS):
+        for m in _EN_LINE.finditer(text):
+            s, e = m.start("stamp"), m.end("stamp")
+            if free(s, e):
+                d = _dateparser_date(m.group("stamp"))
+                if d is not None:
+                    out.append(((s, e), d, "line"))
+                    taken.append((s, e))
+    if has_label:
+        for m in _LABELLED_OTHER.finditer(text):  # other layouts, read by dateparser (a fallback: rare and slow)
+            s, e = m.start(), m.end("stamp")
+            if free(s, e) and not _NUMERIC_ONLY.fullmatch(m.group("stamp").strip()):
+                d = _dateparser_date(m.group("stamp").strip())
+                if d is not None:
+                    out.append(((s, e), d, m.group("label")))
+                    taken.append((s, e))
+    out.sort(key=lambda t: t[0])
+    return out
+
+
+def _numeric_stamps(text, has_label, out, taken, free):  # type: ignore[no-untyped-def]
+    """The passes of :func:`find_timestamps` that read a numeric date, in their order."""
+    for m in (_LABELLED.finditer(text) if has_label else ()):
         d = _date(m)
         if d is not None:
             out.append(((m.start(), m.end()), d, m.group("label")))
@@ -237,22 +270,7 @@ def find_timestamps(text: str) -> list[tuple[tuple[int, int], _dt.date, str]]:
                 taken.append((s, e))
                 if label == "dateline":
                     break  # one dateline per page
-    for m in _EN_LINE.finditer(text):
-        s, e = m.start("stamp"), m.end("stamp")
-        if free(s, e):
-            d = _dateparser_date(m.group("stamp"))
-            if d is not None:
-                out.append(((s, e), d, "line"))
-                taken.append((s, e))
-    for m in _LABELLED_OTHER.finditer(text):  # other layouts, read by dateparser (a fallback: rare and slow)
-        s, e = m.start(), m.end("stamp")
-        if free(s, e) and not _NUMERIC_ONLY.fullmatch(m.group("stamp").strip()):
-            d = _dateparser_date(m.group("stamp").strip())
-            if d is not None:
-                out.append(((s, e), d, m.group("label")))
-                taken.append((s, e))
-    out.sort(key=lambda t: t[0])
-    return out
+    return out, taken
 
 
 def find_published(text: str, head_chars: int = 3000) -> _dt.date | None:

@@ -51,6 +51,12 @@ _TAIL_MARKERS = [
     ("copyright", re.compile(r"(?:Copyright|copyright|COPYRIGHT|ⓒ|©|저작권자|무단\s*전재|무단\s*복제)")),
 ]
 
+#: for each tail marker, substrings one of which every match holds: a line with none of them cannot match
+_TAIL_WORDS = {
+    "most_read_list": ("많이", "인기", "실시간", "주요", "헤드라인"),
+    "related_list": ("관련", "추천", "함께", "시각", "오늘의"),
+    "copyright": ("opyright", "OPYRIGHT", "ⓒ", "©", "저작권자", "무단"),
+}
 #: an article's opening byline: "[한빛일보 박준 기자]", "(서울=연합뉴스) 홍길동 기자 ="
 _OPENING_BYLINE = re.compile(r"^\s*(?:\[[^\]\n]{2,40}(?:기자|특파원|통신원)\]|\([^()\n=]{1,12}=[^()\n]{1,20}\)\s*\S{2,4}\s*(?:기자|특파원))")
 
@@ -127,6 +133,8 @@ def find_zones(text: str) -> list[Zone]:
             continue
         block_reason = None
         for reason, pat in _TAIL_MARKERS:
+            if not any(w in line for w in _TAIL_WORDS[reason]):
+                continue  # no match possible (a cheap prefilter)
             m = pat.search(line)
             if m is None:
                 continue

@@ -101,9 +101,12 @@ DATE = re.compile(
 #: where an expression may start: a cheap first pass (stdlib ``re``); :data:`DATE`
 #: is then tried only at these positions
 START = _re.compile(
+    # the lookahead holds the first character of every alternative: it lets the scan skip other characters
+    # at once (the same matches)
+    r"(?=[\d’‘'`전올금재지작내새이다같그엊어오모연상하])(?:"
     r"\d{1,4}(?=\s?년|학년도|월|일|\s*[~∼\-–]\s*\d|\s*(?:[/·]\s*4\s*|사)?분기|[-./]\s?\d|\s?-?\s?Q[1-4]|\))|[’‘'`](?=\d\d)|"
     r"전년도|올|금년|재작년|지지난|작년|지난|내후년|내년|새해|이번|이달|이듬해|다음|같은\s?해|그\s?해|그저께|금일|내달|오는|엊그제|그제|어제|오늘|"
-    r"내일|모레|연초|연말|[상하]반기"
+    r"내일|모레|연초|연말|[상하]반기)"
 )
 
 #: after a bare day: it is a duration or a count of days, not a date

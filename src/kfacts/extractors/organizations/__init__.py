@@ -92,7 +92,8 @@ _PRIORITY = {"lexicon": 0, "byline": 1, "council": 1, "region": 1, "region_title
 
 #: agencies every region has one of, written bare in its own news
 _REGIONAL_HEADS = ("경제자유구역청", "테크노파크", "그린카진흥원")
-_REGIONAL_RE = re.compile(r"(?<![가-힣A-Za-z0-9])(" + "|".join(_REGIONAL_HEADS) + ")")
+_REGIONAL_RE = re.compile("(?=[" + "".join(sorted({h[0] for h in _REGIONAL_HEADS})) + "])"  # a fast skip, same matches
+                          + r"(?<![가-힣A-Za-z0-9])(" + "|".join(_REGIONAL_HEADS) + ")")
 
 
 #: clutter around a name: a copyright notice's web address, a menu path (SPEC: clutter gives no facts)

@@ -71,7 +71,9 @@ def _other_sense(text: str, e: int, surface: str, kind: str) -> bool:
         return False
     m = _SENSE_WORD.match(text, e)
     return m is not None and m.group(1).startswith(words)
-LEXICON_SPACED_RE = re.compile(NOT_IN_WORD_BEFORE + "(" + trie_regex(_SPACED, optional_space=True) + ")(?![A-Za-z0-9])")
+#: (the leading lookahead of every name's first character only lets the scan skip other positions fast)
+LEXICON_SPACED_RE = re.compile("(?=[" + re.escape("".join(sorted({w[0] for w in _SPACED if w}))) + "])"
+                               + NOT_IN_WORD_BEFORE + "(" + trie_regex(_SPACED, optional_space=True) + ")(?![A-Za-z0-9])")
 #: an ordinal before a name is part of it (제18대 대통령직인수위원회)
 _COUNTRY_BEFORE = re.compile(r"(미국|일본|영국|독일|프랑스|대만|캐나다|호주) $")
 _ORDINAL_BEFORE = re.compile(r"제\d{1,3}[대기] $")
