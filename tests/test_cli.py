@@ -338,7 +338,12 @@ def test_no_input_in_a_terminal_is_an_error(capsys, monkeypatch):
     assert code == 2 and "no input" in err
 
 
-def test_ctrl_c_exits_130_without_traceback_or_output(tmp_path):
+@pytest.mark.parametrize(("sig", "status", "word"), [(signal.SIGINT, 130, "interrupted"),
+                                                     (signal.SIGTERM, 143, "terminated")],
+                         ids=["ctrl-c", "sigterm"])
+def test_a_stopped_run_exits_without_traceback_or_output(tmp_path, sig, status, word):
+    """Ctrl-C and SIGTERM while results are written: the run's exit status, no traceback, and
+    neither the output nor its temporary .part file is left behind."""
     data = tmp_path / "big.jsonl"
     data.write_text("".join(json.dumps({"id": i, "text": TEXT * 5}, ensure_ascii=False) + "\n"
                             for i in range(3000)), encoding="utf-8")
@@ -351,10 +356,10 @@ def test_ctrl_c_exits_130_without_traceback_or_output(tmp_path):
         ch = p.stderr.read(1)
         assert ch, f"exited early: {seen}"
         seen += ch
-    p.send_signal(signal.SIGINT)
+    p.send_signal(sig)
     err = seen + p.stderr.read()
-    assert p.wait(timeout=60) == 130
-    assert "Traceback" not in err and "interrupted" in err
+    assert p.wait(timeout=60) == status
+    assert "Traceback" not in err and word in err
     assert not target.exists()
     assert os.listdir(target.parent) == []  # no temporary file left either
 

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-import re
-import signal
 import stat
-import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -17,7 +14,6 @@ import pytest
 from kfacts.cli import main
 
 TEXT = "광주시는 2024년 8월 13일 100억원을 투자했다."
-SRC = str(Path(__file__).resolve().parents[1] / "src")
 #: bytes that are no text in any encoding (a PNG header): "not UTF-8", nothing detected
 NOT_TEXT = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"
 
@@ -116,28 +112,6 @@ def test_unwritable_output_is_a_coded_error(tmp_path, doc, capsys, where):
     assert code == 2 and out == ""
     assert "[KF109]" in err and str(target) in err and "Traceback" not in err
     assert sorted(os.listdir(doc.parent)) == ["a.txt"]
-
-
-# -- SIGTERM ---------------------------------------------------------------------------------
-def test_sigterm_exits_143_and_leaves_no_part_file(tmp_path):
-    data = tmp_path / "big.jsonl"
-    data.write_text("".join(json.dumps({"id": i, "text": TEXT * 5}, ensure_ascii=False) + "\n"
-                            for i in range(3000)), encoding="utf-8")
-    target = tmp_path / "out" / "facts.jsonl"
-    env = dict(os.environ, KFACTS_PROGRESS="1", PYTHONPATH=SRC)
-    p = subprocess.Popen([sys.executable, "-m", "kfacts.cli", "extract", str(data), "-o", str(target)],
-                         stderr=subprocess.PIPE, text=True, env=env)
-    seen = ""
-    while not re.search(r"\b[1-9]\d*/3000 \[", seen):  # wait until it is writing results
-        ch = p.stderr.read(1)
-        assert ch, f"exited early: {seen}"
-        seen += ch
-    p.send_signal(signal.SIGTERM)
-    err = seen + p.stderr.read()
-    assert p.wait(timeout=60) == 143
-    assert "Traceback" not in err and "terminated" in err
-    assert not target.exists()
-    assert os.listdir(target.parent) == []  # no .part file left
 
 
 # -- --on-error ------------------------------------------------------------------------------
