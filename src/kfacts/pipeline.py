@@ -56,11 +56,12 @@ def parse_published(published: Any) -> _dt.date | None:
 PUBLISHED_RANGE = (_dt.date(1000, 1, 1), _dt.date(8999, 12, 31))
 
 
-def _usable_published(pub: Any, given: Any) -> _dt.date | None:
-    """``pub`` (from :func:`parse_published`) made safe: missing values (pandas ``NaT``, a float NaN) are
-    ``None``; a date outside :data:`PUBLISHED_RANGE` raises :class:`kfacts.InputError` (``KF104``)."""
+def _usable_published(given: Any) -> _dt.date | None:
+    """:func:`parse_published` made safe: missing values (pandas ``NaT``, a float NaN) are ``None``;
+    a date outside :data:`PUBLISHED_RANGE` raises :class:`kfacts.InputError` (``KF104``)."""
     if isinstance(given, float) and given != given:  # NaN from a DataFrame column
         return None
+    pub = parse_published(given)
     if pub is None or pub != pub:  # pandas NaT is a datetime that is not equal to itself
         return None
     if not isinstance(pub, _dt.date):
@@ -139,8 +140,7 @@ class Extractor:
     def __call__(self, text: str, published: Published = None) -> Document:
         if not isinstance(text, str):
             raise InputTypeError("KF101", kind=type(text).__name__)
-        pub = None if isinstance(published, float) and published != published else parse_published(published)
-        pub = _usable_published(pub, published)
+        pub = _usable_published(published)
         page_date = None
         if pub is None:
             page_date = find_published(text)
