@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 #: characters Kiwi cannot take (its UTF-16 decoder rejects lone surrogates)
 _BAD_CHARS = re.compile("[\ud800-\udfff\x00]")
@@ -109,18 +109,42 @@ class Analyzer:
         """Plain Kiwi tokenization of ``text`` (what the benchmark compares to)."""
         return self.kiwi.tokenize(sanitize(text))
 
-    def analyze(self, text: str) -> Analysis:
+    def pieces(self, text: str, ranges: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, str]]:
+        """What Kiwi is given for ``text``: ``(offset, piece)`` pairs, pieces of the sanitized text
+        inside ``ranges`` (sorted, disjoint ``(start, end)`` spans; default: the whole text), cut at
+        line breaks to about :data:`CHUNK_CHARS`, blank ones left out.
+
+        >>> Analyzer().pieces("가나\n\n다라\n", [(0, 3), (4, 7)])
+        [(0, '가나\n'), (4, '다라\n')]
+        """
         clean = sanitize(text)
+        out: list[tuple[int, str]] = []
+        for start, end in ((0, len(clean)),) if ranges is None else ranges:
+            part = clean if start == 0 and end >= len(clean) else clean[start:end]
+            if not part.strip():
+                continue
+            for offset, chunk in _chunks(part, CHUNK_CHARS):
+                if chunk.strip():
+                    out.append((start + offset, chunk))
+        return out
+
+    def analyze(self, text: str, ranges: Sequence[tuple[int, int]] | None = None) -> Analysis:
+        """Tokens and sentences of ``text`` (of ``ranges`` only, if given), offsets into ``text``."""
+        return self.assemble(self.pieces(text, ranges))
+
+    def assemble(self, pieces: list[tuple[int, str]], tokenized: Iterable[Any] | None = None) -> Analysis:
+        """The :class:`Analysis` of :meth:`pieces` from Kiwi's tokens of each piece (``tokenized``, in
+        the pieces' order; Kiwi is run here when not given). Every piece starts a new sentence."""
         tokens: list[Token] = []
         sentences: list[tuple[int, int]] = []
-        if not clean.strip():
+        if not pieces:
             return Analysis(tokens, sentences)
-        kiwi = self.kiwi
-        for offset, chunk in _chunks(clean, CHUNK_CHARS):
-            if not chunk.strip():
-                continue
+        if tokenized is None:
+            kiwi = self.kiwi
+            tokenized = (kiwi.tokenize(chunk) for _offset, chunk in pieces)
+        for (offset, _chunk), kiwi_tokens in zip(pieces, tokenized):
             last_sent = -1
-            for t in kiwi.tokenize(chunk):
+            for t in kiwi_tokens:
                 sp = t.sent_position
                 start = t.start + offset
                 if sp != last_sent:

@@ -75,6 +75,59 @@ def _usable_published(given: Any) -> _dt.date | None:
     return day
 
 
+#: lines of page clutter Kiwi reads before an article zone (see :func:`kiwi_ranges`)
+CONTEXT_LINES_BEFORE = 1
+CONTEXT_LINES_AFTER = 0
+
+
+def kiwi_ranges(text: str, zones: Sequence[Any]) -> list[tuple[int, int]] | None:
+    """The parts of ``text`` Kiwi analyses: ``None`` for all of it, else sorted disjoint spans.
+
+    Facts are kept only inside article zones, so Kiwi need not read the rest. Each article zone is
+    widened to whole lines (a page timestamp carved out of a line leaves the line whole) and to the
+    non-blank line before it: Kiwi's analysis of a line depends on the tokens just before it (its
+    language model reads across line breaks), so that line is read as context. Spans separated by
+    blank text only are merged.
+
+    >>> from kfacts.fact import Zone
+    >>> page = "메뉴 | 정치 | 경제\n\n시는 상을 받았다.\n많이 본 뉴스\n1. 다른 기사\n"
+    >>> kiwi_ranges(page, [Zone("clutter", (0, 13)), Zone("article", (13, 24)), Zone("clutter", (24, 41))])
+    [(0, 24)]
+    """
+    n = len(text)
+    out: list[tuple[int, int]] = []
+    for z in zones:
+        if z.kind != "article":
+            continue
+        s, e = z.span
+        if not text[s:e].strip():
+            continue  # blank lines between clutter
+        s = text.rfind("\n", 0, s) + 1
+        j = text.find("\n", e - 1)
+        e = n if j == -1 else j + 1
+        for _ in range(CONTEXT_LINES_BEFORE):
+            p = s
+            while p > 0 and text[p - 1].isspace():
+                p -= 1
+            if p == 0:
+                s = 0
+                break
+            s = text.rfind("\n", 0, p - 1) + 1
+        for _ in range(CONTEXT_LINES_AFTER):
+            p = e
+            while p < n and text[p].isspace():
+                p += 1
+            j = text.find("\n", p)
+            e = n if j == -1 or p >= n else j + 1
+        if out and (s <= out[-1][1] or not text[out[-1][1]:s].strip()):
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    if len(out) == 1 and out[0][0] == 0 and out[0][1] >= n:
+        return None
+    return out
+
+
 class Extractor:
     """Extracts facts from Korean news text.
 
@@ -150,7 +203,7 @@ class Extractor:
             from .fact import Zone
 
             zones = [Zone("article", (0, len(text)))] if text else []
-        analysis = self._analyzer.analyze(text)
+        analysis = self._analyzer.analyze(text, kiwi_ranges(text, zones) if self.zoning else None)
         ctx = Context(text=text, published=pub, tokens=analysis.tokens, sentences=analysis.sentences, zones=zones)
         facts: list[Fact] = []
         extractors = [(m.extract) for m in self._modules] + [p.extract for p in self.packs]
