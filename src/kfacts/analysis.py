@@ -114,8 +114,8 @@ class Analyzer:
         inside ``ranges`` (sorted, disjoint ``(start, end)`` spans; default: the whole text), cut at
         line breaks to about :data:`CHUNK_CHARS`, blank ones left out.
 
-        >>> Analyzer().pieces("가나\n\n다라\n", [(0, 3), (4, 7)])
-        [(0, '가나\n'), (4, '다라\n')]
+        >>> Analyzer().pieces("가나\\n\\n다라\\n", [(0, 3), (4, 7)])
+        [(0, '가나\\n'), (4, '다라\\n')]
         """
         clean = sanitize(text)
         out: list[tuple[int, str]] = []

@@ -89,10 +89,11 @@ def kiwi_ranges(text: str, zones: Sequence[Any]) -> list[tuple[int, int]] | None
     language model reads across line breaks), so that line is read as context. Spans separated by
     blank text only are merged.
 
-    >>> from kfacts.fact import Zone
-    >>> page = "메뉴 | 정치 | 경제\n\n시는 상을 받았다.\n많이 본 뉴스\n1. 다른 기사\n"
-    >>> kiwi_ranges(page, [Zone("clutter", (0, 13)), Zone("article", (13, 24)), Zone("clutter", (24, 41))])
-    [(0, 24)]
+    >>> page = "메뉴 | 정치 | 경제\\n\\n시는 상을 받았다.\\n많이 본 뉴스\\n1. 다른 기사\\n"
+    >>> [(z.kind, z.span) for z in find_zones(page)]
+    [('clutter', (0, 13)), ('article', (13, 25)), ('clutter', (25, 42))]
+    >>> kiwi_ranges(page, find_zones(page))  # the article line, and the menu line before it as context
+    [(0, 25)]
     """
     n = len(text)
     out: list[tuple[int, int]] = []
