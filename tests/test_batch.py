@@ -81,11 +81,13 @@ def sequential(extractor):
     return [_facts(d) for d in extractor.pipe(TEXTS, published="2024-08-13")]
 
 
-def test_two_processes_equal_sequential(extractor, sequential):
+@pytest.mark.parametrize("mode,n_process", [("auto", 2), ("threads", 2), ("threads", 3), ("processes", 2),
+                                            ("both", 2)])
+def test_two_processes_equal_sequential(extractor, sequential, mode, n_process):
     # strings and records mixed in one stream: one pool start for both kinds
     records = [{"id": i, "text": t} for i, t in enumerate(TEXTS)]
     mixed = [x for pair in zip(TEXTS, records) for x in pair]
-    out = list(extractor.pipe(mixed, published="2024-08-13", n_process=2, batch_size=3))
+    out = list(extractor.pipe(mixed, published="2024-08-13", n_process=n_process, batch_size=3, mode=mode))
     docs, recs = out[0::2], out[1::2]
     assert [d.text for d in docs] == TEXTS
     assert [_facts(d) for d in docs] == sequential
@@ -104,7 +106,7 @@ def test_two_processes_error_stops_early_with_worker_traceback(extractor):
 
     start = time.monotonic()
     with pytest.raises(TypeError, match="str or dict") as info:
-        list(extractor.pipe(stream(), n_process=2, batch_size=2))
+        list(extractor.pipe(stream(), n_process=2, batch_size=2, mode="processes"))
     assert time.monotonic() - start < 60
     assert len(consumed) < 100  # bounded read-ahead: at most 2 * n_process batches in flight
     assert "Traceback" in str(info.value.__cause__)  # the worker's traceback travels with it

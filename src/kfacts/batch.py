@@ -25,7 +25,7 @@ from __future__ import annotations
 import itertools
 import traceback
 from collections import deque
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from .errors import InputError, InputKeyError, InputTypeError, KfactsError
 
@@ -55,22 +55,40 @@ def _published_of(item: dict, published: Any, published_field: str) -> Any:
 
 
 def _one(extractor: Any, item: Any, published: Any, text_field: str, published_field: str) -> Any:
+    _pieces, finish = _begin(extractor, item, published, text_field, published_field)
+    return finish(None)
+
+
+def _begin(extractor: Any, item: Any, published: Any, text_field: str,
+           published_field: str) -> tuple[list[tuple[int, str]], Callable[[Any], Any]]:
+    """One item up to Kiwi: the pieces of text Kiwi is to read, and ``finish(tokenized)`` giving the
+    item's result from Kiwi's tokens of those pieces (``None``: Kiwi runs in ``finish``)."""
     if isinstance(item, str):
-        return extractor(item, published=published)
+        prepared = extractor._prepare(item, published)
+        return prepared[-1], lambda tokenized: extractor._finish(prepared, tokenized)
     if isinstance(item, dict):
         pub = _published_of(item, published, published_field)
+        page = source = None
         if text_field in item:
-            doc = extractor(item[text_field], published=pub)
+            prepared = extractor._prepare(item[text_field], pub)
         elif "html" in item:  # an HTML page: facts get their html_span, the record its extracted text
-            doc = extractor.extract_html(item["html"], published=pub)
+            page, pub, source = extractor._html_page(item["html"], pub, None)
+            prepared = extractor._prepare(page.text, pub)
         else:
             raise InputKeyError("KF105", field=text_field, fields=", ".join(sorted(map(str, item))[:8]))
-        out = dict(item)
-        out["facts"] = doc.fact_dicts()
-        out["published_resolved"] = doc.published.isoformat() if doc.published else None
-        if text_field not in item:
-            out[text_field] = doc.text
-        return out
+
+        def finish(tokenized: Any) -> dict[str, Any]:
+            doc = extractor._finish(prepared, tokenized)
+            if page is not None:
+                doc = extractor._html_doc(doc, page, source)
+            out = dict(item)
+            out["facts"] = doc.fact_dicts()
+            out["published_resolved"] = doc.published.isoformat() if doc.published else None
+            if text_field not in item:
+                out[text_field] = doc.text
+            return out
+
+        return prepared[-1], finish
     raise InputTypeError("KF106", kind=type(item).__name__)
 
 
@@ -122,11 +140,16 @@ def _unslim(result: Any, item: Any) -> Any:
     return out
 
 
-def _work(batch: list[Any], published: Any, text_field: str, published_field: str) -> tuple[str, Any]:
+def _work(batch: list[Any], published: Any, text_field: str, published_field: str,
+          threads: int = 1) -> tuple[str, Any]:
     out = []
+    results = (_threaded(_worker_extractor, batch, published, text_field, published_field, threads, where=None)
+               if threads > 1 else None)
     for i, item in enumerate(batch):
         try:
-            out.append(_slim(_one(_worker_extractor, item, published, text_field, published_field), item))
+            result = next(results) if results is not None else \
+                _one(_worker_extractor, item, published, text_field, published_field)
+            out.append(_slim(result, item))
         except Exception as e:  # noqa: BLE001 - sent back to the parent, re-raised there
             tb = traceback.format_exc()
             try:
@@ -144,21 +167,36 @@ def _pack_ref(pack: Any) -> Any:
     return str(path) if path is not None else pack
 
 
+#: how ``pipe(n_process=N)`` spends N cores: ``"threads"`` (one process, one Kiwi model, Kiwi's
+#: own threads analysing ahead while Python runs the rules), ``"processes"`` (N worker processes,
+#: a model each), ``"both"`` (processes of 2 Kiwi threads each); ``"auto"`` picks by measurement
+#: (docs/performance.md): threads
+MODES = ("auto", "threads", "processes", "both")
+
+
 def pipe(extractor: Any, texts: Iterable[Any], published: Any = None, *, text_field: str = "text",
-         published_field: str = "published", n_process: int = 1, batch_size: int = 32) -> Iterator[Any]:
+         published_field: str = "published", n_process: int = 1, batch_size: int = 32,
+         mode: str = "auto") -> Iterator[Any]:
     """Yield one result per input item, in input order.
 
     See the module docstring for the item kinds, batching and errors.
     """
     if batch_size is None or batch_size < 1:
         raise InputError("KF107", detail=f"batch_size must be >= 1, got {batch_size!r}")
+    if mode not in MODES:
+        raise InputError("KF107", detail=f"mode must be one of {', '.join(MODES)}, got {mode!r}")
     if n_process is None or n_process == 1:
         return _sequential(extractor, texts, published, text_field, published_field)
     if n_process < 1:
         raise InputError("KF107", detail=f"n_process must be >= 1, got {n_process!r}")
+    if mode in ("auto", "threads"):
+        return _threaded(extractor, texts, published, text_field, published_field, n_process)
     if getattr(extractor, "_kiwi_given", False):
-        raise InputError("KF107", detail="n_process > 1 cannot use a Kiwi instance given to Extractor(kiwi=...): "
-                                          "each worker builds its own; use n_process=1 or let kfacts build Kiwi")
+        raise InputError("KF107", detail="worker processes cannot use a Kiwi instance given to Extractor(kiwi=...): "
+                                          "each worker builds its own; use mode='threads' or let kfacts build Kiwi")
+    if mode == "both":
+        return _parallel(extractor, texts, published, text_field, published_field, -(-n_process // 2),
+                         batch_size, threads=2)
     return _parallel(extractor, texts, published, text_field, published_field, n_process, batch_size)
 
 
@@ -172,8 +210,63 @@ def _sequential(extractor: Any, texts: Iterable[Any], published: Any, text_field
         yield result
 
 
+def _threaded(extractor: Any, texts: Iterable[Any], published: Any, text_field: str, published_field: str,
+              n_threads: int, where: str | None = "this process") -> Iterator[Any]:
+    """One process, one Kiwi: Kiwi's thread pool analyses the next items' pieces while this thread
+    runs the rules on the current one; results in input order.
+
+    At most ``n_threads`` pieces are queued when Kiwi has more threads than that (so no more than
+    ``n_threads`` of them work), else a few per thread (so none waits for work). Input is read only
+    as far as the queued pieces, so memory stays bounded on endless streams. Kiwi gives each piece
+    the tokens it gives when called piece by piece (its thread pool runs the same analysis), so the
+    results are those of sequential extraction.
+    """
+    kiwi = extractor.analyzer.kiwi
+    pool = getattr(kiwi, "num_workers", 0) or 0
+    if pool < 1:  # a Kiwi in single-thread mode (num_workers=0) has no pool
+        yield from _sequential(extractor, texts, published, text_field, published_field)
+        return
+    depth = n_threads if pool > n_threads else 4 * pool
+    items = enumerate(texts)
+    queued: deque[tuple[int, Any, Any]] = deque()  # (index, finish or exception, Kiwi result iterators)
+    in_flight = 0
+    exhausted = False
+
+    def fill() -> None:
+        nonlocal in_flight, exhausted
+        while not exhausted and in_flight < depth:
+            try:
+                index, item = next(items)
+            except StopIteration:
+                exhausted = True
+                return
+            try:
+                pieces, finish = _begin(extractor, item, published, text_field, published_field)
+            except Exception as e:  # noqa: BLE001 - raised when its turn comes, after the items before it
+                queued.append((index, e, None))
+                continue
+            # each call queues its piece on Kiwi's threads at once; next() collects the tokens
+            futures = [kiwi.tokenize([chunk]) for _offset, chunk in pieces]
+            in_flight += len(futures)
+            queued.append((index, finish, futures))
+
+    fill()
+    while queued:
+        index, finish, futures = queued.popleft()
+        try:
+            if futures is None:
+                raise finish
+            tokenized = [next(f) for f in futures]
+            in_flight -= len(futures)
+            fill()  # Kiwi's threads take the next pieces while the rules run here
+            result = finish(tokenized)
+        except Exception as e:
+            raise _note(e, index, where) if where else e
+        yield result
+
+
 def _parallel(extractor: Any, texts: Iterable[Any], published: Any, text_field: str, published_field: str,
-              n_process: int, batch_size: int) -> Iterator[Any]:
+              n_process: int, batch_size: int, threads: int = 1) -> Iterator[Any]:
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -191,7 +284,7 @@ def _parallel(extractor: Any, texts: Iterable[Any], published: Any, text_field: 
                 batch = list(itertools.islice(it, batch_size))
                 if not batch:
                     break
-                pending.append((done_in, batch, pool.submit(_work, batch, published, text_field, published_field)))
+                pending.append((done_in, batch, pool.submit(_work, batch, published, text_field, published_field, threads)))
                 done_in += len(batch)
             if not pending:
                 break

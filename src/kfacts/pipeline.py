@@ -192,6 +192,13 @@ class Extractor:
         return self._analyzer
 
     def __call__(self, text: str, published: Published = None) -> Document:
+        return self._finish(self._prepare(text, published))
+
+    extract = __call__
+
+    def _prepare(self, text: str, published: Published = None) -> tuple[Any, ...]:
+        """Everything before Kiwi: the checked input, the date, the zones and the pieces Kiwi reads
+        (``Extractor.pipe`` hands those to Kiwi's threads, then calls :meth:`_finish`)."""
         if not isinstance(text, str):
             raise InputTypeError("KF101", kind=type(text).__name__)
         pub = _usable_published(published)
@@ -204,7 +211,14 @@ class Extractor:
             from .fact import Zone
 
             zones = [Zone("article", (0, len(text)))] if text else []
-        analysis = self._analyzer.analyze(text, kiwi_ranges(text, zones) if self.zoning else None)
+        pieces = self._analyzer.pieces(text, kiwi_ranges(text, zones) if self.zoning else None)
+        return (text, pub, page_date, zones, pieces)
+
+    def _finish(self, prepared: tuple[Any, ...], tokenized: Iterable[Any] | None = None) -> Document:
+        """The :class:`Document` of :meth:`_prepare`'s result, from Kiwi's tokens of each piece
+        (``tokenized``; Kiwi runs here when not given)."""
+        text, pub, page_date, zones, pieces = prepared
+        analysis = self._analyzer.assemble(pieces, tokenized)
         ctx = Context(text=text, published=pub, tokens=analysis.tokens, sentences=analysis.sentences, zones=zones)
         facts: list[Fact] = []
         extractors = [(m.extract) for m in self._modules] + [p.extract for p in self.packs]
@@ -222,8 +236,6 @@ class Extractor:
             meta["warnings"] = list(ctx.options["warnings"])  # KfactsWarning records (docs/errors.md)
         return Document(text=text, published=pub, facts=facts, zones=zones, meta=meta)
 
-    extract = __call__
-
     def extract_html(self, html: str | bytes, published: Published = None, *, encoding: str | None = None) -> Document:
         """Extract facts from an HTML page (str, or bytes in any encoding).
 
@@ -234,6 +246,11 @@ class Extractor:
         ``published``, the date in the page's metadata
         (``article:published_time``...) is used, then the page text's own.
         """
+        page, published, source = self._html_page(html, published, encoding)
+        return self._html_doc(self(page.text, published=published), page, source)
+
+    def _html_page(self, html: str | bytes, published: Published, encoding: str | None) -> tuple[Any, Any, Any]:
+        """The page's text and the ``published`` to use (the page's metadata date when none is given)."""
         from .htmltext import html_to_text
 
         page = html_to_text(html, encoding=encoding)
@@ -244,7 +261,10 @@ class Extractor:
                 source = "html_meta"
             except ValueError:
                 pass
-        doc = self(page.text, published=published)
+        return page, published, source
+
+    @staticmethod
+    def _html_doc(doc: Document, page: Any, source: Any) -> Document:
         doc.html_map = page
         if source and doc.published is not None:
             doc.meta["published_source"] = source
@@ -255,18 +275,19 @@ class Extractor:
     @overload
     def pipe(self, texts: Iterable[str], published: Published = None, *, text_field: str = "text",
              published_field: str = "published", n_process: int = 1,
-             batch_size: int = 32) -> Iterator[Document]: ...
+             batch_size: int = 32, mode: str = "auto") -> Iterator[Document]: ...
     @overload
     def pipe(self, texts: Iterable[Mapping[str, Any]], published: Published = None, *, text_field: str = "text",
              published_field: str = "published", n_process: int = 1,
-             batch_size: int = 32) -> Iterator[dict[str, Any]]: ...
+             batch_size: int = 32, mode: str = "auto") -> Iterator[dict[str, Any]]: ...
     @overload
     def pipe(self, texts: Iterable[str | Mapping[str, Any]], published: Published = None, *,
              text_field: str = "text", published_field: str = "published", n_process: int = 1,
-             batch_size: int = 32) -> Iterator[Document | dict[str, Any]]: ...
+             batch_size: int = 32, mode: str = "auto") -> Iterator[Document | dict[str, Any]]: ...
 
     def pipe(self, texts: Iterable[Any], published: Published = None, *, text_field: str = "text",
-             published_field: str = "published", n_process: int = 1, batch_size: int = 32) -> Iterator[Any]:
+             published_field: str = "published", n_process: int = 1, batch_size: int = 32,
+             mode: str = "auto") -> Iterator[Any]:
         """Extract from many texts, yielding results in input order.
 
         ``texts`` may hold strings (yielding :class:`Document`) or dicts
@@ -275,18 +296,25 @@ class Extractor:
         its own date falls back to ``published=``; a record with an ``html``
         field instead of its text field is read by :meth:`extract_html`).
 
-        With ``n_process > 1`` the work is spread over that many worker
-        processes (``spawn``), each building its own Extractor; at most
-        ``2 * n_process`` batches of ``batch_size`` are in flight, so memory
-        stays bounded on endless streams. An error for one item is re-raised
-        with the item's number; a worker that dies raises
-        :class:`kfacts.batch.WorkerError`. Scripts using ``n_process > 1``
-        need the usual ``if __name__ == "__main__":`` guard.
+        ``n_process`` is how many cores' worth of work to use. By default
+        (``mode="auto"``, the same as ``"threads"``) that is one process and
+        one Kiwi model: Kiwi's own threads analyse the next texts while this
+        thread runs the rules, a bounded number of texts ahead. With
+        ``mode="processes"`` the work is spread over ``n_process`` worker
+        processes (``spawn``), each building its own Extractor (and loading
+        its own copy of Kiwi's model); ``mode="both"`` starts
+        ``n_process / 2`` processes of two Kiwi threads each. With processes
+        at most ``2 * n_process`` batches of ``batch_size`` are in flight, so
+        memory stays bounded on endless streams. An error for one item is
+        re-raised with the item's number; a worker that dies raises
+        :class:`kfacts.batch.WorkerError`. Scripts using worker processes
+        need the usual ``if __name__ == "__main__":`` guard. Every mode gives
+        the facts of sequential extraction, in input order.
         """
         from .batch import pipe
 
         return pipe(self, texts, published=published, text_field=text_field, published_field=published_field,
-                    n_process=n_process, batch_size=batch_size)
+                    n_process=n_process, batch_size=batch_size, mode=mode)
 
 
 _default: Extractor | None = None
