@@ -7,16 +7,24 @@ field is kept). A record without its text field but with an ``html`` field
 is an HTML page (:meth:`Extractor.extract_html`): its facts also carry their
 ``html_span`` and the record gets the extracted text in the text field.
 
-With ``n_process > 1`` the items are cut into batches of ``batch_size`` and
-sent to that many worker processes (started with ``spawn``, which is safe
-with threads and on every platform). Each worker builds its own Extractor
-once, from the same packs and options, and warms Kiwi up while the parent
-is still reading input. At most ``2 * n_process`` batches are in flight, so
-an endless stream runs in bounded memory; results come back in input order.
+``n_process`` is how many cores' worth of work to use. By default
+(``mode="threads"``) that is one process and one Kiwi model: Kiwi's own
+thread pool analyses the next items' texts while this thread runs the rules
+on the current one; a bounded number of texts is queued (``n_process`` when
+Kiwi has more threads than that, a few per Kiwi thread otherwise), so an
+endless stream runs in bounded memory. With ``mode="processes"`` the items
+are cut into batches of ``batch_size`` and sent to that many worker
+processes (started with ``spawn``, which is safe with threads and on every
+platform). Each worker builds its own Extractor once, from the same packs
+and options, and warms Kiwi up while the parent is still reading input. At
+most ``2 * n_process`` batches are in flight. ``mode="both"`` starts
+``n_process / 2`` such processes, each running Kiwi on two threads. Results
+come back in input order in every mode, with the facts of sequential
+extraction.
 
 An exception raised for one item is re-raised in the caller with its
 original type, the index of the item in the input and the worker's
-traceback (as ``__cause__``). A worker that dies (killed, out of memory)
+traceback (as ``__cause__``, from a worker process). A worker that dies (killed, out of memory)
 raises :class:`WorkerError` instead of hanging.
 """
 

@@ -231,7 +231,7 @@ examples:
     e.add_argument("--on-error", choices=["fail", "skip"], default="fail",
                    help="an unreadable document stops the run (fail, the default: exit 2) or is skipped "
                         "and listed in an error file (skip: exit 3 when any was)")
-    e.add_argument("--n-process", type=int, default=1, help="worker processes (default 1)")
+    e.add_argument("--n-process", type=int, default=1, help="cores to use (default 1): Kiwi's threads in this process (Extractor.pipe(n_process=N))")
     e.add_argument("--no-progress", action="store_true", help="no progress bar")
     e.add_argument("--progress", action="store_true",
                    help="show the progress bar even when standard error is not a terminal (or KFACTS_PROGRESS=1)")

@@ -220,9 +220,11 @@ EXPLANATIONS: dict[str, tuple[str, str]] = {
               "Name the field holding the text: `pipe(records, text_field='body')`."),
     "KF106": ("An item given to `pipe()` is neither a string nor a dict (`InputTypeError`, a `TypeError`).",
               "Give strings (yielding Documents) or dict records (yielding dicts)."),
-    "KF107": ("An invalid argument to `pipe()`: `batch_size` or `n_process` below 1, or `n_process > 1` with "
-              "an `Extractor(kiwi=...)` (workers cannot share it) (`InputError`, a `ValueError`).",
-              "Use values >= 1; let kfacts build Kiwi when using worker processes."),
+    "KF107": ("An invalid argument to `pipe()`: `batch_size` or `n_process` below 1, an unknown `mode`, or "
+              "worker processes (`mode='processes'` or `'both'`) with an `Extractor(kiwi=...)` (workers cannot "
+              "share it) (`InputError`, a `ValueError`).",
+              "Use values >= 1 and a mode of `kfacts.batch.MODES`; let kfacts build Kiwi when using worker "
+              "processes, or use the default `mode='threads'`."),
     "KF108": ("A worker process of `pipe(n_process>1)` died: killed, out of memory, or the script lacks the "
               "`if __name__ == \"__main__\":` guard that `spawn` needs (`kfacts.batch.WorkerError`, a "
               "`RuntimeError`).",
