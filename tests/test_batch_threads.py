@@ -143,3 +143,15 @@ def test_a_given_kiwi_works_with_threads_not_processes(extractor: kfacts.Extract
 def test_bad_mode(extractor: kfacts.Extractor) -> None:
     with pytest.raises(InputError, match="KF107"):
         list(extractor.pipe(SHORT, mode="fibres"))
+
+
+def test_auto_mode_threads_up_to_two_cores_then_processes_of_two_threads(
+        extractor: kfacts.Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kfacts import batch
+
+    monkeypatch.setattr(batch.os, "cpu_count", lambda: 8)
+    assert batch._auto_mode(extractor, 2) == "threads"
+    assert batch._auto_mode(extractor, 4) == "both"
+    assert batch._auto_mode(kfacts.Extractor(kiwi=extractor.analyzer.kiwi), 4) == "threads"
+    monkeypatch.setattr(batch.os, "cpu_count", lambda: 2)
+    assert batch._auto_mode(extractor, 4) == "threads"

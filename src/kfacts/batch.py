@@ -31,6 +31,7 @@ raises :class:`WorkerError` instead of hanging.
 from __future__ import annotations
 
 import itertools
+import os
 import traceback
 from collections import deque
 from typing import Any, Callable, Iterable, Iterator
@@ -177,9 +178,17 @@ def _pack_ref(pack: Any) -> Any:
 
 #: how ``pipe(n_process=N)`` spends N cores: ``"threads"`` (one process, one Kiwi model, Kiwi's
 #: own threads analysing ahead while Python runs the rules), ``"processes"`` (N worker processes,
-#: a model each), ``"both"`` (processes of 2 Kiwi threads each); ``"auto"`` picks by measurement
-#: (docs/performance.md): threads
+#: a model each), ``"both"`` (N/2 processes of 2 Kiwi threads each); ``"auto"`` (the default):
+#: threads up to 2 usable cores (measured fastest there, with one model: docs/performance.md),
+#: ``"both"`` beyond (the rules run on one thread per process, so one process cannot use many
+#: cores; not measured here, the test machine has 2)
 MODES = ("auto", "threads", "processes", "both")
+
+
+def _auto_mode(extractor: Any, n_process: int) -> str:
+    if min(n_process, os.cpu_count() or 1) <= 2 or getattr(extractor, "_kiwi_given", False):
+        return "threads"
+    return "both"
 
 
 def pipe(extractor: Any, texts: Iterable[Any], published: Any = None, *, text_field: str = "text",
@@ -197,7 +206,9 @@ def pipe(extractor: Any, texts: Iterable[Any], published: Any = None, *, text_fi
         return _sequential(extractor, texts, published, text_field, published_field)
     if n_process < 1:
         raise InputError("KF107", detail=f"n_process must be >= 1, got {n_process!r}")
-    if mode in ("auto", "threads"):
+    if mode == "auto":
+        mode = _auto_mode(extractor, n_process)
+    if mode == "threads":
         return _threaded(extractor, texts, published, text_field, published_field, n_process)
     if getattr(extractor, "_kiwi_given", False):
         raise InputError("KF107", detail="worker processes cannot use a Kiwi instance given to Extractor(kiwi=...): "

@@ -296,10 +296,12 @@ class Extractor:
         its own date falls back to ``published=``; a record with an ``html``
         field instead of its text field is read by :meth:`extract_html`).
 
-        ``n_process`` is how many cores' worth of work to use. By default
-        (``mode="auto"``, the same as ``"threads"``) that is one process and
-        one Kiwi model: Kiwi's own threads analyse the next texts while this
-        thread runs the rules, a bounded number of texts ahead. With
+        ``n_process`` is how many cores' worth of work to use. With
+        ``mode="threads"`` that is one process and one Kiwi model: Kiwi's own
+        threads analyse the next texts while this thread runs the rules, a
+        bounded number of texts ahead. The default ``mode="auto"`` uses
+        threads when at most two cores are asked for or present, else
+        ``"both"`` (see :data:`kfacts.batch.MODES`). With
         ``mode="processes"`` the work is spread over ``n_process`` worker
         processes (``spawn``), each building its own Extractor (and loading
         its own copy of Kiwi's model); ``mode="both"`` starts
