@@ -155,3 +155,17 @@ def test_auto_mode_threads_up_to_two_cores_then_processes_of_two_threads(
     assert batch._auto_mode(kfacts.Extractor(kiwi=extractor.analyzer.kiwi), 4) == "threads"
     monkeypatch.setattr(batch.os, "cpu_count", lambda: 2)
     assert batch._auto_mode(extractor, 4) == "threads"
+
+
+def test_a_subclass_with_its_own_call_is_called(extractor: kfacts.Extractor) -> None:
+    class Tagged(kfacts.Extractor):
+        def __call__(self, text: str, published: Any = None) -> kfacts.Document:
+            doc = super().__call__(text, published)
+            doc.meta["tagged"] = True
+            return doc
+
+    ex = Tagged(kiwi=extractor.analyzer.kiwi)
+    for mode in ("threads", "auto"):
+        out = list(ex.pipe(SHORT, n_process=2, mode=mode))
+        assert all(d.meta.get("tagged") for d in out)
+        assert [_facts(d) for d in out] == [_facts(extractor(t)) for t in SHORT]

@@ -64,14 +64,34 @@ def _published_of(item: dict, published: Any, published_field: str) -> Any:
 
 
 def _one(extractor: Any, item: Any, published: Any, text_field: str, published_field: str) -> Any:
-    _pieces, finish = _begin(extractor, item, published, text_field, published_field)
-    return finish(None)
+    if isinstance(item, str):
+        return extractor(item, published=published)
+    if isinstance(item, dict):
+        pub = _published_of(item, published, published_field)
+        if text_field in item:
+            doc = extractor(item[text_field], published=pub)
+        elif "html" in item:  # an HTML page: facts get their html_span, the record its extracted text
+            doc = extractor.extract_html(item["html"], published=pub)
+        else:
+            raise InputKeyError("KF105", field=text_field, fields=", ".join(sorted(map(str, item))[:8]))
+        return _record(item, doc, text_field)
+    raise InputTypeError("KF106", kind=type(item).__name__)
+
+
+def _record(item: dict, doc: Any, text_field: str) -> dict[str, Any]:
+    """The output record: the input's fields, the facts, the resolved date (and the text of an HTML page)."""
+    out = dict(item)
+    out["facts"] = doc.fact_dicts()
+    out["published_resolved"] = doc.published.isoformat() if doc.published else None
+    if text_field not in item:
+        out[text_field] = doc.text
+    return out
 
 
 def _begin(extractor: Any, item: Any, published: Any, text_field: str,
            published_field: str) -> tuple[list[tuple[int, str]], Callable[[Any], Any]]:
-    """One item up to Kiwi: the pieces of text Kiwi is to read, and ``finish(tokenized)`` giving the
-    item's result from Kiwi's tokens of those pieces (``None``: Kiwi runs in ``finish``)."""
+    """:func:`_one` cut at Kiwi: the pieces of text Kiwi is to read, and ``finish(tokenized)`` giving
+    the item's result from Kiwi's tokens of those pieces (``Extractor._prepare`` / ``_finish``)."""
     if isinstance(item, str):
         prepared = extractor._prepare(item, published)
         return prepared[-1], lambda tokenized: extractor._finish(prepared, tokenized)
@@ -90,12 +110,7 @@ def _begin(extractor: Any, item: Any, published: Any, text_field: str,
             doc = extractor._finish(prepared, tokenized)
             if page is not None:
                 doc = extractor._html_doc(doc, page, source)
-            out = dict(item)
-            out["facts"] = doc.fact_dicts()
-            out["published_resolved"] = doc.published.isoformat() if doc.published else None
-            if text_field not in item:
-                out[text_field] = doc.text
-            return out
+            return _record(item, doc, text_field)
 
         return prepared[-1], finish
     raise InputTypeError("KF106", kind=type(item).__name__)
@@ -240,9 +255,13 @@ def _threaded(extractor: Any, texts: Iterable[Any], published: Any, text_field: 
     the tokens it gives when called piece by piece (its thread pool runs the same analysis), so the
     results are those of sequential extraction.
     """
+    from .pipeline import Extractor
+
     kiwi = extractor.analyzer.kiwi
     pool = getattr(kiwi, "num_workers", 0) or 0
-    if pool < 1:  # a Kiwi in single-thread mode (num_workers=0) has no pool
+    if pool < 1 or type(extractor).__call__ is not Extractor.__call__:
+        # a Kiwi in single-thread mode (num_workers=0) has no pool; a subclass with its own __call__ is
+        # called as it is, text by text
         yield from _sequential(extractor, texts, published, text_field, published_field)
         return
     depth = n_threads if pool > n_threads else 4 * pool
