@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Any, Sequence
 
 import regex as re
@@ -300,9 +301,10 @@ def _document_announcer(ctx: Context, mentions: list[Mention]) -> None:
             found.append((c[0], got))
     if not found:
         return
+    at = [pos for pos, _g in found]  # (sorted: ``found`` follows the sorted clauses)
     for m in todo:
-        before = [g for pos, g in found if pos <= m.start]
-        got = before[-1] if before else found[0][1]  # the lead names the winners, the announcer follows
+        k = bisect.bisect_right(at, m.start)
+        got = found[k - 1][1] if k else found[0][1]  # the lead names the winners, the announcer follows
         m.organizer, m.evidence["organizer"] = got
 
 
