@@ -123,6 +123,7 @@ def find_zones(text: str) -> list[Zone]:
     cut_at: int | None = None  # character position where the clutter tail starts
     tail_reason = None
     article_seen = False
+    openings: list[int] | None = None
     i = 0
     while i < len(lines):
         s, e = lines[i]
@@ -188,8 +189,10 @@ def find_zones(text: str) -> list[Zone]:
                 and not (s < body_start and _stamp_follows(stamp_starts, e, text)):
             # a closing byline: what follows is the portal's, unless another article opens
             # further down with its own opening byline (a page of several articles)
-            k = next((k for k in range(i + 1, len(lines))
-                      if _OPENING_BYLINE.match(text[lines[k][0]:lines[k][1]])), None)
+            if openings is None:  # the lines opening an article, found once (not per closing byline)
+                openings = [k for k, (ls, le) in enumerate(lines) if _OPENING_BYLINE.match(text[ls:le])]
+            o = bisect.bisect_right(openings, i)
+            k = openings[o] if o < len(openings) else None
             if k is None:
                 nxt = e
                 if nxt < n and text[nxt:].strip():
@@ -227,14 +230,20 @@ def find_zones(text: str) -> list[Zone]:
         raw.append(("clutter", cut_at, n, tail_reason))
 
     # carve timestamp spans out of article zones
+    # (only the stamps that can reach the line are visited: a stamp starting ``longest`` or more before it ends
+    # before it; stamps are sorted by start)
     out: list[tuple[str, int, int, str | None]] = []
+    longest = max((te - ts for ts, te in stamps), default=0)
     for kind, s, e, reason in raw:
         if kind != "article":
             out.append((kind, s, e, reason))
             continue
         pos = s
-        for ts, te in stamps:
-            if te <= pos or ts >= e:
+        for k in range(bisect.bisect_right(stamp_starts, s - longest), len(stamps)):
+            ts, te = stamps[k]
+            if ts >= e:
+                break
+            if te <= pos:
                 continue
             ts, te = max(ts, pos), min(te, e)
             if ts > pos:
