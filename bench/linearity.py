@@ -73,6 +73,12 @@ SHAPES: dict[str, tuple[str, object, bool]] = {
     "dashes": ("'-' repeated", lambda n: _repeat("-", n), False),
     "middots": ("'·' repeated", lambda n: _repeat("·", n), False),
     "paren_items": ("'1)' repeated", lambda n: _repeat("1)", n), False),
+    "award_lines": ("an award sentence, repeated lines", lambda n: _repeat(
+        "한빛시는 행정안전부가 주관한 ‘2024 지역혁신 평가’에서 최우수상을 받았다.\n", n), False),
+    "money_lines": ("a money sentence, repeated lines", lambda n: _repeat(
+        "누리군은 국비 35억원을 들여 새 도서관을 짓는다.\n", n), False),
+    "byline_lines": ("a closing byline, repeated lines", lambda n: _repeat(
+        "누리군은 올해 주민 만족도 조사에서 가장 높은 점수를 받았다고 밝혔다.\n홍길동 기자 hong@news.co.kr\n", n), False),
     "news": ("news text with line breaks", lambda n: _joined("\n", n), True),
 }
 

@@ -80,24 +80,41 @@ def _host_in_clause(ctx: Context, toks: Sequence[Any], span: tuple[int, int], ca
     return None
 
 
-def _expand_event(name: str, events: list[str]) -> str:
-    """The fullest written form of an event named shortly (`매니페스토 우수사례 경진대회`)."""
-    k = event_key(name)
-    best = name
-    for ev in events:
+def _expand_event(name: str, events: list[str] | dict[str, str]) -> str:
+    """The fullest written form of an event named shortly (`매니페스토 우수사례 경진대회`).
+
+    ``events``: the written forms, or their :func:`_event_suffixes` index (built once per document).
+    """
+    index = events if isinstance(events, dict) else _event_suffixes(events)
+    best = index.get(event_key(name))
+    return best if best is not None and len(best) > len(name) else name
+
+
+def _event_suffixes(events: list[str]) -> dict[str, str]:
+    """Every tail of every event's key -> the longest event (the first of equals) whose key ends so.
+
+    (A lookup per mention instead of a scan of every event: the scan was quadratic on a long page.)
+    """
+    index: dict[str, str] = {}
+    for ev in dict.fromkeys(events):
         ek = event_key(ev)
-        if ek.endswith(k) and len(ev) > len(best):
-            best = ev
-    return best
+        for i in range(len(ek) + 1):
+            best = index.get(ek[i:])
+            if best is None or len(ev) > len(best):
+                index[ek[i:]] = ev
+    return index
 
 
 def merge_honors(mentions: list[Mention]) -> list[Mention]:
     """A level and an honor of the same clause are one award: award = level, honor = the honor."""
     out: list[Mention] = []
+    levels: dict[tuple[int, int], list[Mention]] = {}  # clause -> its level mentions, in order (not a scan per honor)
+    for x in mentions:
+        if x.kind == "level":
+            levels.setdefault(x.clause, []).append(x)
     for m in mentions:
         if m.kind in ("honor", "commend"):
-            partner = next((x for x in mentions
-                            if x.kind == "level" and x.clause == m.clause and x.honor is None), None)
+            partner = next((x for x in levels.get(m.clause, ()) if x.honor is None), None)
             if partner is not None:
                 partner.honor = m.award
                 if m.end <= partner.start and _only_nouns_between(m, partner):
@@ -120,9 +137,10 @@ def build_facts(ctx: Context, mentions: list[Mention], cache: dict) -> list[Fact
     for zs, ze in ctx.article_spans:
         events.extend(ev[0] for ev in quoted_events(ctx, zs, ze))
     numbered: dict[str, str] = {}
+    suffixes = _event_suffixes(events)
     for m in mentions:
         if m.event and m.kind != "nobel":
-            full = _expand_event(m.event, events)
+            full = _expand_event(m.event, suffixes)
             if full == m.event and year_of(full) is None and not full.startswith("제"):
                 if full not in numbered:
                     numbered[full] = _numbered_form(ctx, full)
@@ -133,10 +151,14 @@ def build_facts(ctx: Context, mentions: list[Mention], cache: dict) -> list[Fact
     _share_events(mentions)
     _document_event(ctx, mentions)
     hosts = _host_registry(ctx, cache) if any(m.organizer is None and m.event for m in mentions) else {}
+    host_of: dict[str, Any] = {}  # event key -> its host (looked up once per key, not once per mention)
     for m in mentions:
         if m.organizer is None and m.event:
             k = event_key(m.event)
-            got = hosts.get(k) or next((v for hk, v in hosts.items() if hk.endswith(k) or k.endswith(hk)), None)
+            if k not in host_of:
+                host_of[k] = hosts.get(k) or next((v for hk, v in hosts.items() if hk.endswith(k) or k.endswith(hk)),
+                                                  None)
+            got = host_of[k]
             if got:
                 m.organizer, m.evidence["organizer"] = got
     _share_organizers(mentions)
@@ -157,12 +179,18 @@ def build_facts(ctx: Context, mentions: list[Mention], cache: dict) -> list[Fact
         if recips[-1][0]:
             prev = (m.clause[1], recips[-1][0])
     out: list[Fact] = []
+    # (recipient, event key) -> the level prizes (not 대상) of that event it got: indexed, not scanned per mention
+    levels: dict[tuple[Any, str], set[int]] = {}
+    names_of: dict[int, list[Any]] = {}
+    for x, r in keep:
+        names_of.setdefault(id(x), []).append(r[0])
+        if x.kind == "level" and x.award != "대상" and x.event:
+            levels.setdefault((r[0], event_key(x.event)), set()).add(id(x))
     for m, recip in keep:
         name, span = recip[0], recip[1]
         category = recip[2] if len(recip) > 2 else m.category
         # `10년 연속 일자리대상 수상` is the level prize the same recipient got in that program
-        if m.own_event and any(x is not m and r[0] == name and x.kind == "level" and x.award != "대상"
-                               and x.event and event_key(x.event) == event_key(m.event) for x, r in keep):
+        if m.own_event and levels.get((name, event_key(m.event)), set()) - {id(m)}:
             continue
         ev = dict(m.evidence)
         if span:
@@ -174,7 +202,13 @@ def build_facts(ctx: Context, mentions: list[Mention], cache: dict) -> list[Fact
             if prize is None:
                 continue  # no event names the prize
         if m.event and "(이하" in m.event:
+            old = event_key(m.event)
             m.event = _ALIAS_RE.sub("", m.event)  # `E(이하 LINC사업)`: the alias is no part of the name
+            if m.kind == "level" and m.award != "대상":  # (keep the index in step with the new name)
+                for who in names_of[id(m)]:
+                    levels.get((who, old), set()).discard(id(m))
+                    if m.event:
+                        levels.setdefault((who, event_key(m.event)), set()).add(id(m))
         name = _department_of(name, m.organizer, span, ctx)
         organizer = m.organizer if m.organizer != name else None
         out.append(ctx.fact("award", m.start, m.end, _rule_of(m), evidence=ev,
@@ -208,19 +242,35 @@ def _share_events(mentions: list[Mention]) -> None:
     `이번 대회에서 … 최우수상을 받았다` is the 최우수상 named with its contest elsewhere.
     """
     named = [m for m in mentions if m.event and not m.own_event and m.kind != "nobel"]
+    # (``named`` never changes below: indexes built once instead of scans of it per mention)
+    by_key: dict[tuple[str, str], Mention] = {}  # (award, key of category + award) -> the first such
+    by_award: dict[str, Mention] = {}
+    by_category: dict[tuple[str, Any], Mention] = {}
+    for x in named:
+        if x.category:
+            by_key.setdefault((x.award, event_key(x.category + x.award)), x)
+        by_award.setdefault(x.award, x)
+        by_category.setdefault((x.award, x.category), x)
+    one_event: bool | None = None
+    starts: list[int] = []
+    last_before: list[int] = []  # over ``named`` sorted by start: the highest list index so far
     for m in mentions:
         donor = None
         if m.own_event:
-            k = event_key(m.event)
-            donor = next((x for x in named if x.category and x.award == m.award
-                          and event_key(x.category + m.award) == k), None)
+            donor = by_key.get((m.award, event_key(m.event)))
         elif m.event is None and m.kind != "nobel":
-            same = [x for x in named if x.award == m.award and (m.category is None or x.category == m.category)]
-            donor = same[0] if same else None
-            if donor is None and named and (m.anaphoric or len({event_key(x.event) for x in named}) == 1):
+            donor = by_award.get(m.award) if m.category is None else by_category.get((m.award, m.category))
+            if donor is None and named and not m.anaphoric and one_event is None:
+                one_event = len({event_key(x.event) for x in named}) == 1
+            if donor is None and named and (m.anaphoric or one_event):
                 # `같은 대회에서 원주시는 장려상을`: the event named before (or the document's only one)
-                before = [x for x in named if x.start < m.start]
-                donor = before[-1] if before else named[0]
+                if not starts:
+                    order = sorted(range(len(named)), key=lambda j: named[j].start)
+                    starts = [named[j].start for j in order]
+                    for j in order:
+                        last_before.append(max(j, last_before[-1]) if last_before else j)
+                k = bisect.bisect_left(starts, m.start)
+                donor = named[last_before[k - 1]] if k else named[0]
         if donor is None:
             continue
         m.event, m.own_event = donor.event, False
