@@ -127,7 +127,6 @@ def find_zones(text: str) -> list[Zone]:
     cut_at: int | None = None  # character position where the clutter tail starts
     tail_reason = None
     article_seen = False
-    openings: list[int] | None = None
     i = 0
     while i < len(lines):
         s, e = lines[i]
@@ -193,10 +192,8 @@ def find_zones(text: str) -> list[Zone]:
                 and not (s < body_start and _stamp_follows(stamp_starts, e, text)):
             # a closing byline: what follows is the portal's, unless another article opens
             # further down with its own opening byline (a page of several articles)
-            if openings is None:  # the lines opening an article, found once (not per closing byline)
-                openings = [k for k, (ls, le) in enumerate(lines) if _OPENING_BYLINE.match(text[ls:le])]
-            o = bisect.bisect_right(openings, i)
-            k = openings[o] if o < len(openings) else None
+            k = next((k for k in range(i + 1, len(lines))
+                      if _OPENING_BYLINE.match(text[lines[k][0]:lines[k][1]])), None)
             if k is None:
                 nxt = e
                 if nxt < n and text[nxt:].strip():
