@@ -51,6 +51,16 @@ def _joined(sep: str, size: int, strip: str | None = None) -> str:
     return sep.join(parts)[:size]
 
 
+def _numbered(template: str, size: int) -> str:
+    parts: list[str] = []
+    total = i = 0
+    while total < size:
+        i += 1
+        parts.append(template.format(i=i))
+        total += len(parts[-1])
+    return "".join(parts)[:size]
+
+
 #: shape name -> (description, generator(size) -> text, big: news-size pair instead of the hostile one)
 SHAPES: dict[str, tuple[str, object, bool]] = {
     "award": ("'최우수상 ' repeated", lambda n: _repeat("최우수상 ", n), False),
@@ -75,6 +85,8 @@ SHAPES: dict[str, tuple[str, object, bool]] = {
     "paren_items": ("'1)' repeated", lambda n: _repeat("1)", n), False),
     "award_lines": ("an award sentence, repeated lines", lambda n: _repeat(
         "한빛시는 행정안전부가 주관한 ‘2024 지역혁신 평가’에서 최우수상을 받았다.\n", n), False),
+    "award_events": ("award sentences, each its own event", lambda n: _numbered(
+        "한빛시는 ‘누리 {i}호 평가’에서 최우수상을 받았다.\n", n), False),
     "money_lines": ("a money sentence, repeated lines", lambda n: _repeat(
         "누리군은 국비 35억원을 들여 새 도서관을 짓는다.\n", n), False),
     "byline_lines": ("a closing byline, repeated lines", lambda n: _repeat(

@@ -70,6 +70,23 @@ def test_award_work_is_linear(extractor, unit, size):
     assert big <= MAX_GROWTH * small, (small, big)
 
 
+def test_award_events_work_is_linear(extractor, monkeypatch):
+    # each sentence its own event: the host registry was scanned per event, and each event's numbered form
+    # (`제3회 E`) was searched for over the whole article
+    from kfacts.extractors.awards import document
+
+    searches = []
+    real = document._numbered_form
+    monkeypatch.setattr(document, "_numbered_form", lambda ctx, name: searches.append(name) or real(ctx, name))
+    texts = ["".join(f"한빛시는 ‘누리 {i}호 평가’에서 최우수상을 받았다.\n" for i in range(n)) for n in (80, 160)]
+    extractor(texts[0])
+    small, big = (_line_events(lambda: extractor(t), AWARDS) for t in texts)
+    assert big <= MAX_GROWTH * small, (small, big)
+    searches.clear()
+    extractor(texts[1])
+    assert len(searches) <= document.NUMBERED_SEARCHES < 160
+
+
 def test_timestamp_lines_work_is_linear(extractor):
     # the zoning carve loop visited every stamp for every line; published's overlap check scanned every
     # stamp found so far; in_article scanned every article zone per fact

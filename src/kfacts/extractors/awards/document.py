@@ -80,6 +80,35 @@ def _host_in_clause(ctx: Context, toks: Sequence[Any], span: tuple[int, int], ca
     return None
 
 
+#: how many events of one page are looked up in their numbered form (`제24회 E`) elsewhere in the article
+NUMBERED_SEARCHES = 64
+
+
+class _HostIndex:
+    """``hosts.get(k)``, else the first host (in registry order) whose key ends with ``k`` or is a tail of ``k``:
+    through indexes of the keys' tails (a scan of the registry per mention was quadratic on a long page)."""
+
+    def __init__(self, hosts: dict[str, Any]) -> None:
+        self._hosts = hosts
+        self._order = {hk: n for n, hk in enumerate(hosts)}
+        self._tails: dict[str, str] = {}  # a tail of some key -> the first key (in order) ending so
+        for hk in hosts:
+            for i in range(len(hk) + 1):
+                self._tails.setdefault(hk[i:], hk)
+        self._memo: dict[str, Any] = {}
+
+    def get(self, k: str) -> Any:
+        if k in self._memo:
+            return self._memo[k]
+        got = self._hosts.get(k)
+        if not got:
+            keys = [hk for hk in (self._tails.get(k),) if hk is not None]  # keys ending with k
+            keys += [k[i:] for i in range(len(k) + 1) if k[i:] in self._order]  # keys k ends with
+            got = self._hosts[min(keys, key=self._order.__getitem__)] if keys else None
+        self._memo[k] = got
+        return got
+
+
 def _expand_event(name: str, events: list[str] | dict[str, str]) -> str:
     """The fullest written form of an event named shortly (`매니페스토 우수사례 경진대회`).
 
@@ -143,7 +172,9 @@ def build_facts(ctx: Context, mentions: list[Mention], cache: dict) -> list[Fact
             full = _expand_event(m.event, suffixes)
             if full == m.event and year_of(full) is None and not full.startswith("제"):
                 if full not in numbered:
-                    numbered[full] = _numbered_form(ctx, full)
+                    # (each search reads the whole article: only the first NUMBERED_SEARCHES events of a page are
+                    # looked up, so a page of thousands of events stays linear)
+                    numbered[full] = _numbered_form(ctx, full) if len(numbered) < NUMBERED_SEARCHES else full
                 full = numbered[full]
             if full != m.event:
                 m.event = full
@@ -151,14 +182,10 @@ def build_facts(ctx: Context, mentions: list[Mention], cache: dict) -> list[Fact
     _share_events(mentions)
     _document_event(ctx, mentions)
     hosts = _host_registry(ctx, cache) if any(m.organizer is None and m.event for m in mentions) else {}
-    host_of: dict[str, Any] = {}  # event key -> its host (looked up once per key, not once per mention)
+    host_of = _HostIndex(hosts)
     for m in mentions:
         if m.organizer is None and m.event:
-            k = event_key(m.event)
-            if k not in host_of:
-                host_of[k] = hosts.get(k) or next((v for hk, v in hosts.items() if hk.endswith(k) or k.endswith(hk)),
-                                                  None)
-            got = host_of[k]
+            got = host_of.get(event_key(m.event))
             if got:
                 m.organizer, m.evidence["organizer"] = got
     _share_organizers(mentions)
