@@ -173,3 +173,45 @@ def test_span_index_agrees_with_a_scan():
             overlapping = any(a < q and p < b for a, b in spans)
             assert idx.covers(p) is covered and built.covers(p) is covered
             assert idx.overlaps(p, q) is overlapping and built.overlaps(p, q) is overlapping
+
+
+class _CountingText(str):
+    """A str that adds up how far each ``find`` scans (C work the line events do not see)."""
+
+    scanned = 0
+
+    def find(self, sub, start=None, end=None):  # type: ignore[override]
+        got = str.find(self, sub, start, end)
+        lo = 0 if start is None else (start if start >= 0 else max(0, len(self) + start))
+        hi = len(self) if end is None else min(len(self), end)
+        _CountingText.scanned += max(0, (got + len(sub) if got != -1 else hi) - lo)
+        return got
+
+
+def _names(n: int) -> list[str]:
+    sur, mid, last = "김이박최정강조윤장임", "민서지도하준예수", "준윤우현호린아빈"
+    return [a + b + c for a in sur for b in mid for c in last][:n]
+
+
+def test_people_name_scans_are_linear(extractor):
+    # every person named: its other mentions and its uses as a place were looked for over the whole page,
+    # once per name (quadratic: names grow with the page)
+    texts = ["".join(f"{name} 씨는 누리군청에서 열린 회의에 참석했다.\n" for name in _names(n)) for n in (150, 300)]
+    extractor(texts[0])
+    work = []
+    for t in texts:
+        _CountingText.scanned = 0
+        extractor(_CountingText(t))
+        work.append(_CountingText.scanned)
+    assert work[1] <= MAX_GROWTH * work[0], work
+
+
+def test_one_pass_occurrences_agree_with_find():
+    from kfacts.extractors.people.extra import _find_chain, _occurrences
+
+    rng = random.Random(3)
+    for _ in range(100):
+        text = "".join(rng.choice("가나다 ") for _k in range(rng.randint(0, 60)))
+        names = {"".join(rng.choice("가나다") for _k in range(rng.randint(1, 3))) for _j in range(rng.randint(1, 6))}
+        occ = _occurrences(text, names)
+        assert all(occ[n] == list(_find_chain(text, n)) for n in names)
