@@ -24,6 +24,8 @@ import datetime as _dt
 
 import regex as re
 
+from .extractors.base import SpanIndex
+
 __all__ = ["find_timestamps", "find_published", "parse_date"]
 
 #: English month names: a stamp written in English (``Posted August. 25, 2021 07:32``)
@@ -213,10 +215,10 @@ def find_timestamps(text: str) -> list[tuple[tuple[int, int], _dt.date, str]]:
     []
     """
     out = []
-    taken: list[tuple[int, int]] = []
+    taken = SpanIndex()  # the stamps so far, indexed (a scan per match is quadratic on a page of stamps)
 
     def free(s: int, e: int) -> bool:
-        return not any(s < te and ts < e for ts, te in taken)
+        return not taken.overlaps(s, e)
 
     # cheap prefilters (they only skip passes that cannot match): every pass but the English ones needs a
     # numeric date (``_DATE``/``_NUM_DATE`` start with ``_DATE_START``), _LABELLED_OTHER a label, _EN_LINE a month
@@ -231,7 +233,7 @@ def find_timestamps(text: str) -> list[tuple[tuple[int, int], _dt.date, str]]:
                 d = _dateparser_date(m.group("stamp"))
                 if d is not None:
                     out.append(((s, e), d, "line"))
-                    taken.append((s, e))
+                    taken.add(s, e)
     if has_label:
         for m in _LABELLED_OTHER.finditer(text):  # other layouts, read by dateparser (a fallback: rare and slow)
             s, e = m.start(), m.end("stamp")
@@ -239,7 +241,7 @@ def find_timestamps(text: str) -> list[tuple[tuple[int, int], _dt.date, str]]:
                 d = _dateparser_date(m.group("stamp").strip())
                 if d is not None:
                     out.append(((s, e), d, m.group("label")))
-                    taken.append((s, e))
+                    taken.add(s, e)
     out.sort(key=lambda t: t[0])
     return out
 
@@ -250,12 +252,12 @@ def _numeric_stamps(text, has_label, out, taken, free):  # type: ignore[no-untyp
         d = _date(m)
         if d is not None:
             out.append(((m.start(), m.end()), d, m.group("label")))
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
     for m in _LABEL_AFTER.finditer(text):
         d = _date(m)
         if d is not None:
             out.append(((m.start("stamp"), m.end("label")), d, m.group("label")))
-            taken.append((m.start("stamp"), m.end("label")))
+            taken.add(m.start("stamp"), m.end("label"))
     body = BODY_LINE.search(text)
     body_start = body.start() if body is not None else len(text)
     for rx, label in ((_BY_OUTLET, "by"), (_BARE_LINE, "line"), (_AFTER_BYLINE, "byline"), (_ROW, "row"),
@@ -267,7 +269,7 @@ def _numeric_stamps(text, has_label, out, taken, free):  # type: ignore[no-untyp
             s, e = m.start("stamp"), m.end("stamp")
             if d is not None and free(s, e):
                 out.append(((s, e), d, label))
-                taken.append((s, e))
+                taken.add(s, e)
                 if label == "dateline":
                     break  # one dateline per page
     return out, taken

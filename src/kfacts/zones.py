@@ -32,17 +32,21 @@ import regex as re
 from .fact import Zone
 from .published import BODY_LINE, find_timestamps
 
+#: a host name before its top-level domain: labels of at most 63 characters, at most 11 of them (DNS allows
+#: 63 and real hosts have a few; unbounded, a long line of ``1.1.1.`` made the search quadratic)
+_HOST = r"[\w-]{1,63}(?:\.[\w-]{1,63}){0,10}"
+
 _BOILERPLATE = re.compile(
     r"^\W*(?:본문\s*바로\s*가기|기사\s*메일\s*전송|기사\s*수정|기사\s*스크랩|공유하기|"
     r"목록\s*바로\s*가기|인쇄|이전\s*기사\s*보기.*|다음\s*기사\s*보기|모바일\s*버전\s*바로\s*가기|"
     r"\d{2,4}x\d{2,4}|반응형|역사왜곡|댓글.{0,10}|좋아요|구독|"
-    r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|co\.kr|kr|net|org|news)(?:/\S*)?)\W*$"
+    rf"(?:https?://)?(?:www\.)?{_HOST}\.(?:com|co\.kr|kr|net|org|news)(?:/\S*)?)\W*$"
     r"|글자\s*크기|본문\s*보기를\s*권장|다음뉴스|네이버\s*뉴스|구독하세요|SNS\s*기사보내기|"
     r"기사\s*원문\s*보기|기사\s*제보|카카오톡\s*채널"
 )
 
 _DOMAIN_LINE = re.compile(
-    r"^\s*(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|co\.kr|kr|net|org|news)(?:/\S*)?\s*$"
+    rf"^\s*(?:https?://)?(?:www\.)?{_HOST}\.(?:com|co\.kr|kr|net|org|news)(?:/\S*)?\s*$"
 )
 
 _TAIL_MARKERS = [
@@ -227,14 +231,20 @@ def find_zones(text: str) -> list[Zone]:
         raw.append(("clutter", cut_at, n, tail_reason))
 
     # carve timestamp spans out of article zones
+    # (only the stamps that can reach the line are visited: a stamp starting ``longest`` or more before it ends
+    # before it; stamps are sorted by start)
     out: list[tuple[str, int, int, str | None]] = []
+    longest = max((te - ts for ts, te in stamps), default=0)
     for kind, s, e, reason in raw:
         if kind != "article":
             out.append((kind, s, e, reason))
             continue
         pos = s
-        for ts, te in stamps:
-            if te <= pos or ts >= e:
+        for k in range(bisect.bisect_right(stamp_starts, s - longest), len(stamps)):
+            ts, te = stamps[k]
+            if ts >= e:
+                break
+            if te <= pos:
                 continue
             ts, te = max(ts, pos), min(te, e)
             if ts > pos:

@@ -64,6 +64,7 @@ class Context:
     _sent_starts: list[int] | None = field(default=None, repr=False)
     _fact_index: dict[str, tuple[int, list[int], list[Fact]]] = field(default_factory=dict, repr=False)
     _article: list[tuple[int, int]] | None = field(default=None, repr=False)
+    _article_starts: list[int] | None = field(default=None, repr=False)
 
     # -- construction helpers -------------------------------------------------
     def fact(self, type: str, start: int, end: int, rule: str, evidence: dict | None = None, **fields: Any) -> Fact:
@@ -81,10 +82,11 @@ class Context:
 
     def in_article(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` lies inside one article zone (the pipeline's filter)."""
-        for zs, ze in self.article_spans:
-            if zs <= start and end <= ze:
-                return True
-        return False
+        spans = self.article_spans
+        if self._article_starts is None or len(self._article_starts) != len(spans):
+            self._article_starts = [zs for zs, _ze in spans]  # (zones are disjoint and in text order)
+        i = bisect.bisect_right(self._article_starts, start) - 1
+        return i >= 0 and end <= spans[i][1]
 
     def tokens_in(self, start: int, end: int) -> Sequence[Any]:
         """Tokens lying inside ``[start, end)``."""
@@ -165,6 +167,47 @@ class Occupancy:
         i = bisect.bisect_right(self._starts, start)
         self._starts.insert(i, start)
         self._ends.insert(i, end)
+
+
+class SpanIndex:
+    """Spans taken so far (they may overlap), sorted by start: ``covers`` and ``overlaps`` look only at the
+    spans starting within the longest span's length of the position, instead of scanning every span.
+
+    >>> idx = SpanIndex([(5, 10), (7, 30)])
+    >>> idx.covers(4), idx.covers(5), idx.covers(29), idx.covers(30), idx.overlaps(0, 5), idx.overlaps(29, 31)
+    (False, True, True, False, False, True)
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._spans = sorted(spans)
+        self._starts = [s for s, _e in self._spans]
+        self._longest = max((e - s for s, e in self._spans), default=0)
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_right(self._starts, start)
+        self._starts.insert(i, start)
+        self._spans.insert(i, (start, end))
+        self._longest = max(self._longest, end - start)
+
+    def covers(self, pos: int) -> bool:
+        """Whether a span holds ``pos`` (``start <= pos < end``)."""
+        i = bisect.bisect_right(self._starts, pos)
+        lo = pos - self._longest
+        while i > 0 and self._starts[i - 1] > lo:
+            i -= 1
+            if self._spans[i][1] > pos:
+                return True
+        return False
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span overlaps ``[start, end)`` (``s < end and start < e``)."""
+        i = bisect.bisect_left(self._starts, end)
+        lo = start - self._longest
+        while i > 0 and self._starts[i - 1] > lo:
+            i -= 1
+            if self._spans[i][1] > start:
+                return True
+        return False
 
 
 #: signature of an extractor function

@@ -22,16 +22,18 @@ Layout: ``lexicon.toml`` (the words) and :mod:`.lexicon` (compiled),
 
 from __future__ import annotations
 
+import bisect
 from typing import Any, Sequence
 
 import regex as re
 
-from ..base import Context, Rule
+from ..base import Context, Rule, SpanIndex
 from ...fact import Fact
 from . import grammar as gr
 from . import lexicon as lx
 from .document import build_facts, merge_honors
-from .mention import Mention, clause_of, quoted_events, year_of
+from .mention import (Mention, clause_of, clause_tokens, first_token_ending_after, first_token_starting_at,
+                      quoted_events, year_of)
 
 RULES: list[Rule] = [
     Rule(id="award.level_prize", type="award",
@@ -588,7 +590,7 @@ _COLLECTIVE_RE = re.compile(r"(?<![가-힣])상을\s?(?:받|수상)|(?<![가-힣
                             r"|(?<=[가-힣)]\s)부문(?=은\s|는\s)")
 
 
-def _collective(ctx: Context, cache: dict, taken: list[tuple[int, int]]) -> list[Mention]:
+def _collective(ctx: Context, cache: dict, taken: "_Taken") -> list[Mention]:
     """Awards whose prize is named only in the event (rule ``award.collective_event``).
 
     `‘E’ 시상식에서 A시·B군 등 5곳이 상을 받았다` (the subject list); `산업 부문 수상자에는
@@ -600,11 +602,12 @@ def _collective(ctx: Context, cache: dict, taken: list[tuple[int, int]]) -> list
     out: list[Mention] = []
     for mt in _COLLECTIVE_RE.finditer(text):
         s, e = mt.span()
-        if not ctx.in_article(s, e) or any(a <= s < b or 0 <= s - b <= 1 for a, b in taken):
+        if not ctx.in_article(s, e) or taken.covers(s) or taken.ends_at(s) or taken.ends_at(s - 1):
             continue  # (`대상 수상자로`: the prize before it is read by its own mention)
         clause = clause_of(ctx, s)
-        toks = ctx.tokens_in(*clause)
-        i0 = next((i for i, t in enumerate(toks) if t.start >= s), None)
+        got = clause_tokens(ctx, clause, cache.setdefault("clause_tokens", {}))
+        toks = got[0]
+        i0 = first_token_starting_at(got, s)
         if i0 is None or toks[i0].start != s:
             continue
         word = mt.group()
@@ -643,6 +646,21 @@ def _collective(ctx: Context, cache: dict, taken: list[tuple[int, int]]) -> list
     return out
 
 
+class _Taken(SpanIndex):
+    """The prize spans read so far, indexed (a scan of a list per candidate is quadratic on a long page)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._ends: set[int] = set()
+
+    def add(self, start: int, end: int) -> None:
+        super().add(start, end)
+        self._ends.add(end)
+
+    def ends_at(self, pos: int) -> bool:
+        return pos in self._ends
+
+
 # -- the document step --------------------------------------------------------------------------
 
 def extract(ctx: Context) -> list[Fact]:
@@ -655,11 +673,11 @@ def extract(ctx: Context) -> list[Fact]:
         return []
     cache: dict = {"api": gr.org_api()}
     mentions: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     prefix: dict[int, tuple[int, str]] = {}  # level start -> (honor start, honor)
     appos_honor: dict[int, str] = {}  # level start -> the honor it is (`국무총리상인 최우수상`)
     for n, (kind, s, e, award) in enumerate(cands):
-        if any(a <= s < b for a, b in taken):
+        if taken.covers(s):
             continue
         if kind == "honor" and n + 1 < len(cands) and cands[n + 1][0] == "level":
             # `국무총리상 광역자치단체 부문 대상`: the honor opens the level's prize phrase
@@ -673,8 +691,9 @@ def extract(ctx: Context) -> list[Fact]:
                 appos_honor[ls] = award
                 continue
         clause = clause_of(ctx, s)
-        toks = ctx.tokens_in(*clause)
-        i0 = next((i for i, t in enumerate(toks) if t.end > s), None)
+        got = clause_tokens(ctx, clause, cache.setdefault("clause_tokens", {}))
+        toks = got[0]
+        i0 = first_token_ending_after(got, s)
         if i0 is None:
             continue
         i1 = next((i for i in range(i0, len(toks)) if toks[i].start >= e), len(toks))
@@ -684,7 +703,7 @@ def extract(ctx: Context) -> list[Fact]:
         if toks[i0].start > s and kind != "level":
             continue
         # inside parentheses right after another prize: `최고등급(SA등급)`, `우수상(행정안전부장관상)`
-        if s > 0 and text[s - 1] == "(" and any(b == s - 1 for _, b in taken):
+        if s > 0 and text[s - 1] == "(" and taken.ends_at(s - 1):
             if kind in ("honor", "commend") and mentions and mentions[-1].end == s - 1 \
                     and mentions[-1].kind == "level" and mentions[-1].honor is None:
                 mentions[-1].honor = award
@@ -697,7 +716,7 @@ def extract(ctx: Context) -> list[Fact]:
             elif _non_prize(toks, i0, i1):
                 continue
         # a slot of a list by level (`우수상은 A시와 B군, 장려상은 C군이 받았다`)
-        bound = next((c[1] for c in cands[n + 1:] if c[1] >= e), None)
+        bound = next((cands[k][1] for k in range(n + 1, len(cands)) if cands[k][1] >= e), None)
         bound = bound if bound is not None and bound < clause[1] else None
         j = _skip_paren(toks, i1)
         j = j + 1 if j < len(toks) and toks[j].tag == "SSC" else j
@@ -741,7 +760,7 @@ def extract(ctx: Context) -> list[Fact]:
         if m.drop:
             continue
         mentions.append(m)
-        taken.append((s, e))
+        taken.add(s, e)
     mentions.extend(_collective(ctx, cache, taken))
     _division_prizes(ctx, mentions, compound)
     mentions = merge_honors(mentions)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Any, Sequence
 
 import regex as re
@@ -79,24 +80,70 @@ def _host_in_clause(ctx: Context, toks: Sequence[Any], span: tuple[int, int], ca
     return None
 
 
-def _expand_event(name: str, events: list[str]) -> str:
-    """The fullest written form of an event named shortly (`매니페스토 우수사례 경진대회`)."""
-    k = event_key(name)
-    best = name
-    for ev in events:
+#: how many events of one page are looked up in their numbered form (`제24회 E`) elsewhere in the article
+NUMBERED_SEARCHES = 64
+
+
+class _HostIndex:
+    """``hosts.get(k)``, else the first host (in registry order) whose key ends with ``k`` or is a tail of ``k``:
+    through indexes of the keys' tails (a scan of the registry per mention was quadratic on a long page)."""
+
+    def __init__(self, hosts: dict[str, Any]) -> None:
+        self._hosts = hosts
+        self._order = {hk: n for n, hk in enumerate(hosts)}
+        self._tails: dict[str, str] = {}  # a tail of some key -> the first key (in order) ending so
+        for hk in hosts:
+            for i in range(len(hk) + 1):
+                self._tails.setdefault(hk[i:], hk)
+        self._memo: dict[str, Any] = {}
+
+    def get(self, k: str) -> Any:
+        if k in self._memo:
+            return self._memo[k]
+        got = self._hosts.get(k)
+        if not got:
+            keys = [hk for hk in (self._tails.get(k),) if hk is not None]  # keys ending with k
+            keys += [k[i:] for i in range(len(k) + 1) if k[i:] in self._order]  # keys k ends with
+            got = self._hosts[min(keys, key=self._order.__getitem__)] if keys else None
+        self._memo[k] = got
+        return got
+
+
+def _expand_event(name: str, events: list[str] | dict[str, str]) -> str:
+    """The fullest written form of an event named shortly (`매니페스토 우수사례 경진대회`).
+
+    ``events``: the written forms, or their :func:`_event_suffixes` index (built once per document).
+    """
+    index = events if isinstance(events, dict) else _event_suffixes(events)
+    best = index.get(event_key(name))
+    return best if best is not None and len(best) > len(name) else name
+
+
+def _event_suffixes(events: list[str]) -> dict[str, str]:
+    """Every tail of every event's key -> the longest event (the first of equals) whose key ends so.
+
+    (A lookup per mention instead of a scan of every event: the scan was quadratic on a long page.)
+    """
+    index: dict[str, str] = {}
+    for ev in dict.fromkeys(events):
         ek = event_key(ev)
-        if ek.endswith(k) and len(ev) > len(best):
-            best = ev
-    return best
+        for i in range(len(ek) + 1):
+            best = index.get(ek[i:])
+            if best is None or len(ev) > len(best):
+                index[ek[i:]] = ev
+    return index
 
 
 def merge_honors(mentions: list[Mention]) -> list[Mention]:
     """A level and an honor of the same clause are one award: award = level, honor = the honor."""
     out: list[Mention] = []
+    levels: dict[tuple[int, int], list[Mention]] = {}  # clause -> its level mentions, in order (not a scan per honor)
+    for x in mentions:
+        if x.kind == "level":
+            levels.setdefault(x.clause, []).append(x)
     for m in mentions:
         if m.kind in ("honor", "commend"):
-            partner = next((x for x in mentions
-                            if x.kind == "level" and x.clause == m.clause and x.honor is None), None)
+            partner = next((x for x in levels.get(m.clause, ()) if x.honor is None), None)
             if partner is not None:
                 partner.honor = m.award
                 if m.end <= partner.start and _only_nouns_between(m, partner):
@@ -119,12 +166,15 @@ def build_facts(ctx: Context, mentions: list[Mention], cache: dict) -> list[Fact
     for zs, ze in ctx.article_spans:
         events.extend(ev[0] for ev in quoted_events(ctx, zs, ze))
     numbered: dict[str, str] = {}
+    suffixes = _event_suffixes(events)
     for m in mentions:
         if m.event and m.kind != "nobel":
-            full = _expand_event(m.event, events)
+            full = _expand_event(m.event, suffixes)
             if full == m.event and year_of(full) is None and not full.startswith("제"):
                 if full not in numbered:
-                    numbered[full] = _numbered_form(ctx, full)
+                    # (each search reads the whole article: only the first NUMBERED_SEARCHES events of a page are
+                    # looked up, so a page of thousands of events stays linear)
+                    numbered[full] = _numbered_form(ctx, full) if len(numbered) < NUMBERED_SEARCHES else full
                 full = numbered[full]
             if full != m.event:
                 m.event = full
@@ -132,10 +182,10 @@ def build_facts(ctx: Context, mentions: list[Mention], cache: dict) -> list[Fact
     _share_events(mentions)
     _document_event(ctx, mentions)
     hosts = _host_registry(ctx, cache) if any(m.organizer is None and m.event for m in mentions) else {}
+    host_of = _HostIndex(hosts)
     for m in mentions:
         if m.organizer is None and m.event:
-            k = event_key(m.event)
-            got = hosts.get(k) or next((v for hk, v in hosts.items() if hk.endswith(k) or k.endswith(hk)), None)
+            got = host_of.get(event_key(m.event))
             if got:
                 m.organizer, m.evidence["organizer"] = got
     _share_organizers(mentions)
@@ -156,12 +206,18 @@ def build_facts(ctx: Context, mentions: list[Mention], cache: dict) -> list[Fact
         if recips[-1][0]:
             prev = (m.clause[1], recips[-1][0])
     out: list[Fact] = []
+    # (recipient, event key) -> the level prizes (not 대상) of that event it got: indexed, not scanned per mention
+    levels: dict[tuple[Any, str], set[int]] = {}
+    names_of: dict[int, list[Any]] = {}
+    for x, r in keep:
+        names_of.setdefault(id(x), []).append(r[0])
+        if x.kind == "level" and x.award != "대상" and x.event:
+            levels.setdefault((r[0], event_key(x.event)), set()).add(id(x))
     for m, recip in keep:
         name, span = recip[0], recip[1]
         category = recip[2] if len(recip) > 2 else m.category
         # `10년 연속 일자리대상 수상` is the level prize the same recipient got in that program
-        if m.own_event and any(x is not m and r[0] == name and x.kind == "level" and x.award != "대상"
-                               and x.event and event_key(x.event) == event_key(m.event) for x, r in keep):
+        if m.own_event and levels.get((name, event_key(m.event)), set()) - {id(m)}:
             continue
         ev = dict(m.evidence)
         if span:
@@ -173,7 +229,13 @@ def build_facts(ctx: Context, mentions: list[Mention], cache: dict) -> list[Fact
             if prize is None:
                 continue  # no event names the prize
         if m.event and "(이하" in m.event:
+            old = event_key(m.event)
             m.event = _ALIAS_RE.sub("", m.event)  # `E(이하 LINC사업)`: the alias is no part of the name
+            if m.kind == "level" and m.award != "대상":  # (keep the index in step with the new name)
+                for who in names_of[id(m)]:
+                    levels.get((who, old), set()).discard(id(m))
+                    if m.event:
+                        levels.setdefault((who, event_key(m.event)), set()).add(id(m))
         name = _department_of(name, m.organizer, span, ctx)
         organizer = m.organizer if m.organizer != name else None
         out.append(ctx.fact("award", m.start, m.end, _rule_of(m), evidence=ev,
@@ -207,19 +269,35 @@ def _share_events(mentions: list[Mention]) -> None:
     `이번 대회에서 … 최우수상을 받았다` is the 최우수상 named with its contest elsewhere.
     """
     named = [m for m in mentions if m.event and not m.own_event and m.kind != "nobel"]
+    # (``named`` never changes below: indexes built once instead of scans of it per mention)
+    by_key: dict[tuple[str, str], Mention] = {}  # (award, key of category + award) -> the first such
+    by_award: dict[str, Mention] = {}
+    by_category: dict[tuple[str, Any], Mention] = {}
+    for x in named:
+        if x.category:
+            by_key.setdefault((x.award, event_key(x.category + x.award)), x)
+        by_award.setdefault(x.award, x)
+        by_category.setdefault((x.award, x.category), x)
+    one_event: bool | None = None
+    starts: list[int] = []
+    last_before: list[int] = []  # over ``named`` sorted by start: the highest list index so far
     for m in mentions:
         donor = None
         if m.own_event:
-            k = event_key(m.event)
-            donor = next((x for x in named if x.category and x.award == m.award
-                          and event_key(x.category + m.award) == k), None)
+            donor = by_key.get((m.award, event_key(m.event)))
         elif m.event is None and m.kind != "nobel":
-            same = [x for x in named if x.award == m.award and (m.category is None or x.category == m.category)]
-            donor = same[0] if same else None
-            if donor is None and named and (m.anaphoric or len({event_key(x.event) for x in named}) == 1):
+            donor = by_award.get(m.award) if m.category is None else by_category.get((m.award, m.category))
+            if donor is None and named and not m.anaphoric and one_event is None:
+                one_event = len({event_key(x.event) for x in named}) == 1
+            if donor is None and named and (m.anaphoric or one_event):
                 # `같은 대회에서 원주시는 장려상을`: the event named before (or the document's only one)
-                before = [x for x in named if x.start < m.start]
-                donor = before[-1] if before else named[0]
+                if not starts:
+                    order = sorted(range(len(named)), key=lambda j: named[j].start)
+                    starts = [named[j].start for j in order]
+                    for j in order:
+                        last_before.append(max(j, last_before[-1]) if last_before else j)
+                k = bisect.bisect_left(starts, m.start)
+                donor = named[last_before[k - 1]] if k else named[0]
         if donor is None:
             continue
         m.event, m.own_event = donor.event, False
@@ -300,9 +378,10 @@ def _document_announcer(ctx: Context, mentions: list[Mention]) -> None:
             found.append((c[0], got))
     if not found:
         return
+    at = [pos for pos, _g in found]  # (sorted: ``found`` follows the sorted clauses)
     for m in todo:
-        before = [g for pos, g in found if pos <= m.start]
-        got = before[-1] if before else found[0][1]  # the lead names the winners, the announcer follows
+        k = bisect.bisect_right(at, m.start)
+        got = found[k - 1][1] if k else found[0][1]  # the lead names the winners, the announcer follows
         m.organizer, m.evidence["organizer"] = got
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
@@ -52,20 +53,74 @@ _SENT_END = re.compile(r"(?<=[가-힣][\"”’')\]]?)[.!?](?=\s|$)|(?<=다)\.(?
 #: (the second branch: a scraped page that lost the space after `…했다.`)
 
 
+#: a clause spans at most this many characters: a longer "sentence" (a page that lost its line breaks and
+#: full stops) is cut into blocks of this size counted from its start, so the work per prize mention stays
+#: bounded (the longest clause in the regression sets is 423 characters)
+CLAUSE_MAX = 1000
+
+
+def _clause_index(ctx: Context) -> tuple[list[int], list[int]]:
+    """The line breaks and the sentence ends (match starts of ``_SENT_END``) of the text, found once."""
+    got = ctx.options.get("_award_clause_index")
+    if got is None:
+        text = ctx.text
+        breaks = []
+        i = text.find("\n")
+        while i != -1:
+            breaks.append(i)
+            i = text.find("\n", i + 1)
+        got = ctx.options["_award_clause_index"] = (breaks, [m.start() for m in _SENT_END.finditer(text)])
+    return got
+
+
 def clause_of(ctx: Context, pos: int) -> tuple[int, int]:
-    """The sentence around ``pos``, within its line (Kiwi may cut at quotes)."""
+    """The sentence around ``pos``, within its line (Kiwi may cut at quotes); in a sentence longer than
+    :data:`CLAUSE_MAX`, the block of it holding ``pos``."""
     text = ctx.text
-    ls = text.rfind("\n", 0, pos) + 1
-    le = text.find("\n", pos)
-    le = len(text) if le == -1 else le
+    breaks, ends = _clause_index(ctx)
+    i = bisect.bisect_left(breaks, pos)
+    ls = breaks[i - 1] + 1 if i > 0 else 0
+    le = breaks[i] if i < len(breaks) else len(text)
     s = ls
-    for m in _SENT_END.finditer(text, ls, pos):
-        s = m.end()
-    m = _SENT_END.search(text, pos, le)
-    e = m.end() if m else le
+    # the last sentence end in [ls, pos): one matching right before pos is read as a search ending at pos reads it
+    if pos - 1 >= ls and _SENT_END.match(text, pos - 1, pos) is not None:
+        s = pos
+    else:
+        k = bisect.bisect_left(ends, pos - 1) - 1
+        if k >= 0 and ends[k] >= ls:
+            s = ends[k] + 1
+    k = bisect.bisect_left(ends, pos)
+    e = ends[k] + 1 if k < len(ends) and ends[k] < le else le
+    if e - s > CLAUSE_MAX:
+        s += (pos - s) // CLAUSE_MAX * CLAUSE_MAX
+        e = min(e, s + CLAUSE_MAX)
     while s < e and text[s].isspace():
         s += 1
     return s, e
+
+
+def clause_tokens(ctx: Context, clause: tuple[int, int], cache: dict) -> tuple[Sequence[Any], list[int], int]:
+    """``ctx.tokens_in(*clause)``, their starts and their longest length, made once per clause."""
+    got = cache.get(clause)
+    if got is None:
+        toks = ctx.tokens_in(*clause)
+        got = cache[clause] = (toks, [t.start for t in toks], max((t.len for t in toks), default=0))
+    return got
+
+
+def first_token_ending_after(got: tuple[Sequence[Any], list[int], int], pos: int) -> int | None:
+    """Index of the first token of a :func:`clause_tokens` entry whose end is after ``pos``, or ``None``."""
+    toks, starts, longest = got
+    for i in range(bisect.bisect_left(starts, pos - longest), len(toks)):
+        if toks[i].end > pos:
+            return i
+    return None
+
+
+def first_token_starting_at(got: tuple[Sequence[Any], list[int], int], pos: int) -> int | None:
+    """Index of the first token of a :func:`clause_tokens` entry starting at or after ``pos``, or ``None``."""
+    i = bisect.bisect_left(got[1], pos)
+    return i if i < len(got[1]) else None
 
 
 def clauses_in(ctx: Context, zs: int, ze: int) -> list[tuple[int, int]]:

@@ -217,7 +217,9 @@ def _pacts(ctx: Context) -> list[dict[str, Any]]:
     return out
 
 
-_SPEND = re.compile(r"\d[\d,.]*\s?(?:조|억|천만|백만|만)[\d,.조억천백만 ]*원(?:을|를)? (?:들여|투자)|"
+#: (the number and what follows its unit are at most 41 and 40 characters: unbounded, ``1.1.1.`` or ``1억 1억 ``
+#: repeated made the search quadratic)
+_SPEND = re.compile(r"\d[\d,.]{0,40}\s?(?:조|억|천만|백만|만)[\d,.조억천백만 ]{0,40}원(?:을|를)? (?:들여|투자)|"
                     r"(?:산단|산업단지|단지)(?:에|으로|로) (?:공장|새로|입주|터를|이전)")
 _PARK_BACK = re.compile(r"[가-힣A-Za-z0-9]+$")
 _SPENDER_BEFORE = re.compile(

@@ -18,7 +18,7 @@ import datetime as _dt
 import re
 from typing import Any
 
-from ..base import Context
+from ..base import Context, SpanIndex
 from .lexicon import NOT_AN_ORG, OrgEntry, load_organizations, pick_dated
 from .patterns import NOT_IN_WORD_BEFORE, hangul_rest, is_particles, starts_with_role, trie_regex
 
@@ -532,12 +532,13 @@ def find_abbreviations(ctx: Context, found: list[dict[str, Any]]) -> list[dict[s
         k = _HEREAFTER.match(text, f["end"])
         if k is not None and k.group(1) != f["canonical"]:
             korean.setdefault(k.group(1), f)
+    found_idx = SpanIndex((f["start"], f["end"]) for f in found)
     for pm in _DEFINED_PAREN.finditer(text):
         m = _DEFINED_NAME.search(text, max(0, pm.start() - 60), pm.start())
         if m is None:
             continue
         s, e = m.span(1)
-        if any(s < f["end"] and f["start"] < e for f in found):
+        if found_idx.overlaps(s, e):
             continue
         # keep the trailing words made of nouns only (not 컨벤시아에서 열린 ...)
         words = m.group(1).split()
@@ -562,11 +563,11 @@ def find_abbreviations(ctx: Context, found: list[dict[str, Any]]) -> list[dict[s
             d = korean.get(text[f["start"]:f["end"]])
             if d is not None and d is not f:
                 f["canonical"], f["kind"] = d["canonical"], d["kind"]
-        taken = [(f["start"], f["end"]) for f in found + out]
+        taken = SpanIndex((f["start"], f["end"]) for f in found + out)
         kre = re.compile(NOT_IN_WORD_BEFORE + "(" + "|".join(map(re.escape, korean)) + ")")
         for m in kre.finditer(text):
             s, e = m.span(1)
-            if any(a <= s < b for a, b in taken) or text[s - 3:s] == "이하 " or text[s - 4:s] == "이하, ":
+            if taken.covers(s) or text[s - 3:s] == "이하 " or text[s - 4:s] == "이하, ":
                 continue
             rest = hangul_rest(text, e)
             if rest and not is_particles(rest) and not starts_with_role(rest):
@@ -577,10 +578,10 @@ def find_abbreviations(ctx: Context, found: list[dict[str, Any]]) -> list[dict[s
     if not defs:
         return out
     use_re = re.compile(r"(?<![A-Za-z0-9])(" + "|".join(map(re.escape, defs)) + r")(?![A-Za-z0-9])")
-    taken = [(f["start"], f["end"]) for f in found + out]
+    taken = SpanIndex((f["start"], f["end"]) for f in found + out)
     for m in use_re.finditer(text):
         s, e = m.span(1)
-        if any(a <= s < b for a, b in taken):
+        if taken.covers(s):
             continue
         d = defs[m.group(1)]
         out.append({"start": s, "end": e, "canonical": d["canonical"], "kind": d["kind"], "rule": "abbreviation"})

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re as _re
+from typing import Iterator
 
 import regex as re
 
@@ -175,17 +176,40 @@ def bare_names(ctx: Context) -> list[Found]:
     return out
 
 
+def _find_chain(text: str, name: str) -> Iterator[int]:
+    """The starts of ``name`` in ``text`` as ``str.find`` chains them (left to right, not overlapping)."""
+    pos = text.find(name)
+    while pos != -1:
+        yield pos
+        pos = text.find(name, pos + len(name))
+
+
+def _occurrences(text: str, names: set[str]) -> dict[str, list[int]]:
+    """:func:`_find_chain` of every name, in one pass over ``text``."""
+    lengths = sorted({len(n) for n in names}, reverse=True)
+    rx = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    occ: dict[str, list[int]] = {n: [] for n in names}
+    free_from: dict[str, int] = {}
+    for m in rx.finditer(text, overlapped=True):  # (every position where some name starts)
+        p = m.start()
+        for n in (text[p:p + k] for k in lengths):
+            if n in occ and p >= free_from.get(n, 0):
+                occ[n].append(p)
+                free_from[n] = p + len(n)
+    return occ
+
+
 def repeat_mentions(ctx: Context, names: set[str], taken: set[int]) -> list[Found]:
     """Other mentions of full names already found (``이용섭은``, ``이용빈 의원`` found elsewhere)."""
     if not names:
         return []
     text = ctx.text
     out = []
+    # (many names: every name's mentions in one pass, not one scan of the page per name, quadratic on a long page)
+    occ = _occurrences(text, names) if len(names) > 8 else None
     for name in sorted(names, key=len, reverse=True):
-        pos = text.find(name)
-        while pos != -1:
-            s, e = pos, pos + len(name)
-            pos = text.find(name, e)
+        for s in (occ[name] if occ is not None else _find_chain(text, name)):
+            e = s + len(name)
             if s in taken or (s > 0 and "가" <= text[s - 1] <= "힣") or _AFTER_NAME.match(text, e) is None:
                 continue
             taken.add(s)

@@ -20,6 +20,7 @@ linear in the text.
 
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 
 import re as _re
@@ -239,10 +240,47 @@ _BARE_RARE_FINALS = frozenset("동군시리읍면산강섬본항향장권심려�
 _PLACE_USE = _re.compile(r"(?:에서|에는|에도|으로|로|에)(?![가-힣])")
 
 
+#: a word run (the characters of ``is_word_char``), and every position a place's particle starts at
+_WORD_RUN = _re.compile(r"[가-힣A-Za-z0-9·]+")
+_PLACE_USE_AT = _re.compile("(?=" + _PLACE_USE.pattern + ")")
+
+
+def _place_uses(ctx: Context) -> dict[str, list[int]]:
+    """word-run head -> its starts, for every head of a word run right before a place's particle (the
+    ``송도`` of ``송도에서``), found in one pass and kept for the document."""
+    got = ctx.options.get("_people_place_uses")
+    if got is None:
+        text = ctx.text
+        runs = [m.span() for m in _WORD_RUN.finditer(text)]
+        starts = [rs for rs, _re_ in runs]
+        got = {}
+        for m in _PLACE_USE_AT.finditer(text):
+            e = m.start()
+            k = bisect.bisect_right(starts, e - 1) - 1
+            if k >= 0 and runs[k][0] < e <= runs[k][1]:
+                got.setdefault(text[runs[k][0]:e], []).append(runs[k][0])
+        ctx.options["_people_place_uses"] = got
+    return got
+
+
 def _used_as_place(ctx: Context, name: str) -> bool:
     """Document-level evidence against a name: the same word elsewhere takes a place's particle
     (송도에서, 고구려로): checked on the first few mentions only."""
     text = ctx.text
+    if _WORD_RUN.fullmatch(name) and not any(name[:k] == name[-k:] for k in range(1, len(name))):
+        # (a name of word characters that cannot overlap itself: its first use as a place from an index,
+        # then whether that use is among its first 8 mentions; a scan of the page per name was quadratic)
+        uses = _place_uses(ctx).get(name)
+        if not uses:
+            return False
+        pos = text.find(name)
+        for _ in range(8):
+            if pos == -1 or pos > uses[0]:
+                return False
+            if pos == uses[0]:
+                return True
+            pos = text.find(name, pos + len(name))
+        return False
     pos = text.find(name)
     for _ in range(8):
         if pos == -1:
