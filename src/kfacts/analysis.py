@@ -116,20 +116,33 @@ class Analyzer:
         if not clean.strip():
             return Analysis(tokens, sentences)
         kiwi = self.kiwi
+        append = tokens.append
+        n_sent = -1
         for offset, chunk in _chunks(clean, CHUNK_CHARS):
             if not chunk.strip():
                 continue
+            # one pass reading each Kiwi attribute once; the current sentence's
+            # span stays in locals and is stored when the next sentence starts
             last_sent = -1
+            s0 = e0 = 0
             for t in kiwi.tokenize(chunk):
                 sp = t.sent_position
                 start = t.start + offset
+                length = t.len
+                end = start + length
                 if sp != last_sent:
-                    sentences.append((start, start + t.len))
+                    if last_sent != -1:
+                        sentences.append((s0, e0))
                     last_sent = sp
-                else:
-                    s0, e0 = sentences[-1]
-                    end = start + t.len
-                    if end > e0:
-                        sentences[-1] = (s0, end)
-                tokens.append(Token(t.form, t.tag, start, t.len, len(sentences) - 1, t.lemma))
+                    n_sent += 1
+                    s0, e0 = start, end
+                elif end > e0:
+                    e0 = end
+                form = t.form
+                tag = t.tag
+                # Kiwi's lemma differs from the form only for verbs and adjectives
+                # (V* tags, where it appends 다); reading it costs as much as the form
+                append(Token(form, tag, start, length, n_sent, t.lemma if tag[:1] == "V" else form))
+            if last_sent != -1:
+                sentences.append((s0, e0))
         return Analysis(tokens, sentences)
