@@ -26,6 +26,7 @@ in exactly one zone.
 from __future__ import annotations
 
 import bisect
+import re as _stdre
 
 import regex as re
 
@@ -40,6 +41,17 @@ _BOILERPLATE = re.compile(
     r"|글자\s*크기|본문\s*보기를\s*권장|다음뉴스|네이버\s*뉴스|구독하세요|SNS\s*기사보내기|"
     r"기사\s*원문\s*보기|기사\s*제보|카카오톡\s*채널"
 )
+
+#: every match of _BOILERPLATE holds one of these literals (a word of each alternative; ``x`` of ``728x90``;
+#: a dot and a domain ending): a line with none of them (most article lines) skips the full search.
+#: Keep in step with _BOILERPLATE (tests/test_zones.py checks one sample per alternative).
+_BOILERPLATE_WORDS = _stdre.compile(r"본문|기사|공유하기|목록|인쇄|이전|다음|모바일|x|반응형|역사왜곡|댓글|좋아요|구독|"
+                                    r"글자|네이버|SNS|카카오톡|\.(?:com|kr|net|org|news)")
+
+
+def _boilerplate(line: str) -> bool:
+    return _BOILERPLATE_WORDS.search(line) is not None and _BOILERPLATE.search(line) is not None
+
 
 _DOMAIN_LINE = re.compile(
     r"^\s*(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|co\.kr|kr|net|org|news)(?:/\S*)?\s*$"
@@ -65,9 +77,12 @@ _LIST_ITEM = re.compile(r"^(?:\d{1,2}\s*[.)]|[-•·▶▷◆◇■□○●※>
 
 #: a navigation line: three or more short items separated by | or > ("정치 | 경제 | 사회", "홈 > 지역 > 경기")
 _MENU_SEP = re.compile(r"\s*[|>›»∣ㅣ]\s*")
+_MENU_CHAR = _stdre.compile(r"[|>›»∣ㅣ]")
 
 
 def _is_menu(line: str) -> bool:
+    if len(_MENU_CHAR.findall(line)) < 2:
+        return False  # three items need two separators (a cheap exact prefilter: most lines have none)
     items = [x for x in _MENU_SEP.split(line) if x]
     return len(items) >= 3 and len(items) - 1 <= len(_MENU_SEP.findall(line)) and all(len(x) <= 10 for x in items)
 
@@ -170,7 +185,7 @@ def find_zones(text: str) -> list[Zone]:
             labels[i] = "boilerplate"
             i += 1
             continue
-        if stripped.isdigit() or _BOILERPLATE.search(stripped):
+        if stripped.isdigit() or _boilerplate(stripped):
             labels[i] = "boilerplate"
             if _DOMAIN_LINE.match(stripped):
                 # a teaser card: title and lead lines right above a bare domain
@@ -200,7 +215,7 @@ def find_zones(text: str) -> list[Zone]:
             j = k - 1
             while j > i:
                 prev = text[lines[j][0]:lines[j][1]].strip()
-                if prev and (len(prev) > 80 or _BOILERPLATE.search(prev) or _is_menu(prev)):
+                if prev and (len(prev) > 80 or _boilerplate(prev) or _is_menu(prev)):
                     break
                 if prev:
                     start = j
