@@ -69,6 +69,8 @@ _TAIL_WORDS = {
     "related_list": ("관련", "추천", "함께", "시각", "오늘의"),
     "copyright": ("opyright", "OPYRIGHT", "ⓒ", "©", "저작권자", "무단"),
 }
+#: any word of _TAIL_WORDS: a line without one skips the three tail markers at once
+_ANY_TAIL_WORD = _stdre.compile("|".join(_stdre.escape(w) for ws in _TAIL_WORDS.values() for w in ws))
 #: an article's opening byline: "[한빛일보 박준 기자]", "(서울=연합뉴스) 홍길동 기자 ="
 _OPENING_BYLINE = re.compile(r"^\s*(?:\[[^\]\n]{2,40}(?:기자|특파원|통신원)\]|\([^()\n=]{1,12}=[^()\n]{1,20}\)\s*\S{2,4}\s*(?:기자|특파원))")
 
@@ -147,7 +149,7 @@ def find_zones(text: str) -> list[Zone]:
             i += 1
             continue
         block_reason = None
-        for reason, pat in _TAIL_MARKERS:
+        for reason, pat in (_TAIL_MARKERS if _ANY_TAIL_WORD.search(line) else ()):
             if not any(w in line for w in _TAIL_WORDS[reason]):
                 continue  # no match possible (a cheap prefilter)
             m = pat.search(line)
