@@ -86,3 +86,69 @@ def test_seed_clutter_is_found(shared_dir):
     assert _kind_at(text, "가장 많이 본 뉴스")[0] == "clutter"
     assert _kind_at(text, "제천문화원")[0] == "clutter"
     assert _kind_at(text, "성동구(구청장")[0] == "article"
+
+
+def _top_alternatives(pattern: str) -> list[str]:
+    """``pattern`` split at its ``|`` outside groups and character classes; a group spanning a whole
+    alternative but for anchors (``^\\W*(?:a|b)\\W*$``) is split into its own alternatives."""
+    def split(src: str) -> list[str]:
+        out, depth, cls, cur, i = [], 0, False, "", 0
+        while i < len(src):
+            ch = src[i]
+            if ch == "\\":
+                cur += src[i:i + 2]
+                i += 2
+                continue
+            if cls:
+                cls = ch != "]"
+            elif ch == "[":
+                cls = True
+            elif ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+            elif ch == "|" and depth == 0:
+                out.append(cur)
+                cur = ""
+                i += 1
+                continue
+            cur += ch
+            i += 1
+        return out + [cur]
+
+    alts = []
+    for alt in split(pattern):
+        if alt.startswith("^\\W*(?:") and alt.endswith(")\\W*$"):
+            alts.extend(split(alt[len("^\\W*(?:"):-len(")\\W*$")]))
+        else:
+            alts.append(alt)
+    return alts
+
+
+#: one line per alternative of zones._BOILERPLATE, in its order
+BOILERPLATE_SAMPLES = ["본문 바로가기", "기사 메일전송", "기사수정", "기사 스크랩", "공유하기", "목록 바로가기", "인쇄",
+                       "이전기사 보기 한빛시 소식", "다음 기사 보기", "모바일 버전 바로가기", "728x90", "반응형",
+                       "역사왜곡", "댓글 3", "좋아요", "구독", "www.hanbit-news.co.kr", "글자 크기 조절",
+                       "본문 보기를 권장합니다", "다음뉴스에서 보기", "네이버 뉴스 구독", "지금 구독하세요",
+                       "SNS 기사보내기", "기사원문 보기", "기사 제보하기", "카카오톡 채널 추가"]
+
+
+def test_boilerplate_prefilter_keeps_every_alternative():
+    # zones._BOILERPLATE_WORDS skips the full search on lines without its literals: every
+    # alternative must hold one, so a new alternative needs a sample here (and maybe a literal there)
+    from kfacts import zones
+
+    alts = _top_alternatives(zones._BOILERPLATE.pattern)
+    assert len(alts) == len(BOILERPLATE_SAMPLES)
+    for alt, line in zip(alts, BOILERPLATE_SAMPLES):
+        assert zones.re.fullmatch(r"\W*(?:" + alt + r")\W*|.*(?:" + alt + ").*", line), (alt, line)
+        assert zones._BOILERPLATE.search(line) is not None, line
+        assert zones._BOILERPLATE_WORDS.search(line) is not None, (alt, line)
+        assert zones._boilerplate(line)
+
+
+def test_menu_prefilter_needs_two_separators():
+    from kfacts import zones
+
+    assert zones._is_menu("정치 | 경제 | 사회") and zones._is_menu("홈 > 지역 > 부산")
+    assert not zones._is_menu("정치 | 경제") and not zones._is_menu("한빛시는 새 다리를 지었다.")

@@ -21,6 +21,7 @@ that ``상표 등록 2021.3.5`` inside a sentence stays article text.
 from __future__ import annotations
 
 import datetime as _dt
+import re as _stdre
 
 import regex as re
 
@@ -116,6 +117,10 @@ _NUMERIC_ONLY = re.compile(r"[\d\s./:-]+")
 _DATE_START = re.compile(r"(?:19|20)\d\d\s*[-./년]")
 _LABEL_WORDS = tuple(sorted(_LABELS))
 _EN_MONTH_WORDS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+#: one scan for "any label word / month word in the text" (a loop of ``in`` scanned the text once per
+#: word); the standard library engine runs these literal alternations about four times faster than ``regex``
+_ANY_LABEL_WORD = _stdre.compile("|".join(_stdre.escape(w) for w in _LABEL_WORDS))
+_ANY_EN_MONTH_WORD = _stdre.compile("|".join(_EN_MONTH_WORDS))
 
 _DATEPARSER_SETTINGS: dict | None = None
 
@@ -223,10 +228,10 @@ def find_timestamps(text: str) -> list[tuple[tuple[int, int], _dt.date, str]]:
     # cheap prefilters (they only skip passes that cannot match): every pass but the English ones needs a
     # numeric date (``_DATE``/``_NUM_DATE`` start with ``_DATE_START``), _LABELLED_OTHER a label, _EN_LINE a month
     has_date = _DATE_START.search(text) is not None
-    has_label = any(lab in text for lab in _LABEL_WORDS)
+    has_label = _ANY_LABEL_WORD.search(text) is not None
     if has_date:
         out, taken = _numeric_stamps(text, has_label, out, taken, free)
-    if any(mon in text for mon in _EN_MONTH_WORDS):
+    if _ANY_EN_MONTH_WORD.search(text) is not None:
         for m in _EN_LINE.finditer(text):
             s, e = m.start("stamp"), m.end("stamp")
             if free(s, e):

@@ -26,6 +26,7 @@ in exactly one zone.
 from __future__ import annotations
 
 import bisect
+import re as _stdre
 
 import regex as re
 
@@ -45,6 +46,17 @@ _BOILERPLATE = re.compile(
     r"기사\s*원문\s*보기|기사\s*제보|카카오톡\s*채널"
 )
 
+#: every match of _BOILERPLATE holds one of these literals (a word of each alternative; ``x`` of ``728x90``;
+#: a dot and a domain ending): a line with none of them (most article lines) skips the full search.
+#: Keep in step with _BOILERPLATE (tests/test_zones.py checks one sample per alternative).
+_BOILERPLATE_WORDS = _stdre.compile(r"본문|기사|공유하기|목록|인쇄|이전|다음|모바일|x|반응형|역사왜곡|댓글|좋아요|구독|"
+                                    r"글자|네이버|SNS|카카오톡|\.(?:com|kr|net|org|news)")
+
+
+def _boilerplate(line: str) -> bool:
+    return _BOILERPLATE_WORDS.search(line) is not None and _BOILERPLATE.search(line) is not None
+
+
 _DOMAIN_LINE = re.compile(
     rf"^\s*(?:https?://)?(?:www\.)?{_HOST}\.(?:com|co\.kr|kr|net|org|news)(?:/\S*)?\s*$"
 )
@@ -61,6 +73,8 @@ _TAIL_WORDS = {
     "related_list": ("관련", "추천", "함께", "시각", "오늘의"),
     "copyright": ("opyright", "OPYRIGHT", "ⓒ", "©", "저작권자", "무단"),
 }
+#: any word of _TAIL_WORDS: a line without one skips the three tail markers at once
+_ANY_TAIL_WORD = _stdre.compile("|".join(_stdre.escape(w) for ws in _TAIL_WORDS.values() for w in ws))
 #: an article's opening byline: "[한빛일보 박준 기자]", "(서울=연합뉴스) 홍길동 기자 ="
 _OPENING_BYLINE = re.compile(r"^\s*(?:\[[^\]\n]{2,40}(?:기자|특파원|통신원)\]|\([^()\n=]{1,12}=[^()\n]{1,20}\)\s*\S{2,4}\s*(?:기자|특파원))")
 
@@ -69,9 +83,12 @@ _LIST_ITEM = re.compile(r"^(?:\d{1,2}\s*[.)]|[-•·▶▷◆◇■□○●※>
 
 #: a navigation line: three or more short items separated by | or > ("정치 | 경제 | 사회", "홈 > 지역 > 경기")
 _MENU_SEP = re.compile(r"\s*[|>›»∣ㅣ]\s*")
+_MENU_CHAR = _stdre.compile(r"[|>›»∣ㅣ]")
 
 
 def _is_menu(line: str) -> bool:
+    if len(_MENU_CHAR.findall(line)) < 2:
+        return False  # three items need two separators (a cheap exact prefilter: most lines have none)
     items = [x for x in _MENU_SEP.split(line) if x]
     return len(items) >= 3 and len(items) - 1 <= len(_MENU_SEP.findall(line)) and all(len(x) <= 10 for x in items)
 
@@ -136,7 +153,7 @@ def find_zones(text: str) -> list[Zone]:
             i += 1
             continue
         block_reason = None
-        for reason, pat in _TAIL_MARKERS:
+        for reason, pat in (_TAIL_MARKERS if _ANY_TAIL_WORD.search(line) else ()):
             if not any(w in line for w in _TAIL_WORDS[reason]):
                 continue  # no match possible (a cheap prefilter)
             m = pat.search(line)
@@ -174,7 +191,7 @@ def find_zones(text: str) -> list[Zone]:
             labels[i] = "boilerplate"
             i += 1
             continue
-        if stripped.isdigit() or _BOILERPLATE.search(stripped):
+        if stripped.isdigit() or _boilerplate(stripped):
             labels[i] = "boilerplate"
             if _DOMAIN_LINE.match(stripped):
                 # a teaser card: title and lead lines right above a bare domain
@@ -204,7 +221,7 @@ def find_zones(text: str) -> list[Zone]:
             j = k - 1
             while j > i:
                 prev = text[lines[j][0]:lines[j][1]].strip()
-                if prev and (len(prev) > 80 or _BOILERPLATE.search(prev) or _is_menu(prev)):
+                if prev and (len(prev) > 80 or _boilerplate(prev) or _is_menu(prev)):
                     break
                 if prev:
                     start = j

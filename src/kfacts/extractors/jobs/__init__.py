@@ -206,6 +206,8 @@ _GROW_AFTER = re.compile(r"(?:으로|로|까지)\s?(?:늘|확대|증가|늘어|�
 _HEADING = re.compile(
     r"(?:취업자|취업\s?인원|고용\s?인원|채용\s?인원|신규\s?채용|일자리(?:\s?창출)?)\s?(?:수|현황|실적|규모|인원|추이)?"
     r"\s?(?:\([^()\n]{0,12}\))?\s?[:：]?\s*$")
+#: a word that every match of _TOPIC or _HEADING holds: without one in the text no paragraph is about jobs
+_TOPIC_OR_HEADING_WORD = re.compile(r"일자리|고용|채용|취업|일감|충원|신입|신규|정규직으로")
 #: what may stand before the first count of a bullet line: the bullet and a year
 _HEADING_LABEL = re.compile(r"\s*[-–·○□▪•*◦ㅇ]\s?(?:[’']?\d{2,4}년(?:도)?\s?(?:말|기준)?\s?)?")
 _QUAL_ANY = re.compile(rf"(?P<q>{_QUALIFIERS})")
@@ -290,6 +292,8 @@ def _paragraph_facts(ctx: Context, taken: dict[int, Fact]) -> list[Fact]:
     """
     text = ctx.text
     out: list[Fact] = []
+    if _TOPIC_OR_HEADING_WORD.search(text) is None:
+        return out  # no line can be about jobs or under a jobs heading: skip the per-line searches
     prev_topic = False
     prev_line: tuple[int, int] | None = None
     carry_heading = False  # the line before was a bullet read under a jobs heading

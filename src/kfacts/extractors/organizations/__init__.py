@@ -221,6 +221,9 @@ _QUOTES = str.maketrans("", "", "'‘’\"“”「」『』")
 _LEGAL = re.compile(r"^(?:㈜|\(주\)|주식회사)\s?|\s?(?:㈜|\(주\)|주식회사)$")
 _UNIV_HOSP = re.compile(r"^(.+?)대(?:학교)?\s?병원$")
 _UNIV = re.compile(r"^([가-힣]{2,8})대$")
+#: the suffixes of SUFFIX_KINDS longest first (sorted once, not per call), and all of them for one endswith check
+_SUFFIXES_LONGEST = sorted(SUFFIX_KINDS, key=len, reverse=True)
+_SUFFIX_TUPLE = tuple(_SUFFIXES_LONGEST)
 
 
 def canonicalize(surface: str, published: _dt.date | None = None,
@@ -265,7 +268,9 @@ def canonicalize(surface: str, published: _dt.date | None = None,
     m = _UNIV.match(s)
     if m is not None:
         return m.group(1) + "대학교", "university"
-    for head in sorted(SUFFIX_KINDS, key=len, reverse=True):
+    if not s.endswith(_SUFFIX_TUPLE):
+        return None  # no suffix at all: skip the longest-first loop
+    for head in _SUFFIXES_LONGEST:
         if s.endswith(head) and len(s) > len(head) + 1:
             return s.replace(" ", ""), SUFFIX_KINDS[head]
     return None

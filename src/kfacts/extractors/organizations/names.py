@@ -95,12 +95,27 @@ def lookup(surface: str, published: _dt.date | None = None) -> OrgEntry | None:
     return pick_dated(BY_ALIAS.get(surface.replace(" ", ""), []), published)
 
 
+_LEXICON_LITERALS: frozenset[str] | None = None
+
+
+def _lexicon_literals() -> frozenset[str]:
+    """The literals of the shared scan (scan.LITERAL_RE: region forms and aliases) that name a lexicon
+    entry, spaces ignored: decided once per literal instead of once per match."""
+    global _LEXICON_LITERALS
+    if _LEXICON_LITERALS is None:
+        from .regions import _FORMS
+
+        _LEXICON_LITERALS = frozenset(w for w in set(_FORMS) | set(_ALIASES) if w.replace(" ", "") in BY_ALIAS)
+    return _LEXICON_LITERALS
+
+
 def find_lexicon(ctx: Context) -> list[dict[str, Any]]:
     text = ctx.text
     out = []
     from .scan import literal_matches
 
-    matches = [(s, e, f) for s, e, f in literal_matches(ctx) if f.replace(" ", "") in BY_ALIAS]
+    lexicon_literals = _lexicon_literals()
+    matches = [(s, e, f) for s, e, f in literal_matches(ctx) if f in lexicon_literals]
     matches += [(m.start(1), m.end(1), m.group(1)) for m in LEXICON_SPACED_RE.finditer(text) if " " in m.group(1)]
     for s, e, surface in matches:
         if "\n" in surface:
