@@ -201,6 +201,8 @@ class Store:
         Keep each document's text (with full-text search, :meth:`search`); needed by :meth:`refresh`.
     timeout : float
         Seconds to wait for another process's write lock before ``KF403``.
+    create : bool
+        Create the store when the file does not exist (else ``KF401``).
 
     Raises
     ------
@@ -210,7 +212,7 @@ class Store:
     """
 
     def __init__(self, path: str | os.PathLike[str] = ":memory:", *, extractor: Any = None, store_text: bool = True,
-                 timeout: float = 5.0) -> None:
+                 timeout: float = 5.0, create: bool = True) -> None:
         self.path = str(path)
         self.timeout = timeout
         self.store_text = store_text
@@ -220,6 +222,8 @@ class Store:
         if not memory and Path(self.path).is_dir():
             raise StoreError("KF401", path=self.path, detail="a folder")
         existed = not memory and Path(self.path).exists() and Path(self.path).stat().st_size > 0
+        if not memory and not create and not Path(self.path).exists():
+            raise StoreError("KF401", path=self.path, detail="no such file")
         try:
             self.conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as e:
