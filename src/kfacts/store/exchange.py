@@ -113,7 +113,13 @@ def import_folder(store: "Store", folder: Path, batch_size: int = 64) -> dict[st
         if missing:
             raise StoreError("KF405", path=str(folder), detail=f"{name} lacks column(s) {', '.join(missing)}")
     by_doc: dict[str, list[dict[str, Any]]] = {}
+    seen: set[tuple] = set()  # the same text in several input rows gives its mentions once
     for row in mentions.to_pylist():
+        k = (row["document_id"], row["type"], row["span_start"], row["span_end"], row.get("rule"),
+             row.get("fields_json"))
+        if k in seen:
+            continue
+        seen.add(k)
         row.pop("id", None)
         row.pop("entity_id", None)
         for c in FIELD_COLUMNS:
