@@ -379,6 +379,7 @@ class Store:
         extra_sources: list[tuple[str, dict[str, Any]]] = []
         direct: list[tuple[str, dict[str, Any]]] = []
         stats = {"documents": 0, "sources": 0, "skipped": 0, "mentions": 0}
+        waiting: dict[str, dict[str, Any]] = {}
 
         def todo() -> Iterator[dict[str, Any]]:
             for item in items:
@@ -395,7 +396,8 @@ class Store:
                 if "document" in rec:
                     direct.append((did, rec))
                     continue
-                yield {"text": rec["text"], "published": rec.get("published"), "_rec": rec}
+                waiting[did] = rec  # kept here: only the text and date travel to worker processes
+                yield {"text": rec["text"], "published": rec.get("published"), "_id": did}
 
         pending: list[tuple[str, dict[str, Any], list[Any], str | None]] = []
 
@@ -409,8 +411,8 @@ class Store:
 
         ext = self.extractor
         for out in ext.pipe(todo(), n_process=n_process):
-            rec = out["_rec"]
-            pending.append((rec["_id"], rec, out["facts"], out.get("published_resolved")))
+            rec = waiting.pop(out["_id"])
+            pending.append((out["_id"], rec, out["facts"], out.get("published_resolved")))
             while direct:
                 did, r = direct.pop()
                 doc = r["document"]
@@ -609,7 +611,8 @@ class Store:
 
         Returns a list of :class:`Claim` (a pandas DataFrame with ``as_frame=True``).
         """
-        where, args = [], []
+        where: list[str] = []
+        args: list[Any] = []
         if type is not None:
             types = [type] if isinstance(type, str) else list(type)
             bad = [t for t in types if t not in CLAIM_TYPES]
@@ -635,7 +638,7 @@ class Store:
         sql += " ORDER BY year, type, subject, id"
         out = [Claim(*r) for r in self.conn.execute(sql, args)]
         if as_frame:
-            import pandas as pd
+            import pandas as pd  # type: ignore[import-untyped,unused-ignore]
 
             return pd.DataFrame([c.to_dict() for c in out], columns=list(_CLAIM_FIELDS))
         return out

@@ -137,7 +137,7 @@ class _Actors:
         mentions: Counter = Counter(_canonical(f) for f in orgs)
         for f in orgs:
             if f.fields.get("kind") in ("local_government", "central_government"):
-                c = _canonical(f)
+                c = _canonical(f) or ""
                 gov_counts[c] += 1
                 if f.fields.get("kind") == "local_government" and " " in c:
                     gov_counts[c.split(" ")[0]] += 1  # 인천광역시 계양구: the city above it
@@ -173,14 +173,14 @@ class _Actors:
                 k = text.rfind("(", max(0, pend - 40), pend)
                 pend = k if k != -1 else pend
             pos = t.start
-            f = by_end.get(pend)
-            if f is not None:
-                if f.fields.get("kind") in _ACTOR_KINDS:
-                    before = text[max(0, f.span[0] - 12):f.span[0]]
+            om = by_end.get(pend)
+            if om is not None:
+                if om.fields.get("kind") in _ACTOR_KINDS:
+                    before = text[max(0, om.span[0] - 12):om.span[0]]
                     if re.search(r"(?:\d+\s?(?:개|곳)\s?|등\s?)$", before) or text.startswith(" 등", pend):
                         marks.append((pos, None))
                     else:
-                        name = _coordinated(ctx, f, by_end)
+                        name = _coordinated(ctx, om, by_end)
                         marks.append((pos, name))
                         if name is not None:
                             counts[name] += 1
