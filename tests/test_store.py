@@ -334,3 +334,15 @@ def test_sigkill_mid_ingest_leaves_only_whole_documents(tmp_path, extractor):
     s = Store(db, extractor=extractor)
     assert s.counts() == ref_counts
     s.close()
+
+
+def test_a_text_with_a_lone_surrogate_is_stored_with_its_spans(store):
+    text = "성동구는 청년 일자리 420개를 창출했다. \ud800 끝"
+    store.add([text])
+    [(stored,)] = store.conn.execute("SELECT text FROM documents").fetchall()
+    assert len(stored) == len(text) and stored.endswith("\ufffd 끝")
+    [(start, end, surface)] = store.conn.execute(
+        "SELECT span_start, span_end, text FROM mentions WHERE type = 'jobs'").fetchall()
+    assert stored[start:end] == surface == "420개"
+    assert store.counts()["documents"] == 1 and [r[0] for r in store.conn.execute("SELECT id FROM documents")] == \
+        [text_id(text)]

@@ -6,6 +6,7 @@ import datetime as _dt
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import warnings
 from dataclasses import asdict, dataclass, field
@@ -96,6 +97,21 @@ def outlet_of(url: str | None) -> str | None:
     except ValueError:
         return None
     return host[4:] if host.startswith("www.") else (host or None)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _c(v: Any) -> Any:
+    """A value SQLite can store: a lone surrogate (not valid Unicode, so not UTF-8) becomes U+FFFD,
+    one character for one, so spans still index the stored text."""
+    if isinstance(v, str) and _SURROGATE.search(v):
+        return _SURROGATE.sub("\ufffd", v)
+    return v
+
+
+def _cs(values: Sequence[Any]) -> list[Any]:
+    return [_c(v) for v in values]
 
 
 def _now() -> str:
@@ -323,6 +339,7 @@ class Store:
             c.execute("COMMIT")
             return out
         except BaseException as e:
+            self._entity_cache.clear()  # ids of entities created in the rolled-back transaction
             try:
                 c.execute("ROLLBACK")
             except sqlite3.Error:
@@ -451,7 +468,7 @@ class Store:
         url = rec.get("url") or ""
         outlet = rec.get("outlet") or outlet_of(url) or ""
         cur = self.conn.execute("INSERT OR IGNORE INTO document_sources(document_id, url, outlet, published, added) "
-                                "VALUES (?, ?, ?, ?, ?)", (did, url, outlet, rec.get("published"), now))
+                                "VALUES (?, ?, ?, ?, ?)", _cs((did, url, outlet, rec.get("published"), now)))
         return cur.rowcount > 0
 
     def _insert_document(self, did: str, rec: dict[str, Any], published: str | None, now: str,
@@ -463,11 +480,12 @@ class Store:
         published = published or rec.get("published")
         c.execute("INSERT INTO documents(id, url, outlet, published, title, size, added, kfacts_version, text) "
                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                  (did, url, outlet, published, rec.get("title"), len(text) if text is not None else rec.get("size", 0),
-                   now, version or __version__, text if self.store_text else None))
+                  _cs((did, url, outlet, published, rec.get("title"),
+                       len(text) if text is not None else rec.get("size", 0), now, version or __version__,
+                       text if self.store_text else None)))
         if self.fts and self.store_text and text:
             rowid = c.execute("SELECT rowid FROM documents WHERE id = ?", (did,)).fetchone()[0]
-            c.execute("INSERT INTO documents_fts(rowid, text) VALUES (?, ?)", (rowid, text))
+            c.execute("INSERT INTO documents_fts(rowid, text) VALUES (?, ?)", (rowid, _c(text)))
         self._insert_source(did, {**rec, "published": published}, now)
         self._insert_mentions(did, rows, published, touched)
 
@@ -478,16 +496,16 @@ class Store:
         for row in rows:
             row = dict(row)
             row["entity_id"] = self._entity(row)
-            mid = c.execute(sql, [row.get(x) for x in cols]).lastrowid
+            mid = c.execute(sql, _cs([row.get(x) for x in cols])).lastrowid
             ck = _claim_key(row, published)
             if ck is None:
                 continue
             key, kc = ck
             c.execute("INSERT OR IGNORE INTO claims(type, key, subject, level, event, year, value, currency, qualifier) "
                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                      (row["type"], key, kc["subject"], kc.get("level"), kc.get("event"), kc.get("year"),
-                       kc.get("value"), kc.get("currency"), kc.get("qualifier")))
-            cid = c.execute("SELECT id FROM claims WHERE key = ?", (key,)).fetchone()[0]
+                      _cs((row["type"], key, kc["subject"], kc.get("level"), kc.get("event"), kc.get("year"),
+                           kc.get("value"), kc.get("currency"), kc.get("qualifier"))))
+            cid = c.execute("SELECT id FROM claims WHERE key = ?", (_c(key),)).fetchone()[0]
             c.execute("INSERT OR IGNORE INTO claim_mentions(claim_id, mention_id) VALUES (?, ?)", (cid, mid))
             touched.add(cid)
 
@@ -504,11 +522,13 @@ class Store:
         else:
             return None
         c = self.conn
+        key = tuple(_cs(key))  # type: ignore[assignment]
         eid = self._entity_cache.get(key)
         if eid is None:
-            c.execute("INSERT OR IGNORE INTO entities(type, name, org, kind) VALUES (?, ?, ?, ?)", (*key, kind))
+            c.execute("INSERT OR IGNORE INTO entities(type, name, org, kind) VALUES (?, ?, ?, ?)", _cs((*key, kind)))
             eid = c.execute("SELECT id FROM entities WHERE type = ? AND name = ? AND org = ?", key).fetchone()[0]
-        c.execute("INSERT OR IGNORE INTO entity_surfaces(entity_id, surface) VALUES (?, ?)", (eid, row["text"]))
+            self._entity_cache[key] = eid
+        c.execute("INSERT OR IGNORE INTO entity_surfaces(entity_id, surface) VALUES (?, ?)", (eid, _c(row["text"])))
         return eid
 
     def _update_claims(self, ids: Iterable[int]) -> None:
