@@ -346,3 +346,33 @@ def test_a_text_with_a_lone_surrogate_is_stored_with_its_spans(store):
     assert stored[start:end] == surface == "420개"
     assert store.counts()["documents"] == 1 and [r[0] for r in store.conn.execute("SELECT id FROM documents")] == \
         [text_id(text)]
+
+
+def test_the_store_command_line(tmp_path, capsys):
+    from kfacts.cli import main
+
+    corpus = tmp_path / "in.jsonl"
+    with corpus.open("w", encoding="utf-8") as fh:
+        for r in _records() + [{"text": A3, "url": "https://four.example/3", "outlet": "통신",
+                                "published": "2023-12-07"}]:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    db = str(tmp_path / "cli.db")
+    assert main(["store", "add", db, str(corpus), "--no-progress"]) == 0
+    assert "added 5 documents" in capsys.readouterr().err
+    assert main(["store", "query", db, "--type", "award", "--entity", "성동구", "--from", "2015", "--to", "2020",
+                 "--format", "jsonl"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["subject"], r["level"], r["year"]) for r in rows] == [("서울특별시 성동구", "대상", 2016)]
+    assert main(["store", "query", db, "--type", "jobs", "--format", "csv"]) == 0
+    out = list(csv.DictReader(capsys.readouterr().out.splitlines()))
+    assert [(r["subject"], r["value"]) for r in out] == [("서울특별시 성동구", "350")]
+    assert main(["store", "conflicts", db]) == 0
+    text = capsys.readouterr().out
+    assert "award_level: 서울특별시 성동구 2023 2023 지방자치단체 혁신평가" in text and "통신" in text
+    assert main(["store", "export", db, str(tmp_path / "csv"), "--format", "csv"]) == 0
+    assert (tmp_path / "csv" / "claims.csv").is_file()
+    capsys.readouterr()
+    assert main(["store", "query", str(corpus)]) == 2
+    assert "KF401" in capsys.readouterr().err
+    assert main(["store", "query", str(tmp_path / "nothing.db")]) == 2
+    assert not (tmp_path / "nothing.db").exists()
