@@ -23,7 +23,8 @@ and ``jobs/examples_subject.toml`` hold a positive and a negative case of each:
     (``△A공사(938명)``, ``A사(400억 원 투자)``); null for several bodies in one item
     (``A·B(150명)``) or counted companies (``춘천 2개 기업(500억 원, 84명)``).
 ``subject.prize``
-    prize money (``상금``, ``시상금``, ``포상금``...): the recipient of the sentence's award, else null.
+    prize money (``상금``, ``시상금``, ``포상금``...): the recipient of the sentence's award, else the
+    clause actor before it (``구는 수상으로 받는 상금 5천만 원을``), else null (``수상자에게는 상금 100만원``).
 ``subject.actor``
     the nearest clause actor before the amount in the sentence: an organization with a topic
     or subject particle (``A시는``, ``A사가``, ``A시도``) or ``에서`` (``A시에서는``), a
@@ -325,6 +326,9 @@ def _subject(ctx: Context, f: Fact, actors: _Actors) -> tuple[Any, str]:
             r = a.fields.get("recipient")
             if isinstance(r, str) and r:
                 return r, "subject.prize"
+        before = actors.last_before(ss, s)
+        if before is not None:
+            return before[1], "subject.prize"  # 구는 수상으로 받는 상금 5천만 원을: the winner acting
         return None, "subject.prize"  # prize money of winners the sentence does not name
     before = actors.last_before(ss, s)
     if before is not None:
