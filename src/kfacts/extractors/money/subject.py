@@ -12,12 +12,14 @@ and ``jobs/examples_subject.toml`` hold a positive and a negative case of each:
 ``subject.each``
     one amount given to each of several bodies (``각각 4억원``, ``각 2억원``): null.
 ``subject.effect``
-    an effect or expectation (``1,200억 원의 생산 유발 효과``, ``400명 고용 효과 기대``): null.
+    an expected effect (``1,200억 원의 생산 유발 효과가 기대된다``, ``일자리 400개가 생길 것으로 전망``):
+    null; an effect the text reports as realized goes on to the rules below.
 ``subject.not_own``
     an amount nobody acts on as its own: fines, damages, prices, pay (``과징금 8억 원``): null.
 ``subject.attracted``
     (money) investment a government attracts or signs for (``투자 유치``, ``투자협약``,
-    ``투자를 이끌어``): the one named company of the sentence, else null.
+    ``투자를 이끌어``): the company that is the clause actor, else the one named company of the
+    sentence, else null.
 ``subject.item``
     a list item: the organization heading the parenthesis holding the amount
     (``△A공사(938명)``, ``A사(400억 원 투자)``); null for several bodies in one item
@@ -66,7 +68,7 @@ _EACH_BEFORE = re.compile(r"(?:각각|(?<![가-힣])각)\s?(?:약\s?)?$")
 #: an attracted investment (투자 유치): the amount belongs to the investors
 _ATTRACT = re.compile(r"유치(?!\s?(?:보조금|지원금|인센티브|포상금))|투자\s?(?:협약|양해각서|MOU|업무협약)|투자를?\s?(?:이끌어|끌어)")
 #: an effect or an expectation, not an amount anyone acts on: 3314억원의 생산 효과, 264개 일자리 창출 기대
-_EFFECT_AFTER = re.compile(r"[^.\n]{0,16}?(?:효과|유발|기대(?:된|되|한|하|$|\s))")
+_EFFECT_AFTER = re.compile(r"[^.\n]{0,16}?(?:효과|유발)?[^.\n]{0,14}?(?:기대(?:된|되|한|하|$|\s)|전망|예상|예측|(?:될|생길|날|낼|볼)\s?것)")
 #: what a government or company does with its own money or jobs (for the main-actor fallback)
 _OWN_WORDS = re.compile(r"예산|국비|도비|시비|군비|구비|사업비|투자|투입|확보|편성|지원|배정|집행|출연|기금|보조금|"
                         r"창출|채용|고용|일자리|목표|조성|건립|구축|추진|들여|매출")
@@ -317,6 +319,9 @@ def _subject(ctx: Context, f: Fact, actors: _Actors) -> tuple[Any, str]:
     if f.type == "money" and (_ATTRACT.search(tail) or _ATTRACT.search(text, max(ss, s - 40), s)):
         companies = {_canonical(o) for o in ctx.facts_in("organization", max(ss, s - 300), min(se, e + 300))
                      if o.fields.get("kind") == "company" and _canonical(o)}
+        actor = actors.last_before(ss, s)
+        if actor is not None and actor[1] in companies:
+            return actor[1], "subject.attracted"  # 투자협약에 따라 A사는 … 700억 원을 투자: the company acts
         return next(iter(companies)) if len(companies) == 1 else None, "subject.attracted"
     item = _item_subject(ctx, s, ss)
     if item is not _NO:
