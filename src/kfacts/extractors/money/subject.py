@@ -145,6 +145,7 @@ class _Actors:
                 if f.fields.get("kind") == "local_government" and " " in c:
                     gov_counts[c.split(" ")[0]] += 1  # 인천광역시 계양구: the city above it
         marks: list[tuple[int, Any]] = []
+        gov_best: dict[str | None, str | None] = {}
         last_company: str | None = None
         toks = ctx.tokens
         n = len(toks)
@@ -211,10 +212,11 @@ class _Actors:
                 continue
             if w in _GOV_WORDS and (i < 2 or toks[i - 2].start + toks[i - 2].len < p.start or toks[i - 2].tag in ("SP", "SS", "SSO", "SF")):
                 suffix = _GOV_WORDS[w]
-                cands = [(c, k) for c, k in gov_counts.items() if suffix and c.endswith(suffix)]
-                if cands:
-                    cands.sort(key=lambda x: (-x[1], len(x[0])))
-                    marks.append((pos, cands[0][0]))
+                if suffix not in gov_best:  # once per suffix: linear in the document
+                    cands = [(c, k) for c, k in gov_counts.items() if suffix and c.endswith(suffix)]
+                    gov_best[suffix] = min(cands, key=lambda x: (-x[1], len(x[0])))[0] if cands else None
+                if gov_best[suffix] is not None:
+                    marks.append((pos, gov_best[suffix]))
                 continue
             if w in ("업체", "기업", "회사", "사업자", "기업체") and not re.search(r"(?:이|그|해당|동)\s?[가-힣]*$", word[:-len(w)]):
                 marks.append((pos, None))  # 연구개발 업체가, 일자리를 창출한 기업은: an unnamed body
