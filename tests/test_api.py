@@ -157,7 +157,8 @@ def test_fact_subclass_per_type_and_typed_fields():
         m.vaule  # noqa: B018
     with pytest.raises(AttributeError, match="name"):
         m.name  # noqa: B018  (money facts have no name)
-    assert m.subject is None  # an optional money field reads as null
+    assert m.subject == "광주광역시"  # whose money: the topic of the clause (SPEC §2 subject)
+    assert kfacts.Fact("money", "1원", (0, 2), {"value": 1}).subject is None  # absent: reads as null
     custom = kfacts.Fact("custom", "x", (0, 1), {"n": 3})
     assert type(custom) is kfacts.Fact and custom.n == 3  # rule-pack fields still read as attributes
     assert custom.replace(n=4).n == 4 and _money().replace(value=3).amount == 3

@@ -103,3 +103,26 @@ def test_bad_gold_files(tmp_path, line, detail):
     with pytest.raises(GoldFormatError, match="KF301") as e:
         read_gold(gold, root=tmp_path)
     assert detail in str(e.value)
+
+
+def test_subject_is_scored_only_where_the_gold_carries_it():
+    from kfacts.evaluation import score_document
+    from kfacts.fact import Fact
+
+    text = "광주시는 30억 원을 확보했다. 동구는 190명을 채용한다."
+    pred = [Fact("money", "30억 원", (5, 10), {"value": 3000000000, "currency": "KRW", "approx": False,
+                                             "subject": "광주광역시"}),
+            Fact("jobs", "190명", (21, 25), {"value": 190, "approx": False, "qualifier": None,
+                                            "subject": "광주광역시"})]
+    gold = [{"type": "money", "value": 3000000000, "currency": "KRW", "approx": False, "subject": "광주광역시"},
+            {"type": "jobs", "value": 190, "approx": False, "subject": "광주광역시 동구"}]
+    counts: dict = {}
+    fields: dict = {}
+    res = score_document(gold, pred, text, "d", counts, fields)
+    assert fields["money"]["subject"] == [1, 1] and fields["jobs"]["subject"] == [0, 1]
+    assert [e["field"] for e in res.field_errors] == ["subject"]
+    # an older gold set without subject: the field is not scored at all
+    old = [{k: v for k, v in g.items() if k != "subject"} for g in gold]
+    counts, fields = {}, {}
+    res = score_document(old, pred, text, "d", counts, fields)
+    assert fields["money"]["subject"] == [0, 0] and fields["jobs"]["subject"] == [0, 0] and not res.field_errors

@@ -25,7 +25,7 @@ def test_facts_carry_exactly_the_spec_fields(extractor):
     assert len(facts) == 5
     rule_ids = {r.id for r in money.RULES}
     for f in facts:
-        assert set(f.fields) == set(FACT_FIELDS["money"])
+        assert set(f.fields) == set(FACT_FIELDS["money"]) | {"subject"}  # subject: SPEC §2, given by a last pass
         assert f.rule in rule_ids
         assert doc.text[f.start:f.end] == f.text
 
@@ -95,3 +95,18 @@ def test_random_numeral_soup_never_breaks_spans(extractor):
             if f.type in ("money", "jobs"):
                 assert f.value is not None and f.value >= 0
     check()
+
+
+def test_subject_pass_on_one_endless_sentence_of_amounts_and_actors(extractor):
+    # no period anywhere: every amount shares one sentence with thousands of actors; the subject
+    # pass looks up its actor by bisection, so this stays cheap (a very generous limit)
+    import time
+
+    text = "".join(f"광주시는 국비 {i + 1}억 원을 확보하고 ㈜한빛소재{i % 7}가 {i + 2}억 원을 투자하며 " for i in range(1500))
+    t = time.perf_counter()
+    doc = extractor(text)
+    assert time.perf_counter() - t < 120
+    money = doc.of_type("money")
+    assert len(money) == 3000
+    assert all(doc.text[f.start:f.end] == f.text for f in money)
+    assert money[0].subject == "광주광역시"

@@ -160,3 +160,27 @@ def test_explicit_worker_python_wins(spark, monkeypatch):
     import sys
 
     assert worker_python(spark) == sys.executable
+
+
+def test_write_mentions_imports_into_a_store_like_a_local_ingest(spark, tmp_path):
+    from kfacts.spark import write_mentions
+    from kfacts.store import Store
+
+    texts = [("a", "서울 성동구는 2023 지방자치단체 혁신평가에서 최우수상을 받았다.", "2023-12-05", "https://x.example/1"),
+             ("b", "성동구는 청년 일자리 420개를 창출했다.", "2023-05-01", "https://y.example/2"),
+             ("c", "성동구는 청년 일자리 420개를 창출했다.", "2023-05-01", "https://z.example/3"),
+             ("d", None, None, None)]
+    df = spark.createDataFrame(texts, "id string, text string, published string, url string").repartition(2)
+    write_mentions(df, str(tmp_path / "out"), published_col="published", url_col="url")
+    spark_store = Store(tmp_path / "spark.db")
+    stats = spark_store.import_parquet(tmp_path / "out")
+    assert stats["documents"] == 2 and stats["sources"] == 1
+    local = Store(":memory:")
+    local.add([{"text": t, "published": p, "url": u} for _i, t, p, u in sorted(texts) if t])
+    assert spark_store.counts() == local.counts()
+    assert [c.to_dict() for c in spark_store.claims()] == [c.to_dict() for c in local.claims()]
+    cols = "document_id, type, span_start, span_end, text, value, subject, sentence, fields_json"
+    q = f"SELECT {cols} FROM mentions ORDER BY document_id, span_start, type"
+    assert spark_store.conn.execute(q).fetchall() == local.conn.execute(q).fetchall()
+    spark_store.close()
+    local.close()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping, Union
 from ._version import __version__
 from .errors import (GoldFileNotFoundError, GoldFormatError, InputError, InputKeyError, InputTypeError, KfactsError,
                      KfactsWarning, OutputError, PublishedTypeError, RegexTimeoutError, RegexTimeoutWarning,
-                     RulePackError)
+                     RulePackError, StoreError, StoreWarning)
 from .fact import (AwardFact, DateFact, Document, Fact, JobsFact, MoneyFact, OrganizationFact, PersonFact,
                    Published, Zone, json_default)
 from .pipeline import Extractor, extract, extract_html
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from .evaluation import Report
     from .rulepacks import RulePack
+    from .store import Store
 
 #: what :func:`to_dataframe` and :func:`to_arrow` take: Documents, ``pipe()`` dict records, or one of either
 Docs = Union[Document, Mapping[str, Any], Iterable[Union[Document, Mapping[str, Any]]]]
@@ -62,7 +63,19 @@ __all__ = [
     "schema",
     "to_dataframe",
     "to_arrow",
+    "Store",
+    "StoreError",
+    "StoreWarning",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # kfacts.Store is imported on first use (the store module is not needed to extract)
+    if name == "Store":
+        from .store import Store
+
+        return Store
+    raise AttributeError(f"module 'kfacts' has no attribute {name!r}")
 
 
 def evaluate(gold_path: str | os.PathLike[str], root: str | os.PathLike[str] | None = None,

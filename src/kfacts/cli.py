@@ -192,6 +192,7 @@ examples:
   kfacts extract pages/ crawl.jsonl --format csv -o facts.csv
   kfacts explain page.html
   kfacts eval gold.jsonl --root pages/
+  kfacts store add facts.db pages/ && kfacts store query facts.db --entity 성동구
 
 'kfacts COMMAND --help' shows each command's options and examples.""")
     p.add_argument("--version", action="version", version=f"kfacts {__version__}")
@@ -270,6 +271,10 @@ examples:
                        formatter_class=raw)
     t.add_argument("packs", nargs="+", metavar="PACK.toml")
     t.set_defaults(func=lambda a: __import__("kfacts.rulepacks", fromlist=["cli_test_pack"]).cli_test_pack(a))
+
+    from .store.cli import register as register_store  # kfacts store add|query|conflicts|export|import|refresh
+
+    register_store(sub, raw)
     return p
 
 

@@ -5,6 +5,7 @@ Codes are grouped by area:
 * ``KF1xx`` - input given to :func:`kfacts.extract` / :class:`kfacts.Extractor`
 * ``KF2xx`` - rule packs (:class:`RulePackError`)
 * ``KF3xx`` - evaluation and gold files (:class:`GoldFormatError`)
+* ``KF4xx`` - the fact store (:class:`StoreError`, :mod:`kfacts.store`)
 
 The message texts live here, in one table, so that documentation and tests
 can refer to a code rather than to wording. :data:`EXPLANATIONS` says, per
@@ -66,6 +67,15 @@ MESSAGES: dict[str, str] = {
     # evaluation
     "KF301": "gold file {path}: line {line}: {detail}",
     "KF302": "gold file not found: {path}",
+    # the fact store
+    "KF401": "{path} is not a kfacts store: {detail}",
+    "KF402": "{path} has store schema version {found}; this kfacts ({version}) reads versions up to {supported}: "
+             "upgrade kfacts to open it",
+    "KF403": "{path} is locked by another process (waited {timeout} s): {detail}",
+    "KF404": "invalid store query: {detail}",
+    "KF405": "cannot read {path} as a kfacts Parquet export or Spark mentions folder: {detail}",
+    "KF406": "{what} needs pyarrow (pip install 'kfacts[arrow]')",
+    "KF407": "this Python's sqlite3 has no FTS5: document text is stored without full-text search",
 }
 
 
@@ -166,6 +176,10 @@ class GoldFileNotFoundError(KfactsError, FileNotFoundError):
     """A gold file does not exist (code ``KF302``)."""
 
 
+class StoreError(KfactsError, ValueError):
+    """The fact store cannot be opened, queried or written (``KF401``-``KF406``): nothing was changed."""
+
+
 # -- warnings ------------------------------------------------------------------
 class KfactsWarning(UserWarning):
     """Base class of kfacts' warnings: part of a result was lost, not the document.
@@ -184,6 +198,10 @@ class KfactsWarning(UserWarning):
         self.code = code
         self.fields = fields
         super().__init__(message(code, **fields))
+
+
+class StoreWarning(KfactsWarning):
+    """The store works without a feature its SQLite lacks (``KF407``: no FTS5)."""
 
 
 class RegexTimeoutWarning(KfactsWarning):
@@ -302,6 +320,29 @@ EXPLANATIONS: dict[str, tuple[str, str]] = {
               "Fix the line as the message says; SPEC section 3 gives the format."),
     "KF302": ("The gold file does not exist (`GoldFileNotFoundError`, a `FileNotFoundError`).",
               "Check the path."),
+    "KF401": ("`kfacts.Store(path)` was given a file that is not a kfacts store: not an SQLite database, or "
+              "an SQLite database without kfacts' `meta` table (`StoreError`, a `ValueError`). Nothing is written "
+              "to it.",
+              "Give the path of a store (or of a new file, which becomes one)."),
+    "KF402": ("The store was written by a newer kfacts whose schema this version cannot read; it is left "
+              "untouched.",
+              "Upgrade kfacts (`pip install -U kfacts`), or open a copy with the newer version."),
+    "KF403": ("Another process holds the store's write lock (an ingest running, an open transaction in "
+              "another tool) for longer than the `timeout` given to `Store` (default 5 s). The operation "
+              "changed nothing.",
+              "Wait for the other process, or give a longer `timeout=` (`--timeout` on the command line)."),
+    "KF404": ("A query argument is not usable: an unknown fact type, a year range that is not a year, an "
+              "unknown output format.",
+              "Fix the argument as the message says (docs/store.md lists the types and formats)."),
+    "KF405": ("`kfacts store import` was given a folder without the Parquet files of an export or of "
+              "`kfacts.spark.write_mentions` (`documents.parquet`/`documents/`, `mentions.parquet`/`mentions/`), "
+              "or with columns missing. Nothing was imported.",
+              "Point it at the folder `kfacts store export` or `kfacts.spark.write_mentions` wrote."),
+    "KF406": ("Parquet export and import need pyarrow, an optional dependency.",
+              "`pip install 'kfacts[arrow]'`, or export CSV (`--format csv`)."),
+    "KF407": ("The Python's SQLite was built without FTS5, so `Store.search()` cannot work; documents and "
+              "their text are still stored (`StoreWarning`).",
+              "Use a Python whose sqlite3 has FTS5 (the python.org and most Linux builds do) to search."),
 }
 
 
@@ -327,6 +368,7 @@ def errors_markdown() -> str:
         "* `KF1xx` - input given to `extract()` / `Extractor`, and the `kfacts extract` command's files",
         "* `KF2xx` - rule packs (`kfacts.RulePackError`; see docs/rule-packs.md)",
         "* `KF3xx` - evaluation and gold files",
+        "* `KF4xx` - the fact store (`kfacts.Store`, `kfacts store`; see docs/store.md)",
         "",
         "| code | message | cause | what to do |",
         "|---|---|---|---|",

@@ -25,8 +25,8 @@ KEYS: dict[str, tuple[str, tuple[str, ...]]] = {
     "organization": ("canonical", ("kind",)),
     "person": ("name", ("title", "org")),
     "award": ("recipient", ("award", "honor", "event", "organizer", "category", "year")),
-    "money": ("value", ("approx", "currency")),
-    "jobs": ("value", ("approx",)),
+    "money": ("value", ("approx", "currency", "subject")),
+    "jobs": ("value", ("approx", "subject")),
     "date": ("value", ("relative",)),
 }
 TYPES = tuple(KEYS)
@@ -263,12 +263,15 @@ def score_document(gold_facts: list[dict[str, Any]], predicted: list[Any], text:
         fs = fields.setdefault(t, {n: [0, 0] for n in secondary})
         for k in tp:
             for gf in g[k]:
+                # a secondary field is scored only where the gold fact carries it (SPEC section 4:
+                # older gold sets have no ``subject``)
+                carried = [n for n in secondary if not isinstance(gf, dict) or n in gf]
                 best, best_ok = None, -1
                 for pf in p[k]:
-                    ok = sum(norm(_get(gf, n)) == norm(_get(pf, n)) for n in secondary)
+                    ok = sum(norm(_get(gf, n)) == norm(_get(pf, n)) for n in carried)
                     if ok > best_ok:
                         best, best_ok = pf, ok
-                for n in secondary:
+                for n in carried:
                     fs[n][1] += 1
                     if norm(_get(gf, n)) == norm(_get(best, n)):
                         fs[n][0] += 1

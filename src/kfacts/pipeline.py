@@ -10,6 +10,7 @@ from .analysis import Analyzer
 from .errors import InputError, InputTypeError, KfactsError
 from .extractors import builtin_modules, builtin_rules
 from .extractors.base import Context, Rule
+from .extractors.money.subject import assign as assign_subjects
 from .fact import Document, Fact, Published
 from .published import find_published, parse_date
 from .zones import find_zones
@@ -227,6 +228,7 @@ class Extractor:
             for f in found:
                 ctx.facts.setdefault(f.type, []).append(f)
             facts.extend(found)
+        facts = assign_subjects(ctx, facts)  # whose money, whose jobs: needs the organizations found above
         if self.disabled:
             facts = [f for f in facts if f.rule not in self.disabled]
         facts = [f for f in facts if text[f.span[0]:f.span[1]] == f.text]

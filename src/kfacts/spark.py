@@ -33,7 +33,7 @@ import os
 import sys
 from typing import Any, Iterator, Sequence
 
-__all__ = ["extract_facts", "spark_schema", "worker_python"]
+__all__ = ["extract_facts", "spark_schema", "worker_python", "write_mentions", "store_rows_ddl"]
 
 #: (packs, disable, zoning) -> Extractor, per Python worker process
 _EXTRACTORS: dict[Any, Any] = {}
@@ -148,3 +148,106 @@ def extract_facts(df: Any, text_col: str = "text", published_col: str | None = N
     fn = functools.partial(_map_batches, packs=tuple(str(p) for p in packs), disable=tuple(sorted(disable)),
                            zoning=zoning, published=pub)
     return slim.mapInArrow(fn, spark_schema())
+
+
+# -- the store's layout: documents and mentions as Parquet (kfacts store import) -------
+_STORE_TYPES = {"span_start": "bigint", "span_end": "bigint", "year": "bigint", "number": "double",
+                "approx": "bigint", "relative": "bigint", "doc_size": "bigint"}
+
+
+def _store_columns() -> list[str]:
+    from .store.schema import DOCUMENT_COLUMNS, MENTION_COLUMNS
+
+    mention = [c for c in MENTION_COLUMNS if c not in ("id", "entity_id", "document_id")]
+    # document columns carry a doc_ prefix: a mention has its own text and title
+    return ["row_kind", "document_id"] + [f"doc_{c}" for c in DOCUMENT_COLUMNS if c != "id"] + mention
+
+
+def store_rows_ddl() -> str:
+    """The Spark DDL of the rows :func:`write_mentions` computes (one per document and per mention)."""
+    return ", ".join(f"`{c}` {_STORE_TYPES.get(c, 'string')}" for c in _store_columns())
+
+
+def _map_store_rows(batches: Iterator[Any], packs: tuple[str, ...], disable: tuple[str, ...], zoning: bool,
+                    published: Any, store_text: bool, chunk_rows: int = 4096) -> Iterator[Any]:
+    """Executor side: texts in, one document row and its mention rows out (the store's columns)."""
+    import pyarrow as pa
+
+    from ._version import __version__
+    from .store.core import _now, mention_rows, outlet_of, text_id
+
+    ex = _extractor(packs, disable, zoning)
+    cols = _store_columns()
+    ddl_types = {c: (pa.int64() if _STORE_TYPES.get(c) == "bigint" else pa.float64() if _STORE_TYPES.get(c) == "double"
+                     else pa.string()) for c in cols}
+    schema = pa.schema([(c, ddl_types[c]) for c in cols])
+    rows: list[dict[str, Any]] = []
+    for batch in batches:
+        data = batch.to_pydict()
+        n = len(data[_TEXT])
+        for i in range(n):
+            text = data[_TEXT][i]
+            if text is None:
+                continue
+            pub = data.get(_PUB, [None] * n)[i]
+            doc = ex(text, published=pub if pub is not None else published)
+            did = text_id(text)
+            url = data.get("__kfacts_url", [None] * n)[i]
+            day = doc.published.isoformat() if doc.published else None
+            rows.append({"row_kind": "document", "document_id": did, "doc_url": url,
+                         "doc_outlet": data.get("__kfacts_outlet", [None] * n)[i] or outlet_of(url),
+                         "doc_published": day, "doc_title": data.get("__kfacts_title", [None] * n)[i],
+                         "doc_size": len(text), "doc_added": _now(), "doc_kfacts_version": __version__,
+                         "doc_text": text if store_text else None})
+            for m in mention_rows(did, text, doc.facts):
+                m = dict(m)
+                m["row_kind"] = "mention"
+                rows.append(m)
+            if len(rows) >= chunk_rows:
+                yield from pa.Table.from_pylist(rows, schema=schema).to_batches()
+                rows = []
+    if rows:
+        yield from pa.Table.from_pylist(rows, schema=schema).to_batches()
+
+
+def write_mentions(df: Any, folder: str, text_col: str = "text", published_col: str | None = None,
+                   url_col: str | None = None, outlet_col: str | None = None, title_col: str | None = None, *,
+                   published: Any = None, packs: Sequence[str] = (), disable: Sequence[str] = (),
+                   zoning: bool = True, store_text: bool = True, mode: str = "errorifexists") -> None:
+    """Extract every row and write ``folder/documents`` and ``folder/mentions`` as Parquet, in the
+    layout of :class:`kfacts.Store`'s tables; ``kfacts store import DB FOLDER`` merges them.
+
+    A document's id is the sha256 of its text, as in the store, so the same text
+    extracted on a cluster and locally is one document. Extraction runs once
+    (the rows are persisted while both folders are written).
+    """
+    from pyspark import StorageLevel
+    from pyspark.sql import functions as F
+
+    from .pipeline import parse_published
+
+    pub = parse_published(published)
+    cols = [F.col(text_col).cast("string").alias(_TEXT)]
+    if published_col is not None:
+        c = F.col(published_col)
+        dtype = dict(df.dtypes).get(published_col)
+        cols.append((F.to_date(c).cast("string") if dtype in ("date", "timestamp", "timestamp_ntz")
+                     else c.cast("string")).alias(_PUB))
+    for col, alias in ((url_col, "__kfacts_url"), (outlet_col, "__kfacts_outlet"), (title_col, "__kfacts_title")):
+        if col is not None:
+            cols.append(F.col(col).cast("string").alias(alias))
+    worker_python(df.sparkSession)
+    fn = functools.partial(_map_store_rows, packs=tuple(str(p) for p in packs), disable=tuple(sorted(disable)),
+                           zoning=zoning, published=pub, store_text=store_text)
+    rows = df.select(*cols).mapInArrow(fn, store_rows_ddl()).persist(StorageLevel.MEMORY_AND_DISK)
+    try:
+        from .store.schema import DOCUMENT_COLUMNS, MENTION_COLUMNS
+
+        docs = rows.where(F.col("row_kind") == "document").select(
+            F.col("document_id").alias("id"), *[F.col(f"doc_{c}").alias(c) for c in DOCUMENT_COLUMNS if c != "id"])
+        docs.write.mode(mode).parquet(f"{folder}/documents")
+        mcols = [c for c in MENTION_COLUMNS if c not in ("id", "entity_id")]
+        mentions = rows.where(F.col("row_kind") == "mention").select(*mcols)
+        mentions.write.mode(mode).parquet(f"{folder}/mentions")
+    finally:
+        rows.unpersist()
