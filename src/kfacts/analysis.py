@@ -109,7 +109,9 @@ class Analyzer:
         """Plain Kiwi tokenization of ``text`` (what the benchmark compares to)."""
         return self.kiwi.tokenize(sanitize(text))
 
-    def analyze(self, text: str) -> Analysis:
+    def analyze(self, text: str, deadline: Any = None) -> Analysis:
+        """Tokens and sentences of ``text``; ``deadline`` (a :class:`kfacts.budget.Deadline`)
+        is checked before each chunk."""
         clean = sanitize(text)
         tokens: list[Token] = []
         sentences: list[tuple[int, int]] = []
@@ -119,6 +121,8 @@ class Analyzer:
         for offset, chunk in _chunks(clean, CHUNK_CHARS):
             if not chunk.strip():
                 continue
+            if deadline is not None:
+                deadline.check(f"in Kiwi's analysis at character {offset}")
             last_sent = -1
             for t in kiwi.tokenize(chunk):
                 sp = t.sent_position

@@ -7,12 +7,16 @@ import threading
 from typing import Any, Iterable, Iterator, Mapping, Sequence, overload
 
 from .analysis import Analyzer
+from .budget import Deadline, check_budget
 from .errors import InputError, InputTypeError, KfactsError
 from .extractors import builtin_modules, builtin_rules
 from .extractors.base import Context, Rule
 from .fact import Document, Fact, Published
 from .published import find_published, parse_date
 from .zones import find_zones
+
+#: "the Extractor's own time budget" (a call may pass None for no limit)
+_SAME: Any = type("_Same", (), {"__repr__": lambda self: "<the Extractor's time_budget>"})()
 
 
 def parse_published(published: Any) -> _dt.date | None:
@@ -90,13 +94,20 @@ class Extractor:
         facts from page clutter are kept too.
     kiwi : kiwipiepy.Kiwi, optional
         A Kiwi instance to use instead of building one.
+    time_budget : float or None
+        Seconds one document may take (CPU time of the thread extracting it,
+        see :mod:`kfacts.budget`); a document over it raises
+        :class:`kfacts.DocumentTimeoutError` (``KF112``) and gives no facts.
+        ``None`` (the default) is no limit. A call may override it
+        (``ex(text, time_budget=5)``).
 
     The Kiwi instance is built on first use. One Extractor may be shared by
     threads.
     """
 
     def __init__(self, packs: Sequence[Any] = (), disable: Iterable[str] = (), *, zoning: bool = True,
-                 kiwi: Any = None) -> None:
+                 kiwi: Any = None, time_budget: float | None = None) -> None:
+        self.time_budget = check_budget(time_budget)
         self._modules = builtin_modules()
         self.packs = []
         if packs:
@@ -137,9 +148,14 @@ class Extractor:
     def analyzer(self) -> Analyzer:
         return self._analyzer
 
-    def __call__(self, text: str, published: Published = None) -> Document:
+    def __call__(self, text: str, published: Published = None, *, time_budget: Any = _SAME) -> Document:
         if not isinstance(text, str):
             raise InputTypeError("KF101", kind=type(text).__name__)
+        budget = self.time_budget if time_budget is _SAME else check_budget(time_budget)
+        deadline = None
+        if budget is not None:
+            self._analyzer.kiwi  # loading Kiwi's model (first call) is not the document's time
+            deadline = Deadline(budget)
         pub = _usable_published(published)
         page_date = None
         if pub is None:
@@ -150,11 +166,18 @@ class Extractor:
             from .fact import Zone
 
             zones = [Zone("article", (0, len(text)))] if text else []
-        analysis = self._analyzer.analyze(text)
+        if deadline is not None:
+            deadline.check("after finding the zones")
+        analysis = self._analyzer.analyze(text, deadline=deadline)
         ctx = Context(text=text, published=pub, tokens=analysis.tokens, sentences=analysis.sentences, zones=zones)
+        if deadline is not None:
+            ctx.options["deadline"] = deadline  # for extractors with long loops
+        del analysis
         facts: list[Fact] = []
         extractors = [(m.extract) for m in self._modules] + [p.extract for p in self.packs]
         for extract in extractors:
+            if deadline is not None:
+                deadline.check(f"before {getattr(extract, '__module__', None) or 'a rule pack'}")
             found = [f for f in extract(ctx) if ctx.in_article(*f.span)]
             for f in found:
                 ctx.facts.setdefault(f.type, []).append(f)
@@ -170,7 +193,8 @@ class Extractor:
 
     extract = __call__
 
-    def extract_html(self, html: str | bytes, published: Published = None, *, encoding: str | None = None) -> Document:
+    def extract_html(self, html: str | bytes, published: Published = None, *, encoding: str | None = None,
+                     time_budget: Any = _SAME) -> Document:
         """Extract facts from an HTML page (str, or bytes in any encoding).
 
         The page's visible text is extracted first (scripts, styles, navigation
@@ -190,7 +214,7 @@ class Extractor:
                 source = "html_meta"
             except ValueError:
                 pass
-        doc = self(page.text, published=published)
+        doc = self(page.text, published=published, time_budget=time_budget)
         doc.html_map = page
         if source and doc.published is not None:
             doc.meta["published_source"] = source
@@ -201,18 +225,20 @@ class Extractor:
     @overload
     def pipe(self, texts: Iterable[str], published: Published = None, *, text_field: str = "text",
              published_field: str = "published", n_process: int = 1,
-             batch_size: int = 32) -> Iterator[Document]: ...
+             batch_size: int = 32, time_budget: Any = _SAME, errors: str = "raise") -> Iterator[Document]: ...
     @overload
     def pipe(self, texts: Iterable[Mapping[str, Any]], published: Published = None, *, text_field: str = "text",
              published_field: str = "published", n_process: int = 1,
-             batch_size: int = 32) -> Iterator[dict[str, Any]]: ...
+             batch_size: int = 32, time_budget: Any = _SAME, errors: str = "raise") -> Iterator[dict[str, Any]]: ...
     @overload
     def pipe(self, texts: Iterable[str | Mapping[str, Any]], published: Published = None, *,
              text_field: str = "text", published_field: str = "published", n_process: int = 1,
-             batch_size: int = 32) -> Iterator[Document | dict[str, Any]]: ...
+             batch_size: int = 32, time_budget: Any = _SAME,
+             errors: str = "raise") -> Iterator[Document | dict[str, Any]]: ...
 
     def pipe(self, texts: Iterable[Any], published: Published = None, *, text_field: str = "text",
-             published_field: str = "published", n_process: int = 1, batch_size: int = 32) -> Iterator[Any]:
+             published_field: str = "published", n_process: int = 1, batch_size: int = 32,
+             time_budget: Any = _SAME, errors: str = "raise") -> Iterator[Any]:
         """Extract from many texts, yielding results in input order.
 
         ``texts`` may hold strings (yielding :class:`Document`) or dicts
@@ -228,11 +254,24 @@ class Extractor:
         with the item's number; a worker that dies raises
         :class:`kfacts.batch.WorkerError`. Scripts using ``n_process > 1``
         need the usual ``if __name__ == "__main__":`` guard.
+
+        ``time_budget`` (default: the Extractor's) bounds each document (see
+        :class:`Extractor`). With ``errors="raise"`` (the default) a document
+        over it raises :class:`kfacts.DocumentTimeoutError` (``KF112``); with
+        ``errors="yield"`` that exception (its ``index`` set) is yielded in the
+        document's place and the stream goes on. With worker processes and a
+        budget, a watchdog in this process kills a worker that makes no
+        progress on one document for the budget plus a grace period (stuck in
+        native code, stopped with SIGSTOP), restarts the workers and resubmits
+        the other pending documents; that document is a
+        :class:`kfacts.batch.WorkerStuckError` (``KF113``), raised or yielded
+        the same way.
         """
         from .batch import pipe
 
+        budget = self.time_budget if time_budget is _SAME else check_budget(time_budget)
         return pipe(self, texts, published=published, text_field=text_field, published_field=published_field,
-                    n_process=n_process, batch_size=batch_size)
+                    n_process=n_process, batch_size=batch_size, time_budget=budget, errors=errors)
 
 
 _default: Extractor | None = None
@@ -248,7 +287,7 @@ def default_extractor() -> Extractor:
     return _default
 
 
-def extract(text: str, published: Published = None) -> Document:
+def extract(text: str, published: Published = None, *, time_budget: float | None = None) -> Document:
     """Extract facts from one text with the default :class:`Extractor`.
 
     >>> doc = extract("")
@@ -257,7 +296,7 @@ def extract(text: str, published: Published = None) -> Document:
     """
     if not isinstance(text, str):
         raise InputTypeError("KF101", kind=type(text).__name__)
-    return default_extractor()(text, published=published)
+    return default_extractor()(text, published=published, time_budget=time_budget)
 
 
 def extract_html(html: str | bytes, published: Any = None, *, encoding: str | None = None) -> Document:
