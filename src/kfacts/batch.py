@@ -18,22 +18,53 @@ An exception raised for one item is re-raised in the caller with its
 original type, the index of the item in the input and the worker's
 traceback (as ``__cause__``). A worker that dies (killed, out of memory)
 raises :class:`WorkerError` instead of hanging.
+
+Time budget: with ``time_budget`` each document is bounded cooperatively
+(:mod:`kfacts.budget`, ``KF112``). With worker processes a watchdog in this
+process also bounds the wall time: each worker writes, in shared memory, the
+item it is on and since when (monotonic clock); a worker on one item for more
+than ``time_budget + grace`` (``grace = max(WORKER_GRACE, 2 * time_budget)``:
+the budget counts CPU time, a busy machine stretches wall time) is stuck in
+native code, stopped (SIGSTOP) or starved. The workers are then killed and
+restarted, every other pending item is resubmitted (the stuck item's
+batch-mates too), and the stuck item gets :class:`WorkerStuckError`
+(``KF113``): raised, or yielded in its place with ``errors="yield"``.
+Not covered: every worker stopped while idle (holding no item) stalls the
+stream, as nothing is running late.
 """
 
 from __future__ import annotations
 
 import itertools
+import os
+import time
 import traceback
 from collections import deque
 from typing import Any, Iterable, Iterator
 
-from .errors import InputError, InputKeyError, InputTypeError, KfactsError
+from .errors import DocumentTimeoutError, InputError, InputKeyError, InputTypeError, KfactsError
 
-__all__ = ["pipe", "WorkerError", "RemoteTraceback"]
+__all__ = ["pipe", "WorkerError", "WorkerStuckError", "RemoteTraceback", "WORKER_GRACE"]
+
+#: seconds of wall time a worker may take on one item beyond ``time_budget`` (at least twice the budget)
+WORKER_GRACE = 10.0
 
 
 class WorkerError(KfactsError, RuntimeError):
     """A worker process of ``pipe(n_process>1)`` died or could not start (``KF108``)."""
+
+
+class WorkerStuckError(WorkerError, DocumentTimeoutError):
+    """A worker made no progress on one item for its time budget plus grace and was killed (``KF113``)."""
+
+
+class _Failed:
+    """In a batch's results: the item's DocumentTimeoutError (``errors="yield"``)."""
+
+    __slots__ = ("exc",)
+
+    def __init__(self, exc: BaseException) -> None:
+        self.exc = exc
 
 
 class RemoteTraceback(Exception):
@@ -54,15 +85,16 @@ def _published_of(item: dict, published: Any, published_field: str) -> Any:
     return pub
 
 
-def _one(extractor: Any, item: Any, published: Any, text_field: str, published_field: str) -> Any:
+def _one(extractor: Any, item: Any, published: Any, text_field: str, published_field: str,
+         time_budget: Any = None) -> Any:
     if isinstance(item, str):
-        return extractor(item, published=published)
+        return extractor(item, published=published, time_budget=time_budget)
     if isinstance(item, dict):
         pub = _published_of(item, published, published_field)
         if text_field in item:
-            doc = extractor(item[text_field], published=pub)
+            doc = extractor(item[text_field], published=pub, time_budget=time_budget)
         elif "html" in item:  # an HTML page: facts get their html_span, the record its extracted text
-            doc = extractor.extract_html(item["html"], published=pub)
+            doc = extractor.extract_html(item["html"], published=pub, time_budget=time_budget)
         else:
             raise InputKeyError("KF105", field=text_field, fields=", ".join(sorted(map(str, item))[:8]))
         out = dict(item)
@@ -83,16 +115,20 @@ def _note(exc: BaseException, index: int, where: str) -> BaseException:
 
 # -- worker-process side ------------------------------------------------------
 _worker_extractor: Any = None
+_worker_slots: Any = None  # shared doubles: per worker (pid, item index, busy since); see _parallel
+_worker_slot: int | None = None
+#: doubles per worker in the shared slots: pid, item index, busy since (monotonic; 0 when idle), ready
+_SLOT = 4
 
 
-def _init_worker(packs: Any, disable: Any, zoning: bool) -> None:
+def _init_worker(packs: Any, disable: Any, zoning: bool, slots: Any = None, counter: Any = None) -> None:
     """Build this worker's Extractor once and load Kiwi's model now.
 
     Runs as soon as the process starts, in parallel with the other workers
     and with the parent reading its input, so the first batch does not pay
     for it.
     """
-    global _worker_extractor
+    global _worker_extractor, _worker_slots, _worker_slot
     import signal
 
     from .pipeline import Extractor
@@ -100,8 +136,28 @@ def _init_worker(packs: Any, disable: Any, zoning: bool) -> None:
     # Ctrl-C is the parent's to handle (it stops the pool); workers would only print tracebacks
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
+    if slots is not None and counter is not None:
+        with counter.get_lock():
+            k = counter.value
+            counter.value += 1
+        if _SLOT * k + _SLOT - 1 < len(slots):
+            _worker_slots, _worker_slot = slots, k
+            slots[_SLOT * k] = os.getpid()
     _worker_extractor = Extractor(packs=packs, disable=disable, zoning=zoning)
     _worker_extractor.analyzer.tokenize_raw("준비")
+    if _worker_slot is not None:
+        _worker_slots[_SLOT * _worker_slot + 3] = 1.0  # ready: the parent's watchdog may judge it now
+
+
+def _mark(index: int | None) -> None:
+    """Tell the parent's watchdog which item this worker is on (``None``: none)."""
+    if _worker_slot is not None:
+        k = _SLOT * _worker_slot
+        if index is None:
+            _worker_slots[k + 2] = 0.0
+        else:
+            _worker_slots[k + 1] = index
+            _worker_slots[k + 2] = time.monotonic()
 
 
 def _slim(result: Any, item: Any) -> Any:
@@ -122,12 +178,20 @@ def _unslim(result: Any, item: Any) -> Any:
     return out
 
 
-def _work(batch: list[Any], published: Any, text_field: str, published_field: str) -> tuple[str, Any]:
-    out = []
+def _work(batch: list[Any], published: Any, text_field: str, published_field: str, first: int = 0,
+          time_budget: Any = None, errors: str = "raise") -> tuple[str, Any]:
+    out: list[Any] = []
     for i, item in enumerate(batch):
         try:
-            out.append(_slim(_one(_worker_extractor, item, published, text_field, published_field), item))
+            _mark(first + i)
+            out.append(_slim(_one(_worker_extractor, item, published, text_field, published_field, time_budget),
+                             item))
         except Exception as e:  # noqa: BLE001 - sent back to the parent, re-raised there
+            if isinstance(e, DocumentTimeoutError):
+                e.index = first + i
+                if errors == "yield":
+                    out.append(_Failed(e))
+                    continue
             tb = traceback.format_exc()
             try:
                 import pickle
@@ -136,6 +200,8 @@ def _work(batch: list[Any], published: Any, text_field: str, published_field: st
             except Exception:  # noqa: BLE001 - unpicklable exception: send its text
                 e = RuntimeError(f"{type(e).__name__}: {e}")
             return ("error", (i, e, tb))
+        finally:
+            _mark(None)
     return ("ok", out)
 
 
@@ -145,45 +211,64 @@ def _pack_ref(pack: Any) -> Any:
 
 
 def pipe(extractor: Any, texts: Iterable[Any], published: Any = None, *, text_field: str = "text",
-         published_field: str = "published", n_process: int = 1, batch_size: int = 32) -> Iterator[Any]:
+         published_field: str = "published", n_process: int = 1, batch_size: int = 32,
+         time_budget: Any = None, errors: str = "raise") -> Iterator[Any]:
     """Yield one result per input item, in input order.
 
-    See the module docstring for the item kinds, batching and errors.
+    See the module docstring for the item kinds, batching, errors and the time budget.
     """
+    from .budget import check_budget
+
+    time_budget = check_budget(time_budget)
+    if errors not in ("raise", "yield"):
+        raise InputError("KF107", detail=f"errors must be 'raise' or 'yield', got {errors!r}")
     if batch_size is None or batch_size < 1:
         raise InputError("KF107", detail=f"batch_size must be >= 1, got {batch_size!r}")
     if n_process is None or n_process == 1:
-        return _sequential(extractor, texts, published, text_field, published_field)
+        return _sequential(extractor, texts, published, text_field, published_field, time_budget, errors)
     if n_process < 1:
         raise InputError("KF107", detail=f"n_process must be >= 1, got {n_process!r}")
     if getattr(extractor, "_kiwi_given", False):
         raise InputError("KF107", detail="n_process > 1 cannot use a Kiwi instance given to Extractor(kiwi=...): "
                                           "each worker builds its own; use n_process=1 or let kfacts build Kiwi")
-    return _parallel(extractor, texts, published, text_field, published_field, n_process, batch_size)
+    return _parallel(extractor, texts, published, text_field, published_field, n_process, batch_size,
+                     time_budget, errors)
 
 
 def _sequential(extractor: Any, texts: Iterable[Any], published: Any, text_field: str,
-                published_field: str) -> Iterator[Any]:
+                published_field: str, time_budget: Any = None, errors: str = "raise") -> Iterator[Any]:
     for index, item in enumerate(texts):
         try:
-            result = _one(extractor, item, published, text_field, published_field)
+            result = _one(extractor, item, published, text_field, published_field, time_budget)
+        except DocumentTimeoutError as e:
+            e.index = index
+            if errors == "yield":
+                yield e
+                continue
+            raise _note(e, index, "this process")
         except Exception as e:
             raise _note(e, index, "this process")
         yield result
 
 
 def _parallel(extractor: Any, texts: Iterable[Any], published: Any, text_field: str, published_field: str,
-              n_process: int, batch_size: int) -> Iterator[Any]:
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
+              n_process: int, batch_size: int, time_budget: Any = None, errors: str = "raise") -> Iterator[Any]:
+    from concurrent.futures import Future
+    from concurrent.futures import TimeoutError as FuturesTimeout
     from concurrent.futures.process import BrokenProcessPool
 
     packs = [_pack_ref(p) for p in extractor.packs]
+    options = (packs, sorted(extractor.disabled), extractor.zoning)
     it = iter(texts)
-    pool = ProcessPoolExecutor(n_process, mp_context=mp.get_context("spawn"), initializer=_init_worker,
-                               initargs=(packs, sorted(extractor.disabled), extractor.zoning))
+    watch = _Watchdog(n_process, options, time_budget) if time_budget is not None else None
+    pool, slots = _start_pool(n_process, options, watch is not None)
+
+    def submit(first: int, batch: list[Any]) -> Any:
+        return pool.submit(_work, batch, published, text_field, published_field, first, time_budget, errors)
+
     pending: deque[tuple[int, list[Any], Any]] = deque()
     done_in = 0  # index of the first item of the next batch handed out
+    idle_restarts = 0
     ok = False
     try:
         while True:
@@ -191,11 +276,61 @@ def _parallel(extractor: Any, texts: Iterable[Any], published: Any, text_field: 
                 batch = list(itertools.islice(it, batch_size))
                 if not batch:
                     break
-                pending.append((done_in, batch, pool.submit(_work, batch, published, text_field, published_field)))
+                pending.append((done_in, batch, submit(done_in, batch)))
                 done_in += len(batch)
             if not pending:
                 break
-            first, batch, fut = pending.popleft()
+            first, batch, fut = pending[0]
+            if watch is None:
+                got = True
+            else:
+                try:
+                    fut.result(timeout=watch.poll)
+                    got = True
+                except FuturesTimeout:
+                    got = False
+                except BrokenProcessPool:
+                    got = True
+            if not got:
+                stuck = watch.stuck(slots, sum(1 for _f, _b, fu in pending if fu.done()))
+                if stuck is None:
+                    continue
+                # kill every worker (a stopped one too), restart, resubmit what has no result yet
+                pid, index, waited = stuck
+                _kill_pool(pool)
+                err = None
+                if index >= 0:
+                    err = WorkerStuckError("KF113", pid=pid, index=index, waited=waited, budget=time_budget,
+                                           grace=watch.grace)
+                    err.index = index
+                    if errors != "yield":
+                        raise err
+                else:  # workers stopped while idle: no item to blame; a third time in a row is an error
+                    idle_restarts += 1
+                    if idle_restarts > 2:
+                        raise WorkerError("KF108", first=first)
+                pool, slots = _start_pool(n_process, options, True)
+                watch.restart()
+                old = list(pending)
+                pending.clear()
+                for f0, b, fu in old:
+                    if fu.done() and not fu.cancelled() and fu.exception() is None:
+                        pending.append((f0, b, fu))
+                        continue
+                    if err is not None and f0 <= index < f0 + len(b):
+                        k = index - f0
+                        if k:
+                            pending.append((f0, b[:k], submit(f0, b[:k])))
+                        failed: Future = Future()
+                        failed.set_result(("ok", [_Failed(err)]))
+                        pending.append((index, b[k:k + 1], failed))
+                        if k + 1 < len(b):
+                            pending.append((index + 1, b[k + 1:], submit(index + 1, b[k + 1:])))
+                    else:
+                        pending.append((f0, b, submit(f0, b)))
+                continue
+            pending.popleft()
+            idle_restarts = 0
             try:
                 status, payload = fut.result()
             except BrokenProcessPool as e:
@@ -205,8 +340,83 @@ def _parallel(extractor: Any, texts: Iterable[Any], published: Any, text_field: 
                 exc.__cause__ = RemoteTraceback(tb)
                 raise _note(exc, first + i, "worker process")
             for result, item in zip(payload, batch):
-                yield _unslim(result, item)
+                yield result.exc if isinstance(result, _Failed) else _unslim(result, item)
         ok = True
     finally:
-        # on early exit (consumer stopped, error) do not wait for the queued batches
-        pool.shutdown(wait=ok, cancel_futures=not ok)
+        if watch is None:
+            # on early exit (consumer stopped, error) do not wait for the queued batches
+            pool.shutdown(wait=ok, cancel_futures=not ok)
+        else:
+            # a worker stopped while idle would never take its exit order: wait a while, then kill
+            _stop_pool(pool, ok, watch.grace)
+
+
+def _start_pool(n_process: int, options: tuple, watched: bool) -> tuple[Any, Any]:
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = mp.get_context("spawn")
+    slots = counter = None
+    if watched:
+        slots = ctx.Array("d", _SLOT * n_process, lock=False)
+        counter = ctx.Value("i", 0)
+    pool = ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_init_worker,
+                               initargs=(*options, slots, counter))
+    return pool, slots
+
+
+def _kill_pool(pool: Any) -> None:
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    for p in procs:
+        try:
+            p.kill()  # SIGKILL ends a stopped process too
+        except Exception:  # noqa: BLE001 - already gone
+            pass
+    pool.shutdown(wait=False, cancel_futures=True)
+    for p in procs:
+        p.join(5)
+
+
+def _stop_pool(pool: Any, ok: bool, wait: float) -> None:
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=not ok)
+    deadline = time.monotonic() + wait
+    for p in procs:
+        p.join(max(0.0, deadline - time.monotonic()))
+        if p.is_alive():
+            p.kill()
+            p.join(5)
+
+
+class _Watchdog:
+    """Reads the workers' shared slots; finds a worker on one item for longer than the limit."""
+
+    def __init__(self, n_process: int, options: tuple, time_budget: float) -> None:
+        self.grace = max(WORKER_GRACE, 2 * time_budget)
+        self.limit = time_budget + self.grace
+        self.poll = min(1.0, self.limit / 4)
+        self.restart()
+
+    def restart(self) -> None:
+        self.seen: Any = None
+        self.progress = time.monotonic()
+
+    def stuck(self, slots: Any, done: int) -> tuple[int, int, float] | None:
+        """``(pid, item index, seconds)`` of a worker on one item for too long; ``(0, -1, seconds)``
+        when no worker is busy, some are ready, work is pending (``done`` counts finished
+        futures) and nothing moved for the limit: every ready worker is stopped while idle."""
+        now = time.monotonic()
+        snapshot = (done, tuple(slots[k + 2] for k in range(0, len(slots), _SLOT)))
+        if snapshot != self.seen:
+            self.seen, self.progress = snapshot, now
+        busy = False
+        for k in range(0, len(slots), _SLOT):
+            since = slots[k + 2]
+            if since > 0:
+                busy = True
+                if now - since > self.limit:
+                    return int(slots[k]), int(slots[k + 1]), now - since
+        ready = any(slots[k + 3] for k in range(0, len(slots), _SLOT))
+        if not busy and ready and now - self.progress > self.limit:
+            return 0, -1, now - self.progress
+        return None

@@ -15,6 +15,9 @@ from .fact import Document, Fact, Published
 from .published import find_published, parse_date
 from .zones import find_zones
 
+#: run once, without a budget, before the first budgeted document (loads Kiwi's model and the extractors' data)
+_WARM_UP = "한빛시는 2024년 3월 5일 10억원을 들여 일자리 20개를 만든다고 김하늘 시장이 밝혔다."
+
 #: "the Extractor's own time budget" (a call may pass None for no limit)
 _SAME: Any = type("_Same", (), {"__repr__": lambda self: "<the Extractor's time_budget>"})()
 
@@ -127,6 +130,7 @@ class Extractor:
         self._kiwi_given = kiwi is not None
         self._analyzer = Analyzer(kiwi=kiwi, user_words=self._user_words())
         self._lock = threading.Lock()
+        self._warm = False
 
     def _user_words(self) -> list[tuple[str, str, float]]:
         words: list[tuple[str, str, float]] = []
@@ -154,7 +158,9 @@ class Extractor:
         budget = self.time_budget if time_budget is _SAME else check_budget(time_budget)
         deadline = None
         if budget is not None:
-            self._analyzer.kiwi  # loading Kiwi's model (first call) is not the document's time
+            if not self._warm:  # loading Kiwi's model and the extractors' data is not the document's time
+                self(_WARM_UP, time_budget=None)
+                self._warm = True
             deadline = Deadline(budget)
         pub = _usable_published(published)
         page_date = None
