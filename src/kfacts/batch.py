@@ -292,7 +292,8 @@ def _parallel(extractor: Any, texts: Iterable[Any], published: Any, text_field: 
                 except BrokenProcessPool:
                     got = True
             if not got:
-                stuck = watch.stuck(slots, sum(1 for _f, _b, fu in pending if fu.done()))
+                stuck = watch.stuck(slots, sum(1 for _f, _b, fu in pending if fu.done()),
+                                    list((getattr(pool, "_processes", None) or {}).keys()))
                 if stuck is None:
                     continue
                 # kill every worker (a stopped one too), restart, resubmit what has no result yet
@@ -388,8 +389,33 @@ def _stop_pool(pool: Any, ok: bool, wait: float) -> None:
             p.join(5)
 
 
+def _cpu_seconds(pid: int) -> float | None:
+    """CPU time (user + system) of process ``pid`` from ``/proc`` (Linux); ``None`` elsewhere or when gone."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            fields = fh.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _CLK_TCK
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+try:
+    _CLK_TCK = float(os.sysconf("SC_CLK_TCK"))
+except (AttributeError, ValueError, OSError):
+    _CLK_TCK = 100.0
+
+
 class _Watchdog:
-    """Reads the workers' shared slots; finds a worker on one item for longer than the limit."""
+    """Finds a worker that makes no progress, from the workers' shared slots and their CPU clocks.
+
+    A worker on one item is stuck when the item has run for more than ``limit`` (budget + grace)
+    of wall time and, where ``/proc`` tells CPU times (Linux), either its CPU time has not moved
+    for ``grace`` (stopped with SIGSTOP, blocked) or it spent more than ``limit`` of CPU on the
+    item (a native loop the cooperative budget cannot stop). A worker that is merely starved on a
+    busy machine keeps moving and is left alone. With no worker on an item, work pending and
+    nothing moving (no result, no slot change, no CPU time of any worker) for ``limit``, the
+    workers are stopped while idle: they are replaced, no item is blamed.
+    """
 
     def __init__(self, n_process: int, options: tuple, time_budget: float) -> None:
         self.grace = max(WORKER_GRACE, 2 * time_budget)
@@ -400,23 +426,43 @@ class _Watchdog:
     def restart(self) -> None:
         self.seen: Any = None
         self.progress = time.monotonic()
+        self.cpu: dict[int, tuple[float, float, float]] = {}  # pid -> (cpu at item start, cpu, when it last moved)
+        self.items: dict[int, float] = {}  # pid -> the item's start (slot value) the CPU record is for
 
-    def stuck(self, slots: Any, done: int) -> tuple[int, int, float] | None:
-        """``(pid, item index, seconds)`` of a worker on one item for too long; ``(0, -1, seconds)``
-        when no worker is busy, some are ready, work is pending (``done`` counts finished
-        futures) and nothing moved for the limit: every ready worker is stopped while idle."""
+    def _moved(self, pid: int, since: float, now: float) -> tuple[float, float] | None:
+        """(seconds since the worker's CPU clock last moved, CPU seconds spent since ``since``)."""
+        cpu = _cpu_seconds(pid)
+        if cpu is None:
+            return None
+        rec = self.cpu.get(pid)
+        if rec is None or self.items.get(pid) != since:
+            rec = (cpu, cpu, now)
+            self.items[pid] = since
+        elif cpu > rec[1] + 0.01:
+            rec = (rec[0], cpu, now)
+        self.cpu[pid] = rec
+        return now - rec[2], cpu - rec[0]
+
+    def stuck(self, slots: Any, done: int, pids: list[int]) -> tuple[int, int, float] | None:
+        """``(pid, item index, seconds)`` of a stuck worker; ``(0, -1, seconds)`` for workers stopped
+        while idle (``done`` counts finished futures, ``pids`` are the pool's processes)."""
         now = time.monotonic()
-        snapshot = (done, tuple(slots[k + 2] for k in range(0, len(slots), _SLOT)))
+        cpus = tuple(_cpu_seconds(p) for p in pids)
+        snapshot = (done, tuple(slots[k + 2] for k in range(0, len(slots), _SLOT)), cpus)
         if snapshot != self.seen:
             self.seen, self.progress = snapshot, now
         busy = False
         for k in range(0, len(slots), _SLOT):
             since = slots[k + 2]
-            if since > 0:
-                busy = True
-                if now - since > self.limit:
-                    return int(slots[k]), int(slots[k + 1]), now - since
-        ready = any(slots[k + 3] for k in range(0, len(slots), _SLOT))
-        if not busy and ready and now - self.progress > self.limit:
+            if since <= 0:
+                continue
+            busy = True
+            pid = int(slots[k])
+            moved = self._moved(pid, since, now)
+            if now - since <= self.limit:
+                continue
+            if moved is None or moved[0] > self.grace or moved[1] > self.limit:
+                return pid, int(slots[k + 1]), now - since
+        if not busy and now - self.progress > self.limit:
             return 0, -1, now - self.progress
         return None
