@@ -7,8 +7,8 @@ import threading
 from typing import Any, Iterable, Iterator, Mapping, Sequence, overload
 
 from .analysis import Analyzer
-from .budget import Deadline, check_budget
-from .errors import InputError, InputTypeError, KfactsError
+from .budget import Deadline, _Overrun, armed, check_budget
+from .errors import DocumentTimeoutError, InputError, InputTypeError, KfactsError
 from .extractors import builtin_modules, builtin_rules
 from .extractors.base import Context, Rule
 from .fact import Document, Fact, Published
@@ -162,6 +162,16 @@ class Extractor:
                 self(_WARM_UP, time_budget=None)
                 self._warm = True
             deadline = Deadline(budget)
+        if deadline is None:
+            return self._extract(text, published, None)
+        try:
+            with armed(deadline):
+                return self._extract(text, published, deadline)
+        except _Overrun:
+            raise DocumentTimeoutError("KF112", budget=deadline.budget, spent=deadline.spent(),
+                                       stage="where it was working: interrupted by the budget monitor") from None
+
+    def _extract(self, text: str, published: Published, deadline: Deadline | None) -> Document:
         pub = _usable_published(published)
         page_date = None
         if pub is None:
