@@ -118,6 +118,11 @@ class Analyzer:
         if not clean.strip():
             return Analysis(tokens, sentences)
         kiwi = self.kiwi
+        # one string object per distinct form, tag and lemma (Kiwi makes a new one per token):
+        # a token then costs its slots and its start, a third of what it did (docs/performance.md)
+        strings: dict[str, str] = {}
+        same = strings.setdefault
+        sent = -1
         for offset, chunk in _chunks(clean, CHUNK_CHARS):
             if not chunk.strip():
                 continue
@@ -130,10 +135,16 @@ class Analyzer:
                 if sp != last_sent:
                     sentences.append((start, start + t.len))
                     last_sent = sp
+                    sent = len(sentences) - 1  # one int object shared by the sentence's tokens
                 else:
                     s0, e0 = sentences[-1]
                     end = start + t.len
                     if end > e0:
                         sentences[-1] = (s0, end)
-                tokens.append(Token(t.form, t.tag, start, t.len, len(sentences) - 1, t.lemma))
+                form = t.form
+                form = same(form, form)
+                lemma = t.lemma
+                tag = t.tag
+                tokens.append(Token(form, same(tag, tag), start, t.len, sent,
+                                    form if lemma == form else same(lemma, lemma)))
         return Analysis(tokens, sentences)
