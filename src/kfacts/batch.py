@@ -29,8 +29,9 @@ native code, stopped (SIGSTOP) or starved. The workers are then killed and
 restarted, every other pending item is resubmitted (the stuck item's
 batch-mates too), and the stuck item gets :class:`WorkerStuckError`
 (``KF113``): raised, or yielded in its place with ``errors="yield"``.
-Not covered: every worker stopped while idle (holding no item) stalls the
-stream, as nothing is running late.
+Where ``/proc`` gives CPU times, a worker whose CPU clock still moves (starved
+on a busy machine) is left alone; see :class:`_Watchdog`. Workers all
+stopped while idle are replaced after the limit with nothing moving.
 """
 
 from __future__ import annotations
