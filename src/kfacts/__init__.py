@@ -12,7 +12,7 @@ import os
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Union
 
 from ._version import __version__
-from .errors import (GoldFileNotFoundError, GoldFormatError, InputError, InputKeyError, InputTypeError, KfactsError,
+from .errors import (DocumentTimeoutError, GoldFileNotFoundError, GoldFormatError, InputError, InputKeyError, InputTypeError, KfactsError,
                      KfactsWarning, OutputError, PublishedTypeError, RegexTimeoutError, RegexTimeoutWarning,
                      RulePackError, StoreError, StoreWarning)
 from .fact import (AwardFact, DateFact, Document, Fact, JobsFact, MoneyFact, OrganizationFact, PersonFact,
@@ -57,6 +57,7 @@ __all__ = [
     "InputKeyError",
     "PublishedTypeError",
     "OutputError",
+    "DocumentTimeoutError",
     "KfactsWarning",
     "RegexTimeoutWarning",
     "load_pack",

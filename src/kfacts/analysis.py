@@ -130,13 +130,16 @@ class Analyzer:
                     out.append((start + offset, chunk))
         return out
 
-    def analyze(self, text: str, ranges: Sequence[tuple[int, int]] | None = None) -> Analysis:
-        """Tokens and sentences of ``text`` (of ``ranges`` only, if given), offsets into ``text``."""
-        return self.assemble(self.pieces(text, ranges))
+    def analyze(self, text: str, ranges: Sequence[tuple[int, int]] | None = None, deadline: Any = None) -> Analysis:
+        """Tokens and sentences of ``text`` (of ``ranges`` only, if given), offsets into ``text``;
+        ``deadline`` (a :class:`kfacts.budget.Deadline`) is checked before each piece."""
+        return self.assemble(self.pieces(text, ranges), deadline=deadline)
 
-    def assemble(self, pieces: list[tuple[int, str]], tokenized: Iterable[Any] | None = None) -> Analysis:
+    def assemble(self, pieces: list[tuple[int, str]], tokenized: Iterable[Any] | None = None,
+                 deadline: Any = None) -> Analysis:
         """The :class:`Analysis` of :meth:`pieces` from Kiwi's tokens of each piece (``tokenized``, in
-        the pieces' order; Kiwi is run here when not given). Every piece starts a new sentence."""
+        the pieces' order; Kiwi is run here when not given). Every piece starts a new sentence.
+        ``deadline`` (a :class:`kfacts.budget.Deadline`) is checked before each piece."""
         tokens: list[Token] = []
         sentences: list[tuple[int, int]] = []
         if not pieces:
@@ -145,8 +148,14 @@ class Analyzer:
             kiwi = self.kiwi
             tokenized = (kiwi.tokenize(chunk) for _offset, chunk in pieces)
         append = tokens.append
+        # one string object per distinct form, tag and lemma (Kiwi makes a new one per token):
+        # a token then costs its slots and its start, a third of what it did (docs/performance.md)
+        strings: dict[str, str] = {}
+        same = strings.setdefault
         n_sent = -1
         for (offset, _chunk), kiwi_tokens in zip(pieces, tokenized):
+            if deadline is not None:
+                deadline.check(f"in Kiwi's analysis at character {offset}")
             # one pass reading each Kiwi attribute once; the current sentence's
             # span stays in locals and is stored when the next sentence starts
             last_sent = -1
@@ -160,21 +169,27 @@ class Analyzer:
                     if last_sent != -1:
                         sentences.append((s0, e0))
                     last_sent = sp
-                    n_sent += 1
+                    n_sent += 1  # one int object shared by the sentence's tokens
                     s0, e0 = start, end
                 elif end > e0:
                     e0 = end
                 # Token.__init__'s work done here (this runs once per morpheme: a call
                 # per token cost about a fifth of the loop)
                 tok = _new(Token)
-                tok.form = form = t.form
-                tok.tag = tag = t.tag
+                form = t.form
+                tok.form = form = same(form, form)
+                tag = t.tag
+                tok.tag = tag = same(tag, tag)
                 tok.start = start
                 tok.len = length
                 tok.sent = n_sent
                 # Kiwi's lemma differs from the form only for verbs and adjectives
                 # (V* tags, where it appends 다); reading it costs as much as the form
-                tok.lemma = t.lemma if tag[:1] == "V" else form
+                if tag[:1] == "V":
+                    lemma = t.lemma
+                    tok.lemma = form if lemma == form else same(lemma, lemma)
+                else:
+                    tok.lemma = form
                 append(tok)
             if last_sent != -1:
                 sentences.append((s0, e0))

@@ -128,7 +128,8 @@ outputs:
 
 errors:
   --on-error fail (default) stops at the first unreadable document (a file in no known
-  encoding, a JSONL line that is not JSON or has no text...). --on-error skip leaves it out,
+  encoding, a JSONL line that is not JSON or has no text...) or the first document over
+  --time-budget (KF112; a worker process stuck that long is KF113, exit 4). --on-error skip leaves it out,
   reports it on standard error and in an error file - OUTPUT.errors.jsonl beside -o OUTPUT,
   or kfacts-errors.jsonl in the current folder when writing to standard output, a device or
   a pipe - one {"source", "line", "code", "message"} record per skipped document.
@@ -179,6 +180,19 @@ examples:
   kfacts test-pack my_pack.toml
   kfacts test-pack packs/*.toml
 """
+
+
+def _seconds(value: str) -> float:
+    """``--time-budget``: seconds >= 0 (0 is no limit)."""
+    import math
+
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not (seconds >= 0 and math.isfinite(seconds)):
+        raise argparse.ArgumentTypeError(f"must be 0 (no limit) or a positive number of seconds: {value!r}")
+    return seconds
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -232,6 +246,10 @@ examples:
     e.add_argument("--on-error", choices=["fail", "skip"], default="fail",
                    help="an unreadable document stops the run (fail, the default: exit 2) or is skipped "
                         "and listed in an error file (skip: exit 3 when any was)")
+    e.add_argument("--time-budget", type=_seconds, default=60.0, metavar="SECONDS",
+                   help="seconds one document may take (CPU time; a stuck worker process is killed after "
+                        "this plus a grace period); over it the document is an error (KF112/KF113: stops the "
+                        "run, or is skipped with --on-error skip) (default 60; 0 for no limit)")
     e.add_argument("--n-process", type=int, default=1, help="cores to use (default 1): Kiwi's threads in this process (Extractor.pipe(n_process=N))")
     e.add_argument("--no-progress", action="store_true", help="no progress bar")
     e.add_argument("--progress", action="store_true",

@@ -41,6 +41,10 @@ MESSAGES: dict[str, str] = {
     "KF110": "document skipped: {detail}",
     "KF111": "published must be a str, a datetime.date or None, not {kind} ({value!r}); "
              "write the date as a string, such as '2024-08-13' or '20240813'",
+    "KF112": "document ran over its time budget of {budget} s (CPU time of its thread; {spent:.2f} s spent, stopped {stage})",
+    "KF113": "pipe(): worker process {pid} made no progress for {waited:.1f} s on item #{index} of the input "
+             "(time budget {budget} s + grace {grace} s; stuck or stopped): the worker was killed",
+    "KF114": "time_budget must be a positive number of seconds or None, got {value!r}",
     # rule packs
     "KF201": "cannot read rule pack: {detail}",
     "KF202": "invalid TOML: {detail}",
@@ -168,6 +172,15 @@ class PublishedTypeError(KfactsError, TypeError, ValueError):
     """
 
 
+class DocumentTimeoutError(KfactsError, TimeoutError):
+    """One document ran over its per-document time budget (``KF112``), or the worker process
+    extracting it made no progress for the budget plus a grace period (``KF113``, raised as
+    :class:`kfacts.batch.WorkerStuckError`, a subclass). ``index`` is the item's number in a
+    ``pipe()`` input (``None`` for a single call)."""
+
+    index: int | None = None
+
+
 class GoldFormatError(KfactsError, ValueError):
     """A gold file does not follow SPEC section 3 (code ``KF301``)."""
 
@@ -261,6 +274,25 @@ EXPLANATIONS: dict[str, tuple[str, str]] = {
     "KF111": ("`published` is a number (`20240813`) or another non-date type (`PublishedTypeError`, a `TypeError` "
               "and a `ValueError`).",
               "Pass the date as a string (`'20240813'`, `'2024-08-13'`), a `datetime.date`, or `None`."),
+    "KF112": ("A document took more than the time budget: `Extractor(time_budget=S)`, "
+              "`extract(..., time_budget=S)`, `pipe(..., time_budget=S)` or `kfacts extract --time-budget S` "
+              "(default 60 s in the command, none in the API). The budget is CPU time of the thread extracting "
+              "the document, checked between Kiwi's chunks and between extractors "
+              "(`kfacts.DocumentTimeoutError`, a `TimeoutError`). `pipe(errors='yield')` and "
+              "`kfacts extract --on-error skip` turn it into an error record and go on with the next document.",
+              "Raise the budget for very long documents, or split them; with the command, `--on-error skip` "
+              "lists such documents in the error file and writes the rest."),
+    "KF113": ("A worker process of `pipe(n_process>1, time_budget=S)` made no progress on one document for "
+              "the budget plus a grace period (`kfacts.batch.WORKER_GRACE`, at least the budget): it is stuck "
+              "in native code, stopped (SIGSTOP) or starved. The parent kills the workers, restarts them and "
+              "resubmits every other pending document (`kfacts.batch.WorkerStuckError`, a `WorkerError` and a "
+              "`DocumentTimeoutError`).",
+              "With `errors='yield'` / `--on-error skip` the document becomes an error record and the stream "
+              "goes on; otherwise the run stops (exit status 4 in the command). Find the document by its "
+              "index and extract it alone to see why."),
+    "KF114": ("`time_budget` (or `--time-budget`) is not a positive number of seconds or `None` "
+              "(`InputError`, a `ValueError`).",
+              "Give seconds (`time_budget=30`), or `None` (`--time-budget 0`) for no limit."),
     "KF201": ("The pack file cannot be read: missing, not UTF-8, or unreadable.",
               "Check the path and save the file as UTF-8."),
     "KF202": ("The pack is not valid TOML, or its tables/arrays are nested too deeply to be a pack.",

@@ -446,16 +446,29 @@ def run_extract(args: argparse.Namespace) -> int:
         errors_path = errors_file_for(args.output)
         output_kind(errors_path)  # a sidecar we could not write: say so before the run
 
+    budget = getattr(args, "time_budget", None)
+    budget = None if budget is None or budget == 0 else budget
+    in_flight: dict[int, Any] = {}  # item index -> record id, to name a document over its time budget
+
     def records() -> Iterator[dict[str, Any]]:
-        for rec in iter_inputs(paths, args.text_field, args.published_field, html_field=args.html_field,
-                               id_field=args.id_field, encoding=args.encoding, on_error=on_error):
+        for i, rec in enumerate(iter_inputs(paths, args.text_field, args.published_field, html_field=args.html_field,
+                                            id_field=args.id_field, encoding=args.encoding, on_error=on_error)):
             if args.published:
                 rec["published"] = args.published
+            in_flight[i] = rec.get("id")
             yield rec
 
     def results() -> Iterator[dict[str, Any]]:
-        for out in ex.pipe(records(), n_process=n_process):
+        from .errors import DocumentTimeoutError
+
+        for i, out in enumerate(ex.pipe(records(), n_process=n_process, time_budget=budget,
+                                        errors="yield" if on_error is not None else "raise")):
+            source = in_flight.pop(i, None)
             progress.update(1)
+            if isinstance(out, DocumentTimeoutError):  # --on-error skip: listed like an unreadable document
+                skipped.append({"source": source, "line": None, "code": out.code, "message": str(out)})
+                print(f"kfacts: {source}: {out}", file=sys.stderr)
+                continue
             out.pop("html", None)
             out["published"] = out.pop("published_resolved", None)
             if types is not None:

@@ -7,13 +7,20 @@ import threading
 from typing import Any, Iterable, Iterator, Mapping, Sequence, overload
 
 from .analysis import Analyzer
-from .errors import InputError, InputTypeError, KfactsError
+from .budget import Deadline, _Overrun, armed, check_budget
+from .errors import DocumentTimeoutError, InputError, InputTypeError, KfactsError
 from .extractors import builtin_modules, builtin_rules
 from .extractors.base import Context, Rule
 from .extractors.money.subject import assign as assign_subjects
 from .fact import Document, Fact, Published
 from .published import find_published, parse_date
 from .zones import find_zones
+
+#: run once, without a budget, before the first budgeted document (loads Kiwi's model and the extractors' data)
+_WARM_UP = "한빛시는 2024년 3월 5일 10억원을 들여 일자리 20개를 만든다고 김하늘 시장이 밝혔다."
+
+#: "the Extractor's own time budget" (a call may pass None for no limit)
+_SAME: Any = type("_Same", (), {"__repr__": lambda self: "<the Extractor's time_budget>"})()
 
 
 def parse_published(published: Any) -> _dt.date | None:
@@ -145,13 +152,20 @@ class Extractor:
         facts from page clutter are kept too.
     kiwi : kiwipiepy.Kiwi, optional
         A Kiwi instance to use instead of building one.
+    time_budget : float or None
+        Seconds one document may take (CPU time of the thread extracting it,
+        see :mod:`kfacts.budget`); a document over it raises
+        :class:`kfacts.DocumentTimeoutError` (``KF112``) and gives no facts.
+        ``None`` (the default) is no limit. A call may override it
+        (``ex(text, time_budget=5)``).
 
     The Kiwi instance is built on first use. One Extractor may be shared by
     threads.
     """
 
     def __init__(self, packs: Sequence[Any] = (), disable: Iterable[str] = (), *, zoning: bool = True,
-                 kiwi: Any = None) -> None:
+                 kiwi: Any = None, time_budget: float | None = None) -> None:
+        self.time_budget = check_budget(time_budget)
         self._modules = builtin_modules()
         self.packs = []
         if packs:
@@ -171,6 +185,7 @@ class Extractor:
         self._kiwi_given = kiwi is not None
         self._analyzer = Analyzer(kiwi=kiwi, user_words=self._user_words())
         self._lock = threading.Lock()
+        self._warm = False
 
     def _user_words(self) -> list[tuple[str, str, float]]:
         words: list[tuple[str, str, float]] = []
@@ -192,12 +207,34 @@ class Extractor:
     def analyzer(self) -> Analyzer:
         return self._analyzer
 
-    def __call__(self, text: str, published: Published = None) -> Document:
-        return self._finish(self._prepare(text, published))
+    def __call__(self, text: str, published: Published = None, *, time_budget: Any = _SAME) -> Document:
+        if not isinstance(text, str):
+            raise InputTypeError("KF101", kind=type(text).__name__)
+        budget = self.time_budget if time_budget is _SAME else check_budget(time_budget)
+        return self._timed(budget, lambda deadline: self._extract(text, published, deadline))[0]
 
-    extract = __call__
+    def _timed(self, budget: float | None, work: Any, prior: float = 0.0) -> tuple[Any, float]:
+        """``work(deadline)`` under ``budget`` seconds of this thread's CPU, ``prior`` of them already
+        spent (``Extractor.pipe`` on Kiwi's threads times the steps before and after Kiwi apart);
+        returns the result and the CPU seconds spent in all."""
+        if budget is None:
+            return work(None), 0.0
+        if not self._warm:  # loading Kiwi's model and the extractors' data is not the document's time
+            self(_WARM_UP, time_budget=None)
+            self._warm = True
+        deadline = Deadline(budget)
+        deadline.start -= prior
+        try:
+            with armed(deadline):
+                return work(deadline), deadline.spent()
+        except _Overrun:
+            raise DocumentTimeoutError("KF112", budget=deadline.budget, spent=deadline.spent(),
+                                       stage="where it was working: interrupted by the budget monitor") from None
 
-    def _prepare(self, text: str, published: Published = None) -> tuple[Any, ...]:
+    def _extract(self, text: str, published: Published, deadline: Deadline | None) -> Document:
+        return self._finish(self._prepare(text, published, deadline), None, deadline)
+
+    def _prepare(self, text: str, published: Published = None, deadline: Deadline | None = None) -> tuple[Any, ...]:
         """Everything before Kiwi: the checked input, the date, the zones and the pieces Kiwi reads
         (``Extractor.pipe`` hands those to Kiwi's threads, then calls :meth:`_finish`)."""
         if not isinstance(text, str):
@@ -212,18 +249,26 @@ class Extractor:
             from .fact import Zone
 
             zones = [Zone("article", (0, len(text)))] if text else []
+        if deadline is not None:
+            deadline.check("after finding the zones")
         pieces = self._analyzer.pieces(text, kiwi_ranges(text, zones) if self.zoning else None)
         return (text, pub, page_date, zones, pieces)
 
-    def _finish(self, prepared: tuple[Any, ...], tokenized: Iterable[Any] | None = None) -> Document:
+    def _finish(self, prepared: tuple[Any, ...], tokenized: Iterable[Any] | None = None,
+                deadline: Deadline | None = None) -> Document:
         """The :class:`Document` of :meth:`_prepare`'s result, from Kiwi's tokens of each piece
-        (``tokenized``; Kiwi runs here when not given)."""
+        (``tokenized``; Kiwi runs here when not given), ``deadline`` checked along the way."""
         text, pub, page_date, zones, pieces = prepared
-        analysis = self._analyzer.assemble(pieces, tokenized)
+        analysis = self._analyzer.assemble(pieces, tokenized, deadline=deadline)
         ctx = Context(text=text, published=pub, tokens=analysis.tokens, sentences=analysis.sentences, zones=zones)
+        if deadline is not None:
+            ctx.options["deadline"] = deadline  # for extractors with long loops
+        del analysis
         facts: list[Fact] = []
         extractors = [(m.extract) for m in self._modules] + [p.extract for p in self.packs]
         for extract in extractors:
+            if deadline is not None:
+                deadline.check(f"before {getattr(extract, '__module__', None) or 'a rule pack'}")
             found = [f for f in extract(ctx) if ctx.in_article(*f.span)]
             for f in found:
                 ctx.facts.setdefault(f.type, []).append(f)
@@ -238,7 +283,10 @@ class Extractor:
             meta["warnings"] = list(ctx.options["warnings"])  # KfactsWarning records (docs/errors.md)
         return Document(text=text, published=pub, facts=facts, zones=zones, meta=meta)
 
-    def extract_html(self, html: str | bytes, published: Published = None, *, encoding: str | None = None) -> Document:
+    extract = __call__
+
+    def extract_html(self, html: str | bytes, published: Published = None, *, encoding: str | None = None,
+                     time_budget: Any = _SAME) -> Document:
         """Extract facts from an HTML page (str, or bytes in any encoding).
 
         The page's visible text is extracted first (scripts, styles, navigation
@@ -249,7 +297,7 @@ class Extractor:
         (``article:published_time``...) is used, then the page text's own.
         """
         page, published, source = self._html_page(html, published, encoding)
-        return self._html_doc(self(page.text, published=published), page, source)
+        return self._html_doc(self(page.text, published=published, time_budget=time_budget), page, source)
 
     def _html_page(self, html: str | bytes, published: Published, encoding: str | None) -> tuple[Any, Any, Any]:
         """The page's text and the ``published`` to use (the page's metadata date when none is given)."""
@@ -277,19 +325,20 @@ class Extractor:
     @overload
     def pipe(self, texts: Iterable[str], published: Published = None, *, text_field: str = "text",
              published_field: str = "published", n_process: int = 1,
-             batch_size: int = 32, mode: str = "auto") -> Iterator[Document]: ...
+             batch_size: int = 32, mode: str = "auto", time_budget: Any = _SAME, errors: str = "raise") -> Iterator[Document]: ...
     @overload
     def pipe(self, texts: Iterable[Mapping[str, Any]], published: Published = None, *, text_field: str = "text",
              published_field: str = "published", n_process: int = 1,
-             batch_size: int = 32, mode: str = "auto") -> Iterator[dict[str, Any]]: ...
+             batch_size: int = 32, mode: str = "auto", time_budget: Any = _SAME, errors: str = "raise") -> Iterator[dict[str, Any]]: ...
     @overload
     def pipe(self, texts: Iterable[str | Mapping[str, Any]], published: Published = None, *,
              text_field: str = "text", published_field: str = "published", n_process: int = 1,
-             batch_size: int = 32, mode: str = "auto") -> Iterator[Document | dict[str, Any]]: ...
+             batch_size: int = 32, mode: str = "auto", time_budget: Any = _SAME,
+             errors: str = "raise") -> Iterator[Document | dict[str, Any]]: ...
 
     def pipe(self, texts: Iterable[Any], published: Published = None, *, text_field: str = "text",
              published_field: str = "published", n_process: int = 1, batch_size: int = 32,
-             mode: str = "auto") -> Iterator[Any]:
+             mode: str = "auto", time_budget: Any = _SAME, errors: str = "raise") -> Iterator[Any]:
         """Extract from many texts, yielding results in input order.
 
         ``texts`` may hold strings (yielding :class:`Document`) or dicts
@@ -314,11 +363,24 @@ class Extractor:
         :class:`kfacts.batch.WorkerError`. Scripts using worker processes
         need the usual ``if __name__ == "__main__":`` guard. Every mode gives
         the facts of sequential extraction, in input order.
+
+        ``time_budget`` (default: the Extractor's) bounds each document (see
+        :class:`Extractor`). With ``errors="raise"`` (the default) a document
+        over it raises :class:`kfacts.DocumentTimeoutError` (``KF112``); with
+        ``errors="yield"`` that exception (its ``index`` set) is yielded in the
+        document's place and the stream goes on. With worker processes and a
+        budget, a watchdog in this process kills a worker that makes no
+        progress on one document for the budget plus a grace period (stuck in
+        native code, stopped with SIGSTOP), restarts the workers and resubmits
+        the other pending documents; that document is a
+        :class:`kfacts.batch.WorkerStuckError` (``KF113``), raised or yielded
+        the same way.
         """
         from .batch import pipe
 
+        budget = self.time_budget if time_budget is _SAME else check_budget(time_budget)
         return pipe(self, texts, published=published, text_field=text_field, published_field=published_field,
-                    n_process=n_process, batch_size=batch_size, mode=mode)
+                    n_process=n_process, batch_size=batch_size, mode=mode, time_budget=budget, errors=errors)
 
 
 _default: Extractor | None = None
@@ -334,7 +396,7 @@ def default_extractor() -> Extractor:
     return _default
 
 
-def extract(text: str, published: Published = None) -> Document:
+def extract(text: str, published: Published = None, *, time_budget: float | None = None) -> Document:
     """Extract facts from one text with the default :class:`Extractor`.
 
     >>> doc = extract("")
@@ -343,7 +405,7 @@ def extract(text: str, published: Published = None) -> Document:
     """
     if not isinstance(text, str):
         raise InputTypeError("KF101", kind=type(text).__name__)
-    return default_extractor()(text, published=published)
+    return default_extractor()(text, published=published, time_budget=time_budget)
 
 
 def extract_html(html: str | bytes, published: Any = None, *, encoding: str | None = None) -> Document:

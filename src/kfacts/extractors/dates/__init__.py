@@ -26,10 +26,23 @@ from typing import Any
 
 import regex as re
 
+from ...bounds import YEAR_RANGE
 from ...fact import Fact
 from ...normalize import dates as nd
 from ..base import Context, Rule
 from . import patterns as P
+
+#: a written year the patterns did not read (outside kfacts.bounds.YEAR_RANGE) right before a month, day or period
+_YEAR_BEFORE = re.compile(r"(?<![\d.,])(\d{3,})\s?년도?\s*$")
+
+
+def _unread_year_before(before: str) -> bool:
+    """Whether ``before`` ends with a written year outside :data:`kfacts.bounds.YEAR_RANGE` (``9999년 ``)."""
+    m = _YEAR_BEFORE.search(before)
+    if m is None:
+        return False
+    digits = m.group(1)
+    return len(digits) > 4 or not YEAR_RANGE[0] <= int(digits) <= YEAR_RANGE[1]
 
 RULES: list[Rule] = [
     Rule("date.numeric", "date", "A numeric date: 2024-08-13, 2024.8.13, 2024. 8. 13., 2024-Q3."),
@@ -342,6 +355,8 @@ def _rejected(ctx: Context, c: _Cand) -> bool:
         return True
     if c.kind in ("period", "md") and P.RECURRING_BEFORE.search(before):
         return True
+    if c.kind in ("md", "d", "period", "yp") and _unread_year_before(before):
+        return True  # 9999년 12월 31일: a year outside kfacts.bounds.YEAR_RANGE, not the publication year's
     if c.kind == "period" and c.q is not None and P.QUARTER_COUNT_AFTER.match(after) \
             and not before.rstrip().endswith(("~", "∼", "-", "–")):  # 3분기~4분기 연속 적자: a range
         return True

@@ -67,6 +67,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ...bounds import JOBS_LIMIT, within
 from ...fact import Fact
 from ...normalize.numbers import NUMBER, parse_number, strip_approx_marker, unit_multiplier
 from ..base import Context, Rule
@@ -265,7 +266,7 @@ def extract(ctx: Context) -> list[Fact]:
                     facts.extend(f)
                     taken[m.start()] = got[i] = f[0]
     facts.extend(_paragraph_facts(ctx, taken))
-    return facts
+    return [f for f in facts if within(f.fields.get("value"), JOBS_LIMIT)]  # beyond: no count (kfacts.bounds)
 
 
 def _lines(text: str):

@@ -34,6 +34,7 @@ import bisect
 import re
 from pathlib import Path
 
+from ...bounds import MONEY_LIMIT, within
 from ...fact import Fact
 from ...normalize.money import CURRENCY_WORD_PATTERN, CURRENCY_WORDS, ISO_CODES, currency_code, money_value
 from ...normalize.numbers import (LONE_DIGIT_BEFORE_CURRENCY, NUMBER, NUMBER_EOK, hangul_numeral_ok, parse_number, strip_approx_marker,
@@ -213,7 +214,7 @@ def extract(ctx: Context) -> list[Fact]:
             if imp is not None:
                 facts.append(imp)
                 last_end = max(last_end, e)
-    return facts
+    return [f for f in facts if within(f.fields.get("value"), MONEY_LIMIT)]  # beyond: no amount (kfacts.bounds)
 
 
 def _approx_words(m: re.Match) -> bool:

@@ -1,0 +1,185 @@
+"""Per-document time budget (issue 13, point 1): Extractor option, per call, pipe, CLI, stuck workers."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import signal
+import sys
+import time
+
+import pytest
+
+import kfacts
+from kfacts import batch
+from kfacts.batch import WorkerError, WorkerStuckError
+from kfacts.cli import main
+
+SENTENCE = "한빛시는 2024년 3월 5일 10억원을 들여 일자리 20개를 만든다고 김하늘 시장이 밝혔다.\n"
+#: about 130,000 characters: seven Kiwi chunks, many seconds of CPU time
+LONG = SENTENCE * 2400
+SHORT = ["누리군은 지난해 5억원을 지원했다.", "", SENTENCE]
+
+
+def _facts(doc):
+    return [f.to_dict() for f in doc.facts]
+
+
+def test_a_document_over_its_budget_is_a_coded_timeout(extractor):
+    ex = kfacts.Extractor(time_budget=0.3)  # its first call loads Kiwi's model and data before the clock starts
+    with pytest.raises(kfacts.DocumentTimeoutError) as info:
+        ex(LONG)
+    err = info.value
+    assert err.code == "KF112" and isinstance(err, kfacts.KfactsError) and isinstance(err, TimeoutError)
+    assert "[KF112]" in str(err) and "0.3 s" in str(err)
+    # stopped early (in Kiwi's analysis between chunks, or interrupted by the monitor), not after it all
+    assert "in Kiwi's analysis at character" in str(err) or "interrupted" in str(err)
+    assert err.fields["spent"] < 2.0
+
+
+def test_the_budget_is_per_call_and_short_documents_are_untouched(extractor):
+    ex = kfacts.Extractor(time_budget=0.05)
+    assert _facts(ex(SENTENCE, time_budget=None)) == _facts(extractor(SENTENCE))
+    assert _facts(ex(SENTENCE)) == _facts(extractor(SENTENCE))
+    with pytest.raises(kfacts.DocumentTimeoutError):
+        kfacts.extract(LONG, time_budget=0.05)
+
+
+def test_a_long_loop_inside_one_extractor_is_interrupted(extractor):
+    """`최우수상 ` repeated makes the awards clause search slow inside one extractor call (issue 12):
+    no cooperative check runs there; the monitor thread interrupts it at the budget."""
+    ex = kfacts.Extractor(time_budget=0.5)
+    with pytest.raises(kfacts.DocumentTimeoutError) as info:
+        ex("최우수상 " * 20000)
+    assert "interrupted by the budget monitor" in str(info.value) and info.value.fields["spent"] < 2.0
+    # the shared Extractor is intact: the next documents give the facts a fresh one gives
+    assert _facts(ex(SENTENCE)) == _facts(extractor(SENTENCE))
+
+
+def test_threads_sharing_an_extractor_each_keep_their_own_budget(extractor):
+    from concurrent.futures import ThreadPoolExecutor
+
+    ex = kfacts.Extractor(time_budget=0.5)
+    ex("준비")
+    texts = ["최우수상 " * 20000 if i % 3 == 0 else SENTENCE * 20 + str(i) for i in range(12)]
+
+    def one(t):
+        try:
+            return ex(t)
+        except kfacts.DocumentTimeoutError as e:
+            return e
+
+    with ThreadPoolExecutor(6) as pool:
+        out = list(pool.map(one, texts))
+    for i, (t, r) in enumerate(zip(texts, out)):
+        if i % 3 == 0:
+            assert isinstance(r, kfacts.DocumentTimeoutError), i
+        else:
+            assert _facts(r) == _facts(extractor(t)), i
+
+
+@pytest.mark.parametrize("bad", [0, -1, float("nan"), float("inf"), "5", True])
+def test_a_bad_budget_is_kf114(bad):
+    with pytest.raises(kfacts.InputError) as info:
+        kfacts.Extractor(time_budget=bad)
+    assert info.value.code == "KF114"
+
+
+def test_pipe_raises_or_yields_the_timeout_and_goes_on(extractor):
+    texts = [SHORT[0], LONG, SHORT[2]]
+    with pytest.raises(kfacts.DocumentTimeoutError) as info:
+        list(extractor.pipe(texts, time_budget=0.05))
+    assert info.value.index == 1
+    out = list(extractor.pipe(texts, time_budget=0.05, errors="yield"))
+    assert isinstance(out[1], kfacts.DocumentTimeoutError) and out[1].index == 1 and out[1].code == "KF112"
+    assert [_facts(out[0]), _facts(out[2])] == [_facts(extractor(texts[0])), _facts(extractor(texts[2]))]
+    with pytest.raises(kfacts.InputError):
+        list(extractor.pipe(texts, errors="ignore"))
+
+
+def _stop_all_workers():
+    workers = multiprocessing.active_children()
+    assert len(workers) == 2
+    for p in workers:
+        os.kill(p.pid, signal.SIGSTOP)
+    return workers
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="no SIGSTOP here")
+def test_workers_stopped_mid_document_do_not_block_the_stream(extractor, monkeypatch):
+    """Workers stopped with SIGSTOP while each is on a document (about 0.4 s of CPU each): the
+    watchdog kills and restarts them, the document one held becomes a KF113 record, every other
+    document comes back, in order, with its facts."""
+    monkeypatch.setattr(batch, "WORKER_GRACE", 1.0)  # limit: budget 1 s + grace max(1, 2 * 1) s
+    texts = [f"{i}번째 글. " + SENTENCE * 400 for i in range(10)]
+    it = extractor.pipe(texts, n_process=2, batch_size=1, time_budget=1.0, errors="yield")
+    out = [next(it)]  # the next documents are being extracted now
+    workers = _stop_all_workers()
+    out.extend(it)
+    assert all(not p.is_alive() for p in workers)  # killed (stopped processes too), not left behind
+    failed = [(i, r) for i, r in enumerate(out) if isinstance(r, Exception)]
+    assert len(out) == len(texts) and len(failed) == 1, failed
+    i, err = failed[0]
+    assert isinstance(err, WorkerStuckError) and isinstance(err, kfacts.DocumentTimeoutError)
+    assert isinstance(err, WorkerError) and err.code == "KF113" and err.index == i and i > 0
+    for j, (text, doc) in enumerate(zip(texts, out)):
+        if j != i:
+            assert doc.text == text and _facts(doc) == _facts(extractor(text))
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="no SIGSTOP here")
+def test_workers_stopped_while_idle_are_replaced(extractor, monkeypatch):
+    """Workers stopped between documents hold none: after the limit with no progress they are
+    killed and replaced, and every document comes back (none is to blame)."""
+    monkeypatch.setattr(batch, "WORKER_GRACE", 1.0)
+    texts = [f"{i}번째 글. " + SENTENCE for i in range(12)]
+    it = extractor.pipe(texts, n_process=2, batch_size=1, time_budget=0.5, errors="yield")
+    out = [next(it)]
+    time.sleep(3)  # short documents: the items in flight get done, the workers wait for more
+    workers = _stop_all_workers()
+    out.extend(it)
+    assert all(not p.is_alive() for p in workers)
+    assert [d.text for d in out] == texts
+    assert [_facts(d) for d in out] == [_facts(extractor(t)) for t in texts]
+
+
+# -- CLI ---------------------------------------------------------------------------------------
+def run(capsys, *argv):
+    code = main([str(a) for a in argv])
+    cap = capsys.readouterr()
+    return code, cap.out, cap.err
+
+
+@pytest.fixture
+def inputs(tmp_path):
+    kfacts.extract(SENTENCE)  # the shared extractor the command uses: model and data loaded
+    path = tmp_path / "in.jsonl"
+    rows = [{"id": "a", "text": SHORT[0]}, {"id": "big", "text": LONG}, {"id": "c", "text": SENTENCE}]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_cli_time_budget_skip_lists_the_document_and_writes_the_rest(tmp_path, inputs, capsys):
+    target = tmp_path / "facts.jsonl"
+    code, out, err = run(capsys, "extract", inputs, "--time-budget", "0.1", "--on-error", "skip", "-o", target)
+    assert code == 3, err
+    assert [json.loads(line)["id"] for line in target.read_text("utf-8").splitlines()] == ["a", "c"]
+    errors = [json.loads(line) for line in (tmp_path / "facts.jsonl.errors.jsonl").read_text("utf-8").splitlines()]
+    assert [(e["source"], e["code"]) for e in errors] == [("big", "KF112")]
+    assert "[KF112]" in err and "Traceback" not in err
+
+
+def test_cli_time_budget_fail_stops_with_the_code(tmp_path, inputs, capsys):
+    target = tmp_path / "facts.jsonl"
+    code, out, err = run(capsys, "extract", inputs, "--time-budget", "0.1", "-o", target)
+    assert code == 2 and "[KF112]" in err and not target.exists()
+
+
+def test_cli_default_budget_and_no_limit(capsys, tmp_path):
+    from kfacts.cli import build_parser
+
+    assert build_parser().parse_args(["extract", "x"]).time_budget == 60.0
+    assert build_parser().parse_args(["extract", "x", "--time-budget", "0"]).time_budget == 0.0
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["extract", "x", "--time-budget", "-1"])
