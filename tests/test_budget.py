@@ -98,6 +98,19 @@ def test_pipe_raises_or_yields_the_timeout_and_goes_on(extractor):
         list(extractor.pipe(texts, errors="ignore"))
 
 
+def test_pipe_on_kiwi_threads_keeps_the_budget_and_goes_on(extractor):
+    """pipe(n_process=2) in one process (Kiwi's threads): the steps before and after Kiwi share one
+    budget per document; the document over it is raised or yielded at its place, the rest come back."""
+    texts = [SHORT[0], LONG, SHORT[2], SHORT[0]]
+    with pytest.raises(kfacts.DocumentTimeoutError) as info:
+        list(extractor.pipe(texts, n_process=2, mode="threads", time_budget=0.05))
+    assert info.value.index == 1
+    out = list(extractor.pipe(texts, n_process=2, mode="threads", time_budget=0.05, errors="yield"))
+    assert len(out) == 4
+    assert isinstance(out[1], kfacts.DocumentTimeoutError) and out[1].index == 1 and out[1].code == "KF112"
+    assert [_facts(d) for d in (out[0], out[2], out[3])] == [_facts(extractor(t)) for t in (texts[0], texts[2], texts[3])]
+
+
 def _stop_all_workers():
     workers = multiprocessing.active_children()
     assert len(workers) == 2
@@ -113,7 +126,7 @@ def test_workers_stopped_mid_document_do_not_block_the_stream(extractor, monkeyp
     document comes back, in order, with its facts."""
     monkeypatch.setattr(batch, "WORKER_GRACE", 1.0)  # limit: budget 1 s + grace max(1, 2 * 1) s
     texts = [f"{i}번째 글. " + SENTENCE * 400 for i in range(10)]
-    it = extractor.pipe(texts, n_process=2, batch_size=1, time_budget=1.0, errors="yield")
+    it = extractor.pipe(texts, n_process=2, mode="processes", batch_size=1, time_budget=1.0, errors="yield")
     out = [next(it)]  # the next documents are being extracted now
     workers = _stop_all_workers()
     out.extend(it)
@@ -134,7 +147,7 @@ def test_workers_stopped_while_idle_are_replaced(extractor, monkeypatch):
     killed and replaced, and every document comes back (none is to blame)."""
     monkeypatch.setattr(batch, "WORKER_GRACE", 1.0)
     texts = [f"{i}번째 글. " + SENTENCE for i in range(12)]
-    it = extractor.pipe(texts, n_process=2, batch_size=1, time_budget=0.5, errors="yield")
+    it = extractor.pipe(texts, n_process=2, mode="processes", batch_size=1, time_budget=0.5, errors="yield")
     out = [next(it)]
     time.sleep(3)  # short documents: the items in flight get done, the workers wait for more
     workers = _stop_all_workers()

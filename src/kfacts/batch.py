@@ -96,14 +96,17 @@ def _published_of(item: dict, published: Any, published_field: str) -> Any:
 
 def _one(extractor: Any, item: Any, published: Any, text_field: str, published_field: str,
          time_budget: Any = None) -> Any:
+    # the budget is passed only when it is not the Extractor's own, so a subclass whose __call__
+    # predates the time_budget keyword still works
+    extra = {} if time_budget == getattr(extractor, "time_budget", None) else {"time_budget": time_budget}
     if isinstance(item, str):
-        return extractor(item, published=published, time_budget=time_budget)
+        return extractor(item, published=published, **extra)
     if isinstance(item, dict):
         pub = _published_of(item, published, published_field)
         if text_field in item:
-            doc = extractor(item[text_field], published=pub, time_budget=time_budget)
+            doc = extractor(item[text_field], published=pub, **extra)
         elif "html" in item:  # an HTML page: facts get their html_span, the record its extracted text
-            doc = extractor.extract_html(item["html"], published=pub, time_budget=time_budget)
+            doc = extractor.extract_html(item["html"], published=pub, **extra)
         else:
             raise InputKeyError("KF105", field=text_field, fields=", ".join(sorted(map(str, item))[:8]))
         return _record(item, doc, text_field)
@@ -125,14 +128,17 @@ def _begin(extractor: Any, item: Any, published: Any, text_field: str, published
     """:func:`_one` cut at Kiwi: the pieces of text Kiwi is to read, and ``finish(tokenized)`` giving
     the item's result from Kiwi's tokens of those pieces (``Extractor._prepare`` / ``_finish``).
     ``time_budget`` bounds the two steps together (this thread's CPU; Kiwi's threads are not counted:
-    each piece they read is at most ``analysis.CHUNK_CHARS`` characters)."""
+    each piece they read is at most ``analysis.CHUNK_CHARS`` characters), by the cooperative checks
+    only (between zoning, Kiwi's pieces and extractors): this thread also holds Kiwi's pending
+    results, so the budget monitor does not interrupt it asynchronously."""
 
     def prepare(text: Any, pub: Any) -> tuple[Any, float]:
-        return extractor._timed(time_budget, lambda deadline: extractor._prepare(text, pub, deadline))
+        return extractor._timed(time_budget, lambda deadline: extractor._prepare(text, pub, deadline),
+                                interrupt=False)
 
     def finish_doc(prepared: Any, spent: float, tokenized: Any) -> Any:
         return extractor._timed(time_budget, lambda deadline: extractor._finish(prepared, tokenized, deadline),
-                                spent)[0]
+                                spent, interrupt=False)[0]
 
     if isinstance(item, str):
         prepared, spent = prepare(item, published)

@@ -213,10 +213,13 @@ class Extractor:
         budget = self.time_budget if time_budget is _SAME else check_budget(time_budget)
         return self._timed(budget, lambda deadline: self._extract(text, published, deadline))[0]
 
-    def _timed(self, budget: float | None, work: Any, prior: float = 0.0) -> tuple[Any, float]:
+    def _timed(self, budget: float | None, work: Any, prior: float = 0.0,
+               interrupt: bool = True) -> tuple[Any, float]:
         """``work(deadline)`` under ``budget`` seconds of this thread's CPU, ``prior`` of them already
         spent (``Extractor.pipe`` on Kiwi's threads times the steps before and after Kiwi apart);
-        returns the result and the CPU seconds spent in all."""
+        returns the result and the CPU seconds spent in all. With ``interrupt=False`` only the
+        cooperative checks stop the work (no monitor interrupt: used where this thread also holds
+        Kiwi's pending results)."""
         if budget is None:
             return work(None), 0.0
         if not self._warm:  # loading Kiwi's model and the extractors' data is not the document's time
@@ -225,7 +228,7 @@ class Extractor:
         deadline = Deadline(budget)
         deadline.start -= prior
         try:
-            with armed(deadline):
+            with armed(deadline if interrupt else None):
                 return work(deadline), deadline.spent()
         except _Overrun:
             raise DocumentTimeoutError("KF112", budget=deadline.budget, spent=deadline.spent(),
