@@ -503,6 +503,8 @@ def find_legal_forms(ctx: Context) -> list[dict[str, Any]]:
     out = []
     from .companies import strip_josa
 
+    if "㈜" not in text and "(주)" not in text and "주식회사" not in text:
+        return out  # every match of both passes holds one of the marks (most pages have none)
     for m in _LEGAL_BEFORE.finditer(text):
         # the particle Kiwi reads at the end (㈜태성과 -> 태성), not a final 이 of the name (㈜누리아이)
         e = strip_josa(ctx, m.start(1), m.end(1)) if ctx.tokens else m.start(1) + len(_strip_particle(m.group(1)))
@@ -517,8 +519,6 @@ def find_legal_forms(ctx: Context) -> list[dict[str, Any]]:
         canonical, kind = (entry.canonical, entry.kind) if entry is not None and entry.kind != NOT_AN_ORG \
             else (name, "company")
         out.append({"start": m.start(), "end": e, "canonical": canonical, "kind": kind, "rule": "legal_form"})
-    if "㈜" not in text and "(주)" not in text and "주식회사" not in text:
-        return out
     for m in _LEGAL_AFTER.finditer(text):
         entry = lookup(m.group(1), ctx.published)
         canonical, kind = (entry.canonical, entry.kind) if entry is not None and entry.kind != NOT_AN_ORG \
