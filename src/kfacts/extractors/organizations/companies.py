@@ -169,7 +169,8 @@ def list_items(ctx: Context, end: int, limit: int = 12, loose: bool = False) -> 
 
 _COUNT = trie_regex(_W["count"])
 _GROUP = trie_regex(_W["group"])
-_LIST_END = re.compile(r"(?<= )등\s?(?:(\d+)\s?개\s?(?:" + _COUNT + r")|(" + _GROUP + r")|(\d+)\s?(?:개사|곳))(?=[가-힣]*)")
+#: (the literal 등 first, the space before it checked after: a scan that jumps to each 등; the same matches)
+_LIST_END = re.compile(r"등(?<= 등)\s?(?:(\d+)\s?개\s?(?:" + _COUNT + r")|(" + _GROUP + r")|(\d+)\s?(?:개사|곳))(?=[가-힣]*)")
 _COMPANY_BEFORE = re.compile(r"기업|업체|회사")
 
 
