@@ -195,13 +195,13 @@ def _foreign_part(ctx: Context, s: int, e: int) -> bool:
     w = ctx.text[s:e]
     if w in _CONNECTORS or w in foreign_starts():
         return True
+    toks = ctx.tokens_in(s, e)  # (first: the test that turns away most words)
+    if len(toks) != 1 or toks[0].tag != "NNP":
+        return False
     if len(w) < 2 or w in countries() or w in places() or w in titles() or w in not_names() or _thing_words(w):
         return False
     if not foreign_shape(w) and (split_surname(w) is not None or len(w) > 4):
         return False  # a Korean-looking word (or a long one) opens no foreign name unless it looks foreign
-    toks = ctx.tokens_in(s, e)
-    if len(toks) != 1 or toks[0].tag != "NNP":
-        return False
     return orgs.canonicalize(ctx, w) is None and not ctx.facts_overlapping("organization", s, e)
 
 
