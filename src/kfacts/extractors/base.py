@@ -96,6 +96,13 @@ class Context:
         j = bisect.bisect_left(self._tok_starts, end)
         return [t for t in self.tokens[i:j] if t.start + t.len <= end]
 
+    def token_bounds(self, start: int, end: int) -> tuple[int, int]:
+        """``(i, j)``: ``tokens[i:j]`` are the tokens starting inside ``[start, end)`` (a superset of
+        :meth:`tokens_in`, which also drops those running past ``end``), without building a list."""
+        if self._tok_starts is None:
+            self._tok_starts = [t.start for t in self.tokens]
+        return bisect.bisect_left(self._tok_starts, start), bisect.bisect_left(self._tok_starts, end)
+
     def token_index_at(self, pos: int) -> int:
         """Index of the first token starting at or after ``pos``."""
         if self._tok_starts is None:

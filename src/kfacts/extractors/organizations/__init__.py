@@ -112,6 +112,8 @@ def _sido_stem(sido: str) -> str | None:
 def _regional(ctx: Context) -> list[dict[str, Any]]:
     out = []
     text = ctx.text
+    if not any(h in text for h in _REGIONAL_HEADS):
+        return out  # (three substring tests cost less than the scan, on the many pages with none)
     for m in _REGIONAL_RE.finditer(text):
         rest = hangul_rest(text, m.end())
         if not is_particles(rest):

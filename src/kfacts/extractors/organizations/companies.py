@@ -169,7 +169,8 @@ def list_items(ctx: Context, end: int, limit: int = 12, loose: bool = False) -> 
 
 _COUNT = trie_regex(_W["count"])
 _GROUP = trie_regex(_W["group"])
-_LIST_END = re.compile(r"(?<= )등\s?(?:(\d+)\s?개\s?(?:" + _COUNT + r")|(" + _GROUP + r")|(\d+)\s?(?:개사|곳))(?=[가-힣]*)")
+#: (the literal 등 first, the space before it checked after: a scan that jumps to each 등; the same matches)
+_LIST_END = re.compile(r"등(?<= 등)\s?(?:(\d+)\s?개\s?(?:" + _COUNT + r")|(" + _GROUP + r")|(\d+)\s?(?:개사|곳))(?=[가-힣]*)")
 _COMPANY_BEFORE = re.compile(r"기업|업체|회사")
 
 
@@ -221,6 +222,8 @@ def _pacts(ctx: Context) -> list[dict[str, Any]]:
 #: repeated made the search quadratic)
 _SPEND = re.compile(r"\d[\d,.]{0,40}\s?(?:조|억|천만|백만|만)[\d,.조억천백만 ]{0,40}원(?:을|를)? (?:들여|투자)|"
                     r"(?:산단|산업단지|단지)(?:에|으로|로) (?:공장|새로|입주|터를|이전)")
+#: a part every _SPEND match holds, found by a cheaper scan: without it the full scan is skipped
+_SPEND_HINT = re.compile(r"원(?:을|를)? (?:들여|투자)|(?:산단|단지)(?:에|으로|로) (?:공장|새로|입주|터를|이전)")
 _PARK_BACK = re.compile(r"[가-힣A-Za-z0-9]+$")
 _SPENDER_BEFORE = re.compile(
     r"(?<![가-힣A-Za-z0-9&])(" + _WORD + r"{2,20}?)(?:이|가|은|는) (?:[가-힣A-Za-z0-9]+에 )?(?:총 |약 )?$")
@@ -229,7 +232,7 @@ _SPENDER_BEFORE = re.compile(
 def _invest(ctx: Context) -> list[dict[str, Any]]:
     out = []
     text = ctx.text
-    for sm in _SPEND.finditer(text):
+    for sm in _SPEND.finditer(text) if _SPEND_HINT.search(text) else ():
         st = sm.start()
         if not text[st].isdigit():
             pb = _PARK_BACK.search(text, max(0, st - 20), st)

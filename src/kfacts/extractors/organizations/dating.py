@@ -16,7 +16,7 @@ from collections import Counter
 from typing import Any
 
 #: a year written as a date or a year (2018년, 2018.3.5, 2018-03-05, 2017 회계연도), not a count (2018명)
-_YEAR = re.compile(r"(?<![0-9])([12][09][0-9]{2})(?=년|\s?회계연도|[.\-/]\s?[01]?[0-9][.\-/])")
+_YEAR = re.compile(r"(?=[12])(?<![0-9])([12][09][0-9]{2})(?=년|\s?회계연도|[.\-/]\s?[01]?[0-9][.\-/])")
 _KEY = "_kfacts.organization.date"
 
 

@@ -407,8 +407,11 @@ _ITEM = re.compile(r"([가-힣]{2,4})\s?[·ㆍ∙․,]\s?")
 
 
 _COUNTED_GOVS = re.compile(r"(?<=\s)등\s?\d+\s?개\s?(?:(자치구)|시·군|시군|기초자치단체|기초단체|자치단체|지자체)")
+#: the count every _COUNTED_GOVS match starts with (a literal-first scan): without it the full scan is skipped
+_COUNTED_HINT = re.compile(r"등\s?\d+\s?개")
 _ITEM_BACK = re.compile(r"(?<![가-힣])([가-힣]{2,4})(?:\s?[·ㆍ∙․,]\s?|\s)?$")
-_LIST_TAIL = re.compile(r"[·ㆍ∙․]\s?[가-힣]{1,4}(?:시|군|구)(?![가-힣]{3})|(?<=[가-힣]) 등\s?\d+\s?개\s?(?:자치구|구|시·군|시군)")
+#: (the second branch starts with its space, its lookbehind after: a cheaper scan, the same matches)
+_LIST_TAIL = re.compile(r"[·ㆍ∙․]\s?[가-힣]{1,4}(?:시|군|구)(?![가-힣]{3})| (?<=[가-힣] )등\s?\d+\s?개\s?(?:자치구|구|시·군|시군)")
 _LIST_BACK = re.compile(r"(?<![가-힣])(?:[가-힣]{2,4}\s?[·ㆍ∙․,]\s?)*[가-힣]{2,4}(?:\s?[·ㆍ∙․]| )$")
 
 
@@ -427,7 +430,7 @@ def find_suffixless_items(ctx: Context) -> list[dict[str, Any]]:
 
     region = document_region(ctx)
     pub = ctx.published
-    for cm in _COUNTED_GOVS.finditer(text):
+    for cm in _COUNTED_GOVS.finditer(text) if _COUNTED_HINT.search(text) else ():
         # 천안 아산 예산 등 3개 시군: items back from the count, spaces or dots between
         p = cm.start() - 1
         while True:

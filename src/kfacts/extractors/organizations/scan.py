@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from .names import _ALIASES
-from .patterns import trie_regex
+from .patterns import bucketed_trie_regex, trie_regex
 from .regions import _FORMS
 
 #: every region form and every lexicon alias, longest first; boundaries are checked by the callers
@@ -16,7 +16,8 @@ _KEY = "_kfacts.organization.literals"
 #: the same scan keeping only matches that start a word (the lookbehind is the callers' boundary check)
 #: (its leading lookahead of every literal's first character only lets the scan skip other positions fast)
 _WORD_START_RE = re.compile("(?=[" + re.escape("".join(sorted({w[0] for w in set(_FORMS) | set(_ALIASES) if w}))) + "])"
-                            + r"(?<![가-힣A-Za-z0-9])(?:" + LITERAL_RE.pattern + ")")
+                            + r"(?<![가-힣A-Za-z0-9])"
+                            + bucketed_trie_regex(sorted(set(_FORMS) | set(_ALIASES), key=len, reverse=True)))
 #: the literals holding a character that is no word character (a space, ·, ...): only a match of one of them
 #: starting inside a word can hide a later word start from LITERAL_RE's scan, where the fast scan differs
 _ODD_RE = re.compile(trie_regex(sorted({w for w in set(_FORMS) | set(_ALIASES)

@@ -23,7 +23,9 @@ from .patterns import Found, TitleHit, _apply_words, _found
 from .words import prev_word, word_start
 
 #: a parenthesis right after a Hangul word (the words before it are read backwards)
-_PAREN = _re.compile(r"(?<=[가-힣])\(([^()\n]{1,120})\)")
+#: (the literal ``(`` first, its lookbehind after: the scan jumps to each parenthesis instead of testing a
+#: lookbehind at every position; the same matches)
+_PAREN = _re.compile(r"\((?<=[가-힣]\()([^()\n]{1,120})\)")
 _PAREN_HINT = _re.compile(r"[A-Za-z]{2}|\d")
 _WORDS_BEFORE = _re.compile(r"(?:[가-힣]{1,6} ){0,3}[가-힣]{1,6}$")
 _AGE = re.compile(r"\s*(?:만\s*)?\d{1,3}\s*세?\s*")

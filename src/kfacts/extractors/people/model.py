@@ -20,7 +20,6 @@ linear in the text.
 
 from __future__ import annotations
 
-import bisect
 from functools import lru_cache
 
 import re as _re
@@ -29,7 +28,7 @@ from ..base import Context
 from . import orgs
 from .lexicon import _rows, countries, foreign_starts, not_names, split_surname, title_regex, titles
 from .names import korean_name_ok, latin_person_name
-from .words import is_word_char, next_word, prev_word, stem_end, word_end
+from .words import is_word_char, next_word, prev_word, stem_end, word_end, word_start
 
 #: particles (the whole tail of the word after the name) a person takes; 에서, 에, 로 are a place's
 _PERSON_TAIL = _re.compile(
@@ -195,13 +194,13 @@ def _foreign_part(ctx: Context, s: int, e: int) -> bool:
     w = ctx.text[s:e]
     if w in _CONNECTORS or w in foreign_starts():
         return True
+    toks = ctx.tokens_in(s, e)  # (first: the test that turns away most words)
+    if len(toks) != 1 or toks[0].tag != "NNP":
+        return False
     if len(w) < 2 or w in countries() or w in places() or w in titles() or w in not_names() or _thing_words(w):
         return False
     if not foreign_shape(w) and (split_surname(w) is not None or len(w) > 4):
         return False  # a Korean-looking word (or a long one) opens no foreign name unless it looks foreign
-    toks = ctx.tokens_in(s, e)
-    if len(toks) != 1 or toks[0].tag != "NNP":
-        return False
     return orgs.canonicalize(ctx, w) is None and not ctx.facts_overlapping("organization", s, e)
 
 
@@ -251,14 +250,12 @@ def _place_uses(ctx: Context) -> dict[str, list[int]]:
     got = ctx.options.get("_people_place_uses")
     if got is None:
         text = ctx.text
-        runs = [m.span() for m in _WORD_RUN.finditer(text)]
-        starts = [rs for rs, _re_ in runs]
         got = {}
         for m in _PLACE_USE_AT.finditer(text):
             e = m.start()
-            k = bisect.bisect_right(starts, e - 1) - 1
-            if k >= 0 and runs[k][0] < e <= runs[k][1]:
-                got.setdefault(text[runs[k][0]:e], []).append(runs[k][0])
+            s = word_start(text, e)  # the word run the particle ends (none: e itself); no list of every run
+            if s < e:
+                got.setdefault(text[s:e], []).append(s)
         ctx.options["_people_place_uses"] = got
     return got
 

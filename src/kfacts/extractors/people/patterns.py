@@ -174,15 +174,16 @@ def title_hits(ctx: Context) -> list[TitleHit]:
     out: list[TitleHit] = []
     lex = titles()
     matches = list(title_regex().finditer(text))
-    word_starts = {word_start(text, m.start()) for m in matches}
-    for m in matches:
-        nw = next_word(text, m.end()) if m.end() == word_end(text, m.end()) else None
+    starts = [word_start(text, m.start()) for m in matches]  # (each match's word start and end found once)
+    word_starts = set(starts)
+    for m, ws in zip(matches, starts):
+        ts, te = m.span()
+        we = word_end(text, te)
+        nw = next_word(text, te) if te == we else None
         if nw is not None and nw[0] in word_starts:
             continue  # 당선인 대변인, 대통령 외교안보수석비서관: the last title word is the title
-        ts, te = m.span()
-        ws = word_start(text, ts)
         info = lex[m.group()]
-        hit = TitleHit(ws=ws, we=word_end(text, te), ts=ts, te=te, info=info, title=m.group(), title_start=ts)
+        hit = TitleHit(ws=ws, we=we, ts=ts, te=te, info=info, title=m.group(), title_start=ts)
         if info.org:
             hit.org = info.org
         if not _resolve_fused(ctx, hit):

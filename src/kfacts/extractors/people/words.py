@@ -75,9 +75,15 @@ def nounish(ctx: Context, start: int, end: int) -> bool:
 
 def stem_end(ctx: Context, start: int, end: int) -> int:
     """Where the word's trailing particles/endings begin (``이용섭은`` -> after 이용섭)."""
-    toks = ctx.tokens_in(start, end)
+    # (the tokens of tokens_in(start, end) walked back in place: no list built, ~15 calls per name candidate)
+    toks = ctx.tokens
+    i, k = ctx.token_bounds(start, end)
     cut = end
-    for t in reversed(toks):
+    while k > i:
+        k -= 1
+        t = toks[k]
+        if t.start + t.len > end:
+            continue  # runs past the word: not among tokens_in's
         if t.tag.startswith(("J", "E", "VCP")) or t.tag == "XSV":
             cut = t.start
         else:
