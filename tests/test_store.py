@@ -210,10 +210,7 @@ def test_a_file_that_is_not_a_store(tmp_path):
     assert e.value.code == "KF401" and isinstance(e.value, ValueError)
     assert _digest(p) == before
     other = tmp_path / "other.db"
-    con = sqlite3.connect(other)
-    con.execute("CREATE TABLE t (x)")
-    con.commit()
-    con.close()
+    _sql(other, "CREATE TABLE t (x)")
     before = _digest(other)
     with pytest.raises(StoreError, match="KF401"):
         Store(other)
@@ -223,14 +220,19 @@ def test_a_file_that_is_not_a_store(tmp_path):
     assert not (tmp_path / "missing.db").exists()
 
 
+def _sql(path, statement, args=()):
+    """Run one statement on the SQLite file at ``path`` behind the store's back."""
+    con = sqlite3.connect(path)
+    con.execute(statement, args)
+    con.commit()
+    con.close()
+
+
 def test_a_store_of_a_newer_schema_version(tmp_path, extractor):
     p = tmp_path / "new.db"
     s = Store(p, extractor=extractor)
     s.close()
-    con = sqlite3.connect(p)
-    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
-    con.commit()
-    con.close()
+    _sql(p, "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
     before = _digest(p)
     with pytest.raises(StoreError, match="KF402"):
         Store(p)

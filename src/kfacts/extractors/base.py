@@ -198,13 +198,7 @@ class SpanIndex:
 
     def covers(self, pos: int) -> bool:
         """Whether a span holds ``pos`` (``start <= pos < end``)."""
-        i = bisect.bisect_right(self._starts, pos)
-        lo = pos - self._longest
-        while i > 0 and self._starts[i - 1] > lo:
-            i -= 1
-            if self._spans[i][1] > pos:
-                return True
-        return False
+        return self.overlaps(pos, pos + 1)
 
     def overlaps(self, start: int, end: int) -> bool:
         """Whether a span overlaps ``[start, end)`` (``s < end and start < e``)."""
