@@ -128,17 +128,14 @@ def _begin(extractor: Any, item: Any, published: Any, text_field: str, published
     """:func:`_one` cut at Kiwi: the pieces of text Kiwi is to read, and ``finish(tokenized)`` giving
     the item's result from Kiwi's tokens of those pieces (``Extractor._prepare`` / ``_finish``).
     ``time_budget`` bounds the two steps together (this thread's CPU; Kiwi's threads are not counted:
-    each piece they read is at most ``analysis.CHUNK_CHARS`` characters), by the cooperative checks
-    only (between zoning, Kiwi's pieces and extractors): this thread also holds Kiwi's pending
-    results, so the budget monitor does not interrupt it asynchronously."""
+    each piece they read is at most ``analysis.CHUNK_CHARS`` characters)."""
 
     def prepare(text: Any, pub: Any) -> tuple[Any, float]:
-        return extractor._timed(time_budget, lambda deadline: extractor._prepare(text, pub, deadline),
-                                interrupt=False)
+        return extractor._timed(time_budget, lambda deadline: extractor._prepare(text, pub, deadline))
 
     def finish_doc(prepared: Any, spent: float, tokenized: Any) -> Any:
         return extractor._timed(time_budget, lambda deadline: extractor._finish(prepared, tokenized, deadline),
-                                spent, interrupt=False)[0]
+                                spent)[0]
 
     if isinstance(item, str):
         prepared, spent = prepare(item, published)

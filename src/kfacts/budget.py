@@ -2,7 +2,11 @@
 
 The budget is *cooperative*: :meth:`Deadline.check` is called between Kiwi's
 chunks (each at most ``analysis.CHUNK_CHARS`` characters, so bounded work),
-after the zones are found and between extractors. When the document has used
+after the zones are found and between extractors. Every extractor is linear
+in the document's size, so a document stops at most one extractor's work on
+it past its budget. (No thread is interrupted asynchronously: an exception
+injected into a running thread can land anywhere, in a lock or under a
+tracer, and was found to hang a traced process.) When the document has used
 more than its budget, :class:`kfacts.DocumentTimeoutError` (``KF112``) is
 raised and the document gives no facts; a stream (``pipe``, the CLI) can go
 on with the next document.
@@ -68,103 +72,3 @@ class Deadline:
         spent = _thread_time() - self.start
         if spent > self.budget:
             raise DocumentTimeoutError("KF112", budget=self.budget, spent=spent, stage=stage)
-
-
-# -- the interrupting monitor ------------------------------------------------------------------------
-# The cooperative checks bound the work between two of them; a long pure-Python loop inside one
-# extractor (a super-linear path on a hostile input) would still run past the budget. Where the
-# platform gives each thread's CPU clock (Linux, macOS: time.pthread_getcpuclockid), one daemon
-# thread watches the armed deadlines every MONITOR_INTERVAL seconds and, when a thread has used
-# its document's budget, raises _Overrun in that thread (PyThreadState_SetAsyncExc): it lands at
-# the next Python bytecode (never inside Kiwi's or the regex engine's C code, which end first).
-# _Overrun is a BaseException, so no `except Exception` in an extractor swallows it; the pipeline
-# turns it into DocumentTimeoutError. Only per-document state is touched while a deadline is armed
-# (Kiwi's model and the extractors' data are loaded before: Extractor's warm-up).
-
-#: seconds between two looks of the monitor at the armed deadlines
-MONITOR_INTERVAL = 0.05
-
-
-class _Overrun(BaseException):
-    """Internal: raised asynchronously in a thread that used up its document's budget."""
-
-
-class _Monitor:
-    def __init__(self) -> None:
-        import threading
-
-        self.lock = threading.Lock()
-        self.armed: dict[int, list[Any]] = {}  # thread ident -> [clock id, CPU deadline, fired]
-        self.wake = threading.Event()
-        self.thread: Any = None
-        self.threading = threading
-
-    def arm(self, deadline: "Deadline") -> bool:
-        ident = self.threading.get_ident()
-        try:
-            clock = time.pthread_getcpuclockid(ident)
-            now = time.clock_gettime(clock)
-        except (AttributeError, OSError):
-            return False
-        with self.lock:
-            self.armed[ident] = [clock, now + deadline.budget - deadline.spent(), False]
-            if self.thread is None or not self.thread.is_alive():
-                self.thread = self.threading.Thread(target=self._run, name="kfacts-budget", daemon=True)
-                self.thread.start()
-        self.wake.set()
-        return True
-
-    def disarm(self) -> bool:
-        """Stop watching this thread; ``True`` when its overrun had been raised (cleared if not delivered)."""
-        ident = self.threading.get_ident()
-        with self.lock:
-            entry = self.armed.pop(ident, None)
-            if entry is not None and entry[2]:
-                _set_async_exc(ident, None)  # clear an overrun not delivered yet
-                return True
-        return False
-
-    def _run(self) -> None:
-        while True:
-            with self.lock:
-                if not self.armed:
-                    self.wake.clear()
-            self.wake.wait()
-            time.sleep(MONITOR_INTERVAL)
-            with self.lock:
-                for ident, entry in self.armed.items():
-                    if entry[2]:
-                        continue
-                    try:
-                        used = time.clock_gettime(entry[0])
-                    except OSError:
-                        continue
-                    if used > entry[1]:
-                        entry[2] = True
-                        _set_async_exc(ident, _Overrun)
-
-
-def _set_async_exc(ident: int, exc: Any) -> None:
-    import ctypes
-
-    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), ctypes.py_object(exc) if exc else None)
-
-
-_monitor = _Monitor()
-
-
-def armed(deadline: "Deadline | None") -> Any:
-    """Context manager: the monitor interrupts this thread once ``deadline`` is used up."""
-    import contextlib
-
-    @contextlib.contextmanager
-    def cm() -> Any:
-        if deadline is None or not _monitor.arm(deadline):
-            yield
-            return
-        try:
-            yield
-        finally:
-            _monitor.disarm()
-
-    return cm()

@@ -7,7 +7,7 @@ import threading
 from typing import Any, Iterable, Iterator, Mapping, Sequence, overload
 
 from .analysis import Analyzer
-from .budget import Deadline, _Overrun, armed, check_budget
+from .budget import Deadline, check_budget
 from .errors import DocumentTimeoutError, InputError, InputTypeError, KfactsError
 from .extractors import builtin_modules, builtin_rules
 from .extractors.base import Context, Rule
@@ -213,13 +213,10 @@ class Extractor:
         budget = self.time_budget if time_budget is _SAME else check_budget(time_budget)
         return self._timed(budget, lambda deadline: self._extract(text, published, deadline))[0]
 
-    def _timed(self, budget: float | None, work: Any, prior: float = 0.0,
-               interrupt: bool = True) -> tuple[Any, float]:
+    def _timed(self, budget: float | None, work: Any, prior: float = 0.0) -> tuple[Any, float]:
         """``work(deadline)`` under ``budget`` seconds of this thread's CPU, ``prior`` of them already
         spent (``Extractor.pipe`` on Kiwi's threads times the steps before and after Kiwi apart);
-        returns the result and the CPU seconds spent in all. With ``interrupt=False`` only the
-        cooperative checks stop the work (no monitor interrupt: used where this thread also holds
-        Kiwi's pending results)."""
+        returns the result and the CPU seconds spent in all."""
         if budget is None:
             return work(None), 0.0
         if not self._warm:  # loading Kiwi's model and the extractors' data is not the document's time
@@ -227,12 +224,7 @@ class Extractor:
             self._warm = True
         deadline = Deadline(budget)
         deadline.start -= prior
-        try:
-            with armed(deadline if interrupt else None):
-                return work(deadline), deadline.spent()
-        except _Overrun:
-            raise DocumentTimeoutError("KF112", budget=deadline.budget, spent=deadline.spent(),
-                                       stage="where it was working: interrupted by the budget monitor") from None
+        return work(deadline), deadline.spent()
 
     def _extract(self, text: str, published: Published, deadline: Deadline | None) -> Document:
         return self._finish(self._prepare(text, published, deadline), None, deadline)
