@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import threading
-from typing import Any, Iterable, Iterator, Mapping, Sequence, overload
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence, TypeVar, overload
 
 from .analysis import Analyzer
 from .budget import Deadline, check_budget
@@ -15,6 +15,8 @@ from .extractors.money.subject import assign as assign_subjects
 from .fact import Document, Fact, Published
 from .published import find_published, parse_date
 from .zones import find_zones
+
+_T = TypeVar("_T")
 
 #: run once, without a budget, before the first budgeted document (loads Kiwi's model and the extractors' data)
 _WARM_UP = "한빛시는 2024년 3월 5일 10억원을 들여 일자리 20개를 만든다고 김하늘 시장이 밝혔다."
@@ -213,7 +215,7 @@ class Extractor:
         budget = self.time_budget if time_budget is _SAME else check_budget(time_budget)
         return self._timed(budget, lambda deadline: self._extract(text, published, deadline))[0]
 
-    def _timed(self, budget: float | None, work: Any, prior: float = 0.0) -> tuple[Any, float]:
+    def _timed(self, budget: float | None, work: Callable[[Deadline | None], _T], prior: float = 0.0) -> tuple[_T, float]:
         """``work(deadline)`` under ``budget`` seconds of this thread's CPU, ``prior`` of them already
         spent (``Extractor.pipe`` on Kiwi's threads times the steps before and after Kiwi apart);
         returns the result and the CPU seconds spent in all."""
