@@ -3,8 +3,9 @@
 regular expressions under 8 threads sharing one Extractor.
 
 For each run: CPU seconds (of the extracting thread), whether the budget stopped it (KF112), how
-far past the budget it stopped (the overshoot: bounded by one Kiwi chunk or the monitor's
-interval), the facts, and that every span is exact. Each shape runs in a fresh subprocess.
+far past the budget it stopped (the overshoot: bounded by one Kiwi piece or one extractor's
+work, the budget being checked between them), the facts, and that every span is exact. Each
+shape runs in a fresh subprocess.
 
     python bench/hostile.py --quick            # minutes
     python bench/hostile.py                    # 1 MB and 5 MB: long

@@ -390,6 +390,32 @@ def test_pipe_errors_are_coded(extractor) -> None:
     assert issubclass(WorkerError, kfacts.KfactsError) and issubclass(WorkerError, RuntimeError)
 
 
+def test_a_fact_whose_text_is_not_its_span_is_raised_not_dropped(monkeypatch) -> None:
+    """The span contract is checked on every fact: a rule that made a wrong span is a loud defect
+    (KF901), never a fact silently left out."""
+    import dataclasses
+
+    ex = kfacts.Extractor()
+    text = "광주시는 10억원을 들였다."
+    at = [m.__name__ for m in ex._modules].index("kfacts.extractors.money")
+    money = ex._modules[at]
+    assert [f.text for f in ex(text).facts if f.type == "money"] == ["10억원"]
+
+    class Shifted:  # a defective rule: the money facts one character off
+        __name__ = money.__name__
+
+        @staticmethod
+        def extract(ctx):
+            return [dataclasses.replace(f, span=(f.span[0] + 1, f.span[1] + 1)) for f in money.extract(ctx)]
+
+    monkeypatch.setattr(ex, "_modules", [*ex._modules[:at], Shifted, *ex._modules[at + 1:]])
+    with pytest.raises(kfacts.SpanMismatchError) as info:
+        ex(text)
+    assert info.value.code == "KF901" and isinstance(info.value, AssertionError)
+    assert isinstance(info.value, kfacts.KfactsError) and "please report" in str(info.value)
+    assert info.value.fields["fact_text"] == "10억원" and info.value.fields["span_text"] == "0억원을"
+
+
 def test_errors_survive_pickling() -> None:
     """Worker processes send errors back pickled: code, message and attributes must survive."""
     import pickle

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping, Union
 from ._version import __version__
 from .errors import (DocumentTimeoutError, GoldFileNotFoundError, GoldFormatError, InputError, InputKeyError, InputTypeError, KfactsError,
                      KfactsWarning, OutputError, PublishedTypeError, RegexTimeoutError, RegexTimeoutWarning,
-                     RulePackError, StoreError, StoreWarning)
+                     RulePackError, SpanMismatchError, StoreError, StoreWarning)
 from .fact import (AwardFact, DateFact, Document, Fact, JobsFact, MoneyFact, OrganizationFact, PersonFact,
                    Published, Zone, json_default)
 from .pipeline import Extractor, extract, extract_html
@@ -66,6 +66,7 @@ __all__ = [
     "to_arrow",
     "Store",
     "StoreError",
+    "SpanMismatchError",
     "StoreWarning",
 ]
 

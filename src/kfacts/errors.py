@@ -6,6 +6,7 @@ Codes are grouped by area:
 * ``KF2xx`` - rule packs (:class:`RulePackError`)
 * ``KF3xx`` - evaluation and gold files (:class:`GoldFormatError`)
 * ``KF4xx`` - the fact store (:class:`StoreError`, :mod:`kfacts.store`)
+* ``KF9xx`` - defects of kfacts itself (:class:`SpanMismatchError`): please report them
 
 The message texts live here, in one table, so that documentation and tests
 can refer to a code rather than to wording. :data:`EXPLANATIONS` says, per
@@ -80,6 +81,9 @@ MESSAGES: dict[str, str] = {
     "KF405": "cannot read {path} as a kfacts Parquet export or Spark mentions folder: {detail}",
     "KF406": "{what} needs pyarrow (pip install 'kfacts[arrow]')",
     "KF407": "this Python's sqlite3 has no FTS5: document text is stored without full-text search",
+    # defects of kfacts itself
+    "KF901": "internal defect: rule {rule} made a {fact_type} fact whose text {fact_text!r} is not the text "
+             "{span_text!r} at its span {span}; please report it with the document",
 }
 
 
@@ -191,6 +195,11 @@ class GoldFileNotFoundError(KfactsError, FileNotFoundError):
 
 class StoreError(KfactsError, ValueError):
     """The fact store cannot be opened, queried or written (``KF401``-``KF406``): nothing was changed."""
+
+
+class SpanMismatchError(KfactsError, AssertionError):
+    """A fact's ``text`` is not ``document.text[start:end]`` (``KF901``): a defect in kfacts (a
+    built-in rule or the rule-pack engine), raised rather than the fact silently dropped."""
 
 
 # -- warnings ------------------------------------------------------------------
@@ -375,6 +384,10 @@ EXPLANATIONS: dict[str, tuple[str, str]] = {
     "KF407": ("The Python's SQLite was built without FTS5, so `Store.search()` cannot work; documents and "
               "their text are still stored (`StoreWarning`).",
               "Use a Python whose sqlite3 has FTS5 (the python.org and most Linux builds do) to search."),
+    "KF901": ("A rule produced a fact whose `text` differs from the document's text at its span "
+              "(`SpanMismatchError`, an `AssertionError`). Every span is exact by contract, so this is a "
+              "defect of kfacts, never of the input; the document gives no facts rather than a wrong one.",
+              "Report it with the document (`kfacts extract --on-error skip` goes on with the next ones)."),
 }
 
 
@@ -401,6 +414,7 @@ def errors_markdown() -> str:
         "* `KF2xx` - rule packs (`kfacts.RulePackError`; see docs/rule-packs.md)",
         "* `KF3xx` - evaluation and gold files",
         "* `KF4xx` - the fact store (`kfacts.Store`, `kfacts store`; see docs/store.md)",
+        "* `KF9xx` - defects of kfacts itself: please report them",
         "",
         "| code | message | cause | what to do |",
         "|---|---|---|---|",

@@ -8,7 +8,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence, TypeVar
 
 from .analysis import Analyzer
 from .budget import Deadline, check_budget
-from .errors import DocumentTimeoutError, InputError, InputTypeError, KfactsError
+from .errors import DocumentTimeoutError, InputError, InputTypeError, KfactsError, SpanMismatchError
 from .extractors import builtin_modules, builtin_rules
 from .extractors.base import Context, Rule
 from .extractors.money.subject import assign as assign_subjects
@@ -273,7 +273,10 @@ class Extractor:
         facts = assign_subjects(ctx, facts)  # whose money, whose jobs: needs the organizations found above
         if self.disabled:
             facts = [f for f in facts if f.rule not in self.disabled]
-        facts = [f for f in facts if text[f.span[0]:f.span[1]] == f.text]
+        for f in facts:  # the contract: every span exact; a mismatch is a defect, raised, never dropped
+            if text[f.span[0]:f.span[1]] != f.text:
+                raise SpanMismatchError("KF901", rule=f.rule, fact_type=f.type, fact_text=f.text,
+                                        span_text=text[f.span[0]:f.span[1]], span=f.span)
         facts.sort(key=lambda f: (f.span[0], f.span[1], f.type))
         meta: dict[str, Any] = {"published_source": "page" if page_date is not None else ("argument" if pub else None)}
         if ctx.options.get("warnings"):
