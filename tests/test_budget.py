@@ -66,10 +66,43 @@ def test_a_slow_extractor_stops_at_the_next_check(extractor):
     ex._modules = [Slow, *ex._modules[1:]]
     with pytest.raises(kfacts.DocumentTimeoutError) as info:
         ex(SENTENCE)
-    assert info.value.code == "KF112" and "before" in str(info.value)
+    stage = info.value.fields["stage"]
+    assert info.value.code == "KF112" and (stage.startswith("before ") or stage.startswith(f"in {slow.__name__} "))
     assert 0.2 < info.value.fields["spent"] < 2.0
     ex._modules = [slow, *ex._modules[1:]]
     assert _facts(ex(SENTENCE)) == _facts(extractor(SENTENCE))
+
+
+@pytest.mark.parametrize("unit, where", [
+    ("3~5억원 ", "in kfacts.extractors.money"),  # amounts: money's own loop, then the subject pass
+    ("최우수상 ", "in kfacts.extractors.awards"),  # prize words: the awards loop
+])
+def test_a_budget_holds_inside_one_long_extractor(unit: str, where: str, monkeypatch) -> None:
+    """Extractors check the budget every few hundred items of their long loops: a document whose
+    time runs out inside one extractor stops there, not after it. The clock is a counter of checks
+    here (each reading of it one "second"), so the budget runs out at a chosen check exactly."""
+    text = unit * (100_000 // len(unit))
+    ex = kfacts.Extractor()
+    ex(SENTENCE)
+    ticks = iter(range(10**9))
+    monkeypatch.setattr(kfacts.budget, "_thread_time", lambda: float(next(ticks)))
+    seen: list[tuple[str, float]] = []  # (stage, clock when checked)
+    check = kfacts.budget.Deadline.check
+
+    def spy(self, stage):
+        seen.append((stage, self.spent()))
+        return check(self, stage)
+
+    monkeypatch.setattr(kfacts.budget.Deadline, "check", spy)
+    ex(text, time_budget=1e9)
+    inside = [st for st, _t in seen if st.startswith(where)]
+    assert len(inside) >= 3, [st for st, _t in seen][:20]  # the loop checked itself many times
+    monkeypatch.setattr(kfacts.budget.Deadline, "check", check)
+    # a budget that runs out at the middle one of that extractor's checks
+    k = [st for st, _t in seen].index(inside[len(inside) // 2])
+    with pytest.raises(kfacts.DocumentTimeoutError) as info:
+        ex(text, time_budget=k + 0.5)  # check number k+1 (counting from 0) sees the clock past it
+    assert info.value.fields["stage"] == seen[k][0]
 
 
 def test_threads_sharing_an_extractor_each_keep_their_own_budget(extractor):

@@ -271,6 +271,8 @@ class Extractor:
                 ctx.facts.setdefault(f.type, []).append(f)
             facts.extend(found)
         facts = assign_subjects(ctx, facts)  # whose money, whose jobs: needs the organizations found above
+        if deadline is not None:
+            deadline.check("after the extractors")  # no result of a document past its budget
         if self.disabled:
             facts = [f for f in facts if f.rule not in self.disabled]
         for f in facts:  # the contract: every span exact; a mismatch is a defect, raised, never dropped

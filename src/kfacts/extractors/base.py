@@ -72,6 +72,14 @@ class Context:
         return Fact(type=type, text=self.text[start:end], span=(start, end), fields=fields, rule=rule,
                     evidence=evidence or {})
 
+    def checkpoint(self, where: str) -> None:
+        """Raise ``KF112`` here if the document has used up its time budget (``options["deadline"]``,
+        set by the pipeline; nothing without one). Extractors call it every few hundred items of a
+        loop whose length grows with the document, so a budget holds inside one extractor too."""
+        deadline = self.options.get("deadline")
+        if deadline is not None:
+            deadline.check(where)
+
     # -- lookup helpers -------------------------------------------------------
     @property
     def article_spans(self) -> list[tuple[int, int]]:

@@ -677,6 +677,8 @@ def extract(ctx: Context) -> list[Fact]:
     prefix: dict[int, tuple[int, str]] = {}  # level start -> (honor start, honor)
     appos_honor: dict[int, str] = {}  # level start -> the honor it is (`국무총리상인 최우수상`)
     for n, (kind, s, e, award) in enumerate(cands):
+        if not n & 127:
+            ctx.checkpoint(f"in kfacts.extractors.awards at character {s}")
         if taken.covers(s):
             continue
         if kind == "honor" and n + 1 < len(cands) and cands[n + 1][0] == "level":

@@ -624,8 +624,10 @@ def extract(ctx: Context) -> list[Fact]:
     cands: list[_Cand] = []
     last = -1
     match = P.DATE.match
-    for sm in P.START.finditer(text):
+    for n, sm in enumerate(P.START.finditer(text)):
         pos = sm.start()
+        if not n & 255:
+            ctx.checkpoint(f"in kfacts.extractors.dates at character {pos}")
         if pos < last:
             continue
         m = match(text, pos)
@@ -641,7 +643,9 @@ def extract(ctx: Context) -> list[Fact]:
     _anchor_previous_years(ctx, cands)
     _anchor_days(ctx, cands)
     out: list[Fact] = []
-    for c in cands:
+    for n, c in enumerate(cands):
+        if not n & 255:
+            ctx.checkpoint(f"in kfacts.extractors.dates at character {c.start}")
         if c.drop:
             continue
         if c.inherit is not None and c.inherit.value is None and c.inherit.year is None and ctx.published is None:

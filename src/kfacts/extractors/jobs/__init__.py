@@ -244,7 +244,9 @@ def extract(ctx: Context) -> list[Fact]:
     text = ctx.text
     facts: list[Fact] = []
     taken: dict[int, Fact] = {}
-    for ss, se in _job_sentences(ctx):
+    for n, (ss, se) in enumerate(_job_sentences(ctx)):
+        if not n & 63:
+            ctx.checkpoint(f"in kfacts.extractors.jobs at character {ss}")
         prev: Fact | None = None
         topic = _TOPIC.search(text, ss, se) is not None
         counts = list(_COUNT.finditer(text, ss, se))

@@ -186,8 +186,12 @@ def extract(ctx: Context) -> list[Fact]:
     text = ctx.text
     facts: list[Fact] = []
     taken: list[tuple[int, int]] = []
+    n = 0
     for ws, we in _windows(text, _MONEY_HINT, 48, 40):
         for m in _MONEY.finditer(text, ws, we):
+            n += 1
+            if not n & 255:
+                ctx.checkpoint(f"in kfacts.extractors.money at character {m.start()}")
             if taken and m.start() < taken[-1][1]:
                 continue
             f = _from_symbol(ctx, m) if m.group("sym") is not None else _from_word(ctx, m)
@@ -202,6 +206,9 @@ def extract(ctx: Context) -> list[Fact]:
     for ws, we in _windows(text, _IMPLICIT_HINT, 48, 24):
         for m in _IMPLICIT.finditer(text, ws, we):
             s, e = m.span()
+            n += 1
+            if not n & 255:
+                ctx.checkpoint(f"in kfacts.extractors.money at character {s}")
             k = bisect.bisect_left(taken_starts, e) - 1  # the last taken span starting before e
             if k >= 0 and taken[k][1] > s:
                 continue  # inside an amount with its currency (linear time: no scan of all amounts)

@@ -374,7 +374,9 @@ def assign(ctx: Context, facts: list[Fact]) -> list[Fact]:
         return facts
     actors = _Actors(ctx)
     out: list[Fact] = []
-    for f in facts:
+    for n, f in enumerate(facts):
+        if not n & 255:
+            ctx.checkpoint(f"in the subject pass at character {f.span[0]}")
         if f.type in ("money", "jobs") and "subject" not in f.fields:
             fields: dict[str, Any] = dict(f.fields)
             fields["subject"], _rule = _subject(ctx, f, actors)

@@ -295,7 +295,9 @@ def bare_people(ctx: Context, taken: set[int]) -> list[tuple[int, int, str]]:
     out = []
     toks = ctx.tokens
     last = -1
-    for t in toks:
+    for n, t in enumerate(toks):
+        if not n & 1023:
+            ctx.checkpoint(f"in kfacts.extractors.people at character {t.start}")
         if t.tag != "NNP" or t.start <= last:
             continue
         s = t.start
