@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import RulePackError
-from ..fact import FACT_FIELDS
+from ..registry import FACT_FIELDS, FIELD_TYPES, TYPE_KEYS
 from .matcher import TokenSpec
-from .numbers import CONVERTERS, FIELD_TYPES
+from .numbers import CONVERTERS
 from . import saferegex
 
 #: largest lexicon file accepted (bytes, ``KF220``)
@@ -45,11 +45,8 @@ SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "authors": ((list,), "list of strings"),
         "url": ((str,), "home page"),
     },
-    "type": {
-        "name": ((str,), "*the new fact type"),
-        "fields": ((dict, list), "*field name -> str|int|float|bool|any, or a list of names"),
-        "description": ((str,), "what the type means"),
-    },
+    # the same table as a built-in type's declaration (kfacts.registry), which adds keys of its own
+    "type": dict(TYPE_KEYS),
     "lexicon": {
         "name": ((str,), "*name used by in_lexicon"),
         "path": ((str,), "*file relative to the pack (TXT/TSV: entry[TAB canonical])"),
@@ -367,4 +364,6 @@ def field_ref(chk: Checker, name: str, value: Any, where: str, rule_id: str, fty
 
 
 def builtin_field_types() -> dict[str, dict[str, str]]:
+    """The fields a pack's rule may set on a built-in type (any value: the built-in converters are not
+    applied)."""
     return {t: {f: "any" for f in fs} for t, fs in FACT_FIELDS.items()}
