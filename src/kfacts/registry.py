@@ -64,6 +64,7 @@ BUILTIN_TYPE_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "color": ((str,), "*the colour of the type's facts in notebooks and displaCy"),
 }
 
+_TYPE_NAMES = {str: "string", int: "integer", float: "float", bool: "boolean", list: "array", dict: "table"}
 _JSON_TYPES = {"str": "string", "int": "integer", "float": "number", "bool": "boolean"}
 #: the column type (Arrow name) of each field type in the fact tables (:mod:`kfacts.frames`)
 _COLUMN_TYPES = {"str": "string", "int": "int64", "bool": "bool", "any": "string"}
@@ -111,8 +112,8 @@ class FactType:
         return schema
 
 
-def _fail(path: Path, code: str, **fields: Any) -> RulePackError:
-    return RulePackError(code, path=str(path), **fields)
+def _fail(path: Path, code: str, rule_id: str | None = None, **fields: Any) -> RulePackError:
+    return RulePackError(code, path=str(path), rule_id=rule_id, **fields)
 
 
 def _names(path: Path, raw: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
@@ -122,11 +123,12 @@ def _names(path: Path, raw: dict[str, Any], key: str, where: str) -> tuple[str, 
     return tuple(value)
 
 
-def _typed_fields(path: Path, value: Any, key: str, where: str) -> dict[str, str]:
-    """``fields`` (or ``optional``): a table of name -> type, or a list of names (all ``any``)."""
+def typed_fields(path: Path, value: Any, key: str, where: str) -> dict[str, str]:
+    """``fields`` (or ``optional``): a table of name -> value type, or a list of names (all ``any``)
+    (``KF210``, ``KF216``)."""
     if isinstance(value, list):
-        if not all(isinstance(v, str) and v for v in value):
-            raise _fail(path, "KF210", field=key, where=where, expected="a table or an array of names")
+        if not value or not all(isinstance(v, str) and v for v in value):
+            raise _fail(path, "KF210", field=key, where=where, expected="a non-empty string or array of strings")
         value = dict.fromkeys(value, "any")
     for fname, ftype in value.items():
         if not fname.isidentifier() or not fname.isascii() or fname in RESERVED_FIELDS:
@@ -136,23 +138,25 @@ def _typed_fields(path: Path, value: Any, key: str, where: str) -> dict[str, str
     return dict(value)
 
 
-def check_table(path: Path, raw: Any, keys: Mapping[str, tuple[tuple[type, ...], str]], where: str) -> dict[str, Any]:
+def check_table(path: Path, raw: Any, keys: Mapping[str, tuple[tuple[type, ...], str]], where: str,
+                rule_id: str | None = None, unknown: str = "KF203") -> dict[str, Any]:
     """``raw`` if it is a table with only the given keys, each of its type, the required ones present
-    (``KF203``, ``KF204``, ``KF210``)."""
+    (``KF210``, ``unknown`` for an unknown key, ``KF204``): the check of every table of a rule pack
+    and of a type's declaration."""
     if not isinstance(raw, dict):
-        raise _fail(path, "KF210", field=where, where=where, expected="a table")
+        raise _fail(path, "KF210", rule_id, field=where, where=where, expected="a table")
     for key in raw:
         if key not in keys:
-            raise _fail(path, "KF203", field=key, where=where)
+            raise _fail(path, unknown, rule_id, field=key, attr=key, where=where)
     for key, (types, desc) in keys.items():
         if key not in raw:
             if desc.startswith("*"):
-                raise _fail(path, "KF204", field=key, where=where)
+                raise _fail(path, "KF204", rule_id, field=key, where=where)
             continue
         value = raw[key]
         if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
-            expected = " or ".join({str: "string", int: "integer", list: "array", dict: "table"}[t] for t in types)
-            raise _fail(path, "KF210", field=key, where=where, expected=expected)
+            expected = " or ".join(_TYPE_NAMES.get(t, t.__name__) for t in types)
+            raise _fail(path, "KF210", rule_id, field=key, where=where, expected=expected)
     return raw
 
 
@@ -179,8 +183,8 @@ def read_type(folder: str | Path, module: str | None = None) -> FactType:
     name = raw["name"]
     if not name.isidentifier() or not name.isascii():
         raise _fail(path, "KF216", field="name", where=where, detail="a type name is letters, digits and '_'")
-    fields = _typed_fields(path, raw["fields"], "fields", where)
-    optional = _typed_fields(path, raw.get("optional", {}), "optional", where)
+    fields = typed_fields(path, raw["fields"], "fields", where)
+    optional = typed_fields(path, raw.get("optional", {}), "optional", where)
     known = {**fields, **optional}
     if len(known) < len(fields) + len(optional):
         raise _fail(path, "KF216", field="optional", where=where, detail="a field is both in `fields` and `optional`")
