@@ -255,3 +255,48 @@ def test_extra_folders_come_from_the_environment(tmp_path):
     assert registry.extra_folders({}) == []
     assert registry.extra_folders({registry.PATH_VARIABLE: os.pathsep.join(["a", "", "b"])}) == [Path("a"), Path("b")]
 
+
+
+# -- "reads" is what each extractor reads ---------------------------------------------
+class _Recorded(dict):
+    """``ctx.facts`` that notes which types the running extractor looks up."""
+
+    running: list[str] = []
+    seen: set[tuple[str, str]] = set()
+
+    def get(self, key, default=None):
+        if self.running:
+            self.seen.add((self.running[-1], key))
+        return super().get(key, default)
+
+    def __getitem__(self, key):
+        if self.running:
+            self.seen.add((self.running[-1], key))
+        return super().__getitem__(key)
+
+
+def test_each_extractor_reads_exactly_the_types_it_declares(monkeypatch):
+    """Over every built-in example, the fact types each extractor looks up in ``ctx.facts`` are its ``reads``."""
+    from kfacts import pipeline
+    from kfacts.examples import builtin_examples
+    from kfacts.extractors import load
+    from kfacts.extractors.base import Context
+
+    monkeypatch.setattr(pipeline, "Context", lambda **kw: Context(facts=_Recorded(), **kw))
+    monkeypatch.setattr(_Recorded, "seen", set())
+    for name in registry.TYPES:
+        mod = load(name)
+
+        def extract(ctx, _inner=mod.extract, _name=name):
+            _Recorded.running.append(_name)
+            try:
+                return _inner(ctx)
+            finally:
+                _Recorded.running.pop()
+
+        monkeypatch.setattr(mod, "extract", extract)
+    ex = pipeline.Extractor()
+    for e in builtin_examples():
+        ex(e.text, published=e.published)
+    read = {name: {t for r, t in _Recorded.seen if r == name} for name in registry.TYPES}
+    assert read == {name: set(t.reads) for name, t in registry.TYPES.items()}
