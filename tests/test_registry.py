@@ -217,6 +217,8 @@ def test_kfacts_eval_scores_a_seventh_type(tmp_path):
     (('holder = "str"', 'holder = "str", year = "str"'), "KF216", "'year' is 'int' in type 'award'"),
     (('holder = "str"', 'holder = "str", span = "str"'), "KF216", "bad field name 'span'"),
     (("[[types]]", "[[types]]\n["), "KF202", "invalid TOML"),
+    (('label = "PATENT"', 'label = "PATENT"\nenums = { holder = 3 }'), "KF210", "non-empty array"),
+    (('label = "PATENT"', 'label = "PATENT"\noptional = { number = "str" }'), "KF216", "both in `fields`"),
 ])
 def test_bad_declarations(tmp_path, change, code, words):
     old, new = change

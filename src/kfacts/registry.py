@@ -95,6 +95,7 @@ class FactType:
     secondary: tuple[str, ...] = ()
     reads: tuple[str, ...] = ()
     run_rank: int | None = None
+    #: whether :attr:`module` is imported by its path (else from :attr:`folder`)
     builtin: bool = True
 
     def field_schema(self, name: str) -> dict[str, Any]:
@@ -194,6 +195,10 @@ def read_type(folder: str | Path, module: str | None = None) -> FactType:
         if unknown:
             raise _fail(path, "KF216", field=key, where=where, detail=f"not a field of the type: {', '.join(unknown)}")
 
+    if not all(isinstance(v, list) and v for v in raw.get("enums", {}).values()):
+        raise _fail(path, "KF210", field="enums", where=where, expected="field -> a non-empty array of values")
+    if not all(isinstance(v, str) for v in raw.get("patterns", {}).values()):
+        raise _fail(path, "KF210", field="patterns", where=where, expected="field -> a string")
     not_null = _names(path, raw, "not_null", where)
     secondary = _names(path, raw, "secondary", where)
     enums = {k: tuple(v) for k, v in raw.get("enums", {}).items()}
@@ -201,10 +206,6 @@ def read_type(folder: str | Path, module: str | None = None) -> FactType:
     for key, names in (("not_null", not_null), ("secondary", secondary), ("key", [raw["key"]]),
                        ("enums", enums), ("patterns", patterns)):
         field_names(key, names)
-    if not all(isinstance(v, list) and v for v in raw.get("enums", {}).values()):
-        raise _fail(path, "KF210", field="enums", where=where, expected="field -> a non-empty array of values")
-    if not all(isinstance(v, str) for v in patterns.values()):
-        raise _fail(path, "KF210", field="patterns", where=where, expected="field -> a string")
     return FactType(name=name, description=raw.get("description", ""), fields=fields, key=raw["key"],
                     position=raw["position"], label=raw["label"], color=raw["color"], folder=folder,
                     module=module or folder.name, optional=optional, not_null=not_null, enums=enums,
