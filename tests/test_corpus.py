@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from kfacts.evaluation import read_gold
+from kfacts.evaluation import KEYS, read_gold
 from kfacts.fact import FACT_FIELDS, ORG_KINDS
 
 REPO = Path(__file__).resolve().parents[1]
@@ -33,8 +33,7 @@ AWARD_LEVELS = {"대상", "최우수", "우수", "장려", "특별", "금상", "
 HONORS = {"대통령상", "대통령 표창", "국무총리상", "국무총리 표창", "장관상", "장관 표창"}
 DATE_VALUE = {"year": r"\d{4}", "month": r"\d{4}-(0[1-9]|1[0-2])", "day": r"\d{4}-\d{2}-\d{2}",
               "quarter": r"\d{4}-Q[1-4]", "half": r"\d{4}-H[12]"}
-KEY = {"organization": "canonical", "person": "name", "award": "recipient",
-       "money": "value", "jobs": "value", "date": "value"}
+KEY = {t: key for t, (key, _) in KEYS.items()}
 
 RECORDS = read_gold(GOLD, root=CORPUS)
 FACTS = [(rec, i, f) for rec in RECORDS for i, f in enumerate(rec["facts"])]

@@ -10,22 +10,27 @@ of the page that contains ``text``). The span is computed from the page.
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+#: where kfacts declares its fact types (one ``type.toml`` per type folder); read here
+#: with the standard library, so the corpus tools run without kfacts installed
+TYPE_FOLDERS = Path(__file__).resolve().parents[2] / "src" / "kfacts" / "extractors"
+
+
+def declared_types() -> list[dict[str, Any]]:
+    """The ``[[types]]`` table of each built-in type's ``type.toml``, in SPEC order."""
+    tables = [tomllib.loads(p.read_text(encoding="utf-8"))["types"][0] for p in TYPE_FOLDERS.glob("*/type.toml")]
+    return sorted(tables, key=lambda t: t["position"])
+
+
 #: SPEC section 2: the fields of each fact type, in SPEC order.
-FIELDS: dict[str, tuple[str, ...]] = {
-    "organization": ("name", "canonical", "kind"),
-    "person": ("name", "title", "org"),
-    "award": ("award", "prize", "honor", "recipient", "event", "organizer", "category", "year"),
-    "money": ("value", "currency", "approx"),
-    "jobs": ("value", "approx", "qualifier"),
-    "date": ("value", "granularity", "relative", "part"),
-}
+FIELDS: dict[str, tuple[str, ...]] = {t["name"]: tuple(t["fields"]) for t in declared_types()}
 
 #: SPEC section 4: the key field of each type (gold lists each key once).
-KEY = {"organization": "canonical", "person": "name", "award": "recipient",
-       "money": "value", "jobs": "value", "date": "value"}
+KEY: dict[str, str] = {t["name"]: t["key"] for t in declared_types()}
 
 
 @dataclass

@@ -16,7 +16,8 @@ and organization ``recipient`` name an organization fact of the same
 document, and page lengths are within the corpus's targets (these two
 corpus conventions are skipped with ``--spec-only``).
 This script is standalone (standard library only) so it runs without kfacts
-installed.
+installed; the fields, keys and kinds are read from the types' declarations
+(``src/kfacts/extractors/<type>/type.toml``, by ``annotate.py``).
 """
 
 from __future__ import annotations
@@ -30,16 +31,10 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-FIELDS: dict[str, tuple[str, ...]] = {
-    "organization": ("name", "canonical", "kind"),
-    "person": ("name", "title", "org"),
-    "award": ("award", "prize", "honor", "recipient", "event", "organizer", "category", "year"),
-    "money": ("value", "currency", "approx"),
-    "jobs": ("value", "approx", "qualifier"),
-    "date": ("value", "granularity", "relative", "part"),
-}
-KINDS = {"local_government", "central_government", "legislature", "public_agency", "company", "university",
-         "hospital", "association", "party", "media", "other"}
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from annotate import FIELDS, KEY, declared_types  # noqa: E402
+
+KINDS = set(next(t for t in declared_types() if t["name"] == "organization")["enums"]["kind"])
 #: SPEC's closed list of award levels and honors
 AWARD_LEVELS = {"대상", "최우수", "우수", "장려", "특별", "금상", "은상", "동상", "최고등급", "표창",
                 "대통령상", "대통령 표창", "국무총리상", "국무총리 표창", "장관상", "장관 표창"}
@@ -52,8 +47,6 @@ GRANULARITY = {
     "half": r"\d{4}-H[12]",
 }
 PARTS = {None, "early", "mid", "late"}
-KEY = {"organization": "canonical", "person": "name", "award": "recipient",
-       "money": "value", "jobs": "value", "date": "value"}
 
 
 def _opt_str(v: Any) -> bool:

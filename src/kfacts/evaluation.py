@@ -18,17 +18,11 @@ from typing import Any, Iterable
 
 import regex as re
 
+from . import registry
 from .errors import GoldFileNotFoundError, GoldFormatError
 
-#: type -> (key field, secondary fields), SPEC section 4
-KEYS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "organization": ("canonical", ("kind",)),
-    "person": ("name", ("title", "org")),
-    "award": ("recipient", ("award", "honor", "event", "organizer", "category", "year")),
-    "money": ("value", ("approx", "currency", "subject")),
-    "jobs": ("value", ("approx", "subject")),
-    "date": ("value", ("relative",)),
-}
+#: type -> (key field, secondary fields), SPEC section 4 (from each type's ``key`` and ``secondary``)
+KEYS: dict[str, tuple[str, tuple[str, ...]]] = registry.KEYS
 TYPES = tuple(KEYS)
 
 _QUOTES = re.compile("['‘’\"“”「」『』]")

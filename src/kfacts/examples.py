@@ -119,9 +119,10 @@ def load_examples(path: str | Path, default_type: str | None = None) -> list[Exa
 
 
 def builtin_example_files() -> list[Path]:
-    """Every example table shipped with the built-in extractors."""
-    root = Path(__file__).parent / "extractors"
-    return sorted(root.glob("**/examples*.toml"))
+    """Every example table of the fact types' folders (the built-in ones and any in ``KFACTS_TYPE_PATH``)."""
+    from .registry import TYPES
+
+    return sorted({p for t in TYPES.values() for p in t.folder.glob("**/examples*.toml")})
 
 
 def builtin_examples() -> list[Example]:

@@ -9,23 +9,17 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Iterator, Literal, Mapping, Union, cast, overload
 
+from . import registry
+
 if TYPE_CHECKING:
     from .htmltext import HtmlText
 
-#: The six built-in fact types and their SPEC fields, in SPEC order.
-FACT_FIELDS: dict[str, tuple[str, ...]] = {
-    "organization": ("name", "canonical", "kind"),
-    "person": ("name", "title", "org"),
-    "award": ("award", "prize", "honor", "recipient", "event", "organizer", "category", "year"),
-    "money": ("value", "currency", "approx"),
-    "jobs": ("value", "approx", "qualifier"),
-    "date": ("value", "granularity", "relative", "part"),
-}
+#: The built-in fact types and their SPEC fields, in SPEC order (declared in
+#: ``extractors/<type>/type.toml``, see :mod:`kfacts.registry`).
+FACT_FIELDS: dict[str, tuple[str, ...]] = registry.FACT_FIELDS
 
-ORG_KINDS = (
-    "local_government", "central_government", "legislature", "public_agency", "company",
-    "university", "hospital", "association", "party", "media", "other",
-)
+#: the values of an organization's ``kind``
+ORG_KINDS: tuple[str, ...] = registry.TYPES["organization"].enums["kind"]
 
 
 #: what ``published=`` accepts: an ISO date string, a date (or datetime), or None
@@ -332,7 +326,7 @@ _FACT_CLASSES: dict[str, type[Fact]] = {
 _BUILTIN_CLASSES = frozenset(_FACT_CLASSES.values())
 
 #: fields a type may carry beyond FACT_FIELDS (null when absent)
-_OPTIONAL_FIELDS: dict[str, tuple[str, ...]] = {"money": ("subject",), "jobs": ("subject",)}
+_OPTIONAL_FIELDS: dict[str, tuple[str, ...]] = registry.OPTIONAL_FIELDS
 
 
 def json_default(obj: Any) -> Any:
@@ -378,10 +372,7 @@ class Zone:
         return {"kind": self.kind, "span": [self.span[0], self.span[1]], "reason": self.reason}
 
 
-_TYPE_COLORS = {
-    "organization": "#cfe2ff", "person": "#d1e7dd", "award": "#fff3cd",
-    "money": "#f8d7da", "jobs": "#e2d9f3", "date": "#e9ecef",
-}
+_TYPE_COLORS = registry.COLORS
 
 
 @dataclass

@@ -48,20 +48,15 @@ import json
 import re
 from typing import Any, Iterable, Iterator
 
-from .fact import FACT_FIELDS, ORG_KINDS, Document, Fact, _plain_decimal
+from . import registry
+from .fact import Document, Fact, _plain_decimal
 
-#: (column, arrow type name) in table order
+#: (column, arrow type name) in table order: the facts' own columns, every type's SPEC fields
+#: (:func:`kfacts.registry.table_columns`), then ``fields_json`` and ``sentence``
 COLUMNS: list[tuple[str, str]] = [
     ("doc_index", "int64"), ("doc_id", "string"), ("published", "string"),
     ("type", "string"), ("text", "string"), ("start", "int64"), ("end", "int64"), ("rule", "string"),
-    ("name", "string"), ("canonical", "string"), ("kind", "string"),
-    ("title", "string"), ("org", "string"),
-    ("award", "string"), ("prize", "string"), ("honor", "string"), ("recipient", "string"),
-    ("event", "string"), ("organizer", "string"), ("category", "string"), ("year", "int64"),
-    ("value_int", "int64"), ("value_decimal", "string"), ("value_str", "string"), ("currency", "string"),
-    ("approx", "bool"),
-    ("qualifier", "string"),
-    ("granularity", "string"), ("relative", "bool"), ("part", "string"),
+    *registry.table_columns(registry.TYPES),
     ("fields_json", "string"), ("sentence", "string"),
 ]
 COLUMN_NAMES = [c for c, _ in COLUMNS]
@@ -272,22 +267,10 @@ def write_table(rows: Iterable[dict[str, Any]], fmt: str, path: str | None) -> N
 
 
 # -- JSON Schema -----------------------------------------------------------------
-_S = {"type": ["string", "null"]}
-_I = {"type": ["integer", "null"]}
-_B = {"type": ["boolean", "null"]}
+#: type -> field -> the JSON Schema of its value, from the types' declarations
 _FIELD_SCHEMAS: dict[str, dict[str, Any]] = {
-    "organization": {"name": {"type": "string"}, "canonical": _S, "kind": {"enum": [*ORG_KINDS, None]}},
-    "person": {"name": {"type": "string"}, "title": _S, "org": _S},
-    "award": {"award": _S, "prize": _S, "honor": _S, "recipient": _S, "event": _S, "organizer": _S,
-              "category": _S, "year": _I},
-    # whole amounts are integers; a fractional amount (10.5달러) keeps its decimals
-    "money": {"value": {"type": ["number", "null"]}, "currency": _S, "approx": _B},
-    "jobs": {"value": _I, "approx": _B, "qualifier": _S},
-    "date": {"value": {"type": ["string", "null"],
-                       "pattern": r"^\d{4}(-(\d{2}(-\d{2})?|Q[1-4]|H[12]))?$"},
-             "granularity": _S, "relative": _B, "part": _S},
+    t.name: {f: t.field_schema(f) for f in t.fields} for t in registry.TYPES.values()
 }
-assert {t: tuple(f) for t, f in _FIELD_SCHEMAS.items()} == FACT_FIELDS
 
 
 def fact_json_schema() -> dict[str, Any]:
@@ -313,7 +296,7 @@ def fact_json_schema() -> dict[str, Any]:
             "type": {"type": "string"},
             "text": {"type": "string"},
             "span": span,
-            "rule": _S,
+            "rule": {"type": ["string", "null"]},
             "evidence": {"type": "object", "additionalProperties": span},
         },
         "additionalProperties": True,

@@ -56,27 +56,27 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import DummyTokenizer, filter_spans, registry
 
+from .registry import COLORS as _COLORS, LABELS as _LABELS
+
 __all__ = ["KiwiTokenizer", "KfactsComponent", "LABELS", "OVERLAP_RULES", "words_and_spaces",
            "create_kiwi_tokenizer", "make_kfacts", "DISPLACY_OPTIONS", "KIWI_CONFIG", "blank", "use_kiwi",
            "split_at"]
 
-#: fact type -> entity label
-LABELS: Dict[str, str] = {
-    "organization": "ORG", "person": "PERSON", "award": "AWARD",
-    "money": "MONEY", "jobs": "JOBS", "date": "DATE",
-}
+#: fact type -> entity label (each type's ``label``)
+LABELS: Dict[str, str] = dict(_LABELS)
 
 #: colors for displaCy (same as Document._repr_html_), e.g.
 #: ``displacy.render(doc, style="ent", options=DISPLACY_OPTIONS)``
-DISPLACY_OPTIONS: Dict[str, Any] = {"colors": {
-    "ORG": "#cfe2ff", "PERSON": "#d1e7dd", "AWARD": "#fff3cd",
-    "MONEY": "#f8d7da", "JOBS": "#e2d9f3", "DATE": "#e9ecef",
-}}
+DISPLACY_OPTIONS: Dict[str, Any] = {"colors": {LABELS[t]: c for t, c in _COLORS.items()}}
+
+#: the labels spaCy's own models use (OntoNotes), which displaCy already colours
+_SPACY_LABELS = frozenset(("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+                           "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"))
 
 
 def displacy_colors() -> Dict[str, str]:
-    """Colors for the two labels spaCy does not know (``spacy_displacy_colors`` entry point)."""
-    return {"AWARD": DISPLACY_OPTIONS["colors"]["AWARD"], "JOBS": DISPLACY_OPTIONS["colors"]["JOBS"]}
+    """Colors for the labels spaCy does not know (``spacy_displacy_colors`` entry point)."""
+    return {label: c for label, c in DISPLACY_OPTIONS["colors"].items() if label not in _SPACY_LABELS}
 
 
 # Facts live in ``doc.user_data`` as plain dicts (``Fact.to_dict``), so that

@@ -92,7 +92,6 @@ CONVERTERS: dict[str, Callable[[Any], Any]] = {
 }
 
 #: field types a pack may declare; each has the converter of the same name, "any" keeps values as found
-FIELD_TYPES = ("str", "int", "float", "bool", "any")
 
 
 def convert(name: str, value: Any) -> Any:

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import RulePackError
-from ..fact import FACT_FIELDS
+from ..registry import FACT_FIELDS, TYPE_KEYS, check_table, typed_fields
 from .matcher import TokenSpec
-from .numbers import CONVERTERS, FIELD_TYPES
+from .numbers import CONVERTERS
 from . import saferegex
 
 #: largest lexicon file accepted (bytes, ``KF220``)
@@ -45,11 +45,8 @@ SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "authors": ((list,), "list of strings"),
         "url": ((str,), "home page"),
     },
-    "type": {
-        "name": ((str,), "*the new fact type"),
-        "fields": ((dict, list), "*field name -> str|int|float|bool|any, or a list of names"),
-        "description": ((str,), "what the type means"),
-    },
+    # the same table as a built-in type's declaration (kfacts.registry), which adds keys of its own
+    "type": dict(TYPE_KEYS),
     "lexicon": {
         "name": ((str,), "*name used by in_lexicon"),
         "path": ((str,), "*file relative to the pack (TXT/TSV: entry[TAB canonical])"),
@@ -88,11 +85,9 @@ SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
 }
 
 OPS = ("?", "*", "+")
-RESERVED_FIELDS = {"type", "text", "span", "rule", "evidence"}
 _ID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _REF = re.compile(r"^@([A-Za-z_][A-Za-z0-9_]*)(?:\.([A-Za-z_][A-Za-z0-9_]*))?(?:\|([a-z]+))?$")
-_TYPE_NAMES = {str: "string", int: "integer", float: "float", bool: "boolean", list: "array", dict: "table"}
 
 
 @dataclass
@@ -150,24 +145,7 @@ class Checker:
         return RulePackError(code, path=str(self.path), rule_id=rule_id, **fields)
 
     def table(self, data: Any, kind: str, where: str, rule_id: str | None = None) -> dict[str, Any]:
-        if not isinstance(data, dict):
-            raise self.fail("KF210", rule_id, field=where, where=where, expected="a table")
-        spec = SCHEMA[kind]
-        for key in data:
-            if key not in spec:
-                raise self.fail("KF205" if kind == "token" else "KF203", rule_id, field=key, attr=key,
-                                where=where)
-        for key, (types, desc) in spec.items():
-            if key not in data:
-                if desc.startswith("*"):
-                    raise self.fail("KF204", rule_id, field=key, where=where)
-                continue
-            value = data[key]
-            ok = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
-            if not ok:
-                expected = " or ".join(_TYPE_NAMES.get(t, t.__name__) for t in types)
-                raise self.fail("KF210", rule_id, field=key, where=where, expected=expected)
-        return data
+        return check_table(self.path, data, SCHEMA[kind], where, rule_id, "KF205" if kind == "token" else "KF203")
 
     def strings(self, value: Any, key: str, where: str, rule_id: str | None) -> tuple[str, ...]:
         items = [value] if isinstance(value, str) else value
@@ -290,17 +268,7 @@ def declared_type(chk: Checker, raw: dict[str, Any], where: str) -> tuple[str, d
         raise chk.invalid(None, "name", where, "a type name is letters, digits and '_'")
     if name in FACT_FIELDS:
         raise chk.invalid(None, "name", where, f"{name!r} is a built-in type and cannot be redeclared")
-    fields = raw["fields"]
-    if isinstance(fields, list):
-        fields = {f: "any" for f in chk.strings(fields, "fields", where, None)}
-    out: dict[str, str] = {}
-    for fname, ftype in fields.items():
-        if not _NAME.match(fname) or fname in RESERVED_FIELDS:
-            raise chk.invalid(None, "fields", where, f"bad field name {fname!r}")
-        if ftype not in FIELD_TYPES:
-            raise chk.fail("KF210", field=f"fields.{fname}", where=where, expected=" | ".join(FIELD_TYPES))
-        out[fname] = ftype
-    return name, out
+    return name, typed_fields(chk.path, raw["fields"], "fields", where)
 
 
 def token_spec(chk: Checker, raw: Any, where: str, rule_id: str, lexicons: dict[str, Lexicon],
@@ -367,4 +335,6 @@ def field_ref(chk: Checker, name: str, value: Any, where: str, rule_id: str, fty
 
 
 def builtin_field_types() -> dict[str, dict[str, str]]:
+    """The fields a pack's rule may set on a built-in type (any value: the built-in converters are not
+    applied)."""
     return {t: {f: "any" for f in fs} for t, fs in FACT_FIELDS.items()}
