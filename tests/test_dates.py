@@ -11,8 +11,6 @@ import doctest
 import pytest
 
 import kfacts.normalize.dates as nd
-from kfacts.extractors import dates as dates_extractor
-from kfacts.fact import FACT_FIELDS
 
 D = dt.date
 
@@ -57,22 +55,6 @@ def test_shift_month_across_years():
     assert nd.shift_month(2023, 11, 3) == (2024, 2)
 
 
-def test_rules_are_described_and_used():
-    ids = [r.id for r in dates_extractor.RULES]
-    assert len(ids) == len(set(ids))
-    assert all(r.type == "date" and r.id.startswith("date.") and r.description for r in dates_extractor.RULES)
-
-
-def test_fields_are_exactly_spec(extractor):
-    doc = extractor("작년 말 기준으로 2024년 8월 13일과 지난달 13일을 비교했다.", published="2024-08-20")
-    facts = doc.of_type("date")
-    assert len(facts) == 3
-    for f in facts:
-        assert tuple(f.fields) == FACT_FIELDS["date"]
-        assert doc.text[f.start:f.end] == f.text
-        assert f.rule in {r.id for r in dates_extractor.RULES}
-
-
 @pytest.mark.parametrize("text", ["지난달 13일부터 시행됐다.", "28일 기자회견을 열었다.", "작년 말", "오늘",
                                   "내년 9월", "3분기", "연말까지", "오는 9월"])
 def test_unresolved_without_published(extractor, text):
@@ -103,18 +85,3 @@ def test_long_text_spans(extractor):
     assert all(text[f.start:f.end] == f.text for f in facts)
     assert facts[-1].value == "2014-01-09"
     assert sum(f.text == "30일" for f in facts) == 30
-
-
-def test_every_rule_has_an_example(extractor):
-    """Each date rule produces at least one fact over the date example tables."""
-    from kfacts.examples import builtin_example_files, load_examples
-
-    seen = set()
-    for path in builtin_example_files():
-        if path.parent.name != "dates":
-            continue
-        for ex in load_examples(path):
-            if ex.xfail:
-                continue
-            seen.update(f.rule for f in extractor(ex.text, published=ex.published).of_type("date"))
-    assert {r.id for r in dates_extractor.RULES} <= seen

@@ -1,4 +1,4 @@
-"""Hostile input: no exception, and every span exact (hypothesis + fixed cases)."""
+"""Hostile input: no exception, every span exact, amounts not negative (hypothesis + fixed cases)."""
 
 from __future__ import annotations
 
@@ -24,6 +24,8 @@ def _check(text: str, published=None) -> None:
     for f in doc.facts:
         assert text[f.span[0]:f.span[1]] == f.text, f
         assert 0 <= f.span[0] <= f.span[1] <= len(text)
+        if f.type in ("money", "jobs"):
+            assert f.value is not None and f.value >= 0, f
     pos = 0
     for z in doc.zones:  # zones partition the text
         assert z.start == pos and z.end > z.start
@@ -45,8 +47,21 @@ def test_property_spans_exact_for_any_text(text):
     _check(text)
 
 
+# numerals, units and particles only: what the amount parsers read
+NUMERAL_SOUP = list("0123456789,.~- 약여대억만조천백십일이삼사오육칠팔구원달러엔유로위안센트불명개일자리채용고용의을이가는\n$€₩") + [
+    "원", "달러", " 원", "억원", "만 원", "가량", "이상", "정도", "수", "몇", "일자리", "채용"]
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(NUMERAL_SOUP), max_size=30).map("".join))
+def test_property_spans_exact_for_numeral_soup(text):
+    _check(text)
+
+
 @pytest.mark.parametrize("text", [
     "",
+    "상", "대상", "최우수상", "(((최우수상", "수상자로", "노벨상", "’’‘‘대상’’", "상을 받았다" * 200,
+    "표창\n\n\n대통령 표창", "1위 " * 500,
     " ",
     "\n\n\n",
     "\x00\x01\x02광주시\x07는 100억원을",
