@@ -80,6 +80,11 @@ def test_prize_windows_cover_every_candidate():
     assert windowed == full and len(full) == 9
 
 
+def test_a_prize_level_in_a_named_event(extractor):
+    doc = extractor("광주광역시가 ‘2021 한국의 경영대상’에서 고객만족경영 부문 대상을 수상했다.")
+    assert [f.text for f in doc.of_type("award")] == ["대상"]
+
+
 def test_disabling_a_rule_removes_its_facts(extractor):
     import kfacts
 

@@ -55,6 +55,11 @@ def test_shift_month_across_years():
     assert nd.shift_month(2023, 11, 3) == (2024, 2)
 
 
+def test_relative_and_absolute_dates(extractor):
+    doc = extractor("작년 말 기준으로 2024년 8월 13일과 지난달 13일을 비교했다.", published="2024-08-20")
+    assert [f.text for f in doc.of_type("date")] == ["작년 말", "2024년 8월 13일", "지난달 13일"]
+
+
 @pytest.mark.parametrize("text", ["지난달 13일부터 시행됐다.", "28일 기자회견을 열었다.", "작년 말", "오늘",
                                   "내년 9월", "3분기", "연말까지", "오는 9월"])
 def test_unresolved_without_published(extractor, text):

@@ -11,6 +11,11 @@ import kfacts
 from kfacts.normalize.money import currency_code, money_value
 
 
+def test_amounts_ranges_and_symbols(extractor):
+    doc = extractor("총 50억 규모의 펀드와 3~5억 원, $10, 약 11억원을 마련했다.")
+    assert [f.text for f in doc.of_type("money")] == ["50억", "3~5억 원", "3~5억 원", "$10", "약 11억원"]
+
+
 def test_disabling_implicit_won_keeps_the_others():
     ex = kfacts.Extractor(disable=["money.implicit_won"])
     doc = ex("국비 30억 확보에 이어 100억원을 더 투입한다.")

@@ -153,6 +153,11 @@ def test_ambiguous_names_file_agrees_with_the_table():
         assert len(names) > 1, form
 
 
+def test_organizations_of_a_sentence(extractor):
+    doc = extractor("광주시는 행안부와 협약을 맺었다. ㈜태성과 전남대병원, 동구청장도 참석했다.", published="2024-01-01")
+    assert [f.text for f in doc.of_type("organization")] == ["광주시", "행안부", "㈜태성", "전남대병원", "동구"]
+
+
 def test_trie_regex_is_longest_first():
     r = re.compile(trie_regex(["국토부", "국토교통부", "국회", "국회 국토교통위원회"]))
     assert r.match("국회 국토교통위원회는").group(0) == "국회 국토교통위원회"
