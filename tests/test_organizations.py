@@ -1,8 +1,9 @@
 """The organization extractor's public helpers and lexicon data.
 
-The extraction behaviour itself is tested by the example table
-(src/kfacts/extractors/organizations/examples.toml) through
-tests/test_builtin_examples.py.
+The extraction behaviour itself is tested by the example tables
+(src/kfacts/extractors/organizations/examples*.toml), each example one test item collected by
+the kfacts pytest plugin (``kfacts_builtin_examples`` in pyproject.toml). Rule ids, fields and
+spans: test_invariants.py; the gold, fact by fact: test_gold.py.
 """
 
 from __future__ import annotations

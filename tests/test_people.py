@@ -1,7 +1,7 @@
 """The person extractor: lexicon files, null fields, evidence spans.
 
-The example table (``extractors/people/examples.toml``) is run by
-``test_builtin_examples.py``; this file checks what a table cannot say
+The example table (``extractors/people/examples.toml``) is run by the kfacts pytest plugin,
+one test item per example; this file checks what a table cannot say
 (null fields, well-formed lexicons). Rule ids, fields and spans on whole pages:
 test_invariants.py; the gold, fact by fact: test_gold.py.
 """
