@@ -1,10 +1,10 @@
-"""Award extractor: lexicon helpers, invariants, and the seeds acceptance figures.
+"""Award extractor: lexicon helpers, disabling a rule, the example tables' size.
 
 The behaviour on sentences is tested by the example table
 (src/kfacts/extractors/awards/examples.toml, run strictly with every built-in
 table: ``pytest --kfacts-builtin``);
-this file tests what a table cannot: helpers, rule ids, field sets, spans on
-real pages and the SPEC scores on the seed gold.
+this file tests what a table cannot. Rule ids, fields, spans and examples of every rule:
+test_invariants.py; the gold, fact by fact: test_gold.py.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ import pytest
 from kfacts.examples import load_examples
 from kfacts.extractors import awards
 from kfacts.extractors.awards import lexicon as lx
-from kfacts.fact import FACT_FIELDS
 
 EXAMPLES = sorted(Path(awards.__file__).parent.glob("examples*.toml"))
 
@@ -81,18 +80,9 @@ def test_prize_windows_cover_every_candidate():
     assert windowed == full and len(full) == 9
 
 
-def test_rules_are_award_rules():
-    ids = [r.id for r in awards.RULES]
-    assert len(ids) == len(set(ids)) and all(i.startswith("award.") for i in ids)
-    assert all(r.type == "award" for r in awards.RULES)
-
-
-def test_facts_carry_exactly_the_spec_fields(extractor):
+def test_a_prize_level_in_a_named_event(extractor):
     doc = extractor("광주광역시가 ‘2021 한국의 경영대상’에서 고객만족경영 부문 대상을 수상했다.")
-    (fact,) = doc.of_type("award")
-    assert tuple(fact.fields) == FACT_FIELDS["award"]
-    assert fact.rule in {r.id for r in awards.RULES}
-    assert doc.text[fact.span[0]:fact.span[1]] == fact.text == "대상"
+    assert [f.text for f in doc.of_type("award")] == ["대상"]
 
 
 def test_disabling_a_rule_removes_its_facts(extractor):
@@ -104,54 +94,8 @@ def test_disabling_a_rule_removes_its_facts(extractor):
     assert not off(text).of_type("award")
 
 
-@pytest.mark.parametrize("text", [
-    "", "상", "대상", "최우수상", "(((최우수상", "수상자로", "노벨상", "’’‘‘대상’’", "상을 받았다" * 200,
-    "표창\n\n\n대통령 표창", "1위 " * 500,
-])
-def test_hostile_inputs_do_not_break(extractor, text):
-    doc = extractor(text)
-    for f in doc.of_type("award"):
-        assert text[f.span[0]:f.span[1]] == f.text
-
-
 def test_example_table_size():
     exs = [e for p in EXAMPLES for e in load_examples(p)]
     negatives = [e for e in exs if not e.expect]
     assert len(exs) >= 60 and len(negatives) >= 15
     assert all(e.types == ["award"] for e in exs)
-
-
-def test_spans_on_real_pages(extractor, shared_dir):
-    import json
-
-    bench = shared_dir / "bench" / "wikinews_ko.jsonl"
-    n = 0
-    with bench.open(encoding="utf-8") as fh:
-        for line in fh:
-            d = json.loads(line)
-            if not any(w in d["text"] for w in ("수상", "표창", "노벨", "등급")):
-                continue
-            if "상" not in d["text"]:
-                continue
-            for f in extractor(d["text"], published=d.get("published")).of_type("award"):
-                assert d["text"][f.span[0]:f.span[1]] == f.text
-                n += 1
-    assert n > 0
-
-
-def test_seed_acceptance(extractor, shared_dir):
-    """SPEC scores on the seed gold: award F1 >= 0.90, each secondary field >= 0.85, no span errors."""
-    from kfacts.evaluation import evaluate
-
-    rep = evaluate(shared_dir / "gold" / "seeds.jsonl", root=shared_dir, extractor=extractor, types=["award"])
-    assert rep.span_errors == 0
-    assert rep.counts["award"].f1 >= 0.90
-    for name in ("event", "organizer", "category", "year"):
-        assert rep.field_accuracy("award", name) >= 0.85, name
-
-
-def test_every_rule_has_examples():
-    """Each named rule is shown (positive or negative) in the example tables, by its id."""
-    tables = "\n".join(p.read_text(encoding="utf-8") for p in EXAMPLES)
-    missing = [r.id for r in awards.RULES if r.id not in tables]
-    assert missing == []

@@ -5,8 +5,6 @@ input: no exception but a documented KfactsError, every span exact, every run in
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 hypothesis = pytest.importorskip("hypothesis")
@@ -44,16 +42,6 @@ korean_ish = st.lists(st.one_of(st.sampled_from(PIECES),
                       max_size=120).map("".join)
 
 
-def _check(doc, text):
-    assert doc.text == text
-    for f in doc.facts:
-        s, e = f.span
-        assert 0 <= s <= e <= len(text) and text[s:e] == f.text, f
-    json.dumps(doc.to_dict(), ensure_ascii=False)  # every result can be written out
-    spans = [f.span for f in doc.facts]
-    assert spans == sorted(spans)
-
-
 def _extract(ex, text, published=None):
     try:
         return ex(text, published=published, time_budget=BUDGET)
@@ -66,15 +54,15 @@ def _extract(ex, text, published=None):
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=korean_ish, published=st.sampled_from([None, "2024-08-13", "1000-01-01", "8999-12-31"]))
-def test_generated_text(extractor, text, published):
+def test_generated_text(extractor, check_document, text, published):
     doc = _extract(extractor, text, published)
     if doc is not None:
-        _check(doc, text)
+        check_document(doc, text)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=korean_ish)
-def test_generated_html(extractor, text):
+def test_generated_html(extractor, check_document, text):
     try:
         doc = extractor.extract_html("<html><body><p>" + text + "</p></body></html>", time_budget=BUDGET)
     except kfacts.DocumentTimeoutError:
@@ -82,7 +70,7 @@ def test_generated_html(extractor, text):
     except kfacts.KfactsError as e:
         assert e.code in MESSAGES
         return
-    _check(doc, doc.text)
+    check_document(doc, doc.text)
 
 
 #: the shapes of issues 12 and 13 (one unit, repeated to the size)
@@ -102,10 +90,10 @@ SHAPES = {
 
 
 @pytest.mark.parametrize("shape", sorted(SHAPES))
-def test_hostile_shapes_at_small_size(extractor, shape):
+def test_hostile_shapes_at_small_size(extractor, check_document, shape):
     text = (SHAPES[shape] * (8000 // len(SHAPES[shape]) + 1))[:8000]
     doc = _extract(extractor, text, "2024-08-13")
     assert doc is not None
-    _check(doc, text)
+    check_document(doc, text)
     if shape in ("huge_numbers", "years"):  # beyond the bounds: no fact (docs/facts.md, "Bounds")
         assert not [f for f in doc.facts if f.type in ("money", "date")]

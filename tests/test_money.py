@@ -1,33 +1,19 @@
-"""The money extractor: rules, fields, currencies, and scores on the development gold."""
+"""The money extractor: currencies, cents, disabling a rule, and the subject pass at scale.
+
+The development gold is scored fact by fact in test_gold.py.
+"""
 
 from __future__ import annotations
-
-import json
 
 import pytest
 
 import kfacts
-from kfacts.evaluation import evaluate
-from kfacts.extractors import money
-from kfacts.fact import FACT_FIELDS
 from kfacts.normalize.money import currency_code, money_value
 
 
-def test_rules_are_named_records():
-    ids = [r.id for r in money.RULES]
-    assert len(ids) == len(set(ids))
-    assert all(r.type == "money" and r.id.startswith("money.") and r.description for r in money.RULES)
-
-
-def test_facts_carry_exactly_the_spec_fields(extractor):
+def test_amounts_ranges_and_symbols(extractor):
     doc = extractor("총 50억 규모의 펀드와 3~5억 원, $10, 약 11억원을 마련했다.")
-    facts = doc.of_type("money")
-    assert len(facts) == 5
-    rule_ids = {r.id for r in money.RULES}
-    for f in facts:
-        assert set(f.fields) == set(FACT_FIELDS["money"]) | {"subject"}  # subject: SPEC §2, given by a last pass
-        assert f.rule in rule_ids
-        assert doc.text[f.start:f.end] == f.text
+    assert [f.text for f in doc.of_type("money")] == ["50억", "3~5억 원", "3~5억 원", "$10", "약 11억원"]
 
 
 def test_disabling_implicit_won_keeps_the_others():
@@ -51,50 +37,6 @@ def test_money_value_cents():
     assert money_value(23, "센트") == 0.23
     assert money_value(100, "센트") == 1
     assert money_value(5, "달러") == 5
-
-
-@pytest.mark.parametrize("gold", ["seeds.jsonl", "wikinews_dev.jsonl"])
-def test_development_gold(shared_dir, extractor, gold):
-    report = evaluate(shared_dir / "gold" / gold, root=shared_dir, extractor=extractor, types=["money"])
-    c = report.counts["money"]
-    assert report.span_errors == 0
-    assert c.f1 >= 0.95, report.details()
-    assert report.field_accuracy("money", "currency") in (None, 1.0)
-
-
-def test_bench_corpus_spans_and_values(shared_dir, extractor):
-    path = shared_dir / "bench" / "wikinews_ko.jsonl"
-    if not path.is_file():
-        pytest.skip(f"bench corpus not found at {path}")
-    n = 0
-    for line in path.open(encoding="utf-8"):
-        d = json.loads(line)
-        doc = extractor(d["text"], published=d.get("published"))
-        for f in doc.of_type("money"):
-            assert d["text"][f.start:f.end] == f.text
-            assert f.value > 0 and f.currency and isinstance(f.approx, bool), f
-            n += 1
-    assert n > 100
-
-
-_ALPHABET = list("0123456789,.~- 약여대억만조천백십일이삼사오육칠팔구원달러엔유로위안센트불명개일자리채용고용의을이가는\n$€₩") + [
-    "원", "달러", " 원", "억원", "만 원", "가량", "이상", "정도", "수", "몇", "일자리", "채용"]
-
-
-def test_random_numeral_soup_never_breaks_spans(extractor):
-    """Any mix of numerals, units and particles: no exception, every span exact, values positive."""
-    hypothesis = pytest.importorskip("hypothesis")
-    st = hypothesis.strategies
-
-    @hypothesis.settings(max_examples=150, deadline=None, derandomize=True)
-    @hypothesis.given(st.lists(st.sampled_from(_ALPHABET), max_size=30).map("".join))
-    def check(text):
-        doc = extractor(text)
-        for f in doc.facts:
-            assert text[f.start:f.end] == f.text
-            if f.type in ("money", "jobs"):
-                assert f.value is not None and f.value >= 0
-    check()
 
 
 def test_subject_pass_on_one_endless_sentence_of_amounts_and_actors(extractor):

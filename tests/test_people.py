@@ -1,8 +1,9 @@
-"""The person extractor: lexicon files, null fields, spans and the seeds acceptance figures.
+"""The person extractor: lexicon files, null fields, evidence spans.
 
-The example table (``extractors/people/examples.toml``) is run by
-``test_builtin_examples.py``; this file checks what a table cannot say
-(null fields, well-formed lexicons, figures over whole pages).
+The example table (``extractors/people/examples.toml``) is run by the kfacts pytest plugin,
+one test item per example; this file checks what a table cannot say
+(null fields, well-formed lexicons). Rule ids, fields and spans on whole pages:
+test_invariants.py; the gold, fact by fact: test_gold.py.
 """
 
 from __future__ import annotations
@@ -11,8 +12,6 @@ import doctest
 
 import pytest
 
-from kfacts.evaluation import evaluate, read_gold
-from kfacts.extractors import people
 from kfacts.extractors.people import extra, lexicon, names, orgs, outlet
 
 ALLOWED_LG = {None, "city", "gu", "gun", "do"}
@@ -51,12 +50,6 @@ def test_surnames_include_two_syllable_ones():
     assert lexicon.split_surname("선우은숙") == ("선우", "은숙")
 
 
-def test_every_rule_is_a_person_rule():
-    ids = [r.id for r in people.RULES]
-    assert len(ids) == len(set(ids))
-    assert all(r.type == "person" and r.id.startswith("person.") for r in people.RULES)
-
-
 @pytest.mark.parametrize("module", [lexicon, names, orgs, outlet], ids=lambda m: m.__name__)
 def test_doctests(module):
     result = doctest.testmod(module)
@@ -92,33 +85,6 @@ def test_evidence_spans_point_at_title_and_org(extractor):
     assert text[s:e] == "문화경제부시장"
     s, e = p.evidence["org"]
     assert text[s:e] == "광주시"
-
-
-# -- whole pages -------------------------------------------------------------------------------
-def _gold(shared_dir, name):
-    return shared_dir / "gold" / name
-
-
-def test_spans_hold_on_dev_pages(extractor, shared_dir):
-    for gold in ("seeds.jsonl", "wikinews_dev.jsonl"):
-        for rec in read_gold(_gold(shared_dir, gold), shared_dir):
-            for f in _persons(extractor, rec["text"], rec.get("published")):
-                assert rec["text"][f.span[0]:f.span[1]] == f.text == f.name, (rec["id"], f)
-
-
-def test_seeds_acceptance(extractor, shared_dir):
-    rep = evaluate(_gold(shared_dir, "seeds.jsonl"), shared_dir, extractor, types=["person"])
-    assert rep.span_errors == 0
-    assert rep.counts["person"].f1 >= 0.95
-    assert rep.field_accuracy("person", "title") >= 0.85
-    assert rep.field_accuracy("person", "org") >= 0.85
-
-
-def test_wikinews_dev_floor(extractor, shared_dir):
-    rep = evaluate(_gold(shared_dir, "wikinews_dev.jsonl"), shared_dir, extractor, types=["person"])
-    assert rep.span_errors == 0
-    assert rep.counts["person"].f1 >= 0.9
-    assert rep.field_accuracy("person", "title") >= 0.85
 
 
 def test_extra_helpers_are_pure(extractor):
