@@ -8,7 +8,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence, TypeVar
 
 from .analysis import Analyzer
 from .budget import Deadline, check_budget
-from .errors import DocumentTimeoutError, InputError, InputTypeError, KfactsError, SpanMismatchError
+from .errors import InputError, InputTypeError, KfactsError, SpanMismatchError
 from .extractors import builtin_modules, builtin_rules
 from .extractors.base import Context, Rule
 from .extractors.money.subject import assign as assign_subjects

@@ -10,7 +10,7 @@ from __future__ import annotations
 from importlib import import_module
 from types import ModuleType
 
-from .base import Context, Rule, resolve_overlaps
+from .base import Context, Rule
 
 #: fact type -> module path, in run order
 EXTRACTORS: dict[str, str] = {
@@ -44,4 +44,4 @@ def builtin_rules() -> list[Rule]:
     return rules
 
 
-__all__ = ["Context", "Rule", "resolve_overlaps", "EXTRACTORS", "builtin_rules", "builtin_modules", "load"]
+__all__ = ["Context", "Rule", "EXTRACTORS", "builtin_rules", "builtin_modules", "load"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 from ..fact import Fact, Zone
 
@@ -210,29 +210,3 @@ class SpanIndex:
                 return True
         return False
 
-
-#: signature of an extractor function
-ExtractFn = Callable[[Context], list[Fact]]
-
-
-def resolve_overlaps(facts: Iterable[Fact], key: Callable[[Fact], Any] | None = None) -> list[Fact]:
-    """Keep, among facts of the same type whose spans overlap, the longest.
-
-    Ties go to the earlier start. Facts of different types never suppress each
-    other. The result is sorted by span.
-    """
-    by_type: dict[str, list[Fact]] = {}
-    for f in facts:
-        by_type.setdefault(f.type, []).append(f)
-    out: list[Fact] = []
-    for fs in by_type.values():
-        fs.sort(key=key or (lambda f: (-(f.span[1] - f.span[0]), f.span[0])))
-        taken = Occupancy()
-        for f in fs:
-            s, e = f.span
-            if taken.overlaps(s, e):
-                continue
-            taken.add(s, e)
-            out.append(f)
-    out.sort(key=lambda f: (f.span[0], f.span[1], f.type))
-    return out

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from .._version import __version__
 from ..errors import StoreError, StoreWarning
 from ..fact import _plain_decimal
-from .schema import DOCUMENT_COLUMNS, FIELD_COLUMNS, FTS, MENTION_COLUMNS, SCHEMA_VERSION, TABLES, VIEWS
+from .schema import FIELD_COLUMNS, FTS, MENTION_COLUMNS, SCHEMA_VERSION, TABLES, VIEWS
 
 CLAIM_TYPES = ("award", "money", "jobs")
 _SENTENCE_REACH = 240  # characters either side: the sentence around a mention is bounded (linear ingest)

@@ -22,7 +22,6 @@ Layout: ``lexicon.toml`` (the words) and :mod:`.lexicon` (compiled),
 
 from __future__ import annotations
 
-import bisect
 from typing import Any, Sequence
 
 import regex as re
@@ -459,7 +458,6 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
                 # given to common nouns only (`사회 분야에`): no award; to a name we cannot
                 # resolve (`… 여배우 줄리엣 비노쉬에게`): an award with no recipient
                 m.drop = not got and not any(x.tag in ("NNP", "SL") for x in ctx.tokens_in(a, t.start))
-                return got
                 return got
             if t.tag == "JKS" and k > m.i1 + 1:
                 got = gr.subject_at(ctx, toks, k, cache)

@@ -342,7 +342,7 @@ def _roles(ctx: Context) -> list[dict[str, Any]]:
         tail = hangul_rest(text, rm.end())
         if tail and not is_particles(tail):
             continue
-        ps, pe = m.span(1)
+        ps = m.start(1)
         i = ctx.token_index_at(ps)
         person = i < len(ctx.tokens) and ctx.tokens[i].start == ps and ctx.tokens[i].tag == "NNP"
         # 박지훈 한빛정밀 대표: a name, then the company (not 한빛당 박지훈 대표: the name is last)

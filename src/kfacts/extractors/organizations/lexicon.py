@@ -98,9 +98,6 @@ class LocalGovernments:
                 return former + name[len(top):]
         return name
 
-    def sido_of(self, unit: Unit) -> str:
-        return unit.sido
-
 
 def load_local_governments(path: Path | None = None) -> LocalGovernments:
     lg = LocalGovernments()

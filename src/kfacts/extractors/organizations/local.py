@@ -415,15 +415,6 @@ _LIST_TAIL = re.compile(r"[·ㆍ∙․]\s?[가-힣]{1,4}(?:시|군|구)(?![가-�
 _LIST_BACK = re.compile(r"(?<![가-힣])(?:[가-힣]{2,4}\s?[·ㆍ∙․,]\s?)*[가-힣]{2,4}(?:\s?[·ㆍ∙․]| )$")
 
 
-def _positions(text: str, ch: str) -> list[int]:
-    out = []
-    i = text.find(ch)
-    while i >= 0:
-        out.append(i)
-        i = text.find(ch, i + 1)
-    return out
-
-
 def find_suffixless_items(ctx: Context) -> list[dict[str, Any]]:
     text = ctx.text
     out: list[dict[str, Any]] = []

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-HANGUL_WORD = "[가-힣A-Za-z0-9]"
 NOT_IN_WORD_BEFORE = r"(?<![가-힣A-Za-z0-9])"
 
 
