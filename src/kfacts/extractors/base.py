@@ -15,9 +15,11 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence, TypeVar
 
 from ..fact import Fact, Zone
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,11 @@ class Context:
         Article and clutter zones.
     facts : dict
         Facts found so far by earlier extractors, by type (after zoning).
+    options : dict
+        What the caller passes along: ``"deadline"`` (the document's
+        :class:`kfacts.budget.Deadline`, for long loops) and ``"warnings"``
+        (the KfactsWarning records rule packs add). What extractors find
+        about the whole document is kept by :meth:`once`, not here.
     """
 
     text: str
@@ -65,6 +72,28 @@ class Context:
     _fact_index: dict[str, tuple[int, list[int], list[Fact]]] = field(default_factory=dict, repr=False)
     _article: list[tuple[int, int]] | None = field(default=None, repr=False)
     _article_starts: list[int] | None = field(default=None, repr=False)
+    _once: dict[Callable[[Any], Any], Any] = field(default_factory=dict, repr=False)
+
+    def once(self, compute: Callable[[Context], _T]) -> _T:
+        """``compute(self)``, computed on first use and kept for this document.
+
+        The one store of what extractors find about the whole document (its
+        region, its effective date, its most named company, a scan several
+        rules read): ``compute`` is a module-level function of the context
+        and names the finding, so each is computed once and typed by its
+        function's return type.
+
+        >>> def length(ctx: Context) -> int:
+        ...     return len(ctx.text)
+        >>> ctx = Context("광주시", None, [], [], [])
+        >>> ctx.once(length), ctx.once(length)
+        (3, 3)
+        """
+        if compute in self._once:
+            found: _T = self._once[compute]
+            return found
+        value = self._once[compute] = compute(self)
+        return value
 
     # -- construction helpers -------------------------------------------------
     def fact(self, type: str, start: int, end: int, rule: str, evidence: dict | None = None, **fields: Any) -> Fact:

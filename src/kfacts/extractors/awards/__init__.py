@@ -669,7 +669,7 @@ def extract(ctx: Context) -> list[Fact]:
     cands = [c for c in _candidates(text, compound) if ctx.in_article(c[1], c[2])]
     if not cands and not _COLLECTIVE_RE.search(text):
         return []
-    cache: dict = {"api": gr.org_api()}
+    cache: dict = {}
     mentions: list[Mention] = []
     taken = _Taken()
     prefix: dict[int, tuple[int, str]] = {}  # level start -> (honor start, honor)
