@@ -54,10 +54,9 @@ class Context:
     facts : dict
         Facts found so far by earlier extractors, by type (after zoning).
     options : dict
-        What the caller passes along: ``"deadline"`` (the document's
-        :class:`kfacts.budget.Deadline`, for long loops) and ``"warnings"``
-        (the KfactsWarning records rule packs add). What extractors find
-        about the whole document is kept by :meth:`once`, not here.
+        ``"warnings"``: the KfactsWarning records rule packs add (the
+        pipeline puts them in ``Document.meta``). What extractors find about
+        the whole document is kept by :meth:`once`, not here.
     """
 
     text: str

@@ -1,6 +1,8 @@
 """Organizations: named organizations with their canonical name and kind.
 
-Public helpers for other extractors (stable):
+The people and awards extractors (which run after this one) ask it through
+``api.py``: ``canonical(ctx, surface)`` (what :func:`canonicalize` says with the
+document's date and region) and ``document_region(ctx)``. Other helpers:
 
 * :func:`canonicalize` ``(surface, published=None, context_sido=None)`` ->
   ``(canonical, kind)`` or None: ``행안부`` -> ``("행정안전부",
@@ -13,13 +15,16 @@ Public helpers for other extractors (stable):
   just the canonical name.
 * :func:`region_of_text` ``(text)``: the same region guess for a bare string.
 
-Layout: ``lexicon.py`` (TSV loaders, dated resolution, the loaded lexicons), ``regions.py``
-(local-government resolution, document region, titles), ``local.py``
-(region mentions decided by grammar), ``names.py`` (lexicon, head words,
-universities, bylines, abbreviations, legal forms), ``scan.py`` (one literal
-pass shared by both), ``canonical.py`` (:func:`canonicalize`), ``companies.py``, ``departments.py``,
-``api.py`` (what the people and awards extractors ask of this one), data in ``local_governments.tsv`` and
-``organizations_*.tsv``, examples in ``examples_*.toml``.
+Layout: ``patterns.py`` (shared grammar pieces), ``dating.py`` (the date of an
+undated page), ``lexicon.py`` (TSV loaders, dated resolution, the loaded lexicons),
+``scan.py`` (one literal pass over region forms and aliases), ``regions.py``
+(local-government resolution, document region, titles), ``names.py``
+(lexicon, head words, universities, bylines, abbreviations, legal forms),
+``local.py`` (region mentions decided by grammar), ``canonical.py``
+(:func:`canonicalize`), ``companies.py``, ``departments.py``, ``api.py`` (for
+people and awards); each imports only those before it. Data in
+``local_governments.tsv`` and ``organizations_*.tsv``, examples in
+``examples_*.toml``.
 """
 
 from __future__ import annotations

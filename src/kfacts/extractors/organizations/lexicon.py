@@ -33,7 +33,7 @@ def _date(s: str) -> _dt.date | None:
     return _dt.date.fromisoformat(s) if s else None
 
 
-def _rows(path: Path) -> list[list[str]]:
+def read_rows(path: Path) -> list[list[str]]:
     out = []
     header_seen = False
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -101,7 +101,7 @@ class LocalGovernments:
 
 def load_local_governments(path: Path | None = None) -> LocalGovernments:
     lg = LocalGovernments()
-    for r in _rows(path or HERE / "local_governments.tsv"):
+    for r in read_rows(path or HERE / "local_governments.tsv"):
         r = r + [""] * (8 - len(r))
         code, level, name, parent, short, vf, vt, succ = (x.strip() for x in r[:8])
         forms = [name] + [s.strip() for s in short.split(",") if s.strip()]
@@ -146,7 +146,7 @@ def load_organizations(paths: list[Path] | None = None) -> list[OrgEntry]:
     """Read every ``organizations*.tsv`` beside this module."""
     out: list[OrgEntry] = []
     for p in paths or sorted(HERE.glob("organizations*.tsv")):
-        for i, r in enumerate(_rows(p), 1):
+        for i, r in enumerate(read_rows(p), 1):
             r = r + [""] * (5 - len(r))
             canonical, kind, aliases, vf, vt = (x.strip() for x in r[:5])
             if kind not in ORG_KINDS and kind != NOT_AN_ORG:

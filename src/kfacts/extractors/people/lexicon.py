@@ -22,7 +22,7 @@ from ..wordlists import countries, read_tsv, split_surname, surnames  # noqa: F4
 _HERE = Path(__file__).parent
 
 
-def _rows(name: str) -> list[list[str]]:
+def read_rows(name: str) -> list[list[str]]:
     return read_tsv(_HERE / name)
 
 
@@ -62,7 +62,7 @@ class Title:
 @lru_cache(maxsize=None)
 def titles() -> dict[str, Title]:
     out = {}
-    for row in _rows("titles.tsv"):
+    for row in read_rows("titles.tsv"):
         if len(row) != 7:
             raise ValueError(f"titles.tsv: 7 columns expected, got {row!r}")
         t, fuse, comp, lg, org, append, group = row
@@ -78,7 +78,7 @@ def title(word: str) -> Title:
 @lru_cache(maxsize=None)
 def given_syllables() -> frozenset[str]:
     out: set[str] = set()
-    for row in _rows("given_syllables.tsv"):
+    for row in read_rows("given_syllables.tsv"):
         out.update(row[0].split())
     return frozenset(out)
 
@@ -87,7 +87,7 @@ def given_syllables() -> frozenset[str]:
 def latin_not_names() -> frozenset[str]:
     """English words that make a Latin phrase a title or a name of a thing (Scientific Reports)."""
     out: set[str] = set()
-    for row in _rows("latin_not_names.tsv"):
+    for row in read_rows("latin_not_names.tsv"):
         out.update(row[0].split())
     return frozenset(out)
 
@@ -95,18 +95,18 @@ def latin_not_names() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def foreign_starts() -> dict[str, str]:
     """First words of foreign names (``foreign_starts.tsv``): word -> ``jp`` (family name) or ``given``."""
-    return {r[0]: r[1] for r in _rows("foreign_starts.tsv")}
+    return {r[0]: r[1] for r in read_rows("foreign_starts.tsv")}
 
 
 @lru_cache(maxsize=None)
 def not_names() -> frozenset[str]:
-    return frozenset(r[0] for r in _rows("not_names.tsv") if not r[0].endswith("*")) | countries()
+    return frozenset(r[0] for r in read_rows("not_names.tsv") if not r[0].endswith("*")) | countries()
 
 
 @lru_cache(maxsize=None)
 def not_name_prefixes() -> tuple[str, ...]:
     """Word beginnings (``최고``: 최고령, 최고위) that are no surname + given name."""
-    return tuple(r[0][:-1] for r in _rows("not_names.tsv") if r[0].endswith("*"))
+    return tuple(r[0][:-1] for r in read_rows("not_names.tsv") if r[0].endswith("*"))
 
 
 #: particles and copula endings that may follow a title or a name inside one word

@@ -27,7 +27,7 @@ import re as _re
 from ..base import Context
 from . import orgs
 from ..wordlists import split_surname
-from .lexicon import _rows, countries, foreign_starts, not_names, title_regex, titles
+from .lexicon import read_rows, countries, foreign_starts, not_names, title_regex, titles
 from .names import foreign_shape, korean_name_ok, latin_person_name
 from .words import is_word_char, next_word, prev_word, stem_end, word_end, word_start
 
@@ -53,7 +53,7 @@ _SAYING = _re.compile(r"(?:말했|강조했|주장했|설명했|덧붙였|지적
 @lru_cache(maxsize=None)
 def places() -> frozenset[str]:
     """Foreign places, teams and the like Kiwi reads as proper nouns (``places.tsv``)."""
-    return frozenset(r[0] for r in _rows("places.tsv"))
+    return frozenset(r[0] for r in read_rows("places.tsv"))
 
 
 def _not_entity(ctx: Context, s: int, e: int) -> bool:
