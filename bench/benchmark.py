@@ -288,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     first = min(1_000, stream // 2)
 
     import kfacts
-    from kfacts.pipeline import default_extractor
+    from kfacts.api import default_extractor
 
     docs = load_corpus(args.corpus, limit)
     chars = sum(len(d["text"]) for d in docs)

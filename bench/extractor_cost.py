@@ -16,7 +16,8 @@ from pathlib import Path
 
 from kfacts.extractors import EXTRACTORS, load
 from kfacts.extractors.base import Context
-from kfacts.pipeline import Extractor, parse_published
+from kfacts.api import Extractor
+from kfacts.pipeline import parse_published
 from kfacts.published import find_published
 from kfacts.zones import find_zones
 

@@ -94,7 +94,7 @@ def test_unknown_disabled_rule_is_an_error():
 
 
 def test_default_extractor_is_reused():
-    from kfacts.pipeline import default_extractor
+    from kfacts.api import default_extractor
 
     kfacts.extract("a")
     assert default_extractor() is default_extractor()

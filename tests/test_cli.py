@@ -16,7 +16,7 @@ import pytest
 import kfacts
 import kfacts.registry
 from kfacts.cli import main
-from kfacts.io import AtomicOutput, InputError, count_inputs, iter_inputs
+from kfacts.extract_command import AtomicOutput, InputError, count_inputs, iter_inputs
 from kfacts.progress import Progress
 
 TEXT = "광주시는 2024년 8월 13일 100억원을 투자했다."

@@ -14,7 +14,7 @@ import kfacts
 from kfacts.bounds import JOBS_LIMIT, MONEY_LIMIT
 from kfacts.cli import main
 from kfacts.frames import TableWriter, facts_rows, to_arrow, to_dataframe
-from kfacts.io import format_table
+from kfacts.extract_command import format_table
 
 PUB = "2024-05-01"
 

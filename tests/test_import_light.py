@@ -25,5 +25,5 @@ def test_public_names_and_cli_parser_are_light():
     code = ("import kfacts\n"
             "kfacts.Extractor\nkfacts.Document\nkfacts.schema()\n"
             "from kfacts.cli import build_parser\nbuild_parser()\n"
-            "import kfacts.batch, kfacts.io, kfacts.progress, kfacts.frames, kfacts.spark\n")
+            "import kfacts.batch, kfacts.extract_command, kfacts.progress, kfacts.frames, kfacts.spark\n")
     assert _loaded(code) == set()

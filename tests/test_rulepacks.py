@@ -14,7 +14,8 @@ import kfacts
 from kfacts.analysis import Token
 from kfacts.errors import MESSAGES
 from kfacts.extractors.base import Context
-from kfacts.rulepacks import load_pack, run_example, shared_extractor
+from kfacts.rulepacks import load_pack
+from kfacts.rulepacks.testing import run_example, shared_extractor
 from kfacts.rulepacks import numbers, schema
 from kfacts.rulepacks.matcher import Scope, TokenSpec, match_all
 from kfacts.rulepacks.schema import Lexicon

@@ -111,7 +111,7 @@ def _quick_pack(folder: Path) -> Path:
 
 
 def test_a_timeout_drops_only_that_packs_facts_and_keeps_the_document(tmp_path: Path) -> None:
-    from kfacts.rulepacks import shared_extractor
+    from kfacts.rulepacks.testing import shared_extractor
 
     slow = load_pack(_pack(tmp_path, rule=f"regex = '{SLOW}'\nsentence = false"))
     slow.regex_timeout = 0.02  # (a load-time trial may take up to 0.1 s: set after loading)

@@ -17,7 +17,7 @@ from .errors import (DocumentTimeoutError, GoldFileNotFoundError, GoldFormatErro
                      RulePackError, SpanMismatchError, StoreError, StoreWarning)
 from .fact import (AwardFact, DateFact, Document, Fact, JobsFact, MoneyFact, OrganizationFact, PersonFact,
                    Published, Zone, json_default)
-from .pipeline import Extractor, extract, extract_html
+from .api import Extractor, extract, extract_html
 
 if TYPE_CHECKING:
     import pandas

@@ -51,7 +51,9 @@ import traceback
 from collections import deque
 from typing import Any, Callable, Iterable, Iterator
 
+from .budget import check_budget
 from .errors import DocumentTimeoutError, InputError, InputKeyError, InputTypeError, KfactsError
+from .pipeline import Pipeline
 
 __all__ = ["pipe", "WorkerError", "WorkerStuckError", "RemoteTraceback", "WORKER_GRACE"]
 
@@ -186,8 +188,6 @@ def _init_worker(packs: Any, disable: Any, zoning: bool, slots: Any = None, coun
     global _worker_extractor, _worker_slots, _worker_slot
     import signal
 
-    from .pipeline import Extractor
-
     # Ctrl-C is the parent's to handle (it stops the pool); workers would only print tracebacks
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
@@ -198,7 +198,7 @@ def _init_worker(packs: Any, disable: Any, zoning: bool, slots: Any = None, coun
         if _SLOT * k + _SLOT - 1 < len(slots):
             _worker_slots, _worker_slot = slots, k
             slots[_SLOT * k] = os.getpid()
-    _worker_extractor = Extractor(packs=packs, disable=disable, zoning=zoning)
+    _worker_extractor = Pipeline(packs=packs, disable=disable, zoning=zoning)
     _worker_extractor.analyzer.tokenize_raw("준비")
     if _worker_slot is not None:
         _worker_slots[_SLOT * _worker_slot + 3] = 1.0  # ready: the parent's watchdog may judge it now
@@ -297,8 +297,6 @@ def pipe(extractor: Any, texts: Iterable[Any], published: Any = None, *, text_fi
 
     See the module docstring for the item kinds, batching, errors and the time budget.
     """
-    from .budget import check_budget
-
     time_budget = check_budget(time_budget)
     if errors not in ("raise", "yield"):
         raise InputError("KF107", detail=f"errors must be 'raise' or 'yield', got {errors!r}")
@@ -353,11 +351,9 @@ def _threaded(extractor: Any, texts: Iterable[Any], published: Any, text_field: 
     the tokens it gives when called piece by piece (its thread pool runs the same analysis), so the
     results are those of sequential extraction.
     """
-    from .pipeline import Extractor
-
     kiwi = extractor.analyzer.kiwi
     pool = getattr(kiwi, "num_workers", 0) or 0
-    if pool < 1 or type(extractor).__call__ is not Extractor.__call__:
+    if pool < 1 or type(extractor).__call__ is not Pipeline.__call__:
         # a Kiwi in single-thread mode (num_workers=0) has no pool; a subclass with its own __call__ is
         # called as it is, text by text
         yield from _sequential(extractor, texts, published, text_field, published_field, time_budget, errors)

@@ -12,7 +12,7 @@ from typing import Any, Sequence
 
 
 def _extractor(args: argparse.Namespace) -> Any:
-    from .pipeline import Extractor
+    from .api import Extractor
 
     return Extractor(packs=getattr(args, "pack", None) or (), disable=getattr(args, "disable", None) or (),
                      zoning=not getattr(args, "no_zoning", False))
@@ -35,7 +35,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def _explain_input(args: argparse.Namespace) -> tuple[str, bool, str]:
     """``(content, is_html, where)`` for ``kfacts explain``: a file's, standard input's, or the argument itself."""
     from .htmltext import looks_like_html
-    from .io import InputError, _html_suffix, decode_bytes
+    from .extract_command import InputError, _html_suffix, decode_bytes
 
     arg = args.text
     if arg is None:
@@ -62,7 +62,7 @@ def _explain_input(args: argparse.Namespace) -> tuple[str, bool, str]:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    from .io import check_encoding_option, parse_types
+    from .extract_command import check_encoding_option, parse_types
 
     check_encoding_option(args.encoding)
     ex = _extractor(args)
@@ -102,7 +102,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .io import run_extract
+    from .extract_command import run_extract
 
     return run_extract(args)
 
@@ -288,7 +288,7 @@ examples:
                        description="Run the examples of rule packs as tests.", epilog=_TEST_PACK_EPILOG,
                        formatter_class=raw)
     t.add_argument("packs", nargs="+", metavar="PACK.toml")
-    t.set_defaults(func=lambda a: __import__("kfacts.rulepacks", fromlist=["cli_test_pack"]).cli_test_pack(a))
+    t.set_defaults(func=lambda a: __import__("kfacts.rulepacks.testing", fromlist=["cli_test_pack"]).cli_test_pack(a))
 
     from .store.cli import register as register_store  # kfacts store add|query|conflicts|export|import|refresh
 
@@ -313,7 +313,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _main(argv)
     except KeyboardInterrupt as e:
         # Ctrl-C or SIGTERM: no traceback; output files were not moved in place and their
-        # temporary files were removed (see kfacts.io.AtomicOutput)
+        # temporary files were removed (see kfacts.extract_command.AtomicOutput)
         term = isinstance(e, Terminated)
         try:
             print("\nkfacts: " + ("terminated" if term else "interrupted"), file=sys.stderr)

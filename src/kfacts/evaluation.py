@@ -292,7 +292,7 @@ def evaluate(gold_path: str | Path, root: str | Path | None = None, extractor: A
         Score only these fact types.
     """
     if extractor is None:
-        from .pipeline import default_extractor
+        from .api import default_extractor
 
         extractor = default_extractor()
     types = tuple(types) if types is not None else TYPES

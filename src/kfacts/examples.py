@@ -26,9 +26,9 @@ A file may also hold a top-level ``type = "money"`` used as the default for
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -184,11 +184,3 @@ def check_example(extractor: Any, ex: Example) -> list[str]:
     for f in unmatched:
         problems.append(f"unexpected: {_show(f)}")
     return problems
-
-
-def format_failure(ex: Example, problems: Iterable[str]) -> str:
-    lines = [f"example {ex.origin}: {ex.text!r}" + (f" (published {ex.published})" if ex.published else "")]
-    if ex.note:
-        lines.append(f"  note: {ex.note}")
-    lines.extend(f"  - {p}" for p in problems)
-    return "\n".join(lines)

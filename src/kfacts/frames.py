@@ -254,18 +254,6 @@ class TableWriter:
             self._writer.close()
 
 
-def write_table(rows: Iterable[dict[str, Any]], fmt: str, path: str | None) -> None:
-    """Write rows to ``path`` (stdout for CSV when ``None``), atomically."""
-    from .io import AtomicOutput
-
-    if fmt == "parquet" and path is None:
-        raise ValueError("--format parquet needs --output FILE")
-    with AtomicOutput(path, binary=(fmt == "parquet")) as fh:
-        w = TableWriter(fh, fmt)
-        w.write(rows)
-        w.close()
-
-
 # -- JSON Schema -----------------------------------------------------------------
 #: type -> field -> the JSON Schema of its value, from the types' declarations
 _FIELD_SCHEMAS: dict[str, dict[str, Any]] = {

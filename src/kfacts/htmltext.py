@@ -46,7 +46,6 @@ import bisect
 import html as _html
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 __all__ = ["HtmlText", "html_to_text", "looks_like_html"]
 

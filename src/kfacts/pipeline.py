@@ -1,14 +1,14 @@
-"""The pipeline: Kiwi once per document, zoning, then every extractor in turn."""
+"""The pipeline: Kiwi once per document, zoning, then every extractor in turn (:class:`Pipeline`)."""
 
 from __future__ import annotations
 
 import datetime as _dt
 import threading
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence, TypeVar, overload
+from typing import Any, Callable, Iterable, Sequence, TypeVar
 
 from .analysis import Analyzer
 from .budget import Deadline, check_budget
-from .errors import DocumentTimeoutError, InputError, InputTypeError, KfactsError, SpanMismatchError
+from .errors import InputError, InputTypeError, KfactsError, SpanMismatchError
 from .extractors import builtin_modules, builtin_rules
 from .extractors.base import Context, Rule
 from .extractors.money.subject import assign as assign_subjects
@@ -22,7 +22,7 @@ _T = TypeVar("_T")
 _WARM_UP = "한빛시는 2024년 3월 5일 10억원을 들여 일자리 20개를 만든다고 김하늘 시장이 밝혔다."
 
 #: "the Extractor's own time budget" (a call may pass None for no limit)
-_SAME: Any = type("_Same", (), {"__repr__": lambda self: "<the Extractor's time_budget>"})()
+OWN_BUDGET: Any = type("_Same", (), {"__repr__": lambda self: "<the Extractor's time_budget>"})()
 
 
 def parse_published(published: Any) -> _dt.date | None:
@@ -139,30 +139,12 @@ def kiwi_ranges(text: str, zones: Sequence[Any]) -> list[tuple[int, int]] | None
     return out
 
 
-class Extractor:
-    """Extracts facts from Korean news text.
+class Pipeline:
+    """One document through Kiwi, the zones and every extractor (built-in, then each pack's).
 
-    Parameters
-    ----------
-    packs : sequence of str, path or RulePack, optional
-        Rule packs (TOML files) adding rules and fact types.
-    disable : iterable of str, optional
-        Rule ids to switch off (``"money.implicit_won"``); their facts are
-        removed from the output, and nothing else is.
-    zoning : bool
-        Keep only facts in the article zones (default). With ``False``
-        facts from page clutter are kept too.
-    kiwi : kiwipiepy.Kiwi, optional
-        A Kiwi instance to use instead of building one.
-    time_budget : float or None
-        Seconds one document may take (CPU time of the thread extracting it,
-        see :mod:`kfacts.budget`); a document over it raises
-        :class:`kfacts.DocumentTimeoutError` (``KF112``) and gives no facts.
-        ``None`` (the default) is no limit. A call may override it
-        (``ex(text, time_budget=5)``).
-
-    The Kiwi instance is built on first use. One Extractor may be shared by
-    threads.
+    The single-document half of :class:`kfacts.Extractor`, which adds ``pipe`` for many documents
+    (:mod:`kfacts.batch`, which builds its worker processes' pipelines from this class). The
+    parameters are :class:`kfacts.Extractor`'s.
     """
 
     def __init__(self, packs: Sequence[Any] = (), disable: Iterable[str] = (), *, zoning: bool = True,
@@ -171,9 +153,7 @@ class Extractor:
         self._modules = builtin_modules()
         self.packs = []
         if packs:
-            from .rulepacks import load_pack
-
-            from .rulepacks import check_packs
+            from .rulepacks.pack import check_packs, load_pack  # only with packs: `import kfacts` stays light
 
             self.packs = [p if hasattr(p, "rules") and hasattr(p, "extract") else load_pack(p) for p in packs]
             check_packs(self.packs)
@@ -209,10 +189,10 @@ class Extractor:
     def analyzer(self) -> Analyzer:
         return self._analyzer
 
-    def __call__(self, text: str, published: Published = None, *, time_budget: Any = _SAME) -> Document:
+    def __call__(self, text: str, published: Published = None, *, time_budget: Any = OWN_BUDGET) -> Document:
         if not isinstance(text, str):
             raise InputTypeError("KF101", kind=type(text).__name__)
-        budget = self.time_budget if time_budget is _SAME else check_budget(time_budget)
+        budget = self.time_budget if time_budget is OWN_BUDGET else check_budget(time_budget)
         return self._timed(budget, lambda deadline: self._extract(text, published, deadline))[0]
 
     def _timed(self, budget: float | None, work: Callable[[Deadline | None], _T], prior: float = 0.0) -> tuple[_T, float]:
@@ -257,9 +237,8 @@ class Extractor:
         (``tokenized``; Kiwi runs here when not given), ``deadline`` checked along the way."""
         text, pub, page_date, zones, pieces = prepared
         analysis = self._analyzer.assemble(pieces, tokenized, deadline=deadline)
-        ctx = Context(text=text, published=pub, tokens=analysis.tokens, sentences=analysis.sentences, zones=zones)
-        if deadline is not None:
-            ctx.options["deadline"] = deadline  # for extractors with long loops
+        ctx = Context(text=text, published=pub, tokens=analysis.tokens, sentences=analysis.sentences, zones=zones,
+                      deadline=deadline)
         del analysis
         facts: list[Fact] = []
         extractors = [(m.extract) for m in self._modules] + [p.extract for p in self.packs]
@@ -288,7 +267,7 @@ class Extractor:
     extract = __call__
 
     def extract_html(self, html: str | bytes, published: Published = None, *, encoding: str | None = None,
-                     time_budget: Any = _SAME) -> Document:
+                     time_budget: Any = OWN_BUDGET) -> Document:
         """Extract facts from an HTML page (str, or bytes in any encoding).
 
         The page's visible text is extracted first (scripts, styles, navigation
@@ -323,98 +302,3 @@ class Extractor:
         if page.title:
             doc.meta["title"] = page.title
         return doc
-
-    @overload
-    def pipe(self, texts: Iterable[str], published: Published = None, *, text_field: str = "text",
-             published_field: str = "published", n_process: int = 1,
-             batch_size: int = 32, mode: str = "auto", time_budget: Any = _SAME, errors: str = "raise") -> Iterator[Document]: ...
-    @overload
-    def pipe(self, texts: Iterable[Mapping[str, Any]], published: Published = None, *, text_field: str = "text",
-             published_field: str = "published", n_process: int = 1,
-             batch_size: int = 32, mode: str = "auto", time_budget: Any = _SAME, errors: str = "raise") -> Iterator[dict[str, Any]]: ...
-    @overload
-    def pipe(self, texts: Iterable[str | Mapping[str, Any]], published: Published = None, *,
-             text_field: str = "text", published_field: str = "published", n_process: int = 1,
-             batch_size: int = 32, mode: str = "auto", time_budget: Any = _SAME,
-             errors: str = "raise") -> Iterator[Document | dict[str, Any]]: ...
-
-    def pipe(self, texts: Iterable[Any], published: Published = None, *, text_field: str = "text",
-             published_field: str = "published", n_process: int = 1, batch_size: int = 32,
-             mode: str = "auto", time_budget: Any = _SAME, errors: str = "raise") -> Iterator[Any]:
-        """Extract from many texts, yielding results in input order.
-
-        ``texts`` may hold strings (yielding :class:`Document`) or dicts
-        (yielding the dict with a ``"facts"`` list of fact dicts and
-        ``"published_resolved"`` added, other fields kept; a record without
-        its own date falls back to ``published=``; a record with an ``html``
-        field instead of its text field is read by :meth:`extract_html`).
-
-        ``n_process`` is how many cores' worth of work to use. With
-        ``mode="threads"`` that is one process and one Kiwi model: Kiwi's own
-        threads analyse the next texts while this thread runs the rules, a
-        bounded number of texts ahead. The default ``mode="auto"`` uses
-        threads when at most two cores are asked for or present, else
-        ``"both"`` (see :data:`kfacts.batch.MODES`). With
-        ``mode="processes"`` the work is spread over ``n_process`` worker
-        processes (``spawn``), each building its own Extractor (and loading
-        its own copy of Kiwi's model); ``mode="both"`` starts
-        ``n_process / 2`` processes of two Kiwi threads each. With processes
-        at most ``2 * n_process`` batches of ``batch_size`` are in flight, so
-        memory stays bounded on endless streams. An error for one item is
-        re-raised with the item's number; a worker that dies raises
-        :class:`kfacts.batch.WorkerError`. Scripts using worker processes
-        need the usual ``if __name__ == "__main__":`` guard. Every mode gives
-        the facts of sequential extraction, in input order.
-
-        ``time_budget`` (default: the Extractor's) bounds each document (see
-        :class:`Extractor`). With ``errors="raise"`` (the default) a document
-        over it raises :class:`kfacts.DocumentTimeoutError` (``KF112``); with
-        ``errors="yield"`` that exception (its ``index`` set) is yielded in the
-        document's place and the stream goes on. With worker processes and a
-        budget, a watchdog in this process kills a worker that makes no
-        progress on one document for the budget plus a grace period (stuck in
-        native code, stopped with SIGSTOP), restarts the workers and resubmits
-        the other pending documents; that document is a
-        :class:`kfacts.batch.WorkerStuckError` (``KF113``), raised or yielded
-        the same way.
-        """
-        from .batch import pipe
-
-        budget = self.time_budget if time_budget is _SAME else check_budget(time_budget)
-        return pipe(self, texts, published=published, text_field=text_field, published_field=published_field,
-                    n_process=n_process, batch_size=batch_size, mode=mode, time_budget=budget, errors=errors)
-
-
-_default: Extractor | None = None
-_default_lock = threading.Lock()
-
-
-def default_extractor() -> Extractor:
-    global _default
-    if _default is None:
-        with _default_lock:
-            if _default is None:
-                _default = Extractor()
-    return _default
-
-
-def extract(text: str, published: Published = None, *, time_budget: float | None = None) -> Document:
-    """Extract facts from one text with the default :class:`Extractor`.
-
-    >>> doc = extract("")
-    >>> doc.facts
-    []
-    """
-    if not isinstance(text, str):
-        raise InputTypeError("KF101", kind=type(text).__name__)
-    return default_extractor()(text, published=published, time_budget=time_budget)
-
-
-def extract_html(html: str | bytes, published: Any = None, *, encoding: str | None = None) -> Document:
-    """Extract facts from an HTML page with the default :class:`Extractor` (see :meth:`Extractor.extract_html`).
-
-    >>> doc = extract_html("<p>A &amp; B</p><script>x</script>")
-    >>> doc.text
-    'A & B'
-    """
-    return default_extractor().extract_html(html, published=published, encoding=encoding)

@@ -195,7 +195,7 @@ class KiwiTokenizer(DummyTokenizer):
     @property
     def analyzer(self) -> Any:
         if self._analyzer is None:
-            from .pipeline import default_extractor
+            from .api import default_extractor
 
             self._analyzer = default_extractor().analyzer
         return self._analyzer
@@ -350,7 +350,7 @@ _extractors: Dict[Any, Any] = {}
 
 def _extractor_for(packs: Sequence[str], disable: Sequence[str], zoning: bool) -> Any:
     """One Extractor per distinct setting, shared by the pipelines of this process."""
-    from .pipeline import Extractor, default_extractor
+    from .api import Extractor, default_extractor
 
     key = (tuple(packs), tuple(sorted(disable)), zoning)
     if key == ((), (), True):

@@ -74,7 +74,7 @@ def _extractor(packs: tuple[str, ...], disable: tuple[str, ...], zoning: bool) -
     key = (packs, disable, zoning)
     ex = _EXTRACTORS.get(key)
     if ex is None:
-        from .pipeline import Extractor
+        from .api import Extractor
 
         ex = _EXTRACTORS[key] = Extractor(packs=list(packs), disable=list(disable), zoning=zoning)
     return ex
@@ -174,7 +174,8 @@ def _map_store_rows(batches: Iterator[Any], packs: tuple[str, ...], disable: tup
     import pyarrow as pa
 
     from ._version import __version__
-    from .store.core import _now, mention_rows, outlet_of, text_id
+    from .store.core import mention_rows, outlet_of, text_id
+    from .store.schema import timestamp
 
     ex = _extractor(packs, disable, zoning)
     cols = _store_columns()
@@ -197,7 +198,7 @@ def _map_store_rows(batches: Iterator[Any], packs: tuple[str, ...], disable: tup
             rows.append({"row_kind": "document", "document_id": did, "doc_url": url,
                          "doc_outlet": data.get("__kfacts_outlet", [None] * n)[i] or outlet_of(url),
                          "doc_published": day, "doc_title": data.get("__kfacts_title", [None] * n)[i],
-                         "doc_size": len(text), "doc_added": _now(), "doc_kfacts_version": __version__,
+                         "doc_size": len(text), "doc_added": timestamp(), "doc_kfacts_version": __version__,
                          "doc_text": text if store_text else None})
             for m in mention_rows(did, text, doc.facts):
                 m = dict(m)

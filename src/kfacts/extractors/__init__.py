@@ -14,7 +14,7 @@ from importlib import import_module, util
 from types import ModuleType
 
 from .. import registry
-from .base import Context, Rule, resolve_overlaps
+from .base import Context, Rule
 
 #: fact type -> module path, in run order
 EXTRACTORS: dict[str, str] = registry.MODULES
@@ -54,4 +54,4 @@ def builtin_rules() -> list[Rule]:
     return rules
 
 
-__all__ = ["Context", "Rule", "resolve_overlaps", "EXTRACTORS", "builtin_rules", "builtin_modules", "load"]
+__all__ = ["Context", "Rule", "EXTRACTORS", "builtin_rules", "builtin_modules", "load"]

@@ -15,9 +15,11 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence, TypeVar
 
 from ..fact import Fact, Zone
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,13 @@ class Context:
         Article and clutter zones.
     facts : dict
         Facts found so far by earlier extractors, by type (after zoning).
+    options : dict
+        ``"warnings"``: the KfactsWarning records rule packs add (the
+        pipeline puts them in ``Document.meta``). What extractors find about
+        the whole document is kept by :meth:`once`, not here.
+    deadline : kfacts.budget.Deadline or None
+        The document's time budget; extractors call :meth:`checkpoint` in
+        their long loops.
     """
 
     text: str
@@ -60,11 +69,34 @@ class Context:
     zones: list[Zone]
     facts: dict[str, list[Fact]] = field(default_factory=dict)
     options: dict[str, Any] = field(default_factory=dict)
+    deadline: Any = field(default=None, repr=False)  # the document's kfacts.budget.Deadline, if it has a budget
     _tok_starts: list[int] | None = field(default=None, repr=False)
     _sent_starts: list[int] | None = field(default=None, repr=False)
     _fact_index: dict[str, tuple[int, list[int], list[Fact]]] = field(default_factory=dict, repr=False)
     _article: list[tuple[int, int]] | None = field(default=None, repr=False)
     _article_starts: list[int] | None = field(default=None, repr=False)
+    _once: dict[Callable[[Any], Any], Any] = field(default_factory=dict, repr=False)
+
+    def once(self, compute: Callable[[Context], _T]) -> _T:
+        """``compute(self)``, computed on first use and kept for this document.
+
+        The one store of what extractors find about the whole document (its
+        region, its effective date, its most named company, a scan several
+        rules read): ``compute`` is a module-level function of the context
+        and names the finding, so each is computed once and typed by its
+        function's return type.
+
+        >>> def length(ctx: Context) -> int:
+        ...     return len(ctx.text)
+        >>> ctx = Context("광주시", None, [], [], [])
+        >>> ctx.once(length), ctx.once(length)
+        (3, 3)
+        """
+        if compute in self._once:
+            found: _T = self._once[compute]
+            return found
+        value = self._once[compute] = compute(self)
+        return value
 
     # -- construction helpers -------------------------------------------------
     def fact(self, type: str, start: int, end: int, rule: str, evidence: dict | None = None, **fields: Any) -> Fact:
@@ -73,12 +105,11 @@ class Context:
                     evidence=evidence or {})
 
     def checkpoint(self, where: str) -> None:
-        """Raise ``KF112`` here if the document has used up its time budget (``options["deadline"]``,
-        set by the pipeline; nothing without one). Extractors call it every few hundred items of a
-        loop whose length grows with the document, so a budget holds inside one extractor too."""
-        deadline = self.options.get("deadline")
-        if deadline is not None:
-            deadline.check(where)
+        """Raise ``KF112`` here if the document has used up its time budget (:attr:`deadline`, set
+        by the pipeline; nothing without one). Extractors call it every few hundred items of a loop
+        whose length grows with the document, so a budget holds inside one extractor too."""
+        if self.deadline is not None:
+            self.deadline.check(where)
 
     # -- lookup helpers -------------------------------------------------------
     @property
@@ -218,29 +249,3 @@ class SpanIndex:
                 return True
         return False
 
-
-#: signature of an extractor function
-ExtractFn = Callable[[Context], list[Fact]]
-
-
-def resolve_overlaps(facts: Iterable[Fact], key: Callable[[Fact], Any] | None = None) -> list[Fact]:
-    """Keep, among facts of the same type whose spans overlap, the longest.
-
-    Ties go to the earlier start. Facts of different types never suppress each
-    other. The result is sorted by span.
-    """
-    by_type: dict[str, list[Fact]] = {}
-    for f in facts:
-        by_type.setdefault(f.type, []).append(f)
-    out: list[Fact] = []
-    for fs in by_type.values():
-        fs.sort(key=key or (lambda f: (-(f.span[1] - f.span[0]), f.span[0])))
-        taken = Occupancy()
-        for f in fs:
-            s, e = f.span
-            if taken.overlaps(s, e):
-                continue
-            taken.add(s, e)
-            out.append(f)
-    out.sort(key=lambda f: (f.span[0], f.span[1], f.type))
-    return out

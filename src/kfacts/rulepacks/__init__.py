@@ -12,13 +12,13 @@ See ``docs/rule-packs.md`` for the tutorial and the schema. The pieces:
   ``.examples``);
 * :mod:`.matcher` - the token-pattern matcher;
 * :mod:`.saferegex` - regexes vetted at load time, run with a time limit;
-* :mod:`.testing` - running examples (pytest plugin, ``kfacts test-pack``).
+* :mod:`.testing` - running examples (pytest plugin, ``kfacts test-pack``); it
+  sits above the pipeline, so it is imported on its own (``kfacts.rulepacks.testing``).
 """
 
 from __future__ import annotations
 
 from .pack import RulePack, check_packs, load_pack
 from .schema import SCHEMA
-from .testing import cli_test_pack, run_example, shared_extractor
 
-__all__ = ["RulePack", "load_pack", "check_packs", "SCHEMA", "cli_test_pack", "run_example", "shared_extractor"]
+__all__ = ["RulePack", "load_pack", "check_packs", "SCHEMA"]

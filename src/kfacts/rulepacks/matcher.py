@@ -19,7 +19,6 @@ already has.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
@@ -244,7 +243,3 @@ def sentence_bounds(tokens: Sequence[Any]) -> list[tuple[int, int]]:
             bounds.append((lo, idx))
             lo = idx
     return bounds
-
-
-def token_index(tokens: Sequence[Any], starts: list[int], pos: int) -> int:
-    return bisect.bisect_left(starts, pos)

@@ -6,7 +6,9 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
+from ..api import Extractor
 from ..examples import Example, check_example
+from .pack import check_packs, load_pack
 
 _lock = threading.Lock()
 _extractors: dict[tuple[str, ...], Any] = {}
@@ -17,8 +19,6 @@ def shared_extractor(packs: Sequence[Any] = ()) -> Any:
 
     Packs that add Kiwi user words get a Kiwi of their own.
     """
-    from ..pipeline import Extractor
-
     key = tuple(str(getattr(p, "path", p)) for p in packs)
     with _lock:
         ex = _extractors.get(key)
@@ -26,8 +26,6 @@ def shared_extractor(packs: Sequence[Any] = ()) -> Any:
             if not key:
                 ex = Extractor()
             else:
-                from .pack import check_packs
-
                 check_packs(packs)
                 base = _extractors.get(())
                 if base is None:
@@ -160,8 +158,6 @@ def example_ids(examples: Sequence[Example], with_rule: bool = True) -> list[str
 
 def cli_test_pack(args: Any) -> int:
     """``kfacts test-pack PACK.toml...``: run every example, print one line each."""
-    from .pack import load_pack
-
     failed = total = 0
     for path in args.packs:
         pack = load_pack(path)

@@ -80,7 +80,7 @@ def _open(args: argparse.Namespace, **kw: Any) -> Any:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from ..io import _progress_forced, _progress_wanted, count_inputs, iter_inputs
+    from ..extract_command import _progress_forced, _progress_wanted, count_inputs, iter_inputs
     from ..progress import Progress
 
     store = _open(args, store_text=not args.no_text)

@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 from .._version import __version__
 from ..errors import StoreError, StoreWarning
 from ..fact import _plain_decimal
-from .schema import DOCUMENT_COLUMNS, FIELD_COLUMNS, FTS, MENTION_COLUMNS, SCHEMA_VERSION, TABLES, VIEWS
+from .exchange import export_tables, import_folder
+from .schema import FIELD_COLUMNS, FTS, MENTION_COLUMNS, SCHEMA_VERSION, TABLES, VIEWS, timestamp
 
 CLAIM_TYPES = ("award", "money", "jobs")
 _SENTENCE_REACH = 240  # characters either side: the sentence around a mention is bounded (linear ingest)
@@ -112,10 +113,6 @@ def _c(v: Any) -> Any:
 
 def _cs(values: Sequence[Any]) -> list[Any]:
     return [_c(v) for v in values]
-
-
-def _now() -> str:
-    return _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -295,7 +292,7 @@ class Store:
             except sqlite3.OperationalError:
                 self.fts = False
                 warnings.warn(StoreWarning("KF407"), stacklevel=4)
-            meta = {"application": "kfacts", "schema_version": str(SCHEMA_VERSION), "created": _now(),
+            meta = {"application": "kfacts", "schema_version": str(SCHEMA_VERSION), "created": timestamp(),
                     "created_by": __version__}
             c.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", meta.items())
             c.execute("COMMIT")
@@ -319,7 +316,7 @@ class Store:
     @property
     def extractor(self) -> Any:
         if self._extractor is None:
-            from ..pipeline import Extractor
+            from ..api import Extractor
 
             self._extractor = Extractor()
         return self._extractor
@@ -449,7 +446,7 @@ class Store:
     def _write_batch(self, docs: Sequence[tuple[str, dict[str, Any], list[Any], str | None]],
                      srcs: Sequence[tuple[str, dict[str, Any]]], stats: dict[str, int]) -> None:
         touched: set[int] = set()
-        now = _now()
+        now = timestamp()
         for did, rec, facts, published in docs:
             text = rec["text"]
             rows = mention_rows(did, text, facts)
@@ -751,14 +748,10 @@ class Store:
 
     def export(self, folder: str | os.PathLike[str], format: str = "parquet") -> list[Path]:
         """Write every table to ``folder/<table>.parquet`` (or ``.csv``); returns the files."""
-        from .exchange import export_tables
-
         return export_tables(self, Path(folder), format)
 
     def import_parquet(self, folder: str | os.PathLike[str]) -> dict[str, int]:
         """Merge documents and mentions from a Parquet export or a Spark mentions folder."""
-        from .exchange import import_folder
-
         return import_folder(self, Path(folder))
 
 

@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
-from .core import _now
-from .schema import FIELD_COLUMNS
+from .schema import FIELD_COLUMNS, timestamp
 
 if TYPE_CHECKING:
     from .core import Store
@@ -140,7 +139,7 @@ def import_folder(store: "Store", folder: Path, batch_size: int = 64) -> dict[st
 
         def work(chunk: list[dict[str, Any]] = chunk) -> None:
             touched: set[int] = set()
-            now = _now()
+            now = timestamp()
             for d in chunk:
                 did = d["id"]
                 srcs = src_by_doc.get(did) or [{"url": d.get("url"), "outlet": d.get("outlet"),

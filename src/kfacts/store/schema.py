@@ -7,6 +7,13 @@ documents each column.
 
 from __future__ import annotations
 
+import datetime as _dt
+
+
+def timestamp() -> str:
+    """Now, as the store writes its times (UTC, ISO 8601 to the second: ``2024-08-13T09:30:00Z``)."""
+    return _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
 #: the schema version this kfacts writes and reads (meta table, key ``schema_version``)
 SCHEMA_VERSION = 1
 

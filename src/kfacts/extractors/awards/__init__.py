@@ -22,7 +22,6 @@ Layout: ``lexicon.toml`` (the words) and :mod:`.lexicon` (compiled),
 
 from __future__ import annotations
 
-import bisect
 from typing import Any, Sequence
 
 import regex as re
@@ -460,7 +459,6 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
                 # resolve (`… 여배우 줄리엣 비노쉬에게`): an award with no recipient
                 m.drop = not got and not any(x.tag in ("NNP", "SL") for x in ctx.tokens_in(a, t.start))
                 return got
-                return got
             if t.tag == "JKS" and k > m.i1 + 1:
                 got = gr.subject_at(ctx, toks, k, cache)
                 if got:
@@ -671,7 +669,7 @@ def extract(ctx: Context) -> list[Fact]:
     cands = [c for c in _candidates(text, compound) if ctx.in_article(c[1], c[2])]
     if not cands and not _COLLECTIVE_RE.search(text):
         return []
-    cache: dict = {"api": gr.org_api()}
+    cache: dict = {}
     mentions: list[Mention] = []
     taken = _Taken()
     prefix: dict[int, tuple[int, str]] = {}  # level start -> (honor start, honor)

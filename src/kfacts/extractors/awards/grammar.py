@@ -3,8 +3,8 @@
 All functions read a clause as a list of Kiwi tokens (``toks``, offsets into
 ``ctx.text``) and return plain values plus the span they came from, so the
 caller can keep evidence. Organization and person facts found by the earlier
-extractors are preferred; the organization extractor's ``canonicalize`` is used
-(when it is there) for names that are not facts yet.
+extractors are preferred; the organization extractor's ``canonical``
+(:mod:`kfacts.extractors.organizations.api`) names those that are not facts yet.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any, Iterator, Sequence
 
 import regex as re
 
+from ..organizations import api as organizations
 from . import lexicon as lx
 
 NOUNISH = frozenset({"NNG", "NNP", "SL", "SN", "SH", "NNB", "XSN", "XPN", "NR", "W_SERIAL"})
@@ -22,15 +23,6 @@ DATE_WORDS = frozenset({"올해", "지난해", "작년", "내년", "최근", "�
                         "특히", "또", "또한", "올", "이후", "그동안", "매년", "상반기", "하반기", "연말", "연초",
                         "같은", "해당", "다음", "지난"})
 CHAIN_STOP = frozenset({"연속", "최초", "유일", "처음", "동시", "연속으로", "등", "중", "모두", "각각", "사례"})
-
-
-def org_api() -> tuple[Any, Any]:
-    """``(canonicalize, document_region)`` of the organization extractor, or Nones."""
-    try:
-        from .. import organizations as orgs
-    except Exception:  # pragma: no cover - the extractor may be mid-rewrite
-        return None, None
-    return getattr(orgs, "canonicalize", None), getattr(orgs, "document_region", None)
 
 
 def stem(t: Any) -> str:
@@ -69,23 +61,9 @@ def org_ending_at(ctx: Any, s: int, e: int) -> Any:
 def canonical_name(ctx: Any, s: int, e: int, toks: Sequence[Any], cache: dict) -> str | None:
     """A canonical organization name for the text ``[s, e)`` that is no fact yet."""
     surface = ctx.text[s:e]
-    if "api" not in cache:
-        cache["api"] = org_api()
-    canonicalize, region = cache["api"]
-    if canonicalize is not None:
-        if "sido" not in cache:
-            try:
-                cache["sido"] = region(ctx) if region is not None else None
-            except Exception:
-                cache["sido"] = None
-        try:
-            got = canonicalize(surface, ctx.published, cache.get("sido"))
-        except TypeError:
-            got = canonicalize(surface)
-        except Exception:
-            got = None
-        if got:
-            return got[0] if isinstance(got, tuple) else str(got)
+    got = organizations.canonical(ctx, surface)
+    if got is not None:
+        return got[0]
     # not known to the organization extractor: a proper noun stays as written,
     # but a district shared by several cities (`북구` with no city yet) is unknown
     if re.fullmatch(r"(?:동|서|남|북|중|강서)구", surface):
@@ -183,11 +161,15 @@ def resolve_np(ctx: Any, toks: Sequence[Any], s: int, e: int, cache: dict) -> tu
 
 def main_government(ctx: Any, head: str) -> str | None:
     """The document's most mentioned local government whose name ends with ``head``."""
-    cache = ctx.options.setdefault("_awards_main", {})
-    key = ("gov", head, len(ctx.facts.get("organization", ())))
-    if key not in cache:
-        cache[key] = _main_government(ctx, head)
-    return cache[key]
+    known = ctx.once(_main_governments)
+    if head not in known:
+        known[head] = _main_government(ctx, head)
+    return known[head]
+
+
+def _main_governments(ctx: Any) -> dict[str, str | None]:
+    """head -> :func:`main_government` of this document (filled as asked)."""
+    return {}
 
 
 def _main_government(ctx: Any, head: str) -> str | None:
@@ -203,11 +185,7 @@ def _main_government(ctx: Any, head: str) -> str | None:
 
 def main_organization(ctx: Any) -> str | None:
     """The document's most mentioned local government (else organization of a recipient kind)."""
-    cache = ctx.options.setdefault("_awards_main", {})
-    key = ("org", len(ctx.facts.get("organization", ())))
-    if key not in cache:
-        cache[key] = _main_organization(ctx)
-    return cache[key]
+    return ctx.once(_main_organization)
 
 
 def _main_organization(ctx: Any) -> str | None:

@@ -61,16 +61,17 @@ CLAUSE_MAX = 1000
 
 def _clause_index(ctx: Context) -> tuple[list[int], list[int]]:
     """The line breaks and the sentence ends (match starts of ``_SENT_END``) of the text, found once."""
-    got = ctx.options.get("_award_clause_index")
-    if got is None:
-        text = ctx.text
-        breaks = []
-        i = text.find("\n")
-        while i != -1:
-            breaks.append(i)
-            i = text.find("\n", i + 1)
-        got = ctx.options["_award_clause_index"] = (breaks, [m.start() for m in _SENT_END.finditer(text)])
-    return got
+    return ctx.once(_find_clause_index)
+
+
+def _find_clause_index(ctx: Context) -> tuple[list[int], list[int]]:
+    text = ctx.text
+    breaks = []
+    i = text.find("\n")
+    while i != -1:
+        breaks.append(i)
+        i = text.find("\n", i + 1)
+    return breaks, [m.start() for m in _SENT_END.finditer(text)]
 
 
 def clause_of(ctx: Context, pos: int) -> tuple[int, int]:

@@ -256,58 +256,58 @@ def _parse(ctx: Context, m: Any) -> _Cand:
     c = _Cand(m, m.start(), m.end())
     g = m.group
     pub = ctx.published
-    if g("ny"):
+    if g("num_year"):
         c.kind, c.rule = "abs", "date.numeric"
-        c.year, c.month, c.day = int(g("ny")), int(g("nm")), int(g("nd"))
-    elif g("nym"):
+        c.year, c.month, c.day = int(g("num_year")), int(g("num_month")), int(g("num_day"))
+    elif g("ym_year"):
         c.kind, c.rule = "abs", "date.numeric_month"
-        c.year, c.month = int(g("nym")), int(g("nmm"))
+        c.year, c.month = int(g("ym_year")), int(g("ym_month"))
         c.gran = "month"
-    elif g("qy"):
+    elif g("quarter_year"):
         c.kind, c.rule = "abs", "date.numeric"
-        c.year, c.q = int(g("qy")), int(g("q"))
+        c.year, c.q = int(g("quarter_year")), int(g("q"))
     elif g("y"):
         c.kind, c.rule = "abs", "date.absolute"
         c.year = int(g("y"))
-    elif g("ry"):
-        c.kind, c.rule, c.relative = "ry", "date.relative_year", True
-        word = " ".join(g("ry").split())
+    elif g("relative_year"):
+        c.kind, c.rule, c.relative = "relative_year", "date.relative_year", True
+        word = " ".join(g("relative_year").split())
         if pub is not None:
             c.year = nd.new_year(pub) if word == "새해" else pub.year + nd.RELATIVE_YEARS.get(word, 0)
-    elif g("nxy"):
-        c.kind, c.rule, c.relative = "nxy", "date.next_year", True
-    elif g("py"):
-        c.kind, c.rule, c.relative = "py", "date.previous_year", True
+    elif g("that_year"):
+        c.kind, c.rule, c.relative = "that_year", "date.next_year", True
+    elif g("year_before"):
+        c.kind, c.rule, c.relative = "year_before", "date.previous_year", True
         c.gran = "year"
         return c
-    elif g("rm"):
-        c.kind, c.rule, c.relative = "rm", "date.relative_month", True
+    elif g("relative_month"):
+        c.kind, c.rule, c.relative = "relative_month", "date.relative_month", True
         if pub is not None:
-            off = nd.RELATIVE_MONTHS.get(" ".join(g("rm").split()), 0)
+            off = nd.RELATIVE_MONTHS.get(" ".join(g("relative_month").split()), 0)
             c.year, c.month = nd.shift_month(pub.year, pub.month, off)
-    elif g("rd"):
-        c.kind, c.rule, c.relative = "rd", "date.relative_day", True
+    elif g("relative_day"):
+        c.kind, c.rule, c.relative = "relative_day", "date.relative_day", True
         if pub is not None:
-            dd = pub + _dt.timedelta(days=nd.RELATIVE_DAYS[g("rd")])
+            dd = pub + _dt.timedelta(days=nd.RELATIVE_DAYS[g("relative_day")])
             c.year, c.month, c.day = dd.year, dd.month, dd.day
         c.gran = "day"
         return c
-    elif g("yp"):
-        c.kind, c.rule, c.relative = "yp", "date.period_word", True
-        c.part = nd.PARTS[g("yp")]
+    elif g("year_part"):
+        c.kind, c.rule, c.relative = "year_part", "date.period_word", True
+        c.part = nd.PARTS[g("year_part")]
         c.year = pub.year if pub is not None else None
         c.gran = "year"
         return c
-    elif g("ay"):
+    elif g("short_year"):
         c.kind, c.rule = "abs", "date.short_year"
-        c.year = nd.expand_two_digit_year(int(g("ay")[1:]), pub)
-        c.month, c.day = _int(m, "nm") or _int(m, "m"), _int(m, "nd") or _int(m, "d")
+        c.year = nd.expand_two_digit_year(int(g("short_year")[1:]), pub)
+        c.month, c.day = _int(m, "num_month") or _int(m, "m"), _int(m, "num_day") or _int(m, "d")
         if c.month is None:
             c.gran = "year"
         return c
-    elif g("cy"):
+    elif g("cited_year"):
         c.kind, c.rule = "abs", "date.citation_year"
-        c.year = int(g("cy"))
+        c.year = int(g("cited_year"))
         c.gran = "year"
         return c
     elif g("mod"):
@@ -355,7 +355,7 @@ def _rejected(ctx: Context, c: _Cand) -> bool:
         return True
     if c.kind in ("period", "md") and P.RECURRING_BEFORE.search(before):
         return True
-    if c.kind in ("md", "d", "period", "yp") and _unread_year_before(before):
+    if c.kind in ("md", "d", "period", "year_part") and _unread_year_before(before):
         return True  # 9999년 12월 31일: a year outside kfacts.bounds.YEAR_RANGE, not the publication year's
     if c.kind == "period" and c.q is not None and P.QUARTER_COUNT_AFTER.match(after) \
             and not before.rstrip().endswith(("~", "∼", "-", "–")):  # 3분기~4분기 연속 적자: a range
@@ -495,15 +495,15 @@ def _link_ranges(text: str, cands: list[_Cand]) -> None:
     """Second ends of ranges take the first end's month and year; duration ranges go whole."""
     for a, b in zip(cands, cands[1:]):
         gap = text[a.end:b.start]
-        if b.kind == "period" and a.kind in ("abs", "ry") and a.year is not None and not a.drop and not b.drop \
+        if b.kind == "period" and a.kind in ("abs", "relative_year") and a.year is not None and not a.drop and not b.drop \
                 and (a.q is not None or a.h is not None) \
                 and (P.LIST_LINK.fullmatch(gap) or P.RANGE_LINK.fullmatch(gap)):
             b.inherit, b.rule = a, "date.range_end"  # 지난해 상반기와 하반기, 2023년 3분기~4분기
             continue
         if not P.RANGE_LINK.fullmatch(gap):
             if P.LIST_LINK.fullmatch(gap) and not a.drop and not b.drop and a.month is not None \
-                    and a.kind in ("abs", "ry", "md", "mod", "rm") and b.kind in ("d", "md") \
-                    and (b.kind == "d" or (b.day is None and a.day is None and a.kind in ("abs", "ry", "md"))):
+                    and a.kind in ("abs", "relative_year", "md", "mod", "relative_month") and b.kind in ("d", "md") \
+                    and (b.kind == "d" or (b.day is None and a.day is None and a.kind in ("abs", "relative_year", "md"))):
                 b.inherit, b.rule = a, "date.range_end"
             continue
         tilde = "부터" not in gap and "에서" not in gap
@@ -513,9 +513,9 @@ def _link_ranges(text: str, cands: list[_Cand]) -> None:
             continue
         if a.drop or b.kind not in ("d", "md"):
             continue
-        if b.kind == "d" and (a.month is not None or a.kind in ("mod", "md", "rm", "d")):
+        if b.kind == "d" and (a.month is not None or a.kind in ("mod", "md", "relative_month", "d")):
             b.inherit, b.rule = a, "date.range_end"
-        elif b.kind == "md" and a.kind in ("abs", "ry", "md", "mod") and a.month is not None:
+        elif b.kind == "md" and a.kind in ("abs", "relative_year", "md", "mod") and a.month is not None:
             b.inherit, b.rule = a, "date.range_end"
 
 
@@ -570,7 +570,7 @@ def _anchor_days(ctx: Context, cands: list[_Cand]) -> None:
         for a in reversed(cands[:i]):
             if c.start - a.end > 80 or a.start < sent[0]:
                 break
-            if not a.drop and a.day is not None and a.kind in ("abs", "md", "mod", "rm"):
+            if not a.drop and a.day is not None and a.kind in ("abs", "md", "mod", "relative_month"):
                 c.inherit, c.rule, c.back = a, "date.anchored_day", rel.group("back") is not None
                 break
 
@@ -578,14 +578,14 @@ def _anchor_days(ctx: Context, cands: list[_Cand]) -> None:
 def _anchor_next_years(text: str, cands: list[_Cand]) -> None:
     """``이듬해`` (``같은 해``) takes the year after (the year of) the closest earlier date with a year."""
     for i, c in enumerate(cands):
-        if c.kind != "nxy":
+        if c.kind != "that_year":
             continue
         c.drop = True
         for a in reversed(cands[:i]):
             if c.start - a.end > 300:
                 break
-            if not a.drop and a.kind in ("abs", "ry") and a.year is not None:
-                c.year, c.drop = a.year + (0 if c.m.group("nxy").startswith(("같은", "그")) else 1), False
+            if not a.drop and a.kind in ("abs", "relative_year") and a.year is not None:
+                c.year, c.drop = a.year + (0 if c.m.group("that_year").startswith(("같은", "그")) else 1), False
                 break
 
 
@@ -598,7 +598,7 @@ def _anchor_previous_years(ctx: Context, cands: list[_Cand]) -> None:
     text = ctx.text
     pub = ctx.published
     for i, c in enumerate(cands):
-        if c.kind != "py":
+        if c.kind != "year_before":
             continue
         c.year = pub.year - 1 if pub is not None else None
         if P.COMPARISON_AFTER.match(text, c.end):
@@ -611,7 +611,7 @@ def _anchor_previous_years(ctx: Context, cands: list[_Cand]) -> None:
         for a in reversed(cands[:i]):
             if c.start - a.end > 150 or a.start < sent[0]:
                 break
-            if not a.drop and a.kind in ("abs", "ry") and a.year is not None:
+            if not a.drop and a.kind in ("abs", "relative_year") and a.year is not None:
                 if P.PERIOD_START_AFTER.match(text, a.end) is None:
                     c.year = a.year - 1
                 else:

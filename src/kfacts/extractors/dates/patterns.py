@@ -3,17 +3,22 @@
 One pattern (:data:`DATE`) finds every candidate expression; its named
 groups say which parts were written:
 
-``y``/``ydo``  a four-digit year (``2024년``, ``2023년도``, ``2019년 도``)
-``ry``         a relative year word (``올해``, ``작년``, ``내년``, ``새해``, ``올``)
-``rm``         a relative month word (``지난달``, ``이번 달``, ``다음달``)
-``mod``        ``지난``/``오는``/``이번`` before a month or day
-``m``/``d``    month and day numbers (``8월``, ``13일``; a range start ``27``~)
-``q``/``h``    quarter (``3분기``, ``3/4분기``) and half (``상반기``/``하반기``)
-``part``       ``초``, ``중순``, ``말``... (SPEC ``part``)
-``rd``         ``어제``/``오늘``/``내일``
-``yp``         ``연초``/``연말``
-``ny``...      numeric dates (``2024.8.13``, ``2024-08-13``, ``2024-Q3``)
-``ay``/``cy``  ``’19``-style years and a citation year ``(Source, 2016)``
+``y``/``ydo``                   a four-digit year (``2024년``, ``2023년도``, ``2019년 도``)
+``relative_year``               a relative year word (``올해``, ``작년``, ``내년``, ``새해``, ``올``)
+``that_year``                   the year just told of, or the one after (``같은 해``, ``이듬해``)
+``year_before``                 ``전년도``
+``relative_month``              a relative month word (``지난달``, ``이번 달``, ``다음달``)
+``mod``                         ``지난``/``오는``/``이번`` before a month or day
+``m``/``d``                     month and day numbers (``8월``, ``13일``; a range start ``27``~)
+``q``/``h``                     quarter (``3분기``, ``3/4분기``) and half (``상반기``/``하반기``)
+``part``                        ``초``, ``중순``, ``말``... (SPEC ``part``)
+``relative_day``                ``어제``/``오늘``/``내일``
+``year_part``                   ``연초``/``연말``
+``num_year``/``num_month``/``num_day``
+                                a numeric date (``2024.8.13``, ``2024-08-13``)
+``ym_year``/``ym_month``        a numeric year and month (``(2022.5)``)
+``quarter_year``                a numeric quarter's year (``2024-Q3``)
+``short_year``/``cited_year``   ``’19``-style years and a citation year ``(Source, 2016)``
 
 Which matches are dates after all (durations, recurring days, event
 names) is decided in :mod:`kfacts.extractors.dates`, by the context
@@ -43,32 +48,32 @@ _YEAR_TAIL = rf"(?:\s*{_MONTH}(?:\s*{_DAY})?|\s*{_QUARTER}|\s*{_HALF})?(?:\s*{_P
 #: the end of a relative word: a particle or a non-letter (``이달고`` is a name, ``오늘날`` not today)
 _WORD_END = (r"(?=$|[^\p{Hangul}]|에|엔|의|은|는|이|가|을|를|도|부터|까지|만|중|께|경|쯤|초|말|안|내|들어|로|과|와|"
              r"보다|처럼|인|상반기|하반기|한)")
-_REL_YEAR = (r"(?P<ry>올해|금년|재작년|지지난해|작년|지난\s?해|내후년|내년|새해|"
+_REL_YEAR = (r"(?P<relative_year>올해|금년|재작년|지지난해|작년|지난\s?해|내후년|내년|새해|"
              r"올(?=\s+(?:\d{1,2}월|[1-4]\s*분기|상반기|하반기|한\s?해|들어|초|말|연말|연초)))" + _WORD_END)
 #: after a written year only: ``2012년 연말``, ``2023년 연초`` (the year's start or end)
 _YEAR_PART = r"(?:\s*(?P<part>연말|연초)(?!\s?정산|연시)" + _WORD_END + ")?"
-_REL_MONTH = r"(?P<rm>지난\s?달|이번\s?달|이달|다음\s?달|내달)" + _WORD_END
+_REL_MONTH = r"(?P<relative_month>지난\s?달|이번\s?달|이달|다음\s?달|내달)" + _WORD_END
 
 DATE = re.compile(
     "|".join([
         # numeric year-month-day, with one kind of separator
-        rf"{_NUM_LEFT}(?P<ny>{_Y4})(?:-(?P<nm>\d{{1,2}})-(?P<nd>\d{{1,2}})|/(?P<nm>\d{{1,2}})/(?P<nd>\d{{1,2}})"
-        rf"|\.\s?(?P<nm>\d{{1,2}})\.\s?(?P<nd>\d{{1,2}}))(?![\d])(?!\.\d)",
+        rf"{_NUM_LEFT}(?P<num_year>{_Y4})(?:-(?P<num_month>\d{{1,2}})-(?P<num_day>\d{{1,2}})|/(?P<num_month>\d{{1,2}})/(?P<num_day>\d{{1,2}})"
+        rf"|\.\s?(?P<num_month>\d{{1,2}})\.\s?(?P<num_day>\d{{1,2}}))(?![\d])(?!\.\d)",
         # numeric year and month, closed by a bracket, a range or a particle: (2022.5), 2022.5~2023.4
-        rf"{_NUM_LEFT}(?P<nym>{_Y4})\.\s?(?P<nmm>1[0-2]|0?[1-9])(?![\d])(?!\.\d)"
+        rf"{_NUM_LEFT}(?P<ym_year>{_Y4})\.\s?(?P<ym_month>1[0-2]|0?[1-9])(?![\d])(?!\.\d)"
         r"(?:(?=\.?\s*[)\]~∼]|\s*[-–]\s*(?:19|20)\d\d|\.?\s*(?:까지|부터|기준|이후|이전)(?!\p{Hangul}))"
         r"|(?<=(?:19|20)\d\d\.\s?\d{1,2}\s*[~∼\-–]\s*(?:19|20)\d\d\.\s?\d{1,2}))",
         # numeric quarter
-        rf"{_NUM_LEFT}(?P<qy>{_Y4})\s?-?\s?Q(?P<q>[1-4])(?![\w])",
+        rf"{_NUM_LEFT}(?P<quarter_year>{_Y4})\s?-?\s?Q(?P<q>[1-4])(?![\w])",
         # a written year, then optional month/day, quarter, half, part
         rf"{_NUM_LEFT}(?P<y>{_Y4})(?:\s?(?:학년도|년(?P<ydo>도|\s도(?=에|의|는|부터|까지|[\s,.)]|$))?){_YEAR_TAIL}{_YEAR_PART}"
         rf"|(?=\s*[~∼\-–]\s*{_Y4}\s?년))",
         # a relative year word
         rf"(?<!\p{{Hangul}}){_REL_YEAR}{_YEAR_TAIL}{_YEAR_PART}",
         # the year just told of, or the one after: 같은 해 5월, 이듬해 2월
-        rf"(?<!\p{{Hangul}})(?P<nxy>이듬해|다음\s?해|같은\s?해|그\s?해)(?:\s*{_MONTH}(?:\s*{_DAY})?(?:\s*{_PART})?|{_WORD_END})",
+        rf"(?<!\p{{Hangul}})(?P<that_year>이듬해|다음\s?해|같은\s?해|그\s?해)(?:\s*{_MONTH}(?:\s*{_DAY})?(?:\s*{_PART})?|{_WORD_END})",
         # the year before (the year in focus or the publication year): 전년도
-        rf"(?<!\p{{Hangul}})(?P<py>전년도){_WORD_END}",
+        rf"(?<!\p{{Hangul}})(?P<year_before>전년도){_WORD_END}",
         # a relative month word, optional day and part
         rf"(?<!\p{{Hangul}}){_REL_MONTH}(?:\s*{_NUM_LEFT}{_DAY})?(?:\s*{_PART})?",
         # 지난/오는/이번 + month (day) or day
@@ -80,20 +85,20 @@ DATE = re.compile(
         # a bare day of the month
         rf"{_NUM_LEFT}{_DAY}",
         # yesterday, today, tomorrow
-        r"(?<!\p{Hangul})(?P<rd>금일|그저께|엊그제|그제(?!서야|야)|어제(?!\s?오늘)|오늘|내일|모레)" + _WORD_END,
+        r"(?<!\p{Hangul})(?P<relative_day>금일|그저께|엊그제|그제(?!서야|야)|어제(?!\s?오늘)|오늘|내일|모레)" + _WORD_END,
         # the start or end of this year
-        r"(?<!\p{Hangul})(?P<yp>연초|연말)(?!\s?정산|연시)" + _WORD_END,
+        r"(?<!\p{Hangul})(?P<year_part>연초|연말)(?!\s?정산|연시)" + _WORD_END,
         # a bare quarter or half of this year
         rf"{_NUM_LEFT}{_QUARTER}",
         rf"(?<!\p{{Hangul}}){_HALF}",
         # ’24. 8. 13. (press releases)
-        r"(?<![\w’'`])(?P<ay>[’‘'`]\d{2})\.\s?(?P<nm>\d{1,2})\.\s?(?P<nd>\d{1,2})(?!\d)(?!\.\d)",
+        r"(?<![\w’'`])(?P<short_year>[’‘'`]\d{2})\.\s?(?P<num_month>\d{1,2})\.\s?(?P<num_day>\d{1,2})(?!\d)(?!\.\d)",
         # ’10~’19, ’19년, ’24년 8월
-        rf"(?<![\w’'`])(?P<ay>[’‘'`]\d{{2}})(?!\d)(?:\s?년도?(?:\s*{_MONTH}(?:\s*{_DAY})?)?|\.\s?{_MONTH}(?:\s*{_DAY})?"
+        rf"(?<![\w’'`])(?P<short_year>[’‘'`]\d{{2}})(?!\d)(?:\s?년도?(?:\s*{_MONTH}(?:\s*{_DAY})?)?|\.\s?{_MONTH}(?:\s*{_DAY})?"
         rf"|(?=\s*[~∼]\s*[’‘'`]\d{{2}})"
         r"|(?<=[’‘'`]\d{2}\s*[~∼]\s*[’‘'`]\d{2}))",
         # (Mordor Intelligence, 2016)
-        r"(?<=\((?:[^()\n]{1,60},\s*)?)(?P<cy>(?:19|20)\d\d)(?=\))",
+        r"(?<=\((?:[^()\n]{1,60},\s*)?)(?P<cited_year>(?:19|20)\d\d)(?=\))",
     ]),
     re.V0,
 )

@@ -148,7 +148,6 @@ class _Actors:
         gov_best: dict[str | None, str | None] = {}
         last_company: str | None = None
         toks = ctx.tokens
-        n = len(toks)
         org_iter = sorted(orgs, key=lambda f: f.span)
         oi = 0
         for i, t in enumerate(toks):

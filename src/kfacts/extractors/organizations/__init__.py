@@ -1,6 +1,8 @@
 """Organizations: named organizations with their canonical name and kind.
 
-Public helpers for other extractors (stable):
+The people and awards extractors (which run after this one) ask it through
+``api.py``: ``canonical(ctx, surface)`` (what :func:`canonicalize` says with the
+document's date and region) and ``document_region(ctx)``. Other helpers:
 
 * :func:`canonicalize` ``(surface, published=None, context_sido=None)`` ->
   ``(canonical, kind)`` or None: ``행안부`` -> ``("행정안전부",
@@ -13,32 +15,34 @@ Public helpers for other extractors (stable):
   just the canonical name.
 * :func:`region_of_text` ``(text)``: the same region guess for a bare string.
 
-Layout: ``lexicon.py`` (TSV loaders, dated resolution), ``regions.py``
-(local-government resolution, document region, titles), ``local.py``
-(region mentions decided by grammar), ``names.py`` (lexicon, head words,
-universities, bylines, abbreviations, legal forms), ``scan.py`` (one literal
-pass shared by both), data in ``local_governments.tsv`` and
-``organizations_*.tsv``, examples in ``examples_*.toml``.
+Layout: ``patterns.py`` (shared grammar pieces), ``dating.py`` (the date of an
+undated page), ``lexicon.py`` (TSV loaders, dated resolution, the loaded lexicons),
+``scan.py`` (one literal pass over region forms and aliases), ``regions.py``
+(local-government resolution, document region, titles), ``names.py``
+(lexicon, head words, universities, bylines, abbreviations, legal forms),
+``local.py`` (region mentions decided by grammar), ``canonical.py``
+(:func:`canonicalize`), ``companies.py``, ``departments.py``, ``api.py`` (for
+people and awards); each imports only those before it. Data in
+``local_governments.tsv`` and ``organizations_*.tsv``, examples in
+``examples_*.toml``.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from typing import Any
 
 from ..base import Occupancy, Context, Rule
 from ...fact import Fact
+from .canonical import canonicalize
 from .companies import find_companies, find_neighbours
 from .dating import effective_date
 from .departments import find_departments
-from .lexicon import NOT_AN_ORG
 from .local import find_local_governments
 from .names import (SUFFIX_KINDS, find_abbreviations, find_bylines, find_hospital_lists, find_legal_forms,
                     find_branches, find_lexicon, find_military, find_university_lists, find_suffixed, find_universities, lookup)
 from .patterns import hangul_rest, is_particles
-from .regions import (LG, document_region, local_government_of_title, region_of_text, resolve_region,
-                      split_title, unit_name)
+from .regions import LG, document_region, local_government_of_title, region_of_text, split_title
 
 __all__ = ["RULES", "extract", "canonicalize", "effective_date", "document_region", "split_title", "local_government_of_title",
            "region_of_text"]
@@ -216,63 +220,3 @@ def _extract(ctx: Context) -> list[Fact]:
                               canonical=f["canonical"], kind=f["kind"]))
     facts.sort(key=lambda x: x.span)
     return facts
-
-
-# -- canonicalize -------------------------------------------------------------
-_QUOTES = str.maketrans("", "", "'‘’\"“”「」『』")
-_LEGAL = re.compile(r"^(?:㈜|\(주\)|주식회사)\s?|\s?(?:㈜|\(주\)|주식회사)$")
-_UNIV_HOSP = re.compile(r"^(.+?)대(?:학교)?\s?병원$")
-_UNIV = re.compile(r"^([가-힣]{2,8})대$")
-#: the suffixes of SUFFIX_KINDS longest first (sorted once, not per call), and all of them for one endswith check
-_SUFFIXES_LONGEST = sorted(SUFFIX_KINDS, key=len, reverse=True)
-_SUFFIX_TUPLE = tuple(_SUFFIXES_LONGEST)
-
-
-def canonicalize(surface: str, published: _dt.date | None = None,
-                 context_sido: str | None = None) -> tuple[str, str] | None:
-    """``(canonical, kind)`` for an organization name as written, or None.
-
-    >>> canonicalize("행안부", _dt.date(2024, 1, 1))
-    ('행정안전부', 'central_government')
-    >>> canonicalize("동구", context_sido="광주광역시")
-    ('광주광역시 동구', 'local_government')
-    >>> canonicalize("동구") is None
-    True
-    """
-    s = " ".join(surface.translate(_QUOTES).split())
-    if not s:
-        return None
-    entry = lookup(s, published)
-    if entry is not None:
-        return None if entry.kind == NOT_AN_ORG else (entry.canonical, entry.kind)
-    unit = resolve_region(s, published, context_sido)
-    if unit is not None:
-        return unit_name(unit, published), "local_government"
-    for tail, kind in (("의회", "legislature"), ("교육청", "local_government"), ("청", "local_government")):
-        if s.endswith(tail) and len(s) > len(tail) + 1:
-            head = s[: -len(tail)]
-            if tail == "청" and not head.endswith(("시", "도", "구", "군")):
-                continue
-            unit = resolve_region(head, published, context_sido)
-            if unit is not None:
-                name = unit_name(unit, published)
-                return (name if tail == "청" else name + tail), kind
-    bare = _LEGAL.sub("", s)
-    if bare != s and bare:
-        r = canonicalize(bare, published, context_sido)
-        return r if r is not None else (bare, "company")
-    m = _UNIV_HOSP.match(s)
-    if m is not None:
-        uni = lookup(m.group(1) + "대", published) or lookup(m.group(1) + "대학교", published)
-        if uni is not None and uni.kind == "university":
-            hosp = lookup(uni.canonical + "병원", published)
-            return (hosp.canonical, hosp.kind) if hosp else (uni.canonical + "병원", "hospital")
-    m = _UNIV.match(s)
-    if m is not None:
-        return m.group(1) + "대학교", "university"
-    if not s.endswith(_SUFFIX_TUPLE):
-        return None  # no suffix at all: skip the longest-first loop
-    for head in _SUFFIXES_LONGEST:
-        if s.endswith(head) and len(s) > len(head) + 1:
-            return s.replace(" ", ""), SUFFIX_KINDS[head]
-    return None

@@ -29,14 +29,16 @@ import re
 from typing import Any
 
 from ..base import Context
-from .lexicon import HERE, _rows
-from .patterns import hangul_rest, is_particles, trie_regex
+from ..wordlists import countries
+from .lexicon import HERE, read_rows
+from .canonical import canonicalize
+from .patterns import hangul_rest, is_particles, person_like, strip_josa, trie_regex
 from .regions import LG
 
 
 def _load() -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
-    for r in _rows(HERE / "company_words.tsv"):
+    for r in read_rows(HERE / "company_words.tsv"):
         out[r[0].strip()] = tuple(w.strip() for w in r[1].split(",") if w.strip())
     return out
 
@@ -50,24 +52,7 @@ _NOUN_TAGS = ("NNP", "NNG", "SL", "SN", "SH", "XSN", "NNB")
 _WORD = r"[가-힣A-Za-z0-9&]"
 
 
-def _countries() -> frozenset[str]:
-    try:
-        from ..people.lexicon import countries
-
-        return frozenset(countries())
-    except Exception:  # pragma: no cover - the people data is optional here
-        return frozenset()
-
-
-COUNTRIES = _countries() | {"한국", "미국", "일본", "중국", "독일", "영국", "프랑스", "대한민국"}
-
-
-def _person_like(word: str) -> bool:
-    try:
-        from ..people.lexicon import split_surname
-    except Exception:  # pragma: no cover
-        return False
-    return re.fullmatch("[가-힣]{2,4}", word) is not None and split_surname(word) is not None
+COUNTRIES = frozenset(countries()) | {"한국", "미국", "일본", "중국", "독일", "영국", "프랑스", "대한민국"}
 
 
 def name_like(ctx: Context, s: int, e: int, loose: bool = False) -> bool:
@@ -96,18 +81,7 @@ def name_like(ctx: Context, s: int, e: int, loose: bool = False) -> bool:
     return True
 
 
-def strip_josa(ctx: Context, s: int, e: int) -> int:
-    """The end of ``text[s:e]`` without the particle Kiwi finds at its end (``티아이가`` -> ``티아이``)."""
-    toks = ctx.tokens_in(s, e)
-    k = len(toks)
-    while k > 1 and toks[k - 1].tag.startswith("J") and toks[k - 1].start > s:
-        k -= 1
-    return toks[k - 1].start + toks[k - 1].len if k < len(toks) else e
-
-
 def _cand(ctx: Context, s: int, e: int, rule: str, canonical: str | None = None) -> dict[str, Any]:
-    from . import canonicalize
-
     name = ctx.text[s:e]
     known = canonicalize(name, ctx.published)
     if known is not None:
@@ -243,11 +217,11 @@ def _invest(ctx: Context) -> list[dict[str, Any]]:
         if m is None:
             continue
         s, e = m.span(1)
-        if _person_like(m.group(1)) or not name_like(ctx, s, e, loose=True):
+        if person_like(m.group(1)) or not name_like(ctx, s, e, loose=True):
             continue
         # A와 B가 ... 공장을 짓는다, A B C는 ...: the spender and the names listed with it
         for a, b in list_items(ctx, e, loose=True):
-            if not _person_like(text[a:b]):
+            if not person_like(text[a:b]):
                 out.append(_cand(ctx, a, b, "company_invest"))
     return out
 
@@ -342,11 +316,11 @@ def _roles(ctx: Context) -> list[dict[str, Any]]:
         tail = hangul_rest(text, rm.end())
         if tail and not is_particles(tail):
             continue
-        ps, pe = m.span(1)
+        ps = m.start(1)
         i = ctx.token_index_at(ps)
         person = i < len(ctx.tokens) and ctx.tokens[i].start == ps and ctx.tokens[i].tag == "NNP"
         # 박지훈 한빛정밀 대표: a name, then the company (not 한빛당 박지훈 대표: the name is last)
-        if not person or not _person_like(m.group(1)) or _person_like(m.group(2)) or not name_like(ctx, s, e):
+        if not person or not person_like(m.group(1)) or person_like(m.group(2)) or not name_like(ctx, s, e):
             continue
         out.append(_cand(ctx, s, e, "company_role"))
     return out

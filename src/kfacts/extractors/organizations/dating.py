@@ -13,11 +13,11 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections import Counter
-from typing import Any
+
+from ..base import Context
 
 #: a year written as a date or a year (2018년, 2018.3.5, 2018-03-05, 2017 회계연도), not a count (2018명)
 _YEAR = re.compile(r"(?=[12])(?<![0-9])([12][09][0-9]{2})(?=년|\s?회계연도|[.\-/]\s?[01]?[0-9][.\-/])")
-_KEY = "_kfacts.organization.date"
 
 
 def text_year(text: str) -> int | None:
@@ -34,15 +34,14 @@ def text_year(text: str) -> int | None:
     return max(c, key=lambda y: (c[y], y))
 
 
-def effective_date(ctx: Any) -> _dt.date | None:
+def effective_date(ctx: Context) -> _dt.date | None:
     """``ctx.published``, else the middle of the year the text states (cached on the context)."""
     if ctx.published is not None:
         return ctx.published
-    opts = getattr(ctx, "options", None)
-    if isinstance(opts, dict) and _KEY in opts:
-        return opts[_KEY]
+    return ctx.once(_text_date)
+
+
+def _text_date(ctx: Context) -> _dt.date | None:
+    """The middle of the year the text states, or None."""
     y = text_year(ctx.text)
-    d = _dt.date(y, 7, 1) if y is not None else None
-    if isinstance(opts, dict):
-        opts[_KEY] = d
-    return d
+    return _dt.date(y, 7, 1) if y is not None else None

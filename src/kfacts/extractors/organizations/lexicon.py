@@ -33,7 +33,7 @@ def _date(s: str) -> _dt.date | None:
     return _dt.date.fromisoformat(s) if s else None
 
 
-def _rows(path: Path) -> list[list[str]]:
+def read_rows(path: Path) -> list[list[str]]:
     out = []
     header_seen = False
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -98,13 +98,10 @@ class LocalGovernments:
                 return former + name[len(top):]
         return name
 
-    def sido_of(self, unit: Unit) -> str:
-        return unit.sido
-
 
 def load_local_governments(path: Path | None = None) -> LocalGovernments:
     lg = LocalGovernments()
-    for r in _rows(path or HERE / "local_governments.tsv"):
+    for r in read_rows(path or HERE / "local_governments.tsv"):
         r = r + [""] * (8 - len(r))
         code, level, name, parent, short, vf, vt, succ = (x.strip() for x in r[:8])
         forms = [name] + [s.strip() for s in short.split(",") if s.strip()]
@@ -149,7 +146,7 @@ def load_organizations(paths: list[Path] | None = None) -> list[OrgEntry]:
     """Read every ``organizations*.tsv`` beside this module."""
     out: list[OrgEntry] = []
     for p in paths or sorted(HERE.glob("organizations*.tsv")):
-        for i, r in enumerate(_rows(p), 1):
+        for i, r in enumerate(read_rows(p), 1):
             r = r + [""] * (5 - len(r))
             canonical, kind, aliases, vf, vt = (x.strip() for x in r[:5])
             if kind not in ORG_KINDS and kind != NOT_AN_ORG:
@@ -175,3 +172,29 @@ def pick_dated(entries: list[OrgEntry], d: _dt.date | None) -> OrgEntry | None:
     if inside:
         return inside[0]
     return min(entries, key=lambda e: e.distance(d))
+
+
+# -- the lexicons, loaded once ----------------------------------------------------
+
+#: every organization entry of ``organizations*.tsv``
+ENTRIES: list[OrgEntry] = load_organizations()
+#: alias with spaces removed -> entries
+BY_ALIAS: dict[str, list[OrgEntry]] = {}
+for _e in ENTRIES:
+    for _a in _e.aliases:
+        BY_ALIAS.setdefault(_a.replace(" ", ""), []).append(_e)
+#: every alias as written, longest first
+ALIASES = sorted({a for e in ENTRIES for a in e.aliases}, key=len, reverse=True)
+
+#: the local governments of ``local_governments.tsv``
+LG = load_local_governments()
+
+#: stems that are also common words (화성 Mars, 세종 the king, 진도 progress, 구리 copper...):
+#: such a region is only recognized with its suffix (화성시, 진도군)
+COMMON_WORD_STEMS = frozenset(
+    "화성 세종 동해 남해 상주 장수 진도 정선 인제 성주 영주 고령 부여 예산 영광 보은 음성 공주 구미 이천 오산 "
+    "완주 강진 무안 장성 신안 광명 용인 고양 구리 진주 양산 태백 성남 하동 청도 금산 의성 거창".split())
+for _f in COMMON_WORD_STEMS:
+    LG.by_form.pop(_f, None)
+#: every local-government form a name may be written in (the common-word stems left out), longest first
+REGION_FORMS = sorted(LG.by_form, key=lambda f: (-len(f), f))

@@ -22,8 +22,9 @@ from typing import Any
 
 from ..base import Context
 from .patterns import ACTING_PARTICLES, ALL_PARTICLES, hangul_rest
+from .names import lookup
 from .scan import literal_matches
-from .regions import LG, _is_stem, document_region, resolve_form, title_after, unit_name
+from .regions import LG, is_stem, document_region, resolve_form, title_after, unit_name
 
 ACCEPT, REJECT, NEXT = "accept", "reject", "next"
 
@@ -98,7 +99,7 @@ class _Match:
 
     def __init__(self, start: int, end: int, form: str) -> None:
         self.start, self.end, self.form = start, end, form
-        self.stem = _is_stem(form)
+        self.stem = is_stem(form)
         self.rest = ""
         self.title = None
         self.decision = REJECT
@@ -130,8 +131,6 @@ def _first_tag(ctx: Context, pos: int) -> str:
 
 def _is_place_word(base: str) -> bool:
     """A facility, area or address word (산단, 신월동, 서쪽); one-syllable endings need 3+ syllables."""
-    from .names import lookup
-
     if lookup(base) is not None:
         return False  # 고용노동부 (not 동부, the east): a known organization is not a place word
     if base.startswith(_PLACE_STARTS):
@@ -413,15 +412,6 @@ _ITEM_BACK = re.compile(r"(?<![가-힣])([가-힣]{2,4})(?:\s?[·ㆍ∙․,]\s?|
 #: (the second branch starts with its space, its lookbehind after: a cheaper scan, the same matches)
 _LIST_TAIL = re.compile(r"[·ㆍ∙․]\s?[가-힣]{1,4}(?:시|군|구)(?![가-힣]{3})| (?<=[가-힣] )등\s?\d+\s?개\s?(?:자치구|구|시·군|시군)")
 _LIST_BACK = re.compile(r"(?<![가-힣])(?:[가-힣]{2,4}\s?[·ㆍ∙․,]\s?)*[가-힣]{2,4}(?:\s?[·ㆍ∙․]| )$")
-
-
-def _positions(text: str, ch: str) -> list[int]:
-    out = []
-    i = text.find(ch)
-    while i >= 0:
-        out.append(i)
-        i = text.find(ch, i + 1)
-    return out
 
 
 def find_suffixless_items(ctx: Context) -> list[dict[str, Any]]:

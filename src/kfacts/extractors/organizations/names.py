@@ -19,17 +19,12 @@ import re
 from typing import Any
 
 from ..base import Context, SpanIndex
-from .lexicon import NOT_AN_ORG, OrgEntry, load_organizations, pick_dated
-from .patterns import NOT_IN_WORD_BEFORE, hangul_rest, is_particles, starts_with_role, trie_regex
+from .lexicon import (ALIASES, BY_ALIAS, COMMON_WORD_STEMS, ENTRIES, HERE, LG, NOT_AN_ORG, REGION_FORMS, OrgEntry,
+                      read_rows, pick_dated)
+from .scan import literal_matches
+from .patterns import (NOT_IN_WORD_BEFORE, hangul_rest, is_particles, person_like, starts_with_role, strip_josa,
+                       trie_regex)
 
-ENTRIES: list[OrgEntry] = load_organizations()
-#: alias with spaces removed -> entries
-BY_ALIAS: dict[str, list[OrgEntry]] = {}
-for _e in ENTRIES:
-    for _a in _e.aliases:
-        BY_ALIAS.setdefault(_a.replace(" ", ""), []).append(_e)
-
-_ALIASES = sorted({a for e in ENTRIES for a in e.aliases}, key=len, reverse=True)
 #: kinds whose long names news sometimes write with spaces (농촌 진흥청, 낙동강 홍수 통제소)
 _SPACED_KINDS = ("central_government", "public_agency", "legislature", "other", "association")
 _SPACED = sorted({a for e in ENTRIES if e.kind in _SPACED_KINDS for a in e.aliases
@@ -42,11 +37,9 @@ _PART_OF_NAME = ("협약", "협정", "헌장", "결의안", "결의", "보고서
 
 def _load_senses() -> tuple[dict[str, tuple[str, ...]], dict[str, list[tuple[re.Pattern, str, str]]]]:
     """``senses.tsv``: next words that make an alias a common noun, context that picks its sense."""
-    from .lexicon import HERE, _rows
-
     nxt: dict[str, tuple[str, ...]] = {}
     ctx: dict[str, list[tuple[re.Pattern, str, str]]] = {}
-    for r in _rows(HERE / "senses.tsv"):
+    for r in read_rows(HERE / "senses.tsv"):
         r = r + [""] * (5 - len(r))
         rule, alias, evidence, canonical, kind = (x.strip() for x in r[:5])
         if rule == "next":
@@ -103,17 +96,13 @@ def _lexicon_literals() -> frozenset[str]:
     entry, spaces ignored: decided once per literal instead of once per match."""
     global _LEXICON_LITERALS
     if _LEXICON_LITERALS is None:
-        from .regions import _FORMS
-
-        _LEXICON_LITERALS = frozenset(w for w in set(_FORMS) | set(_ALIASES) if w.replace(" ", "") in BY_ALIAS)
+        _LEXICON_LITERALS = frozenset(w for w in set(REGION_FORMS) | set(ALIASES) if w.replace(" ", "") in BY_ALIAS)
     return _LEXICON_LITERALS
 
 
 def find_lexicon(ctx: Context) -> list[dict[str, Any]]:
     text = ctx.text
     out = []
-    from .scan import literal_matches
-
     lexicon_literals = _lexicon_literals()
     matches = [(s, e, f) for s, e, f in literal_matches(ctx) if f in lexicon_literals]
     matches += [(m.start(1), m.end(1), m.group(1)) for m in LEXICON_SPACED_RE.finditer(text) if " " in m.group(1)]
@@ -400,8 +389,6 @@ _NAME_BEFORE = re.compile(r"(?<![가-힣])[가-힣]{2,4} $")
 
 
 def _sido_stems() -> tuple[str, ...]:
-    from .regions import LG
-
     return tuple(sorted({f for u in LG.units.values() if u.level == "sido" for f in u.forms if len(f) == 2}))
 
 
@@ -409,8 +396,6 @@ _SIDO_STEMS = _sido_stems()
 
 
 def _place_stems() -> frozenset[str]:
-    from .regions import COMMON_WORD_STEMS, LG
-
     return frozenset(f for f in LG.by_form if len(f) == 2) | COMMON_WORD_STEMS
 
 
@@ -485,12 +470,6 @@ _LEGAL_AFTER = re.compile(
 _LEGAL_CONTINUED = re.compile(r" ([가-힣A-Za-z0-9&]{2,12})(?= (?:대표이사|대표|회장|사장|부회장)(?![가-힣]{2}))")
 
 
-def _person_like(word: str) -> bool:
-    from .companies import _person_like as pl
-
-    return pl(word)
-
-
 def _strip_particle(name: str) -> str:
     for n in (3, 2, 1):
         if len(name) - n >= 2 and is_particles(name[-n:]) and name[-n:] != "":
@@ -501,8 +480,6 @@ def _strip_particle(name: str) -> str:
 def find_legal_forms(ctx: Context) -> list[dict[str, Any]]:
     text = ctx.text
     out = []
-    from .companies import strip_josa
-
     if "㈜" not in text and "(주)" not in text and "주식회사" not in text:
         return out  # every match of both passes holds one of the marks (most pages have none)
     for m in _LEGAL_BEFORE.finditer(text):
@@ -512,7 +489,7 @@ def find_legal_forms(ctx: Context) -> list[dict[str, Any]]:
         if e == m.end(1):
             # ㈜한빛 오토모티브 대표: a name in two words, up to the company role (not ㈜한빛 홍길동 대표)
             cm = _LEGAL_CONTINUED.match(text, e)
-            if cm is not None and not _person_like(cm.group(1)):
+            if cm is not None and not person_like(cm.group(1)):
                 e = cm.end(1)
                 name = text[m.start(1):e]
         entry = lookup(name, ctx.published)  # 한국서부발전㈜: a known body keeps its kind
@@ -626,8 +603,6 @@ def find_bylines(ctx: Context) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     if "기자" not in text and "=" not in text and "by " not in text:
         return out
-    from .regions import LG
-
     for m in _BYLINE_PLAIN.finditer(text) if _BYLINE_PLAIN_HINT.search(text) else ():
         name, s, e = m.group(2), m.start(2), m.end(2)
         if name in _NOT_MEDIA or name in LG.by_form or name.endswith(_DESK_ENDINGS):

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-HANGUL_WORD = "[가-힣A-Za-z0-9]"
+from ..base import Context
+from ..wordlists import split_surname
+
 NOT_IN_WORD_BEFORE = r"(?<![가-힣A-Za-z0-9])"
 
 
@@ -118,3 +120,17 @@ def starts_with_role(rest: str) -> bool:
         return False
     tail = rest[m.end():]
     return is_particles(tail) or _ROLE_RE.fullmatch(tail) is not None or len(tail) <= 2
+
+
+def person_like(word: str) -> bool:
+    """Two to four Hangul syllables that split into a Korean surname and a given name."""
+    return re.fullmatch("[가-힣]{2,4}", word) is not None and split_surname(word) is not None
+
+
+def strip_josa(ctx: Context, s: int, e: int) -> int:
+    """The end of ``text[s:e]`` without the particle Kiwi finds at its end (``티아이가`` -> ``티아이``)."""
+    toks = ctx.tokens_in(s, e)
+    k = len(toks)
+    while k > 1 and toks[k - 1].tag.startswith("J") and toks[k - 1].start > s:
+        k -= 1
+    return toks[k - 1].start + toks[k - 1].len if k < len(toks) else e

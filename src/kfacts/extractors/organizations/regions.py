@@ -12,25 +12,19 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections import Counter
-from typing import Any, Iterable
+from typing import Iterable
 
-from .lexicon import Unit, load_local_governments
+from ..base import Context
+from .lexicon import LG, REGION_FORMS, Unit
 from .patterns import trie_regex
+from .scan import literal_matches
 
-LG = load_local_governments()
 
 #: forms that name a unit by its stem only (광주, 보령): Kiwi must tag them NNP
 _SUFFIXES = ("특별자치시", "특별자치도", "특별시", "광역시", "시", "도", "군", "구")
 
 #: ambiguous forms resolved to this unit unless the context points elsewhere
 DEFAULTS = {"광주": "광주광역시", "광주시": "광주광역시", "제주": "제주특별자치도"}
-
-
-#: stems that are also common words (화성 Mars, 세종 the king, 진도 progress, 구리 copper...):
-#: such a region is only recognized with its suffix (화성시, 진도군)
-COMMON_WORD_STEMS = frozenset(
-    "화성 세종 동해 남해 상주 장수 진도 정선 인제 성주 영주 고령 부여 예산 영광 보은 음성 공주 구미 이천 오산 "
-    "완주 강진 무안 장성 신안 광명 용인 고양 구리 진주 양산 태백 성남 하동 청도 금산 의성 거창".split())
 
 
 def _stem_forms() -> frozenset[str]:
@@ -49,16 +43,13 @@ def _stem_forms() -> frozenset[str]:
 _STEMS = _stem_forms()
 
 
-def _is_stem(form: str) -> bool:
+def is_stem(form: str) -> bool:
     """True for a region written without its 시/군/구/도 (광주, 보령, 청도, 충남)."""
     return form in _STEMS
 
 
-for _f in COMMON_WORD_STEMS:
-    LG.by_form.pop(_f, None)
-_FORMS = sorted(LG.by_form, key=lambda f: (-len(f), f))
 #: every local-government form; left boundary: not inside a word
-LG_RE = re.compile(r"(?<![가-힣A-Za-z0-9])" + trie_regex(_FORMS))
+LG_RE = re.compile(r"(?<![가-힣A-Za-z0-9])" + trie_regex(REGION_FORMS))
 
 #: sido forms only (for the document's region)
 _SIDO_FORMS = sorted({f for u in LG.units.values() if u.level == "sido" for f in u.forms}, key=lambda f: -len(f))
@@ -148,14 +139,12 @@ _SIDO_SET = frozenset(_SIDO_FORMS)
 _GYEONGGI_GWANGJU = re.compile(r"경기(?:도)?\s*광주")
 #: district/city forms naming units of one sido only (해운대구, 수원시)
 _SIGUNGU_ONE_SIDO = {f: LG.at(LG.by_form[f][0], None).sido for u in LG.units.values() if u.level != "sido"
-                     for f in u.forms if not _is_stem(f) and len({LG.at(x, None).sido for x in LG.by_form[f]}) == 1}
+                     for f in u.forms if not is_stem(f) and len({LG.at(x, None).sido for x in LG.by_form[f]}) == 1}
 _SIDO_OF_FORM: dict[str, str] = {}
 for _f in _SIDO_FORMS:
     _u = _unit_current(DEFAULTS.get(_f, _f))
     if _u is not None:
         _SIDO_OF_FORM[_f] = _u.sido
-
-_REGION_KEY = "_kfacts.organization.region"
 
 
 def count_region(text: str, matches: Iterable[tuple[int, int, str]]) -> str | None:
@@ -198,24 +187,20 @@ def region_of_text(text: str, spans: list[tuple[int, int]] | None = None) -> str
     return count_region(text, ms)
 
 
-def document_region(ctx: Any) -> str | None:
+def document_region(ctx: Context) -> str | None:
     """The sido the document is about (official name, e.g. ``광주광역시``), or None.
 
     Counted over the article zones: sido names and short forms, unambiguous
-    district and city names, datelines (``/광주=``). Cached on the context.
+    district and city names, datelines (``/광주=``). Found once per document.
     """
-    opts = getattr(ctx, "options", None)
-    if isinstance(opts, dict) and _REGION_KEY in opts:
-        return opts[_REGION_KEY]
-    from .scan import literal_matches
+    return ctx.once(_document_region)
 
+
+def _document_region(ctx: Context) -> str | None:
     spans = ctx.article_spans if getattr(ctx, "zones", None) else [(0, len(ctx.text))]
     ms = [(s, e, f) for s, e, f in literal_matches(ctx) if f in LG.by_form
           and any(a <= s and e <= b for a, b in spans)]
-    region = count_region(ctx.text, ms)
-    if isinstance(opts, dict):
-        opts[_REGION_KEY] = region
-    return region
+    return count_region(ctx.text, ms)
 
 
 # -- titles: 동구청장, 광주시장, 충남지사, 경북도지사 ------------------------------
@@ -240,7 +225,7 @@ def title_after(form: str, rest: str) -> str | None:
     True
     """
     last = form[-1]
-    if not _is_stem(form) and last in _TITLE_BY_LAST:
+    if not is_stem(form) and last in _TITLE_BY_LAST:
         for t in sorted(_TITLE_BY_LAST[last], key=len, reverse=True):
             if rest.startswith(t):
                 return t if t.startswith("부") else last + t
@@ -268,7 +253,7 @@ def split_title(word: str, published: _dt.date | None = None, context_sido: str 
         if t is not None and unit is not None:
             return unit_name(unit, published), "local_government", t
         last = form[-1]
-        if unit is not None and last in _COUNCIL_MEMBER and rest.startswith("의원") and not _is_stem(form):
+        if unit is not None and last in _COUNCIL_MEMBER and rest.startswith("의원") and not is_stem(form):
             return unit_name(unit, published) + "의회", "legislature", _COUNCIL_MEMBER[last]
         # try a shorter form (광주시장 = 광주 + 시장 when 광주시 fails)
         shorter = [f for f in LG.by_form if word.startswith(f) and len(f) < len(form)]

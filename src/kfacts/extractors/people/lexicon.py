@@ -2,7 +2,8 @@
 
 The data lives in TSV files beside this module (``titles.tsv``,
 ``surnames.tsv``, ``not_names.tsv``); this module reads them once and builds
-the title regex.
+the title regex. Surnames and countries, which the organization extractor reads
+too, are read in :mod:`kfacts.extractors.wordlists` (imported here).
 """
 
 from __future__ import annotations
@@ -16,18 +17,13 @@ import re as _re
 
 import regex as re
 
+from ..wordlists import countries, read_tsv, split_surname, surnames  # noqa: F401 - surnames are a people lexicon too
+
 _HERE = Path(__file__).parent
 
 
-def _rows(name: str) -> list[list[str]]:
-    out = []
-    with (_HERE / name).open(encoding="utf-8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            out.append(line.split("\t"))
-    return out
+def read_rows(name: str) -> list[list[str]]:
+    return read_tsv(_HERE / name)
 
 
 def _opt(v: str) -> str | None:
@@ -66,7 +62,7 @@ class Title:
 @lru_cache(maxsize=None)
 def titles() -> dict[str, Title]:
     out = {}
-    for row in _rows("titles.tsv"):
+    for row in read_rows("titles.tsv"):
         if len(row) != 7:
             raise ValueError(f"titles.tsv: 7 columns expected, got {row!r}")
         t, fuse, comp, lg, org, append, group = row
@@ -80,15 +76,9 @@ def title(word: str) -> Title:
 
 
 @lru_cache(maxsize=None)
-def surnames() -> dict[str, str]:
-    """surname -> tier (``common`` or ``rare``)."""
-    return {r[0]: r[1] for r in _rows("surnames.tsv")}
-
-
-@lru_cache(maxsize=None)
 def given_syllables() -> frozenset[str]:
     out: set[str] = set()
-    for row in _rows("given_syllables.tsv"):
+    for row in read_rows("given_syllables.tsv"):
         out.update(row[0].split())
     return frozenset(out)
 
@@ -97,31 +87,26 @@ def given_syllables() -> frozenset[str]:
 def latin_not_names() -> frozenset[str]:
     """English words that make a Latin phrase a title or a name of a thing (Scientific Reports)."""
     out: set[str] = set()
-    for row in _rows("latin_not_names.tsv"):
+    for row in read_rows("latin_not_names.tsv"):
         out.update(row[0].split())
     return frozenset(out)
 
 
 @lru_cache(maxsize=None)
-def countries() -> frozenset[str]:
-    return frozenset(r[0] for r in _rows("countries.tsv"))
-
-
-@lru_cache(maxsize=None)
 def foreign_starts() -> dict[str, str]:
     """First words of foreign names (``foreign_starts.tsv``): word -> ``jp`` (family name) or ``given``."""
-    return {r[0]: r[1] for r in _rows("foreign_starts.tsv")}
+    return {r[0]: r[1] for r in read_rows("foreign_starts.tsv")}
 
 
 @lru_cache(maxsize=None)
 def not_names() -> frozenset[str]:
-    return frozenset(r[0] for r in _rows("not_names.tsv") if not r[0].endswith("*")) | countries()
+    return frozenset(r[0] for r in read_rows("not_names.tsv") if not r[0].endswith("*")) | countries()
 
 
 @lru_cache(maxsize=None)
 def not_name_prefixes() -> tuple[str, ...]:
     """Word beginnings (``최고``: 최고령, 최고위) that are no surname + given name."""
-    return tuple(r[0][:-1] for r in _rows("not_names.tsv") if r[0].endswith("*"))
+    return tuple(r[0][:-1] for r in read_rows("not_names.tsv") if r[0].endswith("*"))
 
 
 #: particles and copula endings that may follow a title or a name inside one word
@@ -174,21 +159,3 @@ def trie_regex(words: "Iterable[str]") -> str:
         return body
 
     return build(trie)
-
-
-def split_surname(name: str) -> tuple[str, str] | None:
-    """(surname, given name) of a Korean name, or None.
-
-    >>> split_surname("남궁민수")
-    ('남궁', '민수')
-    >>> split_surname("임택")
-    ('임', '택')
-    >>> split_surname("김") is None
-    True
-    """
-    sn = surnames()
-    if len(name) >= 3 and name[:2] in sn and 1 <= len(name) - 2 <= 2:
-        return name[:2], name[2:]
-    if name[:1] in sn and 1 <= len(name) - 1 <= 2:
-        return name[:1], name[1:]
-    return None

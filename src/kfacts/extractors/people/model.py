@@ -5,7 +5,7 @@ word. It is a person when
 
 * its shape is a name: a Korean surname and given name (``names.korean_name_ok``,
   strict: Kiwi must see a proper noun), or a transliterated foreign name
-  (:func:`foreign_shape`: syllables Korean names hardly use, such as 크, 트, 프, 르, 스);
+  (``names.foreign_shape``: syllables Korean names hardly use, such as 크, 트, 프, 르, 스);
 * it is no organization, place or country (the organization extractor's
   lexicon, ``countries.tsv``, ``places.tsv``, ``not_names.tsv``);
 * what follows it is what follows a person: a particle a person takes
@@ -26,8 +26,9 @@ import re as _re
 
 from ..base import Context
 from . import orgs
-from .lexicon import _rows, countries, foreign_starts, not_names, split_surname, title_regex, titles
-from .names import korean_name_ok, latin_person_name
+from ..wordlists import split_surname
+from .lexicon import read_rows, countries, foreign_starts, not_names, title_regex, titles
+from .names import foreign_shape, korean_name_ok, latin_person_name
 from .words import is_word_char, next_word, prev_word, stem_end, word_end, word_start
 
 #: particles (the whole tail of the word after the name) a person takes; 에서, 에, 로 are a place's
@@ -49,46 +50,10 @@ _SAYING = _re.compile(r"(?:말했|강조했|주장했|설명했|덧붙였|지적
                       r"데뷔|결혼|출산|은퇴|이적|출연|체포|기소|열애|입대|태어났|숨을 거뒀|세상을 떠났|인터뷰|"
                       r"수상해|우승|홈런|안타|생일|아내|남편|아들|딸)")
 
-_HANGUL_BASE = 0xAC00
-
-
-def _jamo(ch: str) -> tuple[int, int, int]:
-    code = ord(ch) - _HANGUL_BASE
-    return code // 588, (code % 588) // 28, code % 28
-
-
-#: initials ㅋ ㅌ ㅍ ㄲ ㄸ ㅆ ㅉ (indices in the Hangul syllable table)
-_ASPIRATED = frozenset({15, 16, 17, 1, 4, 10, 13})
-#: vowels ㅡ (18), ㅟ (16), ㅞ (15), ㅙ (10), ㅒ (3), ㅔ (5) without a final consonant (or with ㄹ)
-_FOREIGN_VOWELS = frozenset({18, 16, 15, 10, 3, 5})
-#: syllables of those shapes that Korean given names do use
-_KOREAN_LIKE = frozenset("태택탁표평판팔필탄제세게")
-
-
-def foreign_shape(word: str) -> bool:
-    """Does a Hangul word look transliterated (a syllable Korean names hardly use)?
-
-    >>> foreign_shape("마크롱"), foreign_shape("트뤼도"), foreign_shape("케리")
-    (True, True, True)
-    >>> foreign_shape("김민수"), foreign_shape("서울")
-    (False, False)
-    """
-    n = 0
-    for ch in word:
-        if not "가" <= ch <= "힣":
-            return False
-        ini, vow, fin = _jamo(ch)
-        if ch in "의으" or ch in _KOREAN_LIKE:
-            continue
-        if ini in _ASPIRATED or (vow in _FOREIGN_VOWELS and fin in (0, 8)):
-            n += 1
-    return n >= 1
-
-
 @lru_cache(maxsize=None)
 def places() -> frozenset[str]:
     """Foreign places, teams and the like Kiwi reads as proper nouns (``places.tsv``)."""
-    return frozenset(r[0] for r in _rows("places.tsv"))
+    return frozenset(r[0] for r in read_rows("places.tsv"))
 
 
 def _not_entity(ctx: Context, s: int, e: int) -> bool:
@@ -247,16 +212,17 @@ _PLACE_USE_AT = _re.compile("(?=" + _PLACE_USE.pattern + ")")
 def _place_uses(ctx: Context) -> dict[str, list[int]]:
     """word-run head -> its starts, for every head of a word run right before a place's particle (the
     ``송도`` of ``송도에서``), found in one pass and kept for the document."""
-    got = ctx.options.get("_people_place_uses")
-    if got is None:
-        text = ctx.text
-        got = {}
-        for m in _PLACE_USE_AT.finditer(text):
-            e = m.start()
-            s = word_start(text, e)  # the word run the particle ends (none: e itself); no list of every run
-            if s < e:
-                got.setdefault(text[s:e], []).append(s)
-        ctx.options["_people_place_uses"] = got
+    return ctx.once(_find_place_uses)
+
+
+def _find_place_uses(ctx: Context) -> dict[str, list[int]]:
+    text = ctx.text
+    got: dict[str, list[int]] = {}
+    for m in _PLACE_USE_AT.finditer(text):
+        e = m.start()
+        s = word_start(text, e)  # the word run the particle ends (none: e itself); no list of every run
+        if s < e:
+            got.setdefault(text[s:e], []).append(s)
     return got
 
 

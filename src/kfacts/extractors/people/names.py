@@ -6,12 +6,49 @@ import regex as re
 
 from ..base import Context
 from . import orgs
-from .lexicon import given_syllables, latin_not_names, not_name_prefixes, not_names, split_surname, surnames, titles
+from ..wordlists import split_surname, surnames
+from .lexicon import given_syllables, latin_not_names, not_name_prefixes, not_names, titles
 
 HANGUL = re.compile(r"[가-힣]+")
 
 #: tags a morpheme of a Korean name may carry when Kiwi splits it (임택 -> 임/NNP 택/NNG)
 _NAME_PART_TAGS = frozenset({"NNP", "NNG", "NNB", "NR", "XPN", "MM", "MAG", "XR"})
+
+
+_HANGUL_BASE = 0xAC00
+
+
+def _jamo(ch: str) -> tuple[int, int, int]:
+    code = ord(ch) - _HANGUL_BASE
+    return code // 588, (code % 588) // 28, code % 28
+
+
+#: initials ㅋ ㅌ ㅍ ㄲ ㄸ ㅆ ㅉ (indices in the Hangul syllable table)
+_ASPIRATED = frozenset({15, 16, 17, 1, 4, 10, 13})
+#: vowels ㅡ (18), ㅟ (16), ㅞ (15), ㅙ (10), ㅒ (3), ㅔ (5) without a final consonant (or with ㄹ)
+_FOREIGN_VOWELS = frozenset({18, 16, 15, 10, 3, 5})
+#: syllables of those shapes that Korean given names do use
+_KOREAN_LIKE = frozenset("태택탁표평판팔필탄제세게")
+
+
+def foreign_shape(word: str) -> bool:
+    """Does a Hangul word look transliterated (a syllable Korean names hardly use)?
+
+    >>> foreign_shape("마크롱"), foreign_shape("트뤼도"), foreign_shape("케리")
+    (True, True, True)
+    >>> foreign_shape("김민수"), foreign_shape("서울")
+    (False, False)
+    """
+    n = 0
+    for ch in word:
+        if not "가" <= ch <= "힣":
+            return False
+        ini, vow, fin = _jamo(ch)
+        if ch in "의으" or ch in _KOREAN_LIKE:
+            continue
+        if ini in _ASPIRATED or (vow in _FOREIGN_VOWELS and fin in (0, 8)):
+            n += 1
+    return n >= 1
 
 
 #: last syllables of organization words an unknown three-syllable word may end with (이민부, 서구을)
@@ -47,8 +84,6 @@ _NEVER_GIVEN = frozenset("궁대씨넷컷님들")
 
 def _rare_given_ok(ch: str) -> bool:
     """May an unlisted syllable still be part of a given name (not a transliteration's: 칼, 헤, 컷)?"""
-    from .model import foreign_shape
-
     return ch not in _NEVER_GIVEN and not foreign_shape(ch)
 
 

@@ -1,55 +1,22 @@
 """Organizations for the ``org`` field, through the organization extractor.
 
-The organization extractor (run before this one) exposes
-``canonicalize(surface, published=None, context_sido=None) -> (canonical, kind) | None``
-and ``document_region(ctx) -> sido | None``; its facts are in
-``ctx.facts["organization"]``. Everything here degrades gracefully when
-those are missing: an org fact covering the surface still resolves it.
+The organization extractor runs before this one: its facts are in
+``ctx.facts["organization"]``, and :mod:`kfacts.extractors.organizations.api`
+answers for names that are no fact (``canonical``) and gives the document's
+region (``document_region``).
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
 
 from ..base import Context
-
-_API: dict[str, Callable[..., Any] | None] = {}
-
-
-def _api(name: str) -> Callable[..., Any] | None:
-    if name not in _API:
-        try:
-            from .. import organizations as mod
-        except Exception:  # pragma: no cover - organizations not importable
-            mod = None
-        _API[name] = getattr(mod, name, None)
-    return _API[name]
-
-
-#: canonicalize is a pure function of (surface, published, region): shared across documents
-_GLOBAL: dict[tuple[Any, ...], Any] = {}
-
-
-def _cache(ctx: Context) -> dict[str, Any]:
-    c = ctx.options.get("_people")
-    if c is None:
-        c = ctx.options["_people"] = {}
-    return c
+from ..organizations import api as organizations
 
 
 def region(ctx: Context) -> str | None:
     """The sido the document is about (``광주광역시``), or None."""
-    c = _cache(ctx)
-    if "region" not in c:
-        fn = _api("document_region")
-        r = None
-        if fn is not None:
-            try:
-                r = fn(ctx)
-            except Exception:
-                r = None
-        c["region"] = r
-    return c["region"]
+    return organizations.document_region(ctx)
 
 
 def org_facts(ctx: Context) -> list[Any]:
@@ -58,16 +25,26 @@ def org_facts(ctx: Context) -> list[Any]:
 
 def org_names(ctx: Context) -> dict[str, Any]:
     """Surface text and ``name`` of every organization fact -> the first such fact (built once per page)."""
-    c = _cache(ctx)
-    key = ("names", len(org_facts(ctx)))
-    if key not in c:
-        names: dict[str, Any] = {}
-        for f in org_facts(ctx):
-            for n in (f.text, f.fields.get("name")):
-                if n is not None and n not in names:
-                    names[n] = f
-        c[key] = names
-    return c[key]
+    return ctx.once(_org_names)
+
+
+def _org_names(ctx: Context) -> dict[str, Any]:
+    names: dict[str, Any] = {}
+    for f in org_facts(ctx):
+        for n in (f.text, f.fields.get("name")):
+            if n is not None and n not in names:
+                names[n] = f
+    return names
+
+
+def _surfaces(ctx: Context) -> dict[str, tuple[str, str] | None]:
+    """surface -> what :func:`canonicalize` found for it in this document (filled as asked)."""
+    return {}
+
+
+def _governments(ctx: Context) -> dict[str, str | None]:
+    """level -> :func:`document_government` of this document (filled as asked)."""
+    return {}
 
 
 def fact_at(ctx: Context, start: int, end: int) -> Any | None:
@@ -85,24 +62,11 @@ def canonicalize(ctx: Context, surface: str, start: int | None = None) -> tuple[
     surface = surface.strip()
     if not surface:
         return None
-    c = _cache(ctx).setdefault("canon", {})
+    c = ctx.once(_surfaces)
     if surface in c:
         hit = c[surface]
     else:
-        hit = None
-        fn = _api("canonicalize")
-        if fn is not None:
-            key = (surface, ctx.published, region(ctx))
-            if key in _GLOBAL:
-                hit = _GLOBAL[key]
-            else:
-                try:
-                    hit = fn(surface, published=ctx.published, context_sido=region(ctx))
-                except Exception:
-                    hit = None
-                if len(_GLOBAL) > 50_000:
-                    _GLOBAL.clear()
-                _GLOBAL[key] = hit
+        hit = organizations.canonical(ctx, surface)
         if hit is None:
             f = org_names(ctx).get(surface)
             if f is not None:
@@ -141,7 +105,7 @@ def fits_level(canonical: str, kind: str | None, level: str | None) -> bool:
 
 def document_government(ctx: Context, level: str) -> str | None:
     """The local government of ``level`` the document is about: its most frequent one, else the region."""
-    c = _cache(ctx).setdefault("gov", {})
+    c = ctx.once(_governments)
     if level in c:
         return c[level]
     counts: dict[str, int] = {}
@@ -160,16 +124,16 @@ def document_government(ctx: Context, level: str) -> str | None:
 
 def document_company(ctx: Context) -> str | None:
     """The company or public agency a page is clearly about: named 3+ times, twice as often as any other."""
-    c = _cache(ctx)
-    if "company" not in c:
-        counts: dict[str, int] = {}
-        for f in org_facts(ctx):
-            can = f.fields.get("canonical")
-            if can and f.fields.get("kind") in ("company", "public_agency"):
-                counts[can] = counts.get(can, 0) + 1
-        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-        best = None
-        if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
-            best = ranked[0][0]
-        c["company"] = best
-    return c["company"]
+    return ctx.once(_document_company)
+
+
+def _document_company(ctx: Context) -> str | None:
+    counts: dict[str, int] = {}
+    for f in org_facts(ctx):
+        can = f.fields.get("canonical")
+        if can and f.fields.get("kind") in ("company", "public_agency"):
+            counts[can] = counts.get(can, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return ranked[0][0]
+    return None

@@ -17,6 +17,7 @@ import regex as re
 
 from ..base import Context
 from . import orgs
+from .outlet import find_outlet
 from .lexicon import MODIFIERS, Title, countries, foreign_starts, not_names, title_regex, titles
 from .names import foreign_words_ok, korean_name_ok
 from .words import is_word_char, next_word, nounish, prev_word, stem_end, word_end, word_start
@@ -664,14 +665,13 @@ _DATELINE = re.compile(r"[(\[]\s*[가-힣]{1,10}\s*=\s*(?P<o>[^\s()\[\]=]{2,20})
 
 
 def page_outlet(ctx: Context) -> str | None:
-    from .outlet import find_outlet
+    """The news outlet the page names (its canonical name when it is a known organization), found once."""
+    return ctx.once(_page_outlet)
 
-    c = orgs._cache(ctx)
-    if "outlet" not in c:
-        surface = find_outlet(ctx.text)
-        if surface is not None:
-            found = orgs.canonicalize(ctx, surface)
-            c["outlet"] = found[0] if found and found[0] else surface
-        else:
-            c["outlet"] = None
-    return c["outlet"]
+
+def _page_outlet(ctx: Context) -> str | None:
+    surface = find_outlet(ctx.text)
+    if surface is None:
+        return None
+    found = orgs.canonicalize(ctx, surface)
+    return found[0] if found and found[0] else surface

@@ -8,8 +8,6 @@ import regex as re
 
 from ..base import Context
 
-#: a word: Hangul, Latin letters, digits (광주·전남 keeps its middle dot)
-WORD_CHARS = re.compile(r"[가-힣A-Za-z0-9·]")
 _SPACES = " \t\u00a0"
 
 #: Kiwi tags a word may carry to sit between a name and its title (nouns, no particles or verbs)
@@ -19,7 +17,7 @@ NOUN_TAGS = frozenset({"NNP", "NNG", "NNB", "NR", "SL", "SN", "SH", "XSN", "XPN"
 
 
 def is_word_char(ch: str) -> bool:
-    """Hangul syllable, ASCII letter or digit, or the middle dot (same set as :data:`WORD_CHARS`)."""
+    """Hangul syllable, ASCII letter or digit, or the middle dot (광주·전남 is one word)."""
     return "가" <= ch <= "힣" or (ch.isascii() and ch.isalnum()) or ch == "·"
 
 

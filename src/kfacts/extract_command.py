@@ -1,4 +1,4 @@
-"""Reading inputs and writing outputs for the ``kfacts extract`` command.
+"""The ``kfacts extract`` command: reading its inputs, running the Extractor, writing its outputs.
 
 Inputs are read as a stream (one record at a time), so a JSONL file of any
 size runs in bounded memory. Every problem with the input (missing path,
@@ -368,7 +368,7 @@ def _progress_forced(args: argparse.Namespace) -> bool:
 
 def build_extractor(args: argparse.Namespace) -> Any:
     """The Extractor the options ask for (the shared default one when they ask for nothing special)."""
-    from .pipeline import Extractor, default_extractor
+    from .api import Extractor, default_extractor
 
     zoning = not getattr(args, "no_zoning", False)
     if getattr(args, "pack", None) or getattr(args, "disable", None) or not zoning:
