@@ -81,7 +81,7 @@ PROBE = """
 import json, sys
 import kfacts
 from kfacts import evaluation, examples, extractors, frames
-from kfacts.pipeline import Extractor
+from kfacts.api import Extractor
 
 out = {}
 schema = kfacts.schema()
@@ -297,7 +297,7 @@ def test_each_extractor_reads_exactly_the_types_it_declares(monkeypatch):
                 _Recorded.running.pop()
 
         monkeypatch.setattr(mod, "extract", extract)
-    ex = pipeline.Extractor()
+    ex = kfacts.Extractor()
     for e in builtin_examples():
         ex(e.text, published=e.published)
     read = {name: {t for r, t in _Recorded.seen if r == name} for name in registry.TYPES}
