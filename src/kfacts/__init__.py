@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping, Union
 from ._version import __version__
 from .errors import (DocumentTimeoutError, GoldFileNotFoundError, GoldFormatError, InputError, InputKeyError, InputTypeError, KfactsError,
                      KfactsWarning, OutputError, PublishedTypeError, RegexTimeoutError, RegexTimeoutWarning,
-                     RulePackError, SpanMismatchError, StoreError, StoreWarning)
+                     RulePackError, SpanMismatchError, StoreError, StoreWarning, LexiconError)
 from .fact import (AwardFact, DateFact, Document, Fact, JobsFact, MoneyFact, OrganizationFact, PersonFact,
                    Published, Zone, json_default)
 from .api import Extractor, extract, extract_html
@@ -67,6 +67,7 @@ __all__ = [
     "Store",
     "StoreError",
     "SpanMismatchError",
+    "LexiconError",
     "StoreWarning",
 ]
 

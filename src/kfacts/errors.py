@@ -84,6 +84,7 @@ MESSAGES: dict[str, str] = {
     # defects of kfacts itself
     "KF901": "internal defect: rule {rule} made a {fact_type} fact whose text {fact_text!r} is not the text "
              "{span_text!r} at its span {span}; please report it with the document",
+    "KF902": "internal defect: built-in lexicon {file}, line {line}: {detail}",
 }
 
 
@@ -195,6 +196,11 @@ class GoldFileNotFoundError(KfactsError, FileNotFoundError):
 
 class StoreError(KfactsError, ValueError):
     """The fact store cannot be opened, queried or written (``KF401``-``KF406``): nothing was changed."""
+
+
+class LexiconError(KfactsError, ValueError):
+    """A built-in lexicon file is malformed (``KF902``): a missing or wrong header row, a key
+    written twice. Raised when the file is loaded, never left to override silently."""
 
 
 class SpanMismatchError(KfactsError, AssertionError):
@@ -388,6 +394,10 @@ EXPLANATIONS: dict[str, tuple[str, str]] = {
               "(`SpanMismatchError`, an `AssertionError`). Every span is exact by contract, so this is a "
               "defect of kfacts, never of the input; the document gives no facts rather than a wrong one.",
               "Report it with the document (`kfacts extract --on-error skip` goes on with the next ones)."),
+    "KF902": ("A data file of a built-in extractor (`src/kfacts/extractors/<type>/*.tsv`, `*.txt`) has a header "
+              "row other than the one its reader expects, or a key written twice (`LexiconError`, a "
+              "`ValueError`). Only an edited installation shows it.",
+              "Fix the line named in the message (remove the duplicate, restore the header), or reinstall kfacts."),
 }
 
 

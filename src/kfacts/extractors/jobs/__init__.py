@@ -71,6 +71,7 @@ from ...bounds import JOBS_LIMIT, within
 from ...fact import Fact
 from ...normalize.numbers import NUMBER, parse_number, strip_approx_marker, unit_multiplier
 from ..base import Context, Rule
+from ..wordlists import read_words
 
 RULES: list[Rule] = [
     Rule("jobs.count_before_job", "jobs",
@@ -176,9 +177,7 @@ _CREATED = re.compile(r"(?:을|를|이|가|의|은|는)?\s(?:(?:[가-힣]{1,8}\s
 
 
 def _word_list(name: str) -> list[str]:
-    path = Path(__file__).with_name(name)
-    words = [w.strip() for w in path.read_text(encoding="utf-8").splitlines()]
-    return sorted((w for w in words if w and not w.startswith("#")), key=len, reverse=True)
+    return sorted(read_words(Path(__file__).with_name(name)), key=len, reverse=True)
 
 
 _NOT_JOB_PEOPLE = "|".join(_word_list("not_job_people.txt"))

@@ -40,6 +40,7 @@ from ...normalize.money import CURRENCY_WORD_PATTERN, CURRENCY_WORDS, ISO_CODES,
 from ...normalize.numbers import (LONE_DIGIT_BEFORE_CURRENCY, NUMBER, NUMBER_EOK, hangul_numeral_ok, parse_number, strip_approx_marker,
                                   unit_multiplier)
 from ..base import Context, Rule
+from ..wordlists import read_words
 
 RULES: list[Rule] = [
     Rule("money.amount", "money", "a number with a currency word, symbol or ISO code (4116억원, 800만 크로네, $10)"),
@@ -55,12 +56,7 @@ _HERE = Path(__file__).parent
 
 
 def _lexicon(name: str) -> list[str]:
-    out = []
-    for line in (_HERE / name).read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            out.append(line)
-    return out
+    return read_words(_HERE / name)
 
 
 _CONTEXT_WORDS = re.compile("|".join(re.escape(w) for w in sorted(_lexicon("context_words.txt"), key=len, reverse=True)))

@@ -30,7 +30,7 @@ from typing import Any
 
 from ..base import Context
 from ..wordlists import countries
-from .lexicon import HERE, read_rows
+from .lexicon import COMPANY_WORD_COLUMNS, HERE, read_rows
 from .canonical import canonicalize
 from .patterns import hangul_rest, is_particles, person_like, strip_josa, trie_regex
 from .regions import LG
@@ -38,7 +38,7 @@ from .regions import LG
 
 def _load() -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
-    for r in read_rows(HERE / "company_words.tsv"):
+    for r in read_rows(HERE / "company_words.tsv", COMPANY_WORD_COLUMNS, unique=True):
         out[r[0].strip()] = tuple(w.strip() for w in r[1].split(",") if w.strip())
     return out
 

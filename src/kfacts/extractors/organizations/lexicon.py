@@ -18,8 +18,10 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Sequence
 
 from ...fact import ORG_KINDS
+from ..wordlists import read_tsv
 
 HERE = Path(__file__).parent
 
@@ -33,17 +35,18 @@ def _date(s: str) -> _dt.date | None:
     return _dt.date.fromisoformat(s) if s else None
 
 
-def read_rows(path: Path) -> list[list[str]]:
-    out = []
-    header_seen = False
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        if not header_seen:
-            header_seen = True
-            continue
-        out.append(line.split("\t"))
-    return out
+#: the header row of each kind of lexicon file here (checked by the reader)
+LOCAL_COLUMNS = ("code", "level", "name", "parent", "short_forms", "valid_from", "valid_to", "successor")
+ORG_COLUMNS = ("canonical", "kind", "aliases", "valid_from", "valid_to")
+SENSE_COLUMNS = ("rule", "alias", "evidence", "canonical", "kind")
+COMPANY_WORD_COLUMNS = ("rule", "words")
+
+
+def read_rows(path: Path, header: Sequence[str], unique: bool = False) -> list[list[str]]:
+    """The rows of one of this folder's TSV files under its ``header`` (:func:`read_tsv`: a wrong
+    or missing header, or with ``unique`` a key written twice, is a ``KF902`` error). An
+    organization may have several rows (one per period of validity), hence ``unique`` off."""
+    return read_tsv(path, header=header, unique=unique)
 
 
 @dataclass
@@ -101,7 +104,7 @@ class LocalGovernments:
 
 def load_local_governments(path: Path | None = None) -> LocalGovernments:
     lg = LocalGovernments()
-    for r in read_rows(path or HERE / "local_governments.tsv"):
+    for r in read_rows(path or HERE / "local_governments.tsv", LOCAL_COLUMNS, unique=True):
         r = r + [""] * (8 - len(r))
         code, level, name, parent, short, vf, vt, succ = (x.strip() for x in r[:8])
         forms = [name] + [s.strip() for s in short.split(",") if s.strip()]
@@ -146,7 +149,7 @@ def load_organizations(paths: list[Path] | None = None) -> list[OrgEntry]:
     """Read every ``organizations*.tsv`` beside this module."""
     out: list[OrgEntry] = []
     for p in paths or sorted(HERE.glob("organizations*.tsv")):
-        for i, r in enumerate(read_rows(p), 1):
+        for i, r in enumerate(read_rows(p, ORG_COLUMNS), 1):
             r = r + [""] * (5 - len(r))
             canonical, kind, aliases, vf, vt = (x.strip() for x in r[:5])
             if kind not in ORG_KINDS and kind != NOT_AN_ORG:

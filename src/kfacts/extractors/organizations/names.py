@@ -20,7 +20,7 @@ from typing import Any
 
 from ..base import Context, SpanIndex
 from .lexicon import (ALIASES, BY_ALIAS, COMMON_WORD_STEMS, ENTRIES, HERE, LG, NOT_AN_ORG, REGION_FORMS, OrgEntry,
-                      read_rows, pick_dated)
+                      SENSE_COLUMNS, read_rows, pick_dated)
 from .scan import literal_matches
 from .patterns import (NOT_IN_WORD_BEFORE, hangul_rest, is_particles, person_like, starts_with_role, strip_josa,
                        trie_regex)
@@ -39,7 +39,7 @@ def _load_senses() -> tuple[dict[str, tuple[str, ...]], dict[str, list[tuple[re.
     """``senses.tsv``: next words that make an alias a common noun, context that picks its sense."""
     nxt: dict[str, tuple[str, ...]] = {}
     ctx: dict[str, list[tuple[re.Pattern, str, str]]] = {}
-    for r in read_rows(HERE / "senses.tsv"):
+    for r in read_rows(HERE / "senses.tsv", SENSE_COLUMNS):
         r = r + [""] * (5 - len(r))
         rule, alias, evidence, canonical, kind = (x.strip() for x in r[:5])
         if rule == "next":

@@ -1,0 +1,61 @@
+"""The one reader of built-in lexicon files: a wrong header or a key written twice is a coded
+error at load time (KF902), never a row skipped or overriding another in silence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import kfacts
+from kfacts.extractors import wordlists
+from kfacts.extractors.organizations import lexicon as org_lexicon
+
+
+def _file(tmp_path: Path, body: str) -> Path:
+    p = tmp_path / "words.tsv"
+    p.write_text(body, encoding="utf-8")
+    return p
+
+
+def test_rows_comments_and_blank_lines(tmp_path: Path) -> None:
+    p = _file(tmp_path, "# a comment\n\n가\t1\n나\t2\n")
+    assert wordlists.read_tsv(p) == [["가", "1"], ["나", "2"]]
+    assert wordlists.read_words(_file(tmp_path, "# c\n 가 \n나\n")) == ["가", "나"]
+
+
+def test_a_key_written_twice_is_an_error(tmp_path: Path) -> None:
+    p = _file(tmp_path, "가\t1\n나\t2\n가\t3\n")
+    with pytest.raises(kfacts.LexiconError) as info:
+        wordlists.read_tsv(p)
+    assert info.value.code == "KF902" and isinstance(info.value, ValueError)
+    assert "line 3" in str(info.value) and "first on line 1" in str(info.value)
+    assert len(wordlists.read_tsv(p, unique=False)) == 3  # tables whose key may repeat say so
+
+
+def test_the_header_row_is_checked_not_skipped(tmp_path: Path) -> None:
+    good = _file(tmp_path, "# c\nrule\twords\nx\t가|나\n")
+    assert wordlists.read_tsv(good, header=("rule", "words")) == [["x", "가|나"]]
+    for body in ("x\t가|나\n", "rule\tword\nx\t가\n", "# only a comment\n"):
+        with pytest.raises(kfacts.LexiconError) as info:
+            wordlists.read_tsv(_file(tmp_path, body), header=("rule", "words"))
+        assert info.value.code == "KF902" and "header" in str(info.value)
+
+
+def test_a_local_government_file_without_its_header_is_refused(tmp_path: Path) -> None:
+    """(The old reader dropped the first row whatever it was: a file without a header lost a unit.)"""
+    row = "\t".join(["11000", "sido", "한빛특별시", "", "한빛", "", "", ""])
+    with pytest.raises(kfacts.LexiconError):
+        org_lexicon.load_local_governments(_file(tmp_path, row + "\n"))
+    lg = org_lexicon.load_local_governments(_file(tmp_path, "\t".join(org_lexicon.LOCAL_COLUMNS) + "\n" + row + "\n"))
+    assert lg is not None
+
+
+def test_every_built_in_lexicon_loads() -> None:
+    """Each data file of the built-in extractors passes the reader's checks (run once, here)."""
+    from kfacts.extractors.people import lexicon as people_lexicon
+
+    people_lexicon.titles()
+    people_lexicon.given_syllables()
+    people_lexicon.not_names()
+    kfacts.extract("한빛시는 2024년 3월 5일 10억원을 들여 일자리 20개를 만든다고 김하늘 시장이 밝혔다.")
