@@ -127,6 +127,10 @@ def _stamp_follows(stamp_starts: list[int], line_end: int, text: str) -> bool:
 def find_zones(text: str) -> list[Zone]:
     """Split ``text`` into article, clutter and timestamp zones.
 
+    Four phases: label each line (:func:`_label_lines`), turn the labels into
+    zones (:func:`_line_zones`), carve the page's timestamps out of article
+    zones (:func:`_carve_stamps`) and merge neighbours (:func:`_merged`).
+
     >>> zs = find_zones("본문 바로가기\\n광주시는 상을 받았다.\\n가장 많이 본 뉴스\\n1. 다른 기사")
     >>> [(z.kind, z.reason) for z in zs]
     [('clutter', 'boilerplate'), ('article', None), ('clutter', 'most_read_list')]
@@ -137,7 +141,40 @@ def find_zones(text: str) -> list[Zone]:
     lines = _lines(text)
     # the page's timestamps (metadata); one right after a byline makes it an opening byline
     stamps = [span for span, _d, _label in find_timestamps(text)]
-    stamp_starts = [ts for ts, _te in stamps]
+    labels, cut_at, tail_reason = _label_lines(text, lines, [ts for ts, _te in stamps])
+    raw = _line_zones(lines, labels, cut_at, tail_reason, n)
+    return _merged(_carve_stamps(raw, stamps))
+
+
+def _tail_marker(line: str, stripped: str, article_seen: bool) -> tuple[str | None, int | None]:
+    """``(reason, None)`` when ``line`` heads a list block of clutter (``가장 많이 본 뉴스``),
+    ``(reason, offset)`` when the page's clutter tail starts at ``offset`` in it (a copyright
+    notice after the article), ``(None, None)`` otherwise."""
+    for reason, pat in (_TAIL_MARKERS if _ANY_TAIL_WORD.search(line) else ()):
+        if not any(w in line for w in _TAIL_WORDS[reason]):
+            continue  # no match possible (a cheap prefilter)
+        m = pat.search(line)
+        if m is None:
+            continue
+        if reason == "copyright":
+            # only a short line (or the end of one) is a notice, and only after the article;
+            # a bare © in a photo credit ("(서울시 제공)© News1") is not one
+            if len(line) - (m.start()) > 120 or not article_seen:
+                continue
+            if m.group(0) in ("ⓒ", "©") and _NOTICE_WORDS.search(line) is None:
+                continue
+            return reason, m.start()
+        if len(stripped) > 40:
+            continue
+        return reason, None
+    return None, None
+
+
+def _label_lines(text: str, lines: list[tuple[int, int]],
+                 stamp_starts: list[int]) -> tuple[list[str | None], int | None, str | None]:
+    """Each line's clutter reason (``None``: article), and where the clutter tail starts (a
+    character position, or ``None``) with its reason."""
+    n = len(text)
     body = BODY_LINE.search(text)
     body_start = body.start() if body is not None else n  # the first sentence of a body
     labels: list[str | None] = [None] * len(lines)  # None = article
@@ -152,27 +189,9 @@ def find_zones(text: str) -> list[Zone]:
         if not stripped:
             i += 1
             continue
-        block_reason = None
-        for reason, pat in (_TAIL_MARKERS if _ANY_TAIL_WORD.search(line) else ()):
-            if not any(w in line for w in _TAIL_WORDS[reason]):
-                continue  # no match possible (a cheap prefilter)
-            m = pat.search(line)
-            if m is None:
-                continue
-            if reason == "copyright":
-                # only a short line (or the end of one) is a notice, and only after the article;
-                # a bare © in a photo credit ("(서울시 제공)© News1") is not one
-                if len(line) - (m.start()) > 120 or not article_seen:
-                    continue
-                if m.group(0) in ("ⓒ", "©") and _NOTICE_WORDS.search(line) is None:
-                    continue
-                cut_at, tail_reason = s + m.start(), reason
-            else:
-                if len(stripped) > 40:
-                    continue
-                block_reason = reason
-            break
-        if cut_at is not None:
+        block_reason, offset = _tail_marker(line, stripped, article_seen)
+        if offset is not None:
+            cut_at, tail_reason = s + offset, block_reason
             break
         if block_reason is not None:
             # a list block: the marker and the list items under it (wherever it stands on the page)
@@ -232,10 +251,12 @@ def find_zones(text: str) -> list[Zone]:
             i = start
             continue
         i += 1
+    return labels, cut_at, tail_reason
 
-    # timestamps inside the kept region are metadata (``stamps``, found above)
 
-    # build zones from line labels
+def _line_zones(lines: list[tuple[int, int]], labels: list[str | None], cut_at: int | None,
+                tail_reason: str | None, n: int) -> list[tuple[str, int, int, str | None]]:
+    """``(kind, start, end, reason)`` per line from its label, then the clutter tail."""
     raw: list[tuple[str, int, int, str | None]] = []
     limit = cut_at if cut_at is not None else n
     for (s, e), lab in zip(lines, labels):
@@ -246,11 +267,17 @@ def find_zones(text: str) -> list[Zone]:
         raw.append((kind, s, e, lab))
     if cut_at is not None and cut_at < n:
         raw.append(("clutter", cut_at, n, tail_reason))
+    return raw
 
-    # carve timestamp spans out of article zones
-    # (only the stamps that can reach the line are visited: a stamp starting ``longest`` or more before it ends
-    # before it; stamps are sorted by start)
+
+def _carve_stamps(raw: list[tuple[str, int, int, str | None]],
+                  stamps: list[tuple[int, int]]) -> list[tuple[str, int, int, str | None]]:
+    """The timestamp spans carved out of article zones as clutter (``timestamp``).
+
+    Only the stamps that can reach a zone are visited: a stamp starting ``longest`` or more
+    before it ends before it; stamps are sorted by start."""
     out: list[tuple[str, int, int, str | None]] = []
+    stamp_starts = [ts for ts, _te in stamps]
     longest = max((te - ts for ts, te in stamps), default=0)
     for kind, s, e, reason in raw:
         if kind != "article":
@@ -270,8 +297,11 @@ def find_zones(text: str) -> list[Zone]:
             pos = te
         if pos < e:
             out.append(("article", pos, e, None))
+    return out
 
-    # merge neighbours of the same kind and reason
+
+def _merged(out: list[tuple[str, int, int, str | None]]) -> list[Zone]:
+    """Zones, neighbours of the same kind and reason merged, empty ones dropped."""
     zones: list[Zone] = []
     for kind, s, e, reason in out:
         if s >= e:
