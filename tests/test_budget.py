@@ -108,9 +108,10 @@ def test_a_budget_holds_inside_one_long_extractor(unit: str, where: str, monkeyp
 def test_threads_sharing_an_extractor_each_keep_their_own_budget(extractor):
     from concurrent.futures import ThreadPoolExecutor
 
-    ex = kfacts.Extractor(time_budget=0.5)
+    # 2 s: a short document's thread may also pay for a garbage collection of the long ones' objects
+    ex = kfacts.Extractor(time_budget=2.0)
     ex("준비")
-    texts = ["최우수상 " * 20000 if i % 3 == 0 else SENTENCE * 20 + str(i) for i in range(12)]
+    texts = ["최우수상 " * 60000 if i % 3 == 0 else SENTENCE * 20 + str(i) for i in range(12)]
 
     def one(t):
         try:
