@@ -3,8 +3,9 @@
 The person extractor owns the files (``people/surnames.tsv``,
 ``people/countries.tsv``); the organization extractor, which runs before it
 and so must not import it, reads Korean surnames (:func:`split_surname`) and
-country names (:func:`countries`) here too. Every ``*.tsv`` lexicon of the
-person extractor is read by :func:`read_tsv`.
+country names (:func:`countries`) here too. Every built-in lexicon file (the
+``*.tsv`` and ``*.txt`` files beside each extractor) is read by
+:func:`read_tsv` or :func:`read_words`.
 """
 
 from __future__ import annotations
