@@ -59,3 +59,28 @@ def test_every_built_in_lexicon_loads() -> None:
     people_lexicon.given_syllables()
     people_lexicon.not_names()
     kfacts.extract("한빛시는 2024년 3월 5일 10억원을 들여 일자리 20개를 만든다고 김하늘 시장이 밝혔다.")
+
+
+def test_named_word_lists(tmp_path: Path) -> None:
+    p = _file(tmp_path, "list\tword\n# verbs\nreceive\t받\nother\t가 나\nreceive\t수상하\n")
+    lists = wordlists.read_lists(p)
+    assert lists["receive"] == ("받", "수상하") and lists["other"] == ("가 나",) and list(lists) == ["receive", "other"]
+    with pytest.raises(kfacts.LexiconError) as info:
+        lists["missing"]
+    assert info.value.code == "KF902" and "'missing'" in str(info.value)
+    for body, said in (("list\tword\nx\t가\nx\t가\n", "line 3"), ("x\t가\n", "header"),
+                       ("list\tword\nx\t가\t나\n", "line 2"), ("list\tword\nx\t가 \n", "blank ends"),
+                       ("list\tword\nx\t\n", "blank ends"), ("# nothing\n", "header")):
+        with pytest.raises(kfacts.LexiconError) as info:
+            wordlists.read_lists(_file(tmp_path, body))
+        assert said in str(info.value), body
+
+
+def test_every_word_list_is_read_by_its_extractor() -> None:
+    """Each list of an extractor's ``words.tsv`` is named in that extractor's code: no dead list."""
+    root = Path(wordlists.__file__).parent
+    files = sorted(root.glob("*/words.tsv"))
+    for path in files:
+        code = "".join(p.read_text(encoding="utf-8") for p in path.parent.glob("*.py"))
+        for name in wordlists.read_lists(path):
+            assert f'"{name}"' in code, f"{path.parent.name}/words.tsv: list {name!r} is read nowhere"

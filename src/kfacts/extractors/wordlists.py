@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Mapping, Sequence
 
 from ..errors import LexiconError
 
@@ -49,6 +49,79 @@ def read_tsv(path: Path, *, header: Sequence[str] | None = None, unique: bool = 
     if expect is not None:
         raise LexiconError("KF902", file=path.name, line=0, detail=f"no header row {expect}")
     return out
+
+
+class WordLists(Mapping[str, tuple[str, ...]]):
+    """An extractor's named word lists (its ``words.tsv``, read by :func:`read_lists`): ``lists["name"]``
+    is a tuple of words in file order; a name the file does not have raises :class:`LexiconError`
+    (``KF902``) naming the file, so a renamed list fails where it is used, at import."""
+
+    def __init__(self, path: Path, lists: dict[str, tuple[str, ...]]) -> None:
+        self.path = path
+        self._lists = lists
+
+    def __getitem__(self, name: str) -> tuple[str, ...]:
+        try:
+            return self._lists[name]
+        except KeyError:
+            raise LexiconError("KF902", file=self.path.name, line=0,
+                               detail=f"no word list named {name!r}") from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._lists)
+
+    def __len__(self) -> int:
+        return len(self._lists)
+
+
+def read_lists(path: Path) -> WordLists:
+    r"""The named word lists of one extractor: a ``words.tsv`` beside its code, with the header row
+    ``list<TAB>word`` and then one word per row, ``name<TAB>word`` (a word may hold spaces; rows of
+    one list may stand anywhere, ``#`` comments above them say what the list is for). A word written
+    twice in one list, a row without exactly two columns, or a word with blank ends or none raises
+    :class:`LexiconError` (``KF902``) naming the line.
+
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "words.tsv"
+    >>> _ = p.write_text("list\tword\n# verbs of receiving\nreceive\t받\nreceive\t수상하\nsuffix\t 씨\n")
+    >>> read_lists(p)["receive"]
+    Traceback (most recent call last):
+    ...
+    kfacts.errors.LexiconError: [KF902] internal defect: built-in lexicon words.tsv, line 5: the word ' 씨' has blank ends
+    >>> _ = p.write_text("list\tword\nreceive\t받\nreceive\t수상하\n")
+    >>> read_lists(p)["receive"]
+    ('받', '수상하')
+    """
+    lists: dict[str, list[str]] = {}
+    seen: dict[tuple[str, str], int] = {}
+    with path.open(encoding="utf-8") as fh:
+        header = True
+        for n, line in enumerate(fh, 1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            row = line.split("\t")
+            if header:
+                if row != ["list", "word"]:
+                    raise LexiconError("KF902", file=path.name, line=n,
+                                       detail=f"the header row should be ['list', 'word'], not {row}")
+                header = False
+                continue
+            if len(row) != 2 or not row[0]:
+                raise LexiconError("KF902", file=path.name, line=n,
+                                   detail=f"a row is a list name and a word, tab-separated, not {row}")
+            name, word = row
+            if not word.strip() or word != word.strip():
+                raise LexiconError("KF902", file=path.name, line=n, detail=f"the word {word!r} has blank ends")
+            if (name, word) in seen:
+                raise LexiconError("KF902", file=path.name, line=n,
+                                   detail=f"{word!r} is written again in list {name!r} "
+                                          f"(first on line {seen[name, word]})")
+            seen[name, word] = n
+            lists.setdefault(name, []).append(word)
+    if header:
+        raise LexiconError("KF902", file=path.name, line=0, detail="no header row ['list', 'word']")
+    return WordLists(path, {k: tuple(v) for k, v in lists.items()})
 
 
 def read_words(path: Path) -> list[str]:
