@@ -80,7 +80,7 @@ def test_every_word_list_is_read_by_its_extractor() -> None:
     """Each list of a ``*words.tsv`` file (an extractor's, or zoning's beside ``zones.py``) is named
     in the code of its folder: no dead list."""
     root = Path(wordlists.__file__).parent
-    files = sorted(root.glob("*/*words.tsv")) + sorted(root.parent.glob("*words.tsv"))
+    files = sorted(root.glob("*/words.tsv")) + sorted(root.parent.glob("*words.tsv"))
     for path in files:
         code = "".join(p.read_text(encoding="utf-8") for p in path.parent.glob("*.py"))
         for name in wordlists.read_lists(path):
