@@ -48,6 +48,17 @@ def _records():
 
 
 # -- acceptance 2: documents, claims with sources, idempotence ------------------------
+def test_every_field_of_a_builtin_type_has_its_column():
+    """The store's columns are fixed per schema version; a field a built-in type declares in its
+    type.toml without a column would be kept only in fields_json, out of the queries' reach."""
+    from kfacts import registry
+    from kfacts.store.schema import FIELD_COLUMNS
+
+    builtin = [t.name for t in registry.TYPES.values() if t.builtin]
+    fields = {f for n in builtin for f in (*registry.FACT_FIELDS[n], *registry.OPTIONAL_FIELDS.get(n, ()))}
+    assert fields and fields <= set(FIELD_COLUMNS), sorted(fields - set(FIELD_COLUMNS))
+
+
 def test_the_same_text_twice_is_one_document(store):
     store.add(["성동구는 청년 일자리 420개를 창출했다.", "성동구는 청년 일자리 420개를 창출했다."])
     assert store.counts()["documents"] == 1

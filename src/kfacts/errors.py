@@ -47,7 +47,7 @@ MESSAGES: dict[str, str] = {
              "(time budget {budget} s + grace {grace} s; stuck or stopped): the worker was killed",
     "KF114": "time_budget must be a positive number of seconds or None, got {value!r}",
     # rule packs
-    "KF201": "cannot read rule pack: {detail}",
+    "KF201": "cannot read {detail}",
     "KF202": "invalid TOML: {detail}",
     "KF203": "unknown field {field!r} in {where}",
     "KF204": "missing required field {field!r} in {where}",
@@ -308,8 +308,9 @@ EXPLANATIONS: dict[str, tuple[str, str]] = {
     "KF114": ("`time_budget` (or `--time-budget`) is not a positive number of seconds or `None` "
               "(`InputError`, a `ValueError`).",
               "Give seconds (`time_budget=30`), or `None` (`--time-budget 0`) for no limit."),
-    "KF201": ("The pack file cannot be read: missing, not UTF-8, or unreadable.",
-              "Check the path and save the file as UTF-8."),
+    "KF201": ("A file cannot be read: a rule pack or one of its lexicons (missing, not UTF-8, or "
+              "unreadable), or the `type.toml` of a type folder named in `KFACTS_TYPE_PATH` (docs/fact-types.md).",
+              "Check the path and save the file as UTF-8; a type folder holds its declaration in `type.toml`."),
     "KF202": ("The pack is not valid TOML, or its tables/arrays are nested too deeply to be a pack.",
               "Fix the syntax at the line and column given; a pack never needs deep nesting."),
     "KF203": ("An unknown key: a typo, or an output field the fact type does not have.",

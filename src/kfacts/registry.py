@@ -11,8 +11,8 @@ the table columns, the scoring keys, the spaCy labels and colours, and the
 order the extractors run in. Adding a type is adding a folder
 (``docs/fact-types.md``).
 
->>> RUN_ORDER
-('date', 'money', 'jobs', 'organization', 'person', 'award')
+>>> RUN_ORDER.index("award") > RUN_ORDER.index("person")  # awards read people
+True
 >>> FACT_FIELDS["person"], KEYS["money"]
 (('name', 'title', 'org'), ('value', ('approx', 'currency', 'subject')))
 
@@ -173,7 +173,10 @@ def read_type(folder: str | Path, module: str | None = None) -> FactType:
         with path.open("rb") as fh:
             data = tomllib.load(fh)
     except OSError as e:
-        raise _fail(path, "KF201", detail=f"{path}: {e.strerror or e}") from None
+        if not path.exists():
+            raise _fail(path, "KF201", detail=f"the type folder {folder}: it has no {TYPE_FILE}, where a folder "
+                                              f"declares its fact type (docs/fact-types.md)") from None
+        raise _fail(path, "KF201", detail=f"the type declaration {path}: {e.strerror or e}") from None
     except tomllib.TOMLDecodeError as e:
         raise _fail(path, "KF202", detail=str(e)) from None
     check_table(path, data, {"types": ((list,), "*the type")}, "the top level")

@@ -263,7 +263,7 @@ def load_pack(path: Any, allow: Iterable[Any] = ()) -> RulePack:
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as e:
-        raise chk.fail("KF201", detail=f"not UTF-8: {e}") from None
+        raise chk.fail("KF201", detail=f"rule pack {path}: not UTF-8: {e}") from None
     except tomllib.TOMLDecodeError as e:
         raise chk.fail("KF202", detail=str(e)) from None
     except RecursionError:

@@ -17,7 +17,11 @@ def timestamp() -> str:
 #: the schema version this kfacts writes and reads (meta table, key ``schema_version``)
 SCHEMA_VERSION = 1
 
-#: the fields of the built-in fact types that get their own mention column
+#: the fields of the built-in fact types that get their own mention column, fixed for this schema
+#: version (a store is a file that outlives the code: its columns change only with
+#: :data:`SCHEMA_VERSION`). Every field of every built-in type has one (tests/test_store.py checks
+#: it against the type registry); ``number`` is the amount as a float, for sorting. Fields of other
+#: types (rule packs, a type added as a folder) are kept whole in ``fields_json``.
 FIELD_COLUMNS = ("name", "canonical", "kind", "title", "org", "award", "prize", "honor", "recipient", "event",
                  "organizer", "category", "year", "value", "number", "currency", "approx", "qualifier", "subject",
                  "granularity", "relative", "part")
