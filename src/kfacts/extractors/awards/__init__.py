@@ -661,6 +661,10 @@ class _Taken(SpanIndex):
 
 # -- the document step --------------------------------------------------------------------------
 
+def _candidate_start(item: tuple[int, tuple[str, int, int, str]]) -> int:
+    return item[1][1]
+
+
 def extract(ctx: Context) -> list[Fact]:
     text = ctx.text
     if not text:
@@ -674,9 +678,7 @@ def extract(ctx: Context) -> list[Fact]:
     taken = _Taken()
     prefix: dict[int, tuple[int, str]] = {}  # level start -> (honor start, honor)
     appos_honor: dict[int, str] = {}  # level start -> the honor it is (`국무총리상인 최우수상`)
-    for n, (kind, s, e, award) in enumerate(cands):
-        if not n & 127:
-            ctx.checkpoint(f"in kfacts.extractors.awards at character {s}")
+    for n, (kind, s, e, award) in ctx.paced(enumerate(cands), "kfacts.extractors.awards", _candidate_start, every=128):
         if taken.covers(s):
             continue
         if kind == "honor" and n + 1 < len(cands) and cands[n + 1][0] == "level":

@@ -22,6 +22,7 @@ Value helpers live in :mod:`kfacts.normalize.dates`.
 from __future__ import annotations
 
 import datetime as _dt
+from operator import attrgetter, methodcaller
 from typing import Any
 
 import regex as re
@@ -624,10 +625,8 @@ def extract(ctx: Context) -> list[Fact]:
     cands: list[_Cand] = []
     last = -1
     match = P.DATE.match
-    for n, sm in enumerate(P.START.finditer(text)):
+    for sm in ctx.paced(P.START.finditer(text), "kfacts.extractors.dates", methodcaller("start")):
         pos = sm.start()
-        if not n & 255:
-            ctx.checkpoint(f"in kfacts.extractors.dates at character {pos}")
         if pos < last:
             continue
         m = match(text, pos)
@@ -643,9 +642,7 @@ def extract(ctx: Context) -> list[Fact]:
     _anchor_previous_years(ctx, cands)
     _anchor_days(ctx, cands)
     out: list[Fact] = []
-    for n, c in enumerate(cands):
-        if not n & 255:
-            ctx.checkpoint(f"in kfacts.extractors.dates at character {c.start}")
+    for c in ctx.paced(cands, "kfacts.extractors.dates", attrgetter("start")):
         if c.drop:
             continue
         if c.inherit is not None and c.inherit.value is None and c.inherit.year is None and ctx.published is None:

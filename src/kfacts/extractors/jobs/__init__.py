@@ -65,6 +65,7 @@ kind of jobs stated next to the count or the job word (``신규``, ``직·간접
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from pathlib import Path
 
 from ...bounds import JOBS_LIMIT, within
@@ -243,9 +244,7 @@ def extract(ctx: Context) -> list[Fact]:
     text = ctx.text
     facts: list[Fact] = []
     taken: dict[int, Fact] = {}
-    for n, (ss, se) in enumerate(_job_sentences(ctx)):
-        if not n & 63:
-            ctx.checkpoint(f"in kfacts.extractors.jobs at character {ss}")
+    for ss, se in ctx.paced(_job_sentences(ctx), "kfacts.extractors.jobs", itemgetter(0), every=64):
         prev: Fact | None = None
         topic = _TOPIC.search(text, ss, se) is not None
         counts = list(_COUNT.finditer(text, ss, se))

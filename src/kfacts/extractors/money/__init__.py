@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from operator import itemgetter, methodcaller
 from pathlib import Path
 
 from ...bounds import MONEY_LIMIT, within
@@ -178,16 +179,15 @@ def _windows(text: str, hints: re.Pattern, back: int, fwd: int) -> list[tuple[in
     return out
 
 
+#: where a stop for the time budget inside this extractor says it happened
+_WHERE = "kfacts.extractors.money"
+
 def extract(ctx: Context) -> list[Fact]:
     text = ctx.text
     facts: list[Fact] = []
     taken: list[tuple[int, int]] = []
-    n = 0
-    for ws, we in _windows(text, _MONEY_HINT, 48, 40):
-        for m in _MONEY.finditer(text, ws, we):
-            n += 1
-            if not n & 255:
-                ctx.checkpoint(f"in kfacts.extractors.money at character {m.start()}")
+    for ws, we in ctx.paced(_windows(text, _MONEY_HINT, 48, 40), _WHERE, itemgetter(0)):
+        for m in ctx.paced(_MONEY.finditer(text, ws, we), _WHERE, methodcaller("start")):
             if taken and m.start() < taken[-1][1]:
                 continue
             f = _from_symbol(ctx, m) if m.group("sym") is not None else _from_word(ctx, m)
@@ -199,12 +199,9 @@ def extract(ctx: Context) -> list[Fact]:
     starts = [sp[0] for sp in explicit]
     last_end = -10**9  # end of the last amount accepted so far (explicit or implied)
     taken_starts = [ts for ts, _te in taken]  # disjoint spans in text order
-    for ws, we in _windows(text, _IMPLICIT_HINT, 48, 24):
-        for m in _IMPLICIT.finditer(text, ws, we):
+    for ws, we in ctx.paced(_windows(text, _IMPLICIT_HINT, 48, 24), _WHERE, itemgetter(0)):
+        for m in ctx.paced(_IMPLICIT.finditer(text, ws, we), _WHERE, methodcaller("start")):
             s, e = m.span()
-            n += 1
-            if not n & 255:
-                ctx.checkpoint(f"in kfacts.extractors.money at character {s}")
             k = bisect.bisect_left(taken_starts, e) - 1  # the last taken span starting before e
             if k >= 0 and taken[k][1] > s:
                 continue  # inside an amount with its currency (linear time: no scan of all amounts)

@@ -367,15 +367,17 @@ def _subject(ctx: Context, f: Fact, actors: _Actors) -> tuple[Any, str]:
     return None, "subject.main"
 
 
+def _span_start(f: Fact) -> int:
+    return f.span[0]
+
+
 def assign(ctx: Context, facts: list[Fact]) -> list[Fact]:
     """The facts with ``subject`` set on every money and jobs fact (null when no actor)."""
     if not any(f.type in ("money", "jobs") for f in facts):
         return facts
     actors = _Actors(ctx)
     out: list[Fact] = []
-    for n, f in enumerate(facts):
-        if not n & 255:
-            ctx.checkpoint(f"in the subject pass at character {f.span[0]}")
+    for f in ctx.paced(facts, "the subject pass", _span_start):
         if f.type in ("money", "jobs") and "subject" not in f.fields:
             fields: dict[str, Any] = dict(f.fields)
             fields["subject"], _rule = _subject(ctx, f, actors)

@@ -20,9 +20,9 @@ linear in the text.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import re as _re
+from functools import lru_cache
+from operator import attrgetter
 
 from ..base import Context
 from . import orgs
@@ -261,9 +261,7 @@ def bare_people(ctx: Context, taken: set[int]) -> list[tuple[int, int, str]]:
     out = []
     toks = ctx.tokens
     last = -1
-    for n, t in enumerate(toks):
-        if not n & 1023:
-            ctx.checkpoint(f"in kfacts.extractors.people at character {t.start}")
+    for t in ctx.paced(toks, "kfacts.extractors.people", attrgetter("start"), every=1024):
         if t.tag != "NNP" or t.start <= last:
             continue
         s = t.start
