@@ -116,7 +116,7 @@ class Context:
         budget holds inside one extractor too. ``KF112`` says ``in {where} at character {at(item)}``.
         Without a deadline the items come back as they are, at no cost.
 
-        >>> list(Context(text="", tokens=[], sentences=[], zones=[]).paced(range(3), "a loop", int))
+        >>> list(Context(text="", tokens=[], sentences=[], zones=[], published=None).paced(range(3), "a loop", int))
         [0, 1, 2]
         """
         if self.deadline is None:
