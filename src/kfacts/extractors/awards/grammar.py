@@ -174,10 +174,9 @@ def _main_governments(ctx: Any) -> dict[str, str | None]:
 
 def _main_government(ctx: Any, head: str) -> str | None:
     counts: Counter = Counter()
-    for f in ctx.facts.get("organization", ()):
-        c = f.fields.get("canonical") or ""
-        if f.fields.get("kind") == "local_government" and c.endswith(head):
-            counts[c] += 1
+    for (name, kind), n in organizations.mentions(ctx).items():
+        if kind == "local_government" and name.endswith(head):
+            counts[name] += n
     if not counts:
         return None
     return counts.most_common(1)[0][0]
@@ -190,12 +189,11 @@ def main_organization(ctx: Any) -> str | None:
 
 def _main_organization(ctx: Any) -> str | None:
     counts: Counter = Counter()
-    for f in ctx.facts.get("organization", ()):
-        kind = f.fields.get("kind")
+    for (name, kind), n in organizations.mentions(ctx).items():
         if kind == "local_government":
-            counts[f.fields.get("canonical") or f.text] += 2
+            counts[name] += 2 * n
         elif kind in ("public_agency", "company", "university", "hospital"):
-            counts[f.fields.get("canonical") or f.text] += 1
+            counts[name] += n
     if not counts:
         return None
     return counts.most_common(1)[0][0]

@@ -109,10 +109,9 @@ def document_government(ctx: Context, level: str) -> str | None:
     if level in c:
         return c[level]
     counts: dict[str, int] = {}
-    for f in org_facts(ctx):
-        can = f.fields.get("canonical")
-        if can and f.fields.get("kind") == "local_government" and fits_level(can, "local_government", level):
-            counts[can] = counts.get(can, 0) + 1
+    for (can, kind), n in organizations.mentions(ctx).items():
+        if kind == "local_government" and fits_level(can, "local_government", level):
+            counts[can] = counts.get(can, 0) + n
     best = max(counts, key=lambda k: (counts[k], -len(k))) if counts else None
     if best is None:
         r = region(ctx)
@@ -129,10 +128,9 @@ def document_company(ctx: Context) -> str | None:
 
 def _document_company(ctx: Context) -> str | None:
     counts: dict[str, int] = {}
-    for f in org_facts(ctx):
-        can = f.fields.get("canonical")
-        if can and f.fields.get("kind") in ("company", "public_agency"):
-            counts[can] = counts.get(can, 0) + 1
+    for (can, kind), n in organizations.mentions(ctx).items():
+        if kind in ("company", "public_agency"):
+            counts[can] = counts.get(can, 0) + n
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
         return ranked[0][0]
