@@ -44,8 +44,22 @@ def _plain_decimal(value: Any) -> str | None:
     return text
 
 
+class _Spanned:
+    """``start`` and ``end`` of a ``span`` (shared by :class:`Fact` and :class:`Zone`)."""
+
+    span: tuple[int, int]
+
+    @property
+    def start(self) -> int:
+        return self.span[0]
+
+    @property
+    def end(self) -> int:
+        return self.span[1]
+
+
 @dataclass(frozen=True)
-class Fact:
+class Fact(_Spanned):
     """One fact found in a text: one mention, with its exact span.
 
     ``text == document.text[span[0]:span[1]]`` always holds. The SPEC fields
@@ -111,14 +125,6 @@ class Fact:
             return self[name]
         except KeyError:
             return default
-
-    @property
-    def start(self) -> int:
-        return self.span[0]
-
-    @property
-    def end(self) -> int:
-        return self.span[1]
 
     # -- the SPEC fields of every built-in type, typed (None where the type has the
     # field but the text gives no value; AttributeError where the type lacks it)
@@ -349,7 +355,7 @@ def json_default(obj: Any) -> Any:
 
 
 @dataclass(frozen=True)
-class Zone:
+class Zone(_Spanned):
     """A region of the input: ``kind`` is ``"article"`` or ``"clutter"``.
 
     ``reason`` says why a clutter zone was set apart (``"most_read_list"``,
@@ -359,14 +365,6 @@ class Zone:
     kind: str
     span: tuple[int, int]
     reason: str | None = None
-
-    @property
-    def start(self) -> int:
-        return self.span[0]
-
-    @property
-    def end(self) -> int:
-        return self.span[1]
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "span": [self.span[0], self.span[1]], "reason": self.reason}
