@@ -165,7 +165,9 @@ def test_load_types_reads_an_extra_folder(tmp_path):
     assert tuple(types) == (*SIX, "patent")
     patent = types["patent"]
     assert not patent.builtin and patent.module == "patents" and patent.folder == folder
-    assert registry.run_order(types) == ("date", "money", "jobs", "organization", "patent", "person", "award")
+    order = registry.run_order(types)  # the built-ins' order kept, the patent right after what it reads
+    assert [n for n in order if n != "patent"] == list(registry.RUN_ORDER)
+    assert order.index("patent") == order.index("organization") + 1
     assert registry.table_columns(types)[-2:] == [("number", "string"), ("holder", "string")]
     assert patent.field_schema("number") == {"type": "string", "pattern": r"^\d{2}-\d{7}$"}
     assert patent.field_schema("holder") == {"type": ["string", "null"]}
@@ -181,7 +183,9 @@ def test_a_seventh_type_is_seen_everywhere(tmp_path):
         "number": {"type": "string", "pattern": r"^\d{2}-\d{7}$"}, "holder": {"type": ["string", "null"]}}}]
     assert seen["columns"][-4:] == ["number", "holder", "fields_json", "sentence"]
     assert seen["keys"] == ["number", ["holder"]]
-    assert seen["order"] == ["date", "money", "jobs", "organization", "patent", "person", "award"]
+    order = seen["order"]  # the extractors' run order: the built-ins' kept, the patent right after what it reads
+    assert [n for n in order if n != "patent"] == list(registry.RUN_ORDER)
+    assert order.index("patent") == order.index("organization") + 1
     assert [(f["text"], f["span"], f["number"], f["holder"], f["rule"]) for f in seen["facts"]] == [
         ("특허 제10-1234567호", [6, 21], "10-1234567", "삼성전자", "patent.number")]
     assert seen["row"] == {"number": "10-1234567", "holder": "삼성전자"}
@@ -307,3 +311,23 @@ def test_each_extractor_reads_exactly_the_types_it_declares(monkeypatch):
         ex(e.text, published=e.published)
     read = {name: {t for r, t in _Recorded.seen if r == name} for name in registry.TYPES}
     assert read == {name: set(t.reads) for name, t in registry.TYPES.items()}
+
+
+def test_the_six_type_names_stand_together_in_one_file_only():
+    """Each type declares itself in its folder; the one file listing all six is kfacts.fact (its
+    typed Fact classes and `Document.of_type` overloads, which a type checker needs spelled out).
+    Any other file of src/ or tests/ naming all six within three lines copies the registry."""
+    import re
+
+    root = Path(__file__).resolve().parents[1]
+    names = [n for n, t in registry.TYPES.items() if t.builtin]
+    quoted = [re.compile(rf"""["']{n}["']""") for n in names]
+    found = []
+    for path in sorted([*(root / "src" / "kfacts").rglob("*.py"), *(root / "tests").rglob("*.py")]):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for i in range(len(lines)):
+            window = "\n".join(lines[i:i + 3])
+            if all(q.search(window) for q in quoted):
+                found.append(str(path.relative_to(root)))
+                break
+    assert found == ["src/kfacts/fact.py"]
