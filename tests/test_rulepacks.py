@@ -266,7 +266,7 @@ def test_pack_regex_timeout_at_extraction_time(tmp_path: Path) -> None:
     [w] = [w.message for w in rec if isinstance(w.message, kfacts.RegexTimeoutWarning)]
     assert isinstance(w, kfacts.KfactsWarning) and w.code == "KF209"
     assert w.rule_id == "hotline.phone" and "(x|xx)+y" in str(w) and "[KF209]" in str(w)
-    assert [r["code"] for r in ctx.options["warnings"]] == ["KF209"]
+    assert [r["code"] for r in ctx.warnings] == ["KF209"]
     assert box["elapsed"] < 5
 
 

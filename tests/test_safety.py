@@ -87,7 +87,7 @@ def test_regex_budget_bounds_the_whole_document(tmp_path: Path) -> None:
     assert spent < 0.2 + 0.4, f"{spent:.2f} s of CPU for a 0.2 s budget"
     [w] = [r.message for r in rec]
     assert w.code == "KF209" and w.rule_id == "t.rule" and "0.2 s" in str(w)
-    assert ctx.options["warnings"] == [{"code": "KF209", "message": str(w), "pack": str(pack.path), "rule": "t.rule"}]
+    assert ctx.warnings == [{"code": "KF209", "message": str(w), "pack": str(pack.path), "rule": "t.rule"}]
 
 
 def test_a_budget_is_per_document(tmp_path: Path) -> None:

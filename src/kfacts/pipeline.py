@@ -260,8 +260,8 @@ class Pipeline:
                                         span_text=text[f.span[0]:f.span[1]], span=f.span)
         facts.sort(key=lambda f: (f.span[0], f.span[1], f.type))
         meta: dict[str, Any] = {"published_source": "page" if page_date is not None else ("argument" if pub else None)}
-        if ctx.options.get("warnings"):
-            meta["warnings"] = list(ctx.options["warnings"])  # KfactsWarning records (docs/errors.md)
+        if ctx.warnings:
+            meta["warnings"] = list(ctx.warnings)  # KfactsWarning records (docs/errors.md)
         return Document(text=text, published=pub, facts=facts, zones=zones, meta=meta)
 
     extract = __call__

@@ -53,10 +53,11 @@ class Context:
         Article and clutter zones.
     facts : dict
         Facts found so far by earlier extractors, by type (after zoning).
-    options : dict
-        ``"warnings"``: the KfactsWarning records rule packs add (the
-        pipeline puts them in ``Document.meta``). What extractors find about
-        the whole document is kept by :meth:`once`, not here.
+    warnings : list of dict
+        The KfactsWarning records rule packs add (``code``, ``message``,
+        ``pack``, ``rule``); the pipeline puts them in
+        ``Document.meta["warnings"]``. What extractors find about the whole
+        document is kept by :meth:`once`.
     deadline : kfacts.budget.Deadline or None
         The document's time budget; extractors call :meth:`checkpoint` in
         their long loops.
@@ -68,7 +69,7 @@ class Context:
     sentences: list[tuple[int, int]]
     zones: list[Zone]
     facts: dict[str, list[Fact]] = field(default_factory=dict)
-    options: dict[str, Any] = field(default_factory=dict)
+    warnings: list[dict[str, Any]] = field(default_factory=list)
     deadline: Any = field(default=None, repr=False)  # the document's kfacts.budget.Deadline, if it has a budget
     _tok_starts: list[int] | None = field(default=None, repr=False)
     _sent_starts: list[int] | None = field(default=None, repr=False)

@@ -86,7 +86,7 @@ class RulePack:
         of ``regex_timeout`` seconds (CPU time of the calling thread). When it
         is used up the pack gives no facts for this document: a
         :class:`kfacts.RegexTimeoutWarning` (``KF209``) is issued and recorded
-        in ``ctx.options["warnings"]`` (the pipeline puts it in
+        in ``ctx.warnings`` (the pipeline puts it in
         ``doc.meta["warnings"]``).
         """
         if not ctx.text:
@@ -119,9 +119,7 @@ class RulePack:
     def _timed_out(self, ctx: Context, rule: S.CompiledRule, pattern: str | None) -> None:
         w = RegexTimeoutWarning(pack=str(self.path), rule_id=rule.id, pattern=pattern, limit=self.regex_timeout)
         record = {"code": w.code, "message": str(w), "pack": str(self.path), "rule": rule.id}
-        options = getattr(ctx, "options", None)
-        if isinstance(options, dict):
-            options.setdefault("warnings", []).append(record)
+        ctx.warnings.append(record)
         warnings.warn(w, stacklevel=2)
 
     def _run(self, rule: S.CompiledRule, ctx: Context, bounds: list[tuple[int, int]],
