@@ -114,7 +114,7 @@ def test_a_timeout_drops_only_that_packs_facts_and_keeps_the_document(tmp_path: 
     from kfacts.rulepacks.testing import shared_extractor
 
     slow = load_pack(_pack(tmp_path, rule=f"regex = '{SLOW}'\nsentence = false"))
-    slow.regex_timeout = 0.02  # (a load-time trial may take up to 0.1 s: set after loading)
+    slow.regex_timeout = 0.02  # (a load-time trial may take up to TRIAL_LIMIT: set after loading)
     quick = load_pack(_quick_pack(tmp_path))
     ex = shared_extractor([slow, quick])
     text = "광주시는 100억원을 투자했다. bbb " + "a" * 3000
@@ -154,8 +154,8 @@ class _Burners:
 
 def test_other_threads_do_not_use_up_a_documents_budget(tmp_path: Path) -> None:
     """The regex module's timeout counts the whole process's CPU time; the budget counts the thread's."""
-    pack = load_pack(_pack(tmp_path, rule=f"regex = '{SLOW}'", pack_extra="regex_timeout = 0.12"))
-    text = "a" * 700 + " 7"  # one search of ~30-50 ms: well inside 0.12 s of this thread's time
+    pack = load_pack(_pack(tmp_path, rule=f"regex = '{SLOW}'", pack_extra="regex_timeout = 0.3"))
+    text = "a" * 700 + " 7"  # one search of ~30-50 ms (up to ~0.1 s on a loaded machine): inside 0.3 s of this thread's time
     ctx = _ctx(text, [(0, len(text))])
     with _Burners():
         with warnings.catch_warnings():
