@@ -17,9 +17,11 @@ import re as _re
 
 import regex as re
 
-from ..wordlists import countries, read_tsv, split_surname, surnames  # noqa: F401 - surnames are a people lexicon too
+from ..wordlists import countries, read_lists, read_tsv, split_surname, surnames  # noqa: F401 - surnames are a people lexicon too
 
 _HERE = Path(__file__).parent
+#: the extractor's short word lists (``words.tsv``: what each is for is written above it)
+WORDS = read_lists(_HERE / "words.tsv")
 
 
 def read_rows(name: str) -> list[list[str]]:
@@ -117,7 +119,7 @@ JOSA = (
 )
 
 #: modifiers written between a name and its title, not part of the title
-MODIFIERS = frozenset({"전", "현", "前", "現", "신임", "초대", "당시", "차기", "전임", "현직", "전직", "故", "고"})
+MODIFIERS = frozenset(WORDS["modifiers"])
 
 
 @lru_cache(maxsize=None)
