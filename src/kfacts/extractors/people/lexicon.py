@@ -112,11 +112,7 @@ def not_name_prefixes() -> tuple[str, ...]:
 
 
 #: particles and copula endings that may follow a title or a name inside one word
-JOSA = (
-    "으로부터|에게서|으로서|으로써|이었던|이었다|이었으며|이라고|이라며|이라는|이지만|께서는|에게는|"
-    "으로|에게|께서|에서|이자|이며|이고|이던|이다|이나|이란|이라|로서|로써|과의|와의|까지|부터|처럼|"
-    "보다|마저|조차|에는|에도|만은|였던|였다|은|는|이|가|을|를|의|과|와|도|로|에|만|께|님|인|일|였|엔|나|란|측"
-)
+JOSA = "|".join(map(_re.escape, WORDS["josa"]))
 
 #: modifiers written between a name and its title, not part of the title
 MODIFIERS = frozenset(WORDS["modifiers"])
