@@ -86,7 +86,7 @@ _AFTER_OK = frozenset(WORDS["after_currency"])
 #: single-syllable Hangul numerals allowed before these words (이달러, 구파운드); never before 원/엔/유로
 _SINGLE_OK = frozenset(WORDS["single_numeral_currencies"])
 #: a word before the number that says it has no exact value (수 백만 달러, 몇 천만 원)
-_VAGUE_BEFORE = re.compile(r"(?:^|[^가-힣])(?:수|몇|수십|수백|수천|십수|수 십|수 백|수 천)\s$")
+_VAGUE_BEFORE = re.compile(r"(?:^|[^가-힣])(?:" + "|".join(map(re.escape, WORDS["vague_numbers"])) + r")\s$")
 #: a Hangul digit with 억/조/경 alone, a word far more often than an amount
 _DIGIT_BIG_WORD = re.compile(r"[일이삼사오육칠팔구][억조경]$")
 #: a currency word that is the start of another word (위안부, 원내대표)
