@@ -1,8 +1,9 @@
 """The person extractor's lexicons: titles, surnames and words that are not names.
 
 The data lives in TSV files beside this module (``titles.tsv``,
-``surnames.tsv``, ``not_names.tsv``); this module reads them once and builds
-the title regex. Surnames and countries, which the organization extractor reads
+``surnames.tsv``, ``not_names.tsv``, and the short named lists of
+``words.tsv``, :data:`WORDS`); this module reads them once and builds the
+title regex. Surnames and countries, which the organization extractor reads
 too, are read in :mod:`kfacts.extractors.wordlists` (imported here).
 """
 
