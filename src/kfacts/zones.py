@@ -20,18 +20,24 @@ rules (the zone's ``reason``):
     ``by <outlet>``): metadata, not article text (see :mod:`kfacts.published`).
 
 Everything else is article. The zones partition the input: every character is
-in exactly one zone.
+in exactly one zone. The words these rules look for are in ``zones_words.tsv``
+beside this module.
 """
 
 from __future__ import annotations
 
 import bisect
 import re as _stdre
+from pathlib import Path
 
 import regex as re
 
+from .extractors.wordlists import read_lists
 from .fact import Zone
 from .published import BODY_LINE, find_timestamps
+
+#: zoning's word lists (``zones_words.tsv``: what each is for is written above it)
+WORDS = read_lists(Path(__file__).with_name("zones_words.tsv"))
 
 #: a host name before its top-level domain: labels of at most 63 characters, at most 11 of them (DNS allows
 #: 63 and real hosts have a few; unbounded, a long line of ``1.1.1.`` made the search quadratic)
@@ -69,9 +75,9 @@ _TAIL_MARKERS = [
 
 #: for each tail marker, substrings one of which every match holds: a line with none of them cannot match
 _TAIL_WORDS = {
-    "most_read_list": ("많이", "인기", "실시간", "주요", "헤드라인"),
-    "related_list": ("관련", "추천", "함께", "시각", "오늘의"),
-    "copyright": ("opyright", "OPYRIGHT", "ⓒ", "©", "저작권자", "무단"),
+    "most_read_list": WORDS["most_read_hints"],
+    "related_list": WORDS["related_hints"],
+    "copyright": WORDS["copyright_hints"],
 }
 #: any word of _TAIL_WORDS: a line without one skips the three tail markers at once
 _ANY_TAIL_WORD = _stdre.compile("|".join(_stdre.escape(w) for ws in _TAIL_WORDS.values() for w in ws))
@@ -94,7 +100,7 @@ def _is_menu(line: str) -> bool:
 
 
 #: words that make a line with a bare © a copyright notice
-_NOTICE_WORDS = re.compile(r"(?:저작권|무단|재배포|전재|금지|rights|reserved|Copyright|copyright|COPYRIGHT)")
+_NOTICE_WORDS = re.compile("(?:" + "|".join(map(re.escape, WORDS["notice_words"])) + ")")
 
 #: a closing byline with an e-mail address: "/박진표 기자 lucky@kwangju.co.kr"
 _BYLINE_EMAIL = re.compile(r"(?:기자|특파원|통신원)\s*[\(\[<]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

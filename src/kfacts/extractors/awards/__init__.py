@@ -15,7 +15,8 @@ The extractor works in three named steps:
    from its other mentions, events named only as `같은 대회`, an honor merged
    into the level prize of its clause, then one fact per recipient.
 
-Layout: ``lexicon.toml`` (the words) and :mod:`.lexicon` (compiled),
+Layout: ``lexicon.toml`` (the prize patterns and words), ``words.tsv`` (the
+clause grammar's word lists) and :mod:`.lexicon` (both, compiled),
 :mod:`.mention` (working state, clauses, quoted titles), :mod:`.grammar`,
 :mod:`.document`; ``examples.toml`` holds the example table.
 """
@@ -62,6 +63,10 @@ RULES: list[Rule] = [
 
 # -- step 1: candidates ----------------------------------------------------------------
 
+#: words ending in 상 the named-prize pattern finds that name no prize of their own (`수상`, a bare `대상`)
+_NOT_NAMED_PRIZES = frozenset(lx.WORDS["not_named_prizes"])
+
+
 def _candidates(text: str, compound: dict[int, int]) -> list[tuple[str, int, int, str]]:
     """(kind, start, end, award) for every possible prize.
 
@@ -95,7 +100,7 @@ def _candidates(text: str, compound: dict[int, int]) -> list[tuple[str, int, int
                 if ls[1] == "대상":  # `일자리대상`: the program's name, the prize 대상
                     compound[s + ls[0]] = s
                     s = s + ls[0]
-            elif word in ("수상", "시상", "대상", "동상", "금상", "은상"):
+            elif word in _NOT_NAMED_PRIZES:
                 continue
             else:
                 award = word
@@ -250,6 +255,10 @@ def _apposition_head(ctx: Context, e: int) -> tuple[int, int] | None:
     return None
 
 
+#: counters of places after a number closing a list of winners (`A시 등 우수 6곳`)
+_PLACE_COUNTERS = frozenset(lx.WORDS["place_counters"])
+
+
 def _listed_before(ctx: Context, toks: Sequence[Any], i0: int, i1: int) -> tuple[int, int] | None:
     """`A시, B군 등 우수 시·군 6곳`: the list before 등 holds the prize counted after it (rule ``award.listed_before``).
 
@@ -263,7 +272,7 @@ def _listed_before(ctx: Context, toks: Sequence[Any], i0: int, i1: int) -> tuple
         steps += 1
     if k <= 0 or toks[k].form != "등" or toks[k].tag != "NNB":
         return None
-    if not (i1 + 1 < len(toks) and toks[i1].tag == "SN" and toks[i1 + 1].form in ("곳", "개", "개소", "기관", "개교")):
+    if not (i1 + 1 < len(toks) and toks[i1].tag == "SN" and toks[i1 + 1].form in _PLACE_COUNTERS):
         return None
     q = k - 1  # the names only: stop at a count or another 등 (`A시 등 우수 6곳과 B시 등`)
     while q >= 0 and (toks[q].tag in ("NNP", "NNG", "SL") or gr.is_conj(toks[q]) or toks[q].form in (",", "·", "ㆍ")):
@@ -303,11 +312,11 @@ def _unquoted_event(ctx: Context, m: Mention) -> tuple[int, int] | None:
         if not t.form.endswith(_UNQUOTED_HEADS):
             continue
         nxt = toks[j + 1] if j + 1 < len(toks) else None
-        if t.form.endswith("대상") and not (nxt is not None and (nxt.form in ("에서", "을", "를", "수상")
+        if t.form.endswith("대상") and not (nxt is not None and (nxt.form in _AFTER_DAESANG_EVENT
                                                               or nxt.tag == "SSO" or j + 1 == m.i0)):
             continue
         if nxt is not None and nxt.tag.startswith("NN") and j + 1 != m.i0 and nxt.form not in lx.RECEIVE_NOUNS \
-                and nxt.form not in ("결과", "평가결과") \
+                and nxt.form not in _EVENT_RESULT_NOUNS \
                 and not (nxt.form in lx.CATEGORY_WORDS
                          or (j + 2 < len(toks) and toks[j + 2].form in lx.CATEGORY_WORDS)):
             continue  # not the head of its noun phrase
@@ -320,7 +329,11 @@ def _unquoted_event(ctx: Context, m: Mention) -> tuple[int, int] | None:
 
 
 #: heads of unquoted event names (a bare `상` or level is a prize, not an event)
-_UNQUOTED_HEADS = tuple(h for h in lx.EVENT_HEADS if h not in ("상", "시상", "인증", "조사", "심사", "박람회"))
+_UNQUOTED_HEADS = tuple(h for h in lx.EVENT_HEADS if h not in lx.WORDS["not_unquoted_heads"])
+#: what follows an unquoted `…대상` that is the event (`일자리대상에서`), and nouns after an event that
+#: still mean it (`정부혁신평가 결과`)
+_AFTER_DAESANG_EVENT = frozenset(lx.WORDS["after_daesang_event"])
+_EVENT_RESULT_NOUNS = frozenset(lx.WORDS["event_result_nouns"])
 
 
 #: kinds of organization that run evaluations named after them (`행안부 평가`)
@@ -423,7 +436,7 @@ def _assemble(ctx: Context, m: Mention, cache: dict) -> None:
 
 
 #: heads of a relative clause that stand for the subject (`X는 … 상을 받은 인물이다`)
-_GENERIC_HEADS = frozenset({"인물", "사람", "곳", "기관", "도시", "지자체", "자치단체", "단체", "기업", "학자", "작가"})
+_GENERIC_HEADS = frozenset(lx.WORDS["generic_heads"])
 
 
 def _is_given(t: Any) -> bool:

@@ -49,7 +49,10 @@ def _host_registry(ctx: Context, cache: dict) -> dict[str, tuple[str, tuple[int,
     return reg
 
 
-_HOST_NOUNS = ("주관", "주최", "개최", "시상", "시행", "실시", "발표", "공개", "밝히", "열")
+#: verbs by which a body hosts a quoted event (`‘E’은 X이 주관해`), and nouns that may stand between the
+#: event and that verb (`‘E’ 시상식을 개최했다`)
+_HOST_NOUNS = lx.WORDS["host_nouns"]
+_EVENT_FOLLOWERS = frozenset(lx.WORDS["event_followers"])
 
 
 def _host_in_clause(ctx: Context, toks: Sequence[Any], span: tuple[int, int], cache: dict):
@@ -60,7 +63,7 @@ def _host_in_clause(ctx: Context, toks: Sequence[Any], span: tuple[int, int], ca
         e += 1
     if e >= n:
         return None
-    if toks[e].tag == "NNG" and toks[e].form in ("시상식", "결과", "평가결과", "행사") and e + 1 < n:
+    if toks[e].tag == "NNG" and toks[e].form in _EVENT_FOLLOWERS and e + 1 < n:
         e += 1  # `‘E’ 시상식을 개최했다`, `‘E’ 결과를 발표했다`
     if toks[e].form in ("은", "는"):  # the event is the topic: look for `X이 주관`
         for i in range(e + 1, n - 1):

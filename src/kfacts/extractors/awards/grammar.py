@@ -18,11 +18,10 @@ from ..organizations import api as organizations
 from . import lexicon as lx
 
 NOUNISH = frozenset({"NNG", "NNP", "SL", "SN", "SH", "NNB", "XSN", "XPN", "NR", "W_SERIAL"})
-SUBJ_PARTICLES = frozenset({"은", "는", "이", "가", "께서", "에서는", "도"})
-DATE_WORDS = frozenset({"올해", "지난해", "작년", "내년", "최근", "이번", "당시", "이날", "현재", "앞서", "한편",
-                        "특히", "또", "또한", "올", "이후", "그동안", "매년", "상반기", "하반기", "연말", "연초",
-                        "같은", "해당", "다음", "지난"})
-CHAIN_STOP = frozenset({"연속", "최초", "유일", "처음", "동시", "연속으로", "등", "중", "모두", "각각", "사례"})
+SUBJ_PARTICLES = frozenset(lx.WORDS["subject_particles"])
+DATE_WORDS = frozenset(lx.WORDS["date_words"])
+_TIME_NOUN_ENDINGS = lx.WORDS["time_noun_endings"]
+CHAIN_STOP = frozenset(lx.WORDS["chain_stop"])
 
 
 def stem(t: Any) -> str:
@@ -72,16 +71,15 @@ def canonical_name(ctx: Any, s: int, e: int, toks: Sequence[Any], cache: dict) -
             toks[-1].tag in ("NNP", "SL") or toks[-1].form.endswith(ORG_SUFFIXES)):
         return surface
     if len(toks) > 1 and toks[0].tag != "SN" and all(t.tag in NOUNISH for t in toks) \
-            and toks[-1].form.endswith(ORG_SUFFIXES[-9:]):
+            and toks[-1].form.endswith(UNIT_SUFFIXES):
         return surface  # a numbered unit (`육군 3군단 산악여단`)
     return None
 
 
 #: last words of organization names (`…협회`, `…재단`, `…컨설팅`)
-ORG_SUFFIXES = ("본부", "협회", "재단", "위원회", "원", "부", "처", "청", "공사", "공단", "컨설팅", "신문", "일보",
-                "방송", "당", "센터", "학회", "연합회", "협의회", "포럼", "병원", "대학교", "학교", "조합", "회사",
-                "연구소", "그룹", "은행", "전자", "교육청", "사단", "여단", "군단", "비행단", "함대", "연대",
-                "대대", "전단", "사령부")
+ORG_SUFFIXES = lx.WORDS["org_suffixes"] + lx.WORDS["unit_suffixes"]
+#: last words of numbered military units (`육군 3군단 산악여단`)
+UNIT_SUFFIXES = lx.WORDS["unit_suffixes"]
 
 
 # -- noun phrases ----------------------------------------------------------------
@@ -241,7 +239,7 @@ def has_subject(ctx: Any, toks: Sequence[Any], upto: int) -> bool:
                 and not organizer_clause(toks, j):
             prev = toks[j - 1] if j > 0 else None
             if prev is not None and (prev.tag.startswith("JK") or prev.form in DATE_WORDS
-                                     or prev.tag in ("NNB", "SN") or prev.form.endswith(("달", "해", "날", "주"))):
+                                     or prev.tag in ("NNB", "SN") or prev.form.endswith(_TIME_NOUN_ENDINGS)):
                 continue  # `지난달에는`, `평가에서는`, `이번에는`: a setting, not a subject
             return True
     return False
@@ -678,12 +676,17 @@ def org_name(ctx: Any, toks: Sequence[Any], np: tuple[int, int, int], cache: dic
     return (name, (s, e)) if name else None
 
 
+#: adverbials (and their counters after a number) between a division and its prize: `부문에서 10년 연속 대상을`
+_CATEGORY_ADVERBIALS = frozenset(lx.WORDS["category_adverbials"])
+_CATEGORY_COUNTERS = frozenset(lx.WORDS["category_counters"])
+
+
 def category_before(ctx: Any, toks: Sequence[Any], j: int) -> tuple[str, tuple[int, int]] | None:
     """`'…' 분야`, `고객만족경영 부문` right before token ``j`` (the prize)."""
     k = j - 1
     # adverbials between the division and the prize: `가전 부문에서 10년 연속 대상을`
-    while k > 0 and (toks[k].form in ("연속", "연속으로", "최초로", "처음으로", "동시에", "나란히")
-                     or toks[k].tag == "SN" or (toks[k].tag == "NNB" and toks[k].form in ("년", "회", "번", "째"))):
+    while k > 0 and (toks[k].form in _CATEGORY_ADVERBIALS
+                     or toks[k].tag == "SN" or (toks[k].tag == "NNB" and toks[k].form in _CATEGORY_COUNTERS)):
         k -= 1
     if k > 0 and toks[k].tag == "JKB" and toks[k].form in ("에서", "에") and toks[k - 1].form in lx.CATEGORY_WORDS:
         k -= 1  # `고객만족 부문에서 대상을`
@@ -735,7 +738,7 @@ def category_before(ctx: Any, toks: Sequence[Any], j: int) -> tuple[str, tuple[i
 # -- lists by level ------------------------------------------------------------------
 
 #: verbs that close a list by level (`… C군이 각각 선정됐다`, `… D구에게 돌아갔다`)
-SLOT_VERBS = lx.RECEIVE_VERBS | lx.SELECT_VERBS | lx.GIVEN_VERBS | frozenset({"꼽히", "평가받", "이름"})
+SLOT_VERBS = lx.RECEIVE_VERBS | lx.SELECT_VERBS | lx.GIVEN_VERBS | frozenset(lx.WORDS["slot_verbs"])
 _OPEN_Q = frozenset({"‘", "“", "「", "『", "<", "《", "〈"})
 _CLOSE_Q = frozenset({"’", "”", "」", "』", ">", "》", "〉"})
 _SYM_Q = frozenset({"'", '"'})
@@ -850,7 +853,9 @@ def _any_slot_verb(toks: Sequence[Any], k: int) -> bool:
 
 
 #: nouns between a prize and `으로` that keep it the prize (`대통령상 수상 기관으로`)
-_HOLDER_NOUNS = frozenset({"기관", "자", "팀", "기업", "단체", "지자체", "자치단체", "대학", "작", "시군", "도시"})
+_HOLDER_NOUNS = frozenset(lx.WORDS["holder_nouns"])
+#: verbs after the selected list that choose it (`A시와 B군을 선정했다`)
+_SELECT_OBJECT_VERBS = frozenset(lx.WORDS["select_object_verbs"])
 
 
 def object_after(ctx: Any, toks: Sequence[Any], i: int) -> tuple[int, int] | None:
@@ -876,7 +881,7 @@ def object_after(ctx: Any, toks: Sequence[Any], i: int) -> tuple[int, int] | Non
     for k, t in _outside_parens(toks, j, min(n, j + 40)):
         if t.tag == "JKO":
             nxt = toks[k + 1] if k + 1 < n else None
-            if k > j and nxt is not None and (stem(nxt) in ("선정", "뽑", "선발", "지정", "꼽")):
+            if k > j and nxt is not None and (stem(nxt) in _SELECT_OBJECT_VERBS):
                 return toks[j].start, t.start
             return None
         elif not (t.tag in NOUNISH or is_conj(t) or t.form in (",", "·", "ㆍ", "및")):
@@ -885,12 +890,13 @@ def object_after(ctx: Any, toks: Sequence[Any], i: int) -> tuple[int, int] | Non
 
 
 #: verbs by which a body announces, runs or confers a contest's results (`X는 … 선정했다고 밝혔다`)
-ANNOUNCE_VERBS = frozenset({"밝히", "발표", "개최", "열", "시상", "포상", "수여", "공개", "실시", "선정", "선발",
-                            "뽑", "시행", "주관", "주최", "진행"})
+ANNOUNCE_VERBS = frozenset(lx.WORDS["announce_verbs"])
 
 
 #: the verbs read in other clauses of the document (`실시해`, `진행해` there mostly tell what a winner did)
-STRICT_ANNOUNCE = frozenset({"밝히", "발표", "개최", "시상", "포상", "수여", "선정", "선발", "공개", "주관", "주최"})
+STRICT_ANNOUNCE = frozenset(lx.WORDS["strict_announce"])
+#: the topic and subject particles after an announcing body (`행안부는`)
+_ANNOUNCER_PARTICLES = frozenset(lx.WORDS["announcer_particles"])
 
 
 def announcer(ctx: Any, toks: Sequence[Any], names: set, upto: int | None = None,
@@ -913,7 +919,7 @@ def announcer(ctx: Any, toks: Sequence[Any], names: set, upto: int | None = None
                 if name not in names:
                     return name, org.span
             continue
-        if not (t.tag in ("JX", "JKS") and t.form in ("은", "는", "이", "가")):
+        if not (t.tag in ("JX", "JKS") and t.form in _ANNOUNCER_PARTICLES):
             continue
         if in_quote_or_paren(ctx, toks, j):
             continue

@@ -1,4 +1,4 @@
-"""The award lexicon (``lexicon.toml``) compiled once into regexes and sets.
+"""The award lexicon (``lexicon.toml``, and the grammar's word lists in ``words.tsv``) compiled once into regexes and sets.
 
 The candidate regex :data:`PRIZE_RE` finds every possible prize in one pass;
 its named groups say which kind of candidate matched (``level``, ``honor``,
@@ -14,12 +14,16 @@ import re as _re
 
 import regex as re
 
+from ..wordlists import read_lists
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
 
 _DATA = tomllib.loads((Path(__file__).with_name("lexicon.toml")).read_text(encoding="utf-8"))
+#: the word lists of the clause grammar (``words.tsv``: what each list is for is written above it)
+WORDS = read_lists(Path(__file__).with_name("words.tsv"))
 
 LEVELS: list[tuple[re.Pattern, str]] = [(re.compile(e["pattern"]), e["award"]) for e in _DATA["levels"]]
 HONORS: list[tuple[re.Pattern, str]] = [(re.compile(e["pattern"]), e["award"]) for e in _DATA["honors"]]
@@ -37,7 +41,7 @@ COREF_HEADS = frozenset(_DATA["coreference_heads"])
 TRAILERS = frozenset(_DATA["recipient_trailers"])
 
 #: selection verbs: a prize marked 으로/에 (`최우수기관으로 선정`)
-SELECT_VERBS = frozenset({"선정", "뽑히", "선발", "지정", "이름", "올리", "오르", "꼽히"})
+SELECT_VERBS = frozenset(WORDS["select_verbs"])
 
 
 def _alt(patterns: list[str]) -> str:

@@ -28,8 +28,11 @@ patterns below.
 from __future__ import annotations
 
 import re as _re
+from pathlib import Path
 
 import regex as re
+
+from ..wordlists import read_lists
 
 _Y4 = r"(?:1[0-9]|20|21)\d\d"
 #: digits that start a date: not inside a number, a code (KF-94) or a clock; ``2016-2020년`` is fine
@@ -174,23 +177,25 @@ ANCHOR_BEFORE = re.compile(
 #: quotes mostly open speech (“2024년은 도약의 해”), so they are left out
 QUOTES = {"‘": "’", "'": "'", "「": "」", "『": "』", "<": ">", "《": "》", "〈": "〉"}
 
+#: the word lists of the tense and context checks below (``words.tsv``: what each is for is written above it)
+WORDS = read_lists(Path(__file__).with_name("words.tsv"))
+
 #: nouns that make a clause future (``열릴 예정``, ``추진할 계획``)
-FUTURE_NOUNS = frozenset({"예정", "계획", "전망", "방침", "목표"})
+FUTURE_NOUNS = frozenset(WORDS["future_nouns"])
 #: nouns that make a clause future after an ``-ㄹ`` ending
-FUTURE_AFTER_L = frozenset({"예정", "계획", "전망", "방침", "목표", "것", "방향", "듯"})
-PAST_EP = frozenset({"었", "았", "였", "ㅆ", "었었", "았었", "였었"})
+FUTURE_AFTER_L = FUTURE_NOUNS | frozenset(WORDS["future_after_l"])
+PAST_EP = frozenset(WORDS["past_endings"])
 
 #: ``-ㄹ`` adnominal endings
 L_ENDINGS = frozenset({"ᆯ", "을", "ㄹ"})
 #: quotative connective endings: the quoted clause keeps its own tense (``실시한다고 밝혔다``)
-QUOTATIVE = ("다고", "라고", "다며", "라며", "자고", "냐고")
+QUOTATIVE = WORDS["quotative_endings"]
 #: verbs whose adnominal forms are postpositions or states, not events (``의한``, ``위한``, ``있는``)
-NOT_EVENT_VERBS = frozenset({"있", "없", "대하", "위하", "통하", "관하", "따르", "인하", "향하", "비롯하", "의하",
-                             "앞두", "걸치", "즈음하", "불구하", "더불", "말미암", "같", "다르"})
+NOT_EVENT_VERBS = frozenset(WORDS["not_event_verbs"])
 #: nouns whose -하다/-되다 adnominal is a state, not an event (``위치한``, ``관련된``)
-STATIVE_NOUNS = frozenset({"위치", "소재", "관련", "해당", "거주", "근무", "재직", "소속", "인접", "근접", "연관"})
+STATIVE_NOUNS = frozenset(WORDS["stative_nouns"])
 #: words before a date that point to the future (``지금부터 19일까지``)
-FUTURE_BEFORE = re.compile(r"(?:지금부터|앞으로|향후|다가오는|다가올)\s*$")
+FUTURE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, WORDS["future_before"])) + r")\s*$")
 #: after a month or day: the date something is put off (or brought forward) to, hence still to come
 #: (``7월 이후로 연기``, ``10월 등으로 늦춰``, ``12월 1일로 반년 미뤄``)
 POSTPONED_TO = re.compile(r"\s*(?:이후|등|중|께|경|쯤)?\s*(?:으로|로)\s*(?:\S{1,4}\s+)?"
@@ -206,7 +211,7 @@ WEEKDAYS = {"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6
 #: closing quotes end the quoted clause a date may sit in
 CLOSING_QUOTES = frozenset({"”", "’", "」", "』"})
 #: what follows a closing quote that ends quoted speech (“...”며, ’고)
-QUOTATIVE_AFTER = frozenset({"고", "며", "라고", "이라고", "라며", "이라며", "하고", "라는", "이라는"})
+QUOTATIVE_AFTER = frozenset(WORDS["quotative_after"])
 
 
 # ---------------------------------------------------------------------------
@@ -214,7 +219,6 @@ QUOTATIVE_AFTER = frozenset({"고", "며", "라고", "이라고", "라며", "이
 
 def _load_event_titles() -> dict:
     import sys
-    from pathlib import Path
 
     if sys.version_info >= (3, 11):
         import tomllib

@@ -72,7 +72,7 @@ from ...bounds import JOBS_LIMIT, within
 from ...fact import Fact
 from ...normalize.numbers import NUMBER, parse_number, strip_approx_marker, unit_multiplier
 from ..base import Context, Rule
-from ..wordlists import read_words
+from ..wordlists import read_lists, read_words
 
 RULES: list[Rule] = [
     Rule("jobs.count_before_job", "jobs",
@@ -100,6 +100,10 @@ _EMPLOYEES_BEFORE = re.compile(r"(?:(?:상시|정규직|임)?\s?(?:근로자|직
 _EMPLOYED_AFTER = re.compile(r"(?:이|가|의)?\s?(?:근무|일하|재직|고용)")
 _EMPLOYED_BEFORE = re.compile(r"(?:근무하는|일하는|재직\s?중인|재직하는)\s?(?:상시\s?)?(?:근로자|직원|임직원|종업원|노동자)\s?(?:은|는|이|가|도)?\s?$")
 
+_HERE = Path(__file__).parent
+#: the jobs extractor's word lists (``words.tsv``: what each is for is written above it)
+WORDS = read_lists(_HERE / "words.tsv")
+
 _PRE_APPROX = r"(?<![가-힣])(?:약|대략|얼추)\s?"
 _POST_APPROX = r"\s?(?:가량|정도|이상|남짓|안팎|내외|가까이|쯤)"
 #: a number may follow an ellipsis (``투자협약..264개``): two dots are never a decimal point
@@ -111,14 +115,15 @@ _COUNT = re.compile(
     rf"(?:(?P<dae>대)(?=[의를을로에는은이가]|[^가-힣]|$))?(?P<post>{_POST_APPROX})?"
 )
 #: what may follow the counter inside its word: particles (명의, 개를, 명에게...)
-_AFTER_OK = set("의를을가이에씩와과로도만는은으까부대정남안내뿐밖께")
+_AFTER_OK = frozenset(WORDS["after_counter"])
+#: words starting with the counter 개 that count something else (개월, 개국)
+_NOT_COUNTERS = WORDS["not_counters"]
 
 _JOB_NOUN = r"(?:일자리|고용|채용|취업|일감)"
 #: job-word uses that are about something else (a fair, an agency, a rate)
-_NOT_JOBS_AFTER = (r"(?!\s?(?:박람회|설명회|상담|준비|지원센터|센터|포털|사이트|캠프|프로그램|교육|정보|알선|률|율|"
-                   r"노동부|보험|시장|불안|안정|형태|환경|비리|청탁|공고|절차|시험|면접|지원|장려|취약)"
+_NOT_JOBS_AFTER = (r"(?!\s?(?:" + "|".join(map(re.escape, WORDS["not_jobs_after"])) + ")"
                    # programmes and bodies named after jobs: 3개 일자리 사업, 일자리위원회
-                   r"|(?:\s?창출)?\s?(?:사업|정책|과제|분야|대책|협약|부문|기관|위원회|본부|재단|지원단|사업단))")
+                   r"|(?:\s?창출)?\s?(?:" + "|".join(map(re.escape, WORDS["job_programmes"])) + "))")
 _HIRE_VERB = r"(?:신규\s?)?(?:채용|고용|뽑|충원)"
 _PERSONNEL = (r"(?:인력|직원|근로자|노동자|사원|신입사원|인재|연구원|경력직|정규직|계약직|인턴|인원|청년|"
               r"스탭|스태프|기술자|교사|공무원|간호사|의사|전문가|[가-힣]{1,3}직(?![가-힣]))")
@@ -177,12 +182,11 @@ _CREATED = re.compile(r"(?:을|를|이|가|의|은|는)?\s(?:(?:[가-힣]{1,8}\s
                       r"(?:새로|추가로|신규로?)?\s?창출(?!\s?(?:사업|정책|유공))|(?:을|를|이|가|의)?창출(?!\s?(?:사업|정책|유공))")
 
 
-def _word_list(name: str) -> list[str]:
-    return sorted(read_words(Path(__file__).with_name(name)), key=len, reverse=True)
-
-
-_NOT_JOB_PEOPLE = "|".join(_word_list("not_job_people.txt"))
-_NOT_LIST_LABEL = re.compile("|".join(_word_list("not_job_people.txt") + _word_list("not_job_things.txt")))
+#: people and things counted that are no jobs (관광객 100만명, 3개 기관), longest first
+_NOT_JOB_PEOPLE_WORDS = sorted(read_words(_HERE / "not_job_people.txt"), key=len, reverse=True)
+_NOT_JOB_THINGS_WORDS = sorted(read_words(_HERE / "not_job_things.txt"), key=len, reverse=True)
+_NOT_JOB_PEOPLE = "|".join(_NOT_JOB_PEOPLE_WORDS)
+_NOT_LIST_LABEL = re.compile("|".join(_NOT_JOB_PEOPLE_WORDS + _NOT_JOB_THINGS_WORDS))
 #: the count fills a parenthesis: (938명), (각 140여명), (130명 고용), (500억 원, 84명)
 _PAREN_AFTER = re.compile(r"\s?(?P<verb>(?:신규\s?)?(?:고용|채용|일자리(?:\s?창출)?))?\s?\)")
 _PAREN_BEFORE = re.compile(rf"\(\s?(?:각|총|모두|{_QUALIFIERS})?\s?$")
@@ -398,7 +402,7 @@ def _plain_count(text: str, m: re.Match) -> bool:
     if m.group("post") is None and m.group("dae") is None and unit_end < len(text) and "가" <= text[unit_end] <= "힣" \
             and (text[unit_end] not in _AFTER_OK or text[unit_end] == "대"):
         return False  # 개월, 개국, 개사, 명단, 개대학...
-    if m.group("unit") == "개" and text.startswith(("개사", "개국", "개월", "개소", "개년"), m.start("unit")):
+    if m.group("unit") == "개" and text.startswith(_NOT_COUNTERS, m.start("unit")):
         return False
     if _SHARE.match(text, m.end()):
         v, _ap = _int_value(num)

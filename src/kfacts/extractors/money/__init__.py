@@ -41,7 +41,7 @@ from ...normalize.money import CURRENCY_WORD_PATTERN, CURRENCY_WORDS, ISO_CODES,
 from ...normalize.numbers import (LONE_DIGIT_BEFORE_CURRENCY, NUMBER, NUMBER_EOK, hangul_numeral_ok, parse_number, strip_approx_marker,
                                   unit_multiplier)
 from ..base import Context, Rule
-from ..wordlists import read_words
+from ..wordlists import read_lists, read_words
 
 RULES: list[Rule] = [
     Rule("money.amount", "money", "a number with a currency word, symbol or ISO code (4116억원, 800만 크로네, $10)"),
@@ -54,15 +54,12 @@ RULES: list[Rule] = [
 ]
 
 _HERE = Path(__file__).parent
+#: the word lists of this extractor and of :mod:`.subject` (``words.tsv``: what each is for is written above it)
+WORDS = read_lists(_HERE / "words.tsv")
 
-
-def _lexicon(name: str) -> list[str]:
-    return read_words(_HERE / name)
-
-
-_CONTEXT_WORDS = re.compile("|".join(re.escape(w) for w in sorted(_lexicon("context_words.txt"), key=len, reverse=True)))
+_CONTEXT_WORDS = re.compile("|".join(re.escape(w) for w in sorted(read_words(_HERE / "context_words.txt"), key=len, reverse=True)))
 _COUNT_NOUN_AFTER = re.compile(
-    r"\s?(?:" + "|".join(re.escape(w) for w in sorted(_lexicon("count_nouns.txt"), key=len, reverse=True)) + r")"
+    r"\s?(?:" + "|".join(re.escape(w) for w in sorted(read_words(_HERE / "count_nouns.txt"), key=len, reverse=True)) + r")"
     r"(?=[^가-힣]|[을를이가의에은는도로과와만씩]|$)"
 )
 
@@ -86,16 +83,17 @@ _CENTS = re.compile(r"\s?(?P<n>\d{1,2}|[이삼사오육칠팔구]?십?[일이삼
 _IMPLICIT = re.compile(rf"(?=[약대얼\d])(?P<pre>{_PRE_APPROX})?(?P<n>{NUMBER_EOK})(?P<y>여)?(?P<dae>대)?(?P<post>{_POST_APPROX})?")
 
 #: what may follow a currency word inside the same word: particles and money suffixes
-_AFTER_OK = set("을를이가의에와과은는도만로으씩짜어까부대정량남안내미초선상인였께쯤당밖뿐보라며면여야요임입할다")
+_AFTER_OK = frozenset(WORDS["after_currency"])
 #: single-syllable Hangul numerals allowed before these words (이달러, 구파운드); never before 원/엔/유로
-_SINGLE_OK = {"달러", "달러화", "센트", "파운드"}
+_SINGLE_OK = frozenset(WORDS["single_numeral_currencies"])
 #: a word before the number that says it has no exact value (수 백만 달러, 몇 천만 원)
-_VAGUE_BEFORE = re.compile(r"(?:^|[^가-힣])(?:수|몇|수십|수백|수천|십수|수 십|수 백|수 천)\s$")
+_VAGUE_BEFORE = re.compile(r"(?:^|[^가-힣])(?:" + "|".join(map(re.escape, WORDS["vague_numbers"])) + r")\s$")
 #: a Hangul digit with 억/조/경 alone, a word far more often than an amount
 _DIGIT_BIG_WORD = re.compile(r"[일이삼사오육칠팔구][억조경]$")
 #: a currency word that is the start of another word (위안부, 원내대표)
 _NOT_CURRENCY_AFTER = re.compile(r"부(?![터])|내(?!외)")
-_COUNT_BEFORE = re.compile(r"(?:인구|국민|회원|가입자|조회수|조회 수|이용자|관객|관람객|시청자|신도|사용자|관광객|방문객|신자|팔로워|구독자|주민)\s?(?:은|는|이|가|도)?\s?$")
+#: a noun of people or views counted right before the number (인구 14억, 조회수 1억): a count, not money
+_COUNT_BEFORE = re.compile("(?:" + "|".join(map(re.escape, WORDS["counted_before"])) + r")\s?(?:은|는|이|가|도)?\s?$")
 
 
 def _word_ok(text: str, end: int) -> bool:

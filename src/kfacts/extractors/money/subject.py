@@ -61,6 +61,7 @@ from typing import Any
 
 from ...fact import Fact
 from ..base import Context
+from . import WORDS
 
 #: a headline's topic: "A시, 국비 30억 확보"
 _HEAD_COMMA = re.compile(r"\s?,")
@@ -103,7 +104,9 @@ def _sentence(ctx: Context, pos: int) -> tuple[int, int]:
 _GOV_WORDS = {"시": "시", "도": "도", "군": "군", "구": "구", "시청": "시", "도청": "도", "군청": "군", "구청": "구",
               "본청": None}
 #: a word standing for the company named before: 이 회사는, 해당 업체는, 동사는
-_COMPANY_WORDS = {"회사", "업체", "기업", "법인", "동사", "사"}
+_COMPANY_WORDS = frozenset(WORDS["company_words"])
+#: a word for a business that names no one without a demonstrative (연구개발 업체가)
+_UNNAMED_BODIES = frozenset(WORDS["unnamed_bodies"])
 #: a plural or counted actor: 이들 기업은, 공공기관 340곳은, 5개사가, 시·군은 (an aggregate: null)
 _PLURAL = re.compile(r"들$|\d+\s?(?:개|곳|개사|사|개소|개\s?기업|개\s?기관)$|·|등$|모두$|각$")
 #: what a topic or subject particle may close that is not an actor (규모가, 예산은, 올해는...)
@@ -217,7 +220,7 @@ class _Actors:
                 if gov_best[suffix] is not None:
                     marks.append((pos, gov_best[suffix]))
                 continue
-            if w in ("업체", "기업", "회사", "사업자", "기업체") and not re.search(r"(?:이|그|해당|동)\s?[가-힣]*$", word[:-len(w)]):
+            if w in _UNNAMED_BODIES and not re.search(r"(?:이|그|해당|동)\s?[가-힣]*$", word[:-len(w)]):
                 marks.append((pos, None))  # 연구개발 업체가, 일자리를 창출한 기업은: an unnamed body
                 continue
             if w in _COMPANY_WORDS and re.search(r"(?:이|그|해당|동|이\s?들)\s?[가-힣]*$", word[:-len(w)] if len(word) >= len(w) else ""):

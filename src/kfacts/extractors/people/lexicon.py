@@ -1,8 +1,9 @@
 """The person extractor's lexicons: titles, surnames and words that are not names.
 
 The data lives in TSV files beside this module (``titles.tsv``,
-``surnames.tsv``, ``not_names.tsv``); this module reads them once and builds
-the title regex. Surnames and countries, which the organization extractor reads
+``surnames.tsv``, ``not_names.tsv``, and the short named lists of
+``words.tsv``, :data:`WORDS`); this module reads them once and builds the
+title regex. Surnames and countries, which the organization extractor reads
 too, are read in :mod:`kfacts.extractors.wordlists` (imported here).
 """
 
@@ -17,9 +18,11 @@ import re as _re
 
 import regex as re
 
-from ..wordlists import countries, read_tsv, split_surname, surnames  # noqa: F401 - surnames are a people lexicon too
+from ..wordlists import countries, read_lists, read_tsv, split_surname, surnames  # noqa: F401 - surnames are a people lexicon too
 
 _HERE = Path(__file__).parent
+#: the extractor's short word lists (``words.tsv``: what each is for is written above it)
+WORDS = read_lists(_HERE / "words.tsv")
 
 
 def read_rows(name: str) -> list[list[str]]:
@@ -110,14 +113,10 @@ def not_name_prefixes() -> tuple[str, ...]:
 
 
 #: particles and copula endings that may follow a title or a name inside one word
-JOSA = (
-    "으로부터|에게서|으로서|으로써|이었던|이었다|이었으며|이라고|이라며|이라는|이지만|께서는|에게는|"
-    "으로|에게|께서|에서|이자|이며|이고|이던|이다|이나|이란|이라|로서|로써|과의|와의|까지|부터|처럼|"
-    "보다|마저|조차|에는|에도|만은|였던|였다|은|는|이|가|을|를|의|과|와|도|로|에|만|께|님|인|일|였|엔|나|란|측"
-)
+JOSA = "|".join(map(_re.escape, WORDS["josa"]))
 
 #: modifiers written between a name and its title, not part of the title
-MODIFIERS = frozenset({"전", "현", "前", "現", "신임", "초대", "당시", "차기", "전임", "현직", "전직", "故", "고"})
+MODIFIERS = frozenset(WORDS["modifiers"])
 
 
 @lru_cache(maxsize=None)

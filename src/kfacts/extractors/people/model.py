@@ -27,7 +27,7 @@ from operator import attrgetter
 from ..base import Context
 from . import orgs
 from ..wordlists import split_surname
-from .lexicon import read_rows, countries, foreign_starts, not_names, title_regex, titles
+from .lexicon import WORDS, read_rows, countries, foreign_starts, not_names, title_regex, titles
 from .names import foreign_shape, korean_name_ok, latin_person_name
 from .words import is_word_char, next_word, prev_word, stem_end, word_end, word_start
 
@@ -39,7 +39,7 @@ _PERSON_TAIL = _re.compile(
 )
 
 #: words after a bare name that make it a person (씨 and the like; 등 ends a list of people)
-_AFTER_WORD = frozenset({"씨", "군", "양", "측", "등", "외", "부부", "본인", "일가", "부자", "모녀", "부녀", "모자", "자매", "형제"})
+_AFTER_WORD = frozenset(WORDS["after_name_words"])
 
 #: punctuation after a name in a list or before its parenthesis
 _AFTER_PUNCT = frozenset(",·()/")
@@ -105,12 +105,10 @@ def _after_ok(ctx: Context, stem: int, we: int) -> str | None:
 
 
 #: last syllables (or tails) of bare proper nouns that name a place, a company or a body, not a person
-_NOT_NAME_TAILS = ("사", "위", "당", "청", "처", "읍", "면", "로", "항", "역", "해안", "건설", "코리아", "컴퍼니",
-                   "닷컴", "타임스", "타임즈", "포스트", "저널", "뉴스", "그룹", "홀", "센터", "랜드", "스쿨", "즈", "츠",
-                   "전자", "산업", "테크", "전력", "은행", "증권", "제약", "화학", "통신", "에너지", "시스템", "솔루션")
+_NOT_NAME_TAILS = WORDS["not_name_tails"]
 
 #: short words that join parts of a foreign name (반 페르시, 다 실바, 엘 카자니)
-_CONNECTORS = frozenset({"다", "드", "데", "디", "델", "반", "폰", "판", "엘", "알", "빈", "라", "르", "벤", "오"})
+_CONNECTORS = frozenset(WORDS["connectors"])
 
 #: a parenthesis after a name that makes it a person: an age (25), (54·여), a nationality, a Latin name
 _PAREN_AGE = _re.compile(r"\(\s*(?:만\s*)?\d{1,3}\s*(?:세)?\s*(?:[·,][^()]{0,12})?\)")
@@ -181,13 +179,17 @@ def _extend_left(ctx: Context, s: int) -> int:
     return start
 
 
+#: endings of a region's name (``인천시``, ``순창읍``)
+_REGION_ENDINGS = WORDS["region_endings"]
+
+
 def _place_before(ctx: Context, s: int) -> bool:
     """``인천시 계산동``, ``순창읍 장덕리``: a region right before the word makes it a place."""
     w = prev_word(ctx.text, s)
     if w is None:
         return False
     word = ctx.text[w[0]:w[1]]
-    if word.endswith(("읍", "면", "동", "리", "도", "시", "군", "구")) and len(word) >= 2:
+    if word.endswith(_REGION_ENDINGS) and len(word) >= 2:
         return True
     found = orgs.canonicalize(ctx, word)
     return found is not None and found[1] == "local_government"
@@ -195,11 +197,11 @@ def _place_before(ctx: Context, s: int) -> bool:
 
 #: last syllables of place names (연남동, 백령도, 시화호, 강서구): a bare word with one is no name
 #: when only a noun follows it
-_PLACE_ENDINGS = frozenset("동도구호군시리읍면산강섬본천항")
+_PLACE_ENDINGS = frozenset(WORDS["place_endings"])
 
 
 #: last syllables of place, product and thing names that Korean given names seldom end with
-_BARE_RARE_FINALS = frozenset("동군시리읍면산강섬본항향장권심려균봉양염표")
+_BARE_RARE_FINALS = frozenset(WORDS["bare_rare_finals"])
 
 _PLACE_USE = _re.compile(r"(?:에서|에는|에도|으로|로|에)(?![가-힣])")
 

@@ -7,7 +7,7 @@ import regex as re
 from ..base import Context
 from . import orgs
 from ..wordlists import split_surname, surnames
-from .lexicon import given_syllables, latin_not_names, not_name_prefixes, not_names, titles
+from .lexicon import WORDS, given_syllables, latin_not_names, not_name_prefixes, not_names, titles
 
 HANGUL = re.compile(r"[가-힣]+")
 
@@ -28,7 +28,7 @@ _ASPIRATED = frozenset({15, 16, 17, 1, 4, 10, 13})
 #: vowels ㅡ (18), ㅟ (16), ㅞ (15), ㅙ (10), ㅒ (3), ㅔ (5) without a final consonant (or with ㄹ)
 _FOREIGN_VOWELS = frozenset({18, 16, 15, 10, 3, 5})
 #: syllables of those shapes that Korean given names do use
-_KOREAN_LIKE = frozenset("태택탁표평판팔필탄제세게")
+_KOREAN_LIKE = frozenset(WORDS["korean_like"])
 
 
 def foreign_shape(word: str) -> bool:
@@ -52,10 +52,10 @@ def foreign_shape(word: str) -> bool:
 
 
 #: last syllables of organization words an unknown three-syllable word may end with (이민부, 서구을)
-_ORG_ENDINGS = frozenset("부청처단회당국과실팀을갑군구시도")
+_ORG_ENDINGS = frozenset(WORDS["org_endings"])
 
 #: last syllables of a school's short name (단원고 = 단원고등학교) no Korean given name ends with
-_SCHOOL_ENDINGS = frozenset("고")
+_SCHOOL_ENDINGS = frozenset(WORDS["school_endings"])
 
 
 def _grammar_university(ctx: Context, name: str, hit: tuple[str, str]) -> bool:
@@ -79,7 +79,7 @@ class _Surname:
 
 
 #: syllables a given name does not have, whatever Kiwi says: a palace (궁), a university (대), 씨, -net
-_NEVER_GIVEN = frozenset("궁대씨넷컷님들")
+_NEVER_GIVEN = frozenset(WORDS["never_given"])
 
 
 def _rare_given_ok(ch: str) -> bool:

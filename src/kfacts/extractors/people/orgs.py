@@ -12,6 +12,7 @@ from typing import Any
 
 from ..base import Context
 from ..organizations import api as organizations
+from .lexicon import WORDS
 
 
 def region(ctx: Context) -> str | None:
@@ -79,12 +80,8 @@ def canonicalize(ctx: Context, surface: str, start: int | None = None) -> tuple[
     return hit
 
 
-_LEVEL_SUFFIX = {
-    "city": ("특별시", "광역시", "특별자치시", "시"),
-    "gu": ("구",),
-    "gun": ("군",),
-    "do": ("도", "특별자치도"),
-}
+#: endings of a local government's name at each level a title may need (``광주광역시``, ``동구``)
+_LEVEL_SUFFIX = {"city": WORDS["level_city"], "gu": WORDS["level_gu"], "gun": WORDS["level_gun"], "do": WORDS["level_do"]}
 
 
 def fits_level(canonical: str, kind: str | None, level: str | None) -> bool:

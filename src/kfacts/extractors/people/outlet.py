@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import regex as re
 
+from .lexicon import WORDS
+
 _OUTLET_PATTERNS = [
     # [아이뉴스24 김상진 기자]
     re.compile(r"[\[【]\s*(?P<o>[^\s\[\]【】=]{2,20})\s+[가-힣]{2,4}\s*(?:기자|특파원)\s*[\]】]"),
@@ -14,7 +16,8 @@ _OUTLET_PATTERNS = [
     re.compile(r"(?:ⓒ|©)\s*(?:\(주\)|㈜)?\s*(?P<o>[가-힣A-Za-z][\w]{1,20})"),
 ]
 
-_NOT_OUTLETS = frozenset({"All", "all", "무단", "무단전재", "Copyright", "저작권자"})
+#: words after a copyright sign that name no outlet (``ⓒ 무단전재``, ``© All rights reserved``)
+_NOT_OUTLETS = frozenset(WORDS["not_outlets"])
 
 
 def find_outlet(text: str) -> str | None:
