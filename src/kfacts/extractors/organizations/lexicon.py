@@ -21,7 +21,10 @@ from pathlib import Path
 from typing import Sequence
 
 from ...fact import ORG_KINDS
-from ..wordlists import read_tsv
+from ..wordlists import read_lists, read_tsv
+
+#: the named word lists of ``words.tsv`` (particles, role words, place words, countries...), read once
+WORDS = read_lists(Path(__file__).parent / "words.tsv")
 
 HERE = Path(__file__).parent
 
@@ -194,9 +197,7 @@ LG = load_local_governments()
 
 #: stems that are also common words (화성 Mars, 세종 the king, 진도 progress, 구리 copper...):
 #: such a region is only recognized with its suffix (화성시, 진도군)
-COMMON_WORD_STEMS = frozenset(
-    "화성 세종 동해 남해 상주 장수 진도 정선 인제 성주 영주 고령 부여 예산 영광 보은 음성 공주 구미 이천 오산 "
-    "완주 강진 무안 장성 신안 광명 용인 고양 구리 진주 양산 태백 성남 하동 청도 금산 의성 거창".split())
+COMMON_WORD_STEMS = frozenset(WORDS["common_word_stems"])
 for _f in COMMON_WORD_STEMS:
     LG.by_form.pop(_f, None)
 #: every local-government form a name may be written in (the common-word stems left out), longest first
