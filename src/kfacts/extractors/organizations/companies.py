@@ -30,7 +30,7 @@ from typing import Any
 
 from ..base import Context
 from ..wordlists import countries
-from .lexicon import COMPANY_WORD_COLUMNS, HERE, read_rows
+from .lexicon import COMPANY_WORD_COLUMNS, HERE, UNIT_SUFFIXES, read_rows
 from .canonical import canonicalize
 from .patterns import hangul_rest, is_particles, person_like, strip_josa, trie_regex
 from .regions import LG
@@ -51,8 +51,8 @@ _NAME_TAGS = ("NNP", "SL", "SH")
 _NOUN_TAGS = ("NNP", "NNG", "SL", "SN", "SH", "XSN", "NNB")
 _WORD = r"[가-힣A-Za-z0-9&]"
 
-
-COUNTRIES = frozenset(countries()) | {"한국", "미국", "일본", "중국", "독일", "영국", "프랑스", "대한민국"}
+#: country names (people/countries.tsv) are not company names
+COUNTRIES = countries()
 
 
 def name_like(ctx: Context, s: int, e: int, loose: bool = False) -> bool:
@@ -105,7 +105,7 @@ def _ceo(ctx: Context) -> list[dict[str, Any]]:
             continue
         s, e = m.span(1)
         w = m.group(1)
-        if w in NOT_NAMES or w in LG.by_form or w.endswith(("시", "군", "구", "도")) and w[:-1] in LG.by_form:
+        if w in NOT_NAMES or w in LG.by_form or w.endswith(UNIT_SUFFIXES) and w[:-1] in LG.by_form:
             continue
         out.append(_cand(ctx, s, e, "company_ceo"))
     return out

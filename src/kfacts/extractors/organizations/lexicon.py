@@ -25,6 +25,8 @@ from ..wordlists import read_lists, read_tsv
 
 #: the named word lists of ``words.tsv`` (particles, role words, place words, countries...), read once
 WORDS = read_lists(Path(__file__).parent / "words.tsv")
+#: the suffixes of a city, province, district or county (광주시, 충남도, 동구, 청양군)
+UNIT_SUFFIXES = WORDS["unit_suffixes"]
 
 HERE = Path(__file__).parent
 
