@@ -289,7 +289,7 @@ def find_university_lists(ctx: Context) -> list[dict[str, Any]]:
 # -- branch offices ---------------------------------------------------------------------------
 #: ``한국농어촌공사 상주지사(최우수)와 영주·봉화지사, 성주지사``: a known agency's or company's branch, and the
 #: branches listed after it (rule branch; SPEC: the branch is named with its organization)
-_BRANCH_WORD = r"[가-힣]{1,6}(?:·[가-힣]{1,6})*(?:지사|지점|지역본부|사업소|지청|지원)"
+_BRANCH_WORD = r"[가-힣]{1,6}(?:·[가-힣]{1,6})*(?:" + "|".join(map(re.escape, WORDS["branch_endings"])) + ")"
 _BRANCH = re.compile(r" (" + _BRANCH_WORD + r")(?![가-힣])")
 _BRANCH_NEXT = re.compile(r"(?:\([^()\n]{1,12}\))?(?:와|과|,|·|및)?\s?(" + _BRANCH_WORD + r")(?![가-힣]{2})")
 
@@ -320,11 +320,12 @@ def find_branches(ctx: Context, found: list[dict[str, Any]]) -> list[dict[str, A
 # -- military units ------------------------------------------------------------------------
 #: ``육군 35사단 106여단``, ``공군 제8전투비행단``, ``육군훈련소``: a unit of the armed forces, named with its
 #: service (rule military: central_government, a ministry's unit)
-_UNIT = r"(?:제?\d{1,3})?[가-힣]{0,8}?(?:사단|여단|군단|전투비행단|비행단|함대|전대|연대|대대|사령부|훈련소|비행장|경비단|지원단|교육대)"
-_MILITARY = re.compile(r"(?<![가-힣])(?:육군|해군|공군|해병대) ?" + _UNIT + r"(?: " + _UNIT + r")*")
+_SERVICES = WORDS["services"]
+_UNIT = r"(?:제?\d{1,3})?[가-힣]{0,8}?(?:" + "|".join(map(re.escape, WORDS["unit_heads"])) + ")"
+_MILITARY = re.compile(r"(?<![가-힣])(?:" + "|".join(map(re.escape, _SERVICES)) + ") ?" + _UNIT + r"(?: " + _UNIT + r")*")
 
 
-_NUMBERED = re.compile(r"^(육군|해군|공군|해병대) (\d{1,3})([가-힣]*)$")
+_NUMBERED = re.compile("^(" + "|".join(map(re.escape, _SERVICES)) + r") (\d{1,3})([가-힣]*)$")
 #: the army's mechanized divisions; other numbered divisions are infantry (제N보병사단)
 _MECHANIZED = frozenset((11, 20))
 
@@ -344,7 +345,7 @@ def _unit_canonical(name: str) -> str:
 def find_military(ctx: Context) -> list[dict[str, Any]]:
     text = ctx.text
     out = []
-    if "육군" not in text and "해군" not in text and "공군" not in text and "해병대" not in text:
+    if not any(service in text for service in _SERVICES):
         return out
     for m in _MILITARY.finditer(text):
         s, e = m.span()
@@ -363,7 +364,7 @@ _NATIONAL_HEADS = WORDS["national_heads"]
 _FOREIGN_UNIV = re.compile(
     "(?:" + trie_regex(COUNTRIES) + r")\s+((?:[가-힣]{2,}\s)?[가-힣]{2,}?)\s?(대학교|대학|대)"
     r"(?=\s?(?:교수|명예교수|연구팀|연구진|총장|학생|졸업|출신|에서|의\s)|(?<=[학교])(?:\s|,|\)|를|을|와|과|는|은|이|가|로))")
-_KOREAN_UNIV = re.compile(r"대(?=\s?(?:교수|명예교수|석좌교수|겸임교수|초빙교수|연구팀|연구진|총장|학생|졸업|출신|병원))")
+_KOREAN_UNIV = re.compile(r"대(?=\s?(?:" + "|".join(map(re.escape, WORDS["university_next"])) + "))")
 #: a person's name before ``X대 교수``: X대 is the university even when X could start a name (rule university)
 _NAME_BEFORE = re.compile(r"(?<![가-힣])[가-힣]{2,4} $")
 
@@ -488,7 +489,7 @@ _ABBR_AFTER = re.compile(r"\s?\((?:[^()\n]{2,80}?,\s*)?([A-Z][A-Z0-9&\-]{1,7}|[A
 _HEREAFTER = re.compile(r"\s?\(\s*이하\s*,?\s*['‘\"“]?([가-힣A-Za-z0-9]{2,12})['’\"”]?\s*\)")
 _DEFINED_PAREN = re.compile(r"\(([A-Z][A-Za-z .,&'\-]{3,80}),\s*([A-Z]{2,8})\)")
 _DEFINED_NAME = re.compile(
-    r"((?:[가-힣]+\s){0,4}[가-힣]*(?:기금|기구|은행|기관|연합|협회|위원회|재단|연구소|연구원|센터|연맹|협의체))\s?$")
+    r"((?:[가-힣]+\s){0,4}[가-힣]*(?:" + "|".join(map(re.escape, WORDS["defined_name_heads"])) + r"))\s?$")
 
 
 def find_abbreviations(ctx: Context, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
