@@ -44,7 +44,6 @@ def _date(s: str) -> _dt.date | None:
 LOCAL_COLUMNS = ("code", "level", "name", "parent", "short_forms", "valid_from", "valid_to", "successor")
 ORG_COLUMNS = ("canonical", "kind", "aliases", "valid_from", "valid_to")
 SENSE_COLUMNS = ("rule", "alias", "evidence", "canonical", "kind")
-COMPANY_WORD_COLUMNS = ("rule", "words")
 
 
 def read_rows(path: Path, header: Sequence[str], unique: bool = False) -> list[list[str]]:
