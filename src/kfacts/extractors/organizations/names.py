@@ -154,31 +154,11 @@ def find_lexicon(ctx: Context) -> list[dict[str, Any]]:
 
 
 # -- organizations by their head word ---------------------------------------
-#: head word -> kind. Longer heads first where they overlap (사업단 before 단).
-SUFFIX_KINDS: dict[str, str] = {
-    "진흥원": "public_agency", "진흥공사": "public_agency", "재단": "association", "공사": "public_agency",
-    "공단": "public_agency", "협회": "association", "협의회": "other", "연합회": "association",
-    "실천본부": "association", "운동본부": "association", "연구원": "public_agency", "연구소": "other",
-    "기술원": "public_agency", "과학원": "public_agency", "개발원": "public_agency", "평가원": "public_agency",
-    "대학교": "university", "대학": "university", "병원": "hospital", "의료원": "hospital",
-    "컨설팅": "company", "사업단": "public_agency", "연구단": "other", "위원회": "other", "노동조합": "association",
-    "노조": "association", "경찰청": "central_government", "경찰서": "central_government",
-    "소방본부": "local_government", "소방서": "local_government", "교육청": "local_government",
-    "지방법원": "other", "법원": "other", "지방검찰청": "central_government", "홍수통제소": "central_government",
-    "테크노파크": "public_agency", "경제자유구역청": "public_agency", "일보": "media", "신문": "media",
-    "방송": "media", "그룹": "company", "은행": "company", "증권": "company", "홀딩스": "company",
-    "조합": "association", "연맹": "association", "학회": "association",
-    "센터": "other", "클럽": "other", "신문사": "media", "일보사": "media", "협력단": "public_agency",
-    "인증원": "public_agency", "정보원": "public_agency", "진흥회": "association", "공제회": "association",
-    "협의체": "other", "뉴스": "media",
-    # regional offices of central agencies (광주지방고용노동청, 익산지방국토관리청, 광주전남중소벤처기업청)
-    "고용노동청": "central_government", "국토관리청": "central_government", "환경청": "central_government",
-    "중소벤처기업청": "central_government", "병무청": "central_government", "보훈청": "central_government",
-    "국세청": "central_government", "조달청": "central_government", "통계청": "central_government",
-    "우정청": "central_government", "해양수산청": "central_government", "세관": "central_government",
-    "해양경찰서": "central_government", "교도소": "central_government", "사령부": "central_government",
-    "연구회": "association", "보존회": "association", "향우회": "association",
-}
+#: the words.tsv lists of head words, one per kind (suffix_<kind>)
+_SUFFIX_LISTS = ("suffix_public_agency", "suffix_association", "suffix_other", "suffix_university", "suffix_hospital",
+                 "suffix_company", "suffix_central_government", "suffix_local_government", "suffix_media")
+#: head word -> kind
+SUFFIX_KINDS: dict[str, str] = {head: name.removeprefix("suffix_") for name in _SUFFIX_LISTS for head in WORDS[name]}
 _SUFFIX_RE = re.compile(trie_regex(SUFFIX_KINDS))
 _UNIV_STEM = re.compile(r"([가-힣]{2,8})대(?:학교)?\s?(?:부속|附屬)?")
 _WORD_BACK = re.compile(r"[가-힣A-Za-z0-9&]+$")
