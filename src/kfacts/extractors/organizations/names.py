@@ -170,6 +170,10 @@ _GENERIC_ENDINGS = WORDS["generic_endings"]
 _LONG_STEM = 6
 #: a short generic stem after a country: the country is part of the name (루마니아 축구협회)
 _COUNTRY_SPACE = None  # set below, after COUNTRIES
+#: ``산업공단``, ``국가공단``: an industrial park (a place), not an agency
+_PARK_STEMS = WORDS["industrial_park_stems"]
+#: the stems that make a 센터 a body (정보센터, 진흥센터, 지원센터); other centres are places or services
+_CENTRE_STEMS = frozenset(WORDS["centre_stems"])
 #: heads that also end common nouns (공사, 방송, 은행): the name needs a proper noun
 _HEADS_NEEDING_PROPER = frozenset(WORDS["heads_needing_proper_noun"])
 _CONTENT_BOUNDARY = re.compile(r"[가-힣A-Za-z0-9]")
@@ -193,7 +197,7 @@ def find_suffixed(ctx: Context) -> list[dict[str, Any]]:
         wb = _WORD_BACK.search(text, max(0, hs - 30), hs)
         s = wb.start() if wb is not None else hs
         stem = text[s:hs]
-        if len(stem) < 2 or stem in GENERIC_STEMS or stem.endswith(("산업", "국가")) and head == "공단":
+        if len(stem) < 2 or stem in GENERIC_STEMS or stem.endswith(_PARK_STEMS) and head == "공단":
             continue
         kind = SUFFIX_KINDS[head]
         proper = _tokens_have_proper(ctx, s, he)
@@ -213,7 +217,7 @@ def find_suffixed(ctx: Context) -> list[dict[str, Any]]:
             kind = "central_government"
         if head == "재단" and stem.startswith(_SIDO_STEMS):
             kind = "public_agency"  # 광주문화재단: a foundation set up by the local government
-        if head == "센터" and not stem[-2:] in ("정보", "진흥", "지원"):
+        if head == "센터" and not stem[-2:] in _CENTRE_STEMS:
             continue
         name = text[s:he]
         if head == "병원":
