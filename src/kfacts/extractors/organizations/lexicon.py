@@ -11,6 +11,10 @@ Two formats, one loader each:
 
 Dates are inclusive ISO dates; an empty field is open. Lines starting with
 ``#`` are comments.
+
+The grammar's word lists (particles, role and place words, head words, the
+countries some rules need) are the named lists of ``words.tsv``, read once
+here as :data:`WORDS` (:func:`kfacts.extractors.wordlists.read_lists`).
 """
 
 from __future__ import annotations
