@@ -156,6 +156,20 @@ def test_ambiguous_short_forms_come_from_the_table():
     assert len(names("강서구")) == 2 and len(names("수원시")) == 1
 
 
+def test_word_lists_kept_apart_from_the_country_names_hold_what_their_comments_say():
+    """organizations/words.tsv reads people/countries.tsv where a list means the same (companies), and keeps
+    its own country lists where they mean something else: a Korean name in them would make a Korean body
+    foreign (한국 기상청) or a Korean party another country's. Each head-word list names a kind."""
+    from kfacts.extractors import wordlists
+    from kfacts.extractors.organizations import companies, names
+
+    assert companies.COUNTRIES == wordlists.countries()
+    for name in ("foreign_states", "party_countries", "university_countries", "national_body_countries"):
+        assert not {"한국", "대한민국"} & set(lexicon.WORDS[name]), name
+    assert "북한" not in lexicon.WORDS["foreign_states"] and "북한" not in lexicon.WORDS["party_countries"]
+    assert set(names.SUFFIX_KINDS.values()) <= set(ORG_KINDS)
+    assert names.SUFFIX_KINDS["테크노파크"] == "public_agency" and names.SUFFIX_KINDS["일보"] == "media"
+
 def test_organizations_of_a_sentence(extractor):
     doc = extractor("광주시는 행안부와 협약을 맺었다. ㈜태성과 전남대병원, 동구청장도 참석했다.", published="2024-01-01")
     assert [f.text for f in doc.of_type("organization")] == ["광주시", "행안부", "㈜태성", "전남대병원", "동구"]

@@ -38,6 +38,7 @@ from .canonical import canonicalize
 from .companies import find_companies, find_neighbours
 from .dating import effective_date
 from .departments import find_departments
+from .lexicon import WORDS
 from .local import find_local_governments
 from .names import (SUFFIX_KINDS, find_abbreviations, find_bylines, find_hospital_lists, find_legal_forms,
                     find_branches, find_lexicon, find_military, find_university_lists, find_suffixed, find_universities, lookup)
@@ -95,7 +96,7 @@ _PRIORITY = {"lexicon": 0, "byline": 1, "council": 1, "region": 1, "region_title
              "company_pact": 6, "company_invest": 6, "company_head": 7, "company_role": 6, "company_neighbour": 8, "military": 2, "department": 2, "branch": 0, "university_list": 2}
 
 #: agencies every region has one of, written bare in its own news
-_REGIONAL_HEADS = ("경제자유구역청", "테크노파크", "그린카진흥원")
+_REGIONAL_HEADS = WORDS["regional_heads"]
 _REGIONAL_RE = re.compile("(?=[" + "".join(sorted({h[0] for h in _REGIONAL_HEADS})) + "])"  # a fast skip, same matches
                           + r"(?<![가-힣A-Za-z0-9])(" + "|".join(_REGIONAL_HEADS) + ")")
 

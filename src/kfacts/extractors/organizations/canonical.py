@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from .lexicon import NOT_AN_ORG
+from .lexicon import NOT_AN_ORG, UNIT_SUFFIXES
 from .names import SUFFIX_KINDS, lookup
 from .regions import resolve_region, unit_name
 
@@ -45,7 +45,7 @@ def canonicalize(surface: str, published: _dt.date | None = None,
     for tail, kind in (("의회", "legislature"), ("교육청", "local_government"), ("청", "local_government")):
         if s.endswith(tail) and len(s) > len(tail) + 1:
             head = s[: -len(tail)]
-            if tail == "청" and not head.endswith(("시", "도", "구", "군")):
+            if tail == "청" and not head.endswith(UNIT_SUFFIXES):
                 continue
             unit = resolve_region(head, published, context_sido)
             if unit is not None:

@@ -20,7 +20,7 @@ nouns); each rule below needs a frame that only companies fill:
 
 Every candidate must be name-like (:func:`name_like`): its first morpheme a
 proper noun or Latin letters, only nouns inside, not a region, a country or a
-word of ``company_words.tsv``'s ``not`` row.
+word of ``words.tsv``'s ``not_company_names`` list.
 """
 
 from __future__ import annotations
@@ -30,29 +30,21 @@ from typing import Any
 
 from ..base import Context
 from ..wordlists import countries
-from .lexicon import COMPANY_WORD_COLUMNS, HERE, read_rows
+from .lexicon import UNIT_SUFFIXES, WORDS
 from .canonical import canonicalize
 from .patterns import hangul_rest, is_particles, person_like, strip_josa, trie_regex
 from .regions import LG
 
 
-def _load() -> dict[str, tuple[str, ...]]:
-    out: dict[str, tuple[str, ...]] = {}
-    for r in read_rows(HERE / "company_words.tsv", COMPANY_WORD_COLUMNS, unique=True):
-        out[r[0].strip()] = tuple(w.strip() for w in r[1].split(",") if w.strip())
-    return out
-
-
-_W = _load()
-HEADS = _W["head"]
-NOT_NAMES = frozenset(_W["not"])
-FACILITY_ENDINGS = _W["facility"]
+HEADS = WORDS["company_heads"]
+NOT_NAMES = frozenset(WORDS["not_company_names"])
+FACILITY_ENDINGS = WORDS["facility_endings"]
 _NAME_TAGS = ("NNP", "SL", "SH")
 _NOUN_TAGS = ("NNP", "NNG", "SL", "SN", "SH", "XSN", "NNB")
 _WORD = r"[가-힣A-Za-z0-9&]"
 
-
-COUNTRIES = frozenset(countries()) | {"한국", "미국", "일본", "중국", "독일", "영국", "프랑스", "대한민국"}
+#: country names (people/countries.tsv) are not company names
+COUNTRIES = countries()
 
 
 def name_like(ctx: Context, s: int, e: int, loose: bool = False) -> bool:
@@ -92,7 +84,7 @@ def _cand(ctx: Context, s: int, e: int, rule: str, canonical: str | None = None)
 
 
 # -- company_ceo -------------------------------------------------------------------------
-_CEO_PAREN = re.compile(r"\((?:대표이사|대표|회장|사장|CEO)\s?[가-힣]{2,4}\)")
+_CEO_PAREN = re.compile(r"\((?:" + "|".join(map(re.escape, WORDS["ceo_titles"])) + r")\s?[가-힣]{2,4}\)")
 _CEO = re.compile(r"(?<![가-힣A-Za-z0-9&)])(" + _WORD + r"{2,20})$")
 
 
@@ -105,7 +97,7 @@ def _ceo(ctx: Context) -> list[dict[str, Any]]:
             continue
         s, e = m.span(1)
         w = m.group(1)
-        if w in NOT_NAMES or w in LG.by_form or w.endswith(("시", "군", "구", "도")) and w[:-1] in LG.by_form:
+        if w in NOT_NAMES or w in LG.by_form or w.endswith(UNIT_SUFFIXES) and w[:-1] in LG.by_form:
             continue
         out.append(_cand(ctx, s, e, "company_ceo"))
     return out
@@ -141,11 +133,11 @@ def list_items(ctx: Context, end: int, limit: int = 12, loose: bool = False) -> 
     return items
 
 
-_COUNT = trie_regex(_W["count"])
-_GROUP = trie_regex(_W["group"])
+_COUNT = trie_regex(WORDS["company_count_nouns"])
+_GROUP = trie_regex(WORDS["company_group_nouns"])
 #: (the literal 등 first, the space before it checked after: a scan that jumps to each 등; the same matches)
 _LIST_END = re.compile(r"등(?<= 등)\s?(?:(\d+)\s?개\s?(?:" + _COUNT + r")|(" + _GROUP + r")|(\d+)\s?(?:개사|곳))(?=[가-힣]*)")
-_COMPANY_BEFORE = re.compile(r"기업|업체|회사")
+_COMPANY_BEFORE = re.compile("|".join(map(re.escape, WORDS["company_nouns"])))
 
 
 def _lists(ctx: Context) -> list[dict[str, Any]]:
@@ -167,7 +159,7 @@ def _lists(ctx: Context) -> list[dict[str, Any]]:
     return out
 
 
-_AGREEMENT = re.compile(r"협약|MOU|양해각서|협정")
+_AGREEMENT = re.compile("|".join(map(re.escape, WORDS["agreement_words"])))
 _PACT_START = re.compile(r"(?<![가-힣A-Za-z0-9&])" + _WORD + r"{2,20}(?:와|과) ")
 _PACT = re.compile(r"(" + _WORD + r"{2,20})(?:와|과) (?:[^\s.,]+ ){0,5}?[^\s.,]*$")
 
@@ -232,7 +224,8 @@ _STEM_BACK = re.compile(_WORD + "{1,15}$")
 #: ``독일 레콤사``: a word ending in 사 after a space, whose previous word is a country
 _SA_WORD = re.compile(r" ([가-힣A-Za-z0-9&]{2,12}?)사(?![가-힣A-Za-z0-9&]{2})")
 _PREV_WORD = re.compile(r"(?<![가-힣])([가-힣]{1,8})$")
-_ROLE = trie_regex(_W["role"])
+_ROLES = WORDS["company_roles"]
+_ROLE = trie_regex(_ROLES)
 
 
 _ROLE_RE = re.compile(_ROLE)
@@ -304,7 +297,7 @@ _PERSON_ORG_BEFORE = re.compile(r"(?<![가-힣])([가-힣]{2,4}) (" + _WORD + r"
 def _roles(ctx: Context) -> list[dict[str, Any]]:
     text = ctx.text
     out = []
-    starts = sorted({i - 1 for w in _W["role"] for i in _find_all(text, " " + w)})
+    starts = sorted({i - 1 for w in _ROLES for i in _find_all(text, " " + w)})
     for st in starts:
         rm = _ROLE_AFTER.match(text, st)
         if rm is None:

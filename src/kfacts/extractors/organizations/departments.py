@@ -14,13 +14,13 @@ import re
 from typing import Any
 
 from ..base import Context
+from .lexicon import WORDS
 from .patterns import hangul_rest, is_particles
 from .regions import LG, document_region, unit_name
 
 _DEPT = re.compile(r"(?<![가-힣])([가-힣]{2,12}(?:과|담당관|관실))(?=[가-힣]{0,3}(?:[\s·ㆍ,]|$))")
 #: words ending in 과 that are common nouns, not departments
-_NOT_DEPT = ("성과", "결과", "효과", "사과", "통과", "경과", "초과", "학과", "교과", "전과", "부과", "과과", "이과",
-             "문과", "외과", "내과", "치과", "안과", "정신과")
+_NOT_DEPT = WORDS["not_departments"]
 _ANCHOR = re.compile(r"부서")
 _COUNTED = re.compile(r"등\s?\d+\s?개\s?(?:실·과|실과|실·국|부서|과)")
 _SENT_END = re.compile(r"다\.|\.\s|\n")

@@ -11,6 +11,10 @@ Two formats, one loader each:
 
 Dates are inclusive ISO dates; an empty field is open. Lines starting with
 ``#`` are comments.
+
+The grammar's word lists (particles, role and place words, head words, the
+countries some rules need) are the named lists of ``words.tsv``, read once
+here as :data:`WORDS` (:func:`kfacts.extractors.wordlists.read_lists`).
 """
 
 from __future__ import annotations
@@ -21,7 +25,12 @@ from pathlib import Path
 from typing import Sequence
 
 from ...fact import ORG_KINDS
-from ..wordlists import read_tsv
+from ..wordlists import read_lists, read_tsv
+
+#: the named word lists of ``words.tsv`` (particles, role words, place words, countries...), read once
+WORDS = read_lists(Path(__file__).parent / "words.tsv")
+#: the suffixes of a city, province, district or county (광주시, 충남도, 동구, 청양군)
+UNIT_SUFFIXES = WORDS["unit_suffixes"]
 
 HERE = Path(__file__).parent
 
@@ -39,7 +48,6 @@ def _date(s: str) -> _dt.date | None:
 LOCAL_COLUMNS = ("code", "level", "name", "parent", "short_forms", "valid_from", "valid_to", "successor")
 ORG_COLUMNS = ("canonical", "kind", "aliases", "valid_from", "valid_to")
 SENSE_COLUMNS = ("rule", "alias", "evidence", "canonical", "kind")
-COMPANY_WORD_COLUMNS = ("rule", "words")
 
 
 def read_rows(path: Path, header: Sequence[str], unique: bool = False) -> list[list[str]]:
@@ -194,9 +202,7 @@ LG = load_local_governments()
 
 #: stems that are also common words (화성 Mars, 세종 the king, 진도 progress, 구리 copper...):
 #: such a region is only recognized with its suffix (화성시, 진도군)
-COMMON_WORD_STEMS = frozenset(
-    "화성 세종 동해 남해 상주 장수 진도 정선 인제 성주 영주 고령 부여 예산 영광 보은 음성 공주 구미 이천 오산 "
-    "완주 강진 무안 장성 신안 광명 용인 고양 구리 진주 양산 태백 성남 하동 청도 금산 의성 거창".split())
+COMMON_WORD_STEMS = frozenset(WORDS["common_word_stems"])
 for _f in COMMON_WORD_STEMS:
     LG.by_form.pop(_f, None)
 #: every local-government form a name may be written in (the common-word stems left out), longest first

@@ -21,6 +21,7 @@ import re
 from typing import Any
 
 from ..base import Context
+from .lexicon import WORDS
 from .patterns import ACTING_PARTICLES, ALL_PARTICLES, hangul_rest
 from .names import lookup
 from .scan import literal_matches
@@ -32,23 +33,14 @@ _ACTING = frozenset(ACTING_PARTICLES)
 _PARTICLES_LONGEST = sorted(ALL_PARTICLES, key=len, reverse=True)
 _FULL_EXTRA = frozenset(("의", "로부터", "으로부터", "에게서"))
 #: words after a region (space between) that make it the acting government
-_ROLE_WORDS = re.compile(
-    r"(?:관계자|공무원|직원|당국|측|대변인|산하|소속|주관|주최|공보관|등|시정|도정|구정|군정|행정|예산|정책|청사)"
-)
-_ROLE_ENDINGS = ("부시장", "도지사", "부지사", "구청장", "군수", "청장", "팀장", "과장", "국장", "실장",
-                 "본부장", "의장", "대변인", "관계자", "공무원")
+_ROLE_WORDS = re.compile("(?:" + "|".join(map(re.escape, WORDS["role_words"])) + ")")
+_ROLE_ENDINGS = WORDS["role_endings"]
 #: a following word that makes the region a place: facilities, parks, areas, addresses
-_PLACE_ENDINGS = ("산단", "단지", "공원", "센터", "타운", "역", "공항", "항", "터미널", "지구", "동", "읍", "면",
-                  "리", "로", "길", "일대", "지역", "인근", "시내", "도심", "해수욕장", "캠퍼스", "공장", "부지",
-                  "현장", "거리", "광장", "호", "섬", "산", "강", "천", "해안", "앞바다", "일원", "동쪽", "서쪽", "남쪽",
-                  "북쪽", "쪽", "호텔", "회관", "체육관", "경기장", "박물관", "미술관", "도서관", "전시장", "컨벤션", "해상", "전역", "서방", "동방", "남방", "북방", "해역", "근해", "연안", "먼바다",
-                  "곳곳", "상공", "부근", "방면", "소재", "남부", "북부", "동부", "서부", "중부", "내륙", "지방",
-                  "시장", "주점", "아파트", "학교", "병원", "교회", "사찰", "권", "등지", "앞마당")
-_PLACE_STARTS = ("앞", "뒤", "옆", "인근", "근처", "주변", "일대", "부근")
-_DEPARTMENT_ENDINGS = ("정책과", "행정과", "지원과", "관리과", "추진단", "정책관", "담당관", "사업소", "정책국",
-                       "행정국", "기획실", "정책실", "추진단", "상황실", "대책본부", "보건소")
+_PLACE_ENDINGS = WORDS["place_endings"]
+_PLACE_STARTS = WORDS["place_starts"]
+_DEPARTMENT_ENDINGS = WORDS["department_endings"]
 #: constituency labels (송파구 을) and words that are not nouns of the government
-_CONSTITUENCY = frozenset(("갑", "을", "병", "정"))
+_CONSTITUENCY = frozenset(WORDS["constituency"])
 _QUOTES_CLOSE = "\"'’”」』"
 _QUOTES_OPEN = "\"'‘“「『"
 _FOREIGN_BEFORE = re.compile(r"(?:중국|일본|미국|대만|러시아|북한|베트남|몽골|영국|프랑스|독일) $")

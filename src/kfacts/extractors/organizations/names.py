@@ -19,8 +19,8 @@ import re
 from typing import Any
 
 from ..base import Context, SpanIndex
-from .lexicon import (ALIASES, BY_ALIAS, COMMON_WORD_STEMS, ENTRIES, HERE, LG, NOT_AN_ORG, REGION_FORMS, OrgEntry,
-                      SENSE_COLUMNS, read_rows, pick_dated)
+from .lexicon import (ALIASES, BY_ALIAS, COMMON_WORD_STEMS, ENTRIES, HERE, LG, NOT_AN_ORG, REGION_FORMS, WORDS,
+                      OrgEntry, SENSE_COLUMNS, read_rows, pick_dated)
 from .scan import literal_matches
 from .patterns import (NOT_IN_WORD_BEFORE, hangul_rest, is_particles, person_like, starts_with_role, strip_josa,
                        trie_regex)
@@ -32,7 +32,9 @@ _SPACED = sorted({a for e in ENTRIES if e.kind in _SPACED_KINDS for a in e.alias
 _LATIN_NEXT = re.compile("[A-Za-z0-9]")
 _NEXT_WORD = re.compile("[가-힣A-Za-z0-9]+")
 #: a word after an organization that makes both one bigger name (유엔 기후변화협약)
-_PART_OF_NAME = ("협약", "협정", "헌장", "결의안", "결의", "보고서", "기후변화협약")
+_PART_OF_NAME = WORDS["part_of_name_next"]
+#: the role words a lexicon name of one or two syllables may have after it in the same word (국회의원)
+_SHORT_NAME_ROLES = WORDS["short_name_roles"]
 
 
 def _load_senses() -> tuple[dict[str, tuple[str, ...]], dict[str, list[tuple[re.Pattern, str, str]]]]:
@@ -68,17 +70,10 @@ def _other_sense(text: str, e: int, surface: str, kind: str) -> bool:
 LEXICON_SPACED_RE = re.compile("(?=[" + re.escape("".join(sorted({w[0] for w in _SPACED if w}))) + "])"
                                + NOT_IN_WORD_BEFORE + "(" + trie_regex(_SPACED, optional_space=True) + ")(?![A-Za-z0-9])")
 #: an ordinal before a name is part of it (제18대 대통령직인수위원회)
-_COUNTRY_BEFORE = re.compile(r"(미국|일본|영국|독일|프랑스|대만|캐나다|호주) $")
+_COUNTRY_BEFORE = re.compile("(" + "|".join(map(re.escape, WORDS["party_countries"])) + ") $")
 _ORDINAL_BEFORE = re.compile(r"제\d{1,3}[대기] $")
 #: a foreign country right before a Korean government body's name (일본 기상청, 스페인의 헌법 재판소)
-_FOREIGN_STATES = ("미국", "미", "일본", "중국", "영국", "독일", "서독", "동독", "프랑스", "러시아", "이란", "이라크",
-                   "스페인", "이탈리아", "캐나다", "호주", "대만", "인도", "베트남", "태국", "필리핀", "인도네시아",
-                   "터키", "튀르키예", "이스라엘", "우크라이나", "브라질", "멕시코", "아르헨티나", "이집트",
-                   "사우디아라비아", "사우디", "네덜란드", "벨기에", "스위스", "스웨덴", "노르웨이", "덴마크",
-                   "핀란드", "폴란드", "그리스", "포르투갈", "오스트리아", "헝가리", "체코", "몽골", "싱가포르",
-                   "말레이시아", "미얀마", "파키스탄", "아프가니스탄", "시리아", "리비아", "뉴질랜드", "칠레",
-                   "페루", "콜롬비아", "베네수엘라", "쿠바", "남아공", "나이지리아", "케냐", "키르기스스탄",
-                   "카자흐스탄", "우즈베키스탄", "타지키스탄", "벨라루스", "루마니아", "홍콩")
+_FOREIGN_STATES = WORDS["foreign_states"]
 _FOREIGN_STATE_BEFORE = re.compile(
     "(?<![가-힣])(" + "|".join(sorted(_FOREIGN_STATES, key=len, reverse=True)) + ")(?:의)? $")
 
@@ -119,7 +114,7 @@ def find_lexicon(ctx: Context) -> list[dict[str, Any]]:
         if rest and not latin_end and not is_particles(rest) and not starts_with_role(rest):
             continue
         if len(surface.replace(" ", "")) <= 2 and not latin_end and rest and not is_particles(rest) \
-                and not rest.startswith(("의원", "장관", "차관", "청장", "위원장", "측", "관계자", "대변인")):
+                and not rest.startswith(_SHORT_NAME_ROLES):
             continue
         if text[e:e + 1] == " ":
             nw = _NEXT_WORD.match(text, e + 1)
@@ -159,53 +154,28 @@ def find_lexicon(ctx: Context) -> list[dict[str, Any]]:
 
 
 # -- organizations by their head word ---------------------------------------
-#: head word -> kind. Longer heads first where they overlap (사업단 before 단).
-SUFFIX_KINDS: dict[str, str] = {
-    "진흥원": "public_agency", "진흥공사": "public_agency", "재단": "association", "공사": "public_agency",
-    "공단": "public_agency", "협회": "association", "협의회": "other", "연합회": "association",
-    "실천본부": "association", "운동본부": "association", "연구원": "public_agency", "연구소": "other",
-    "기술원": "public_agency", "과학원": "public_agency", "개발원": "public_agency", "평가원": "public_agency",
-    "대학교": "university", "대학": "university", "병원": "hospital", "의료원": "hospital",
-    "컨설팅": "company", "사업단": "public_agency", "연구단": "other", "위원회": "other", "노동조합": "association",
-    "노조": "association", "경찰청": "central_government", "경찰서": "central_government",
-    "소방본부": "local_government", "소방서": "local_government", "교육청": "local_government",
-    "지방법원": "other", "법원": "other", "지방검찰청": "central_government", "홍수통제소": "central_government",
-    "테크노파크": "public_agency", "경제자유구역청": "public_agency", "일보": "media", "신문": "media",
-    "방송": "media", "그룹": "company", "은행": "company", "증권": "company", "홀딩스": "company",
-    "조합": "association", "연맹": "association", "학회": "association",
-    "센터": "other", "클럽": "other", "신문사": "media", "일보사": "media", "협력단": "public_agency",
-    "인증원": "public_agency", "정보원": "public_agency", "진흥회": "association", "공제회": "association",
-    "협의체": "other", "뉴스": "media",
-    # regional offices of central agencies (광주지방고용노동청, 익산지방국토관리청, 광주전남중소벤처기업청)
-    "고용노동청": "central_government", "국토관리청": "central_government", "환경청": "central_government",
-    "중소벤처기업청": "central_government", "병무청": "central_government", "보훈청": "central_government",
-    "국세청": "central_government", "조달청": "central_government", "통계청": "central_government",
-    "우정청": "central_government", "해양수산청": "central_government", "세관": "central_government",
-    "해양경찰서": "central_government", "교도소": "central_government", "사령부": "central_government",
-    "연구회": "association", "보존회": "association", "향우회": "association",
-}
+#: the words.tsv lists of head words, one per kind (suffix_<kind>)
+_SUFFIX_LISTS = ("suffix_public_agency", "suffix_association", "suffix_other", "suffix_university", "suffix_hospital",
+                 "suffix_company", "suffix_central_government", "suffix_local_government", "suffix_media")
+#: head word -> kind
+SUFFIX_KINDS: dict[str, str] = {head: name.removeprefix("suffix_") for name in _SUFFIX_LISTS for head in WORDS[name]}
 _SUFFIX_RE = re.compile(trie_regex(SUFFIX_KINDS))
 _UNIV_STEM = re.compile(r"([가-힣]{2,8})대(?:학교)?\s?(?:부속|附屬)?")
 _WORD_BACK = re.compile(r"[가-힣A-Za-z0-9&]+$")
 #: stems too generic to name an organization (조직위원회, 대학병원, 수사본부...)
-GENERIC_STEMS = frozenset(
-    "조직 징계 운영 선정 심사 평가 수사 대책 추진 자문 기획 지원 사업 관리 협력 유관 연구 산업 기술 정부 "
-    "지역 지방 민간 공공 국내 해외 대학 종합 의료 전문 책임 선임 수석 주임 객원 초빙 방문 박사후 협동 "
-    "소 각 해당 관련 산하 소속 관계 일부 모든 여러 전국 국제 세계 한국 국립 시립 도립 구립 공립 사립 "
-    "동물 요양 치과 한방 한의 어린이 아동 여성 노인 재활 정신 전문 이사 총회 본 동 전 현 양 신 구 새 기존 "
-    "인근 주변 대형 중소 지역거점 거점 상급 상급종합 공공기관 출연 정부출연 산학 산학협력 건설 도로 토목 "
-    "물막이 담수화 복구 보수 공사 철도 하천 교량 택지 매립 준설 해당기관 선관 인권 소비자 대표 국가 중앙 "
-    "특별 임시 상임 비상 상설 인사 예산 윤리 감사 보건 복지 시민 주민 청년 학생 교직원 학부모 "
-    "데이터 콜 고객 상담 물류 유통 지원 체험 문화 복지 교육 보건 건강 관광 행정 민원 방문자 안내 아이돌 "
-    "걸 보이 록 밴드 준비 창당준비 창립준비 선거관리 선거대책 비상대책 제국 가짜 속보 연예 스포츠 경제 정치 "
-    "사회 국제 생활 지역 온라인 인터넷 모바일 종합 주요 최신 오늘의".split())
+GENERIC_STEMS = frozenset(WORDS["generic_stems"])
 #: a stem ending in one of these, without a proper noun, names a body's function, not a body
-_GENERIC_ENDINGS = ("대책", "준비", "조정", "심사", "조사", "관리", "운영", "추진", "자문", "평가", "상벌", "징계",
-                    "특별", "협의", "위원", "실무", "기획", "집행", "선정", "검토", "심의", "당정", "당정청")
+_GENERIC_ENDINGS = WORDS["generic_endings"]
 #: a stem this long names a body even when it ends in a function word (항공철도사고조사위원회)
 _LONG_STEM = 6
 #: a short generic stem after a country: the country is part of the name (루마니아 축구협회)
 _COUNTRY_SPACE = None  # set below, after COUNTRIES
+#: ``산업공단``, ``국가공단``: an industrial park (a place), not an agency
+_PARK_STEMS = WORDS["industrial_park_stems"]
+#: the stems that make a 센터 a body (정보센터, 진흥센터, 지원센터); other centres are places or services
+_CENTRE_STEMS = frozenset(WORDS["centre_stems"])
+#: heads that also end common nouns (공사, 방송, 은행): the name needs a proper noun
+_HEADS_NEEDING_PROPER = frozenset(WORDS["heads_needing_proper_noun"])
 _CONTENT_BOUNDARY = re.compile(r"[가-힣A-Za-z0-9]")
 
 
@@ -227,14 +197,13 @@ def find_suffixed(ctx: Context) -> list[dict[str, Any]]:
         wb = _WORD_BACK.search(text, max(0, hs - 30), hs)
         s = wb.start() if wb is not None else hs
         stem = text[s:hs]
-        if len(stem) < 2 or stem in GENERIC_STEMS or stem.endswith(("산업", "국가")) and head == "공단":
+        if len(stem) < 2 or stem in GENERIC_STEMS or stem.endswith(_PARK_STEMS) and head == "공단":
             continue
         kind = SUFFIX_KINDS[head]
         proper = _tokens_have_proper(ctx, s, he)
         if not proper and stem.endswith(_GENERIC_ENDINGS) and len(stem) < _LONG_STEM:
             continue
-        if head in ("센터", "클럽", "공사", "은행", "증권", "그룹", "신문", "방송", "조합", "연합", "홀딩스", "대학",
-                    "뉴스"):
+        if head in _HEADS_NEEDING_PROPER:
             if not proper:
                 continue
         elif not proper and len(stem) < 4:
@@ -248,7 +217,7 @@ def find_suffixed(ctx: Context) -> list[dict[str, Any]]:
             kind = "central_government"
         if head == "재단" and stem.startswith(_SIDO_STEMS):
             kind = "public_agency"  # 광주문화재단: a foundation set up by the local government
-        if head == "센터" and not stem[-2:] in ("정보", "진흥", "지원"):
+        if head == "센터" and not stem[-2:] in _CENTRE_STEMS:
             continue
         name = text[s:he]
         if head == "병원":
@@ -304,7 +273,7 @@ def find_university_lists(ctx: Context) -> list[dict[str, Any]]:
 # -- branch offices ---------------------------------------------------------------------------
 #: ``한국농어촌공사 상주지사(최우수)와 영주·봉화지사, 성주지사``: a known agency's or company's branch, and the
 #: branches listed after it (rule branch; SPEC: the branch is named with its organization)
-_BRANCH_WORD = r"[가-힣]{1,6}(?:·[가-힣]{1,6})*(?:지사|지점|지역본부|사업소|지청|지원)"
+_BRANCH_WORD = r"[가-힣]{1,6}(?:·[가-힣]{1,6})*(?:" + "|".join(map(re.escape, WORDS["branch_endings"])) + ")"
 _BRANCH = re.compile(r" (" + _BRANCH_WORD + r")(?![가-힣])")
 _BRANCH_NEXT = re.compile(r"(?:\([^()\n]{1,12}\))?(?:와|과|,|·|및)?\s?(" + _BRANCH_WORD + r")(?![가-힣]{2})")
 
@@ -335,11 +304,12 @@ def find_branches(ctx: Context, found: list[dict[str, Any]]) -> list[dict[str, A
 # -- military units ------------------------------------------------------------------------
 #: ``육군 35사단 106여단``, ``공군 제8전투비행단``, ``육군훈련소``: a unit of the armed forces, named with its
 #: service (rule military: central_government, a ministry's unit)
-_UNIT = r"(?:제?\d{1,3})?[가-힣]{0,8}?(?:사단|여단|군단|전투비행단|비행단|함대|전대|연대|대대|사령부|훈련소|비행장|경비단|지원단|교육대)"
-_MILITARY = re.compile(r"(?<![가-힣])(?:육군|해군|공군|해병대) ?" + _UNIT + r"(?: " + _UNIT + r")*")
+_SERVICES = WORDS["services"]
+_UNIT = r"(?:제?\d{1,3})?[가-힣]{0,8}?(?:" + "|".join(map(re.escape, WORDS["unit_heads"])) + ")"
+_MILITARY = re.compile(r"(?<![가-힣])(?:" + "|".join(map(re.escape, _SERVICES)) + ") ?" + _UNIT + r"(?: " + _UNIT + r")*")
 
 
-_NUMBERED = re.compile(r"^(육군|해군|공군|해병대) (\d{1,3})([가-힣]*)$")
+_NUMBERED = re.compile("^(" + "|".join(map(re.escape, _SERVICES)) + r") (\d{1,3})([가-힣]*)$")
 #: the army's mechanized divisions; other numbered divisions are infantry (제N보병사단)
 _MECHANIZED = frozenset((11, 20))
 
@@ -359,7 +329,7 @@ def _unit_canonical(name: str) -> str:
 def find_military(ctx: Context) -> list[dict[str, Any]]:
     text = ctx.text
     out = []
-    if "육군" not in text and "해군" not in text and "공군" not in text and "해병대" not in text:
+    if not any(service in text for service in _SERVICES):
         return out
     for m in _MILITARY.finditer(text):
         s, e = m.span()
@@ -371,19 +341,14 @@ def find_military(ctx: Context) -> list[dict[str, Any]]:
 
 
 # -- universities -------------------------------------------------------------
-COUNTRIES = ("미국", "영국", "프랑스", "독일", "네덜란드", "일본", "중국", "캐나다", "호주", "스위스", "스웨덴",
-             "이탈리아", "스페인", "벨기에", "덴마크", "노르웨이", "핀란드", "오스트리아", "러시아", "이스라엘",
-             "싱가포르", "대만", "홍콩", "인도", "뉴질랜드", "아일랜드", "폴란드", "체코", "헝가리", "브라질")
-_COUNTRY_SPACE = re.compile("(?<![가-힣])(" + trie_regex(COUNTRIES + ("루마니아", "브라질", "아르헨티나", "멕시코",
-                                                                    "포르투갈", "그리스", "터키", "튀르키예",
-                                                                    "이란", "이라크", "사우디아라비아", "베트남",
-                                                                    "태국", "필리핀", "인도네시아", "우크라이나",
-                                                                    "북한")) + ") $")
-_NATIONAL_HEADS = ("협회", "연맹", "위원회", "연합회", "협의회")
+#: countries before which ``X대`` is a foreign university (프랑스 스트라스부르대 교수)
+COUNTRIES = WORDS["university_countries"]
+_COUNTRY_SPACE = re.compile("(?<![가-힣])(" + trie_regex(COUNTRIES + WORDS["national_body_countries"]) + ") $")
+_NATIONAL_HEADS = WORDS["national_heads"]
 _FOREIGN_UNIV = re.compile(
     "(?:" + trie_regex(COUNTRIES) + r")\s+((?:[가-힣]{2,}\s)?[가-힣]{2,}?)\s?(대학교|대학|대)"
     r"(?=\s?(?:교수|명예교수|연구팀|연구진|총장|학생|졸업|출신|에서|의\s)|(?<=[학교])(?:\s|,|\)|를|을|와|과|는|은|이|가|로))")
-_KOREAN_UNIV = re.compile(r"대(?=\s?(?:교수|명예교수|석좌교수|겸임교수|초빙교수|연구팀|연구진|총장|학생|졸업|출신|병원))")
+_KOREAN_UNIV = re.compile(r"대(?=\s?(?:" + "|".join(map(re.escape, WORDS["university_next"])) + "))")
 #: a person's name before ``X대 교수``: X대 is the university even when X could start a name (rule university)
 _NAME_BEFORE = re.compile(r"(?<![가-힣])[가-힣]{2,4} $")
 
@@ -508,7 +473,7 @@ _ABBR_AFTER = re.compile(r"\s?\((?:[^()\n]{2,80}?,\s*)?([A-Z][A-Z0-9&\-]{1,7}|[A
 _HEREAFTER = re.compile(r"\s?\(\s*이하\s*,?\s*['‘\"“]?([가-힣A-Za-z0-9]{2,12})['’\"”]?\s*\)")
 _DEFINED_PAREN = re.compile(r"\(([A-Z][A-Za-z .,&'\-]{3,80}),\s*([A-Z]{2,8})\)")
 _DEFINED_NAME = re.compile(
-    r"((?:[가-힣]+\s){0,4}[가-힣]*(?:기금|기구|은행|기관|연합|협회|위원회|재단|연구소|연구원|센터|연맹|협의체))\s?$")
+    r"((?:[가-힣]+\s){0,4}[가-힣]*(?:" + "|".join(map(re.escape, WORDS["defined_name_heads"])) + r"))\s?$")
 
 
 def find_abbreviations(ctx: Context, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -584,7 +549,7 @@ def find_abbreviations(ctx: Context, found: list[dict[str, Any]]) -> list[dict[s
 _BYLINE = re.compile(r"\[\s*([가-힣A-Za-z0-9]{2,12}(?:\s?[A-Za-z0-9]{1,4})?)\s+[가-힣]{2,4}\s*(?:기자|특파원|통신원)\s*\]")
 _DATELINE = re.compile(r"[\[(]\s*([가-힣]{2,6})\s*=\s*([가-힣A-Za-z0-9]{2,12})\s*[\])]")
 _BY = re.compile(r"(?:^|\n)\s*by\s+([가-힣A-Za-z0-9]{2,12})\s+\d{4}")
-_NOT_MEDIA = frozenset(("사진", "편집자", "기자", "영상", "그래픽", "자료"))
+_NOT_MEDIA = frozenset(WORDS["not_media"])
 #: ``아주경제 홍길동 기자 =``, ``데일리연합(월간) 홍길동 기자 |``, ``머니투데이 더리더 홍길동 기자 입력``: the word
 #: before the reporter's name, when the byline closes with ``=``, ``|`` or the ``입력`` stamp, is the outlet
 _BYLINE_PLAIN = re.compile(
@@ -594,7 +559,7 @@ _BYLINE_PLAIN = re.compile(
 #: that skips it on a page without such a byline (most pages)
 _BYLINE_PLAIN_HINT = re.compile(r"(?:기자|특파원)(?= ?=| ?\|| 입력)")
 #: a desk of an outlet (광주취재본부, 사회부) is not the outlet
-_DESK_ENDINGS = ("본부", "취재본부", "부", "팀", "취재팀", "국", "총국", "지국", "지사", "센터", "데스크")
+_DESK_ENDINGS = WORDS["desk_endings"]
 
 
 def find_bylines(ctx: Context) -> list[dict[str, Any]]:

@@ -7,6 +7,7 @@ from typing import Iterable
 
 from ..base import Context
 from ..wordlists import split_surname
+from .lexicon import WORDS
 
 NOT_IN_WORD_BEFORE = r"(?<![가-힣A-Za-z0-9])"
 
@@ -74,26 +75,14 @@ def trie_regex(words: Iterable[str], optional_space: bool = False) -> str:
 
 
 # particles after a name. ACTING: the organization acts or is the topic.
-ACTING_PARTICLES = (
-    "이", "가", "은", "는", "도", "만", "께서", "와", "과", "와도", "과도", "와는", "과는", "와의", "과의",
-    "만의", "만이", "만은", "만큼은", "이나", "나", "에게", "에게는", "에게도", "한테", "랑", "이랑", "하고",
-    "조차", "마저", "부터는", "측은", "측이", "측도",
-)
+ACTING_PARTICLES = WORDS["acting_particles"]
 GENITIVE = ("의",)
 #: particles after which a *place* reading is likely (에, 에서, 로, 을/를 ...)
-OTHER_PARTICLES = (
-    "을", "를", "에", "에서", "에서는", "에서도", "에서의", "에는", "에도", "에의", "로", "으로", "로는", "으로는",
-    "로의", "으로의", "로부터", "으로부터", "까지", "까지는", "부터", "보다", "처럼", "같이", "이다", "이며",
-    "이고", "이라", "이라는", "인", "으로서", "로서", "로써", "으로써", "과를", "와를", "간", "간의", "끼리",
-)
+OTHER_PARTICLES = WORDS["other_particles"]
 ALL_PARTICLES = frozenset(ACTING_PARTICLES + GENITIVE + OTHER_PARTICLES)
 
 #: titles or roles written right after an organization (전남대병원장, 국회의원, 국토부장관)
-ORG_ROLE_SUFFIXES = (
-    "장관", "차관", "장", "청장", "처장", "위원장", "원장", "총장", "사장", "회장", "이사장", "대표", "의원",
-    "의장", "교수", "측", "관계자", "대변인", "노조", "소속", "산하", "직원", "공무원", "당국", "지부",
-    "본부장", "부장", "국장", "실장", "과장", "팀장", "감사", "이사", "비서실장", "수석", "연구팀", "연구진",
-)
+ORG_ROLE_SUFFIXES = WORDS["role_suffixes"]
 _ROLE_RE = re.compile("(?:" + trie_regex(ORG_ROLE_SUFFIXES) + ")")
 
 _RUN_RE = re.compile("[가-힣]*")

@@ -15,13 +15,10 @@ from collections import Counter
 from typing import Iterable
 
 from ..base import Context
-from .lexicon import LG, REGION_FORMS, Unit
+from .lexicon import LG, REGION_FORMS, WORDS, Unit
 from .patterns import trie_regex
 from .scan import literal_matches
 
-
-#: forms that name a unit by its stem only (광주, 보령): Kiwi must tag them NNP
-_SUFFIXES = ("특별자치시", "특별자치도", "특별시", "광역시", "시", "도", "군", "구")
 
 #: ambiguous forms resolved to this unit unless the context points elsewhere
 DEFAULTS = {"광주": "광주광역시", "광주시": "광주광역시", "제주": "제주특별자치도"}
@@ -210,7 +207,7 @@ _TITLE_BY_LAST = {
     "구": ("청장", "청", "부구청장"),
     "군": ("수", "청", "부군수"),
 }
-_STEM_TITLES = ("도지사", "지사", "시장", "시청", "도청", "군수")
+_STEM_TITLES = WORDS["stem_titles"]
 _COUNCIL_MEMBER = {"시": "시의원", "도": "도의원", "구": "구의원", "군": "군의원"}
 
 
