@@ -8,6 +8,10 @@ An extractor is a module under :mod:`kfacts.extractors` that defines
 
 Extractors may look anywhere in ``ctx.text``; the pipeline keeps only facts
 inside article zones, drops facts of disabled rules and checks every span.
+Among its own candidates that compete for the same text, an extractor chooses
+by the one overlap step here (:func:`select`, :class:`Taken`), naming its
+policy: the order candidates are tried in and what makes two clash. Facts of
+different types may overlap (an organization inside an award phrase).
 """
 
 from __future__ import annotations
