@@ -21,7 +21,9 @@ from pathlib import Path
 from typing import Sequence
 
 from ...fact import ORG_KINDS
-from ..wordlists import read_tsv
+from ..wordlists import read_lists, read_tsv
+
+WORDS = read_lists(Path(__file__).parent / "words.tsv")
 
 HERE = Path(__file__).parent
 
