@@ -7,7 +7,7 @@ import doctest
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 import kfacts
 from kfacts.extractors import EXTRACTORS, base, load
@@ -87,3 +87,18 @@ def test_organizations_longest_wins() -> None:
     """광주광역시 (the lexicon and region rules both read 광주 inside it) is one organization."""
     doc = kfacts.extract("광주광역시는 5일 계획을 발표했다.")
     assert [(f.text, f.fields["canonical"]) for f in doc.of_type("organization")] == [("광주광역시", "광주광역시")]
+
+
+@settings(deadline=None)  # (the first example imports spaCy)
+@given(spans=_spans)
+def test_spacy_keep_longest_is_spacys_filter_spans(spans: list) -> None:
+    """The spaCy component's ``longest`` rule goes through the step and answers as spaCy's own."""
+    spacy = pytest.importorskip("spacy")
+    from spacy.util import filter_spans
+
+    from kfacts.spacy import keep_longest
+
+    doc = spacy.blank("xx").make_doc(" ".join("w" * 40))
+    ents = [doc[s:e] for s, e in spans]
+    assert [(s.start, s.end) for s in keep_longest(ents)] == \
+        sorted((s.start, s.end) for s in filter_spans(ents))
