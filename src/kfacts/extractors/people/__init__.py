@@ -121,8 +121,9 @@ def extract(ctx: Context) -> list[Fact]:
     # already (its other mentions are repeats)
     taken = {f.start for f in found} | {f.org_span[0] for f in found if f.org_span is not None}
     known = {text[f.start:f.end] for f in found}
-    occupied = Taken()
-    select(sorted(found, key=lambda f: f.start), _span, taken=occupied)
+    occupied = Taken()  # the mentions found so far (where two overlap, the first by start)
+    for f in sorted(found, key=lambda f: f.start):
+        occupied.take(f.start, f.end)
     for s, e, rule in bare_people(ctx, taken):
         if text[s:e] in known or not occupied.free(s, e):
             continue  # 피에르 소바주 inside 장 피에르 소바주 found before
