@@ -85,3 +85,8 @@ def test_every_word_list_is_read_by_its_extractor() -> None:
         code = "".join(p.read_text(encoding="utf-8") for p in path.parent.glob("*.py"))
         for name in wordlists.read_lists(path):
             assert f'"{name}"' in code, f"{path.parent.name}/words.tsv: list {name!r} is read nowhere"
+
+
+def test_word_lists_answer_membership_without_raising(tmp_path: Path) -> None:
+    lists = wordlists.read_lists(_file(tmp_path, "list\tword\nx\t가\n"))
+    assert "x" in lists and "y" not in lists and lists.get("y") is None and lists.get("x") == ("가",)

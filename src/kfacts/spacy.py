@@ -54,8 +54,9 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tupl
 # absolute imports: "spacy" here is the real spaCy, not this module (kfacts.spacy)
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import DummyTokenizer, filter_spans, registry
+from spacy.util import DummyTokenizer, registry
 
+from .extractors.base import select
 from .registry import COLORS as _COLORS, LABELS as _LABELS
 
 __all__ = ["KiwiTokenizer", "KfactsComponent", "LABELS", "OVERLAP_RULES", "words_and_spaces",
@@ -320,21 +321,19 @@ def split_at(doc: Doc, offsets: Iterable[int]) -> int:
     return len(plans)
 
 
-# -- overlap rules ---------------------------------------------------------------
+# -- overlap rules (the extractors' overlap step, over tokens) ---------------------
+def _tokens(span: Span) -> Tuple[int, int]:
+    return span.start, span.end
+
+
 def keep_longest(spans: Sequence[Span]) -> List[Span]:
     """Longest span first, then the earliest; overlapping later ones are dropped."""
-    return sorted(filter_spans(spans), key=lambda s: s.start)
+    return sorted(select(spans, _tokens, longest=True), key=lambda s: s.start)
 
 
 def keep_first(spans: Sequence[Span]) -> List[Span]:
     """Earliest start first, then the longest; overlapping later ones are dropped."""
-    out: List[Span] = []
-    end = -1
-    for s in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
-        if s.start >= end:
-            out.append(s)
-            end = s.end
-    return out
+    return select(sorted(spans, key=lambda s: (s.start, -(s.end - s.start))), _tokens)
 
 
 #: named rules choosing ``doc.ents`` among overlapping spans

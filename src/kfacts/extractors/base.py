@@ -8,6 +8,10 @@ An extractor is a module under :mod:`kfacts.extractors` that defines
 
 Extractors may look anywhere in ``ctx.text``; the pipeline keeps only facts
 inside article zones, drops facts of disabled rules and checks every span.
+Among its own candidates that compete for the same text, an extractor chooses
+by the one overlap step here (:func:`select`, :class:`Taken`), naming its
+policy: the order candidates are tried in and what makes two clash. Facts of
+different types may overlap (an organization inside an award phrase).
 """
 
 from __future__ import annotations
@@ -211,30 +215,6 @@ class Context:
         return self.sentences[i]
 
 
-class Occupancy:
-    """Disjoint spans taken so far; ``overlaps`` in O(log n) (for longest-first overlap resolution).
-
-    >>> occ = Occupancy()
-    >>> occ.add(5, 10); occ.overlaps(9, 12), occ.overlaps(10, 12), occ.overlaps(0, 5), occ.overlaps(6, 7)
-    (True, False, False, True)
-    """
-
-    def __init__(self) -> None:
-        self._starts: list[int] = []
-        self._ends: list[int] = []
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect.bisect_right(self._starts, start)
-        if i > 0 and self._ends[i - 1] > start:
-            return True
-        return i < len(self._starts) and self._starts[i] < end
-
-    def add(self, start: int, end: int) -> None:
-        i = bisect.bisect_right(self._starts, start)
-        self._starts.insert(i, start)
-        self._ends.insert(i, end)
-
-
 class SpanIndex:
     """Spans taken so far (they may overlap), sorted by start: ``covers`` and ``overlaps`` look only at the
     spans starting within the longest span's length of the position, instead of scanning every span.
@@ -269,3 +249,97 @@ class SpanIndex:
                 return True
         return False
 
+
+#: how two candidates clash in :class:`Taken` and :func:`select` (see there)
+CLASHES = ("overlap", "start")
+
+
+class Taken:
+    """The spans an extractor has kept so far, and whether a candidate is still free: the one
+    overlap step every extractor goes through (:func:`select` for a list of candidates, this
+    for a pass that must test a candidate before it is worth building).
+
+    ``clash`` names what makes a candidate lose to a kept span:
+
+    * ``"overlap"``: it shares a character with one. In a pass in text order, where a
+      candidate's end is not known yet, ``free(start)`` (is ``start`` inside a kept span?)
+      asks the same thing, as no kept span starts after it.
+    * ``"start"``: it starts where one starts (one mention per start; nested and crossing
+      candidates stay: a person's name inside another's title, a count read twice).
+
+    ``spans`` are kept from the start (they may overlap each other: another step's results).
+
+    >>> taken = Taken([(5, 10)])
+    >>> taken.free(9, 12), taken.free(10, 12), taken.free(0, 5), taken.free(9)
+    (False, True, True, False)
+    >>> taken.take(10, 12), taken.take(11, 14)
+    (True, False)
+    >>> by_start = Taken([(5, 10)], clash="start")
+    >>> by_start.free(5, 6), by_start.free(6, 8)
+    (False, True)
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = (), *, clash: str = "overlap") -> None:
+        if clash not in CLASHES:
+            raise ValueError(f"clash is one of {CLASHES}, not {clash!r}")
+        self.clash = clash
+        self._spans = SpanIndex()
+        self._starts: set[int] = set()
+        for s, e in spans:
+            self.keep(s, e)
+
+    def free(self, start: int, end: int | None = None) -> bool:
+        """Whether a candidate at ``[start, end)`` (``end`` None: at ``start``) clashes with no kept span."""
+        if self.clash == "start":
+            return start not in self._starts
+        return not self._spans.overlaps(start, start + 1 if end is None else end)
+
+    def keep(self, start: int, end: int) -> None:
+        """Keep ``[start, end)`` (whether it was free or not: the caller has decided)."""
+        self._starts.add(start)
+        self._spans.add(start, end)
+
+    def take(self, start: int, end: int) -> bool:
+        """Keep ``[start, end)`` if it is free; say whether it was."""
+        if not self.free(start, end):
+            return False
+        self.keep(start, end)
+        return True
+
+
+def select(candidates: Iterable[_T], span: Callable[[_T], tuple[int, int]], *, longest: bool = False,
+           rank: Callable[[_T], Any] | None = None, clash: str = "overlap", taken: Taken | None = None) -> list[_T]:
+    """The candidates that survive their clashes, in the order they were tried: each is kept
+    unless it clashes (``clash``, see :class:`Taken`) with one kept before it or with a span of
+    ``taken`` (the spans another step kept; they are added to).
+
+    The order they are tried in is the policy: first come (the given order: text order, or the
+    order of the rules that found them) by default; with ``longest``, the longest first, then the
+    lowest ``rank`` (how much the finding rule is trusted), then the earliest.
+
+    >>> spans = {"광주": (0, 2), "광주광역시": (0, 5), "광역시청": (2, 6), "시청": (4, 6)}
+    >>> select(spans, spans.get)
+    ['광주', '광역시청']
+    >>> select(spans, spans.get, longest=True)
+    ['광주광역시']
+    >>> select(["b", "a"], {"a": (0, 2), "b": (1, 3)}.get, longest=True, rank=lambda c: c)
+    ['a']
+    >>> select(spans, spans.get, clash="start")
+    ['광주', '광역시청', '시청']
+    >>> select(spans, spans.get, taken=Taken([(1, 3)]))
+    ['시청']
+    """
+    if taken is None:
+        taken = Taken(clash=clash)
+    elif taken.clash != clash:
+        raise ValueError(f"taken clashes by {taken.clash!r}, not {clash!r}")
+    if longest:
+        def _longest_first(c: _T) -> tuple[int, Any, int]:
+            s, e = span(c)
+            return (-(e - s), 0 if rank is None else rank(c), s)
+        candidates = sorted(candidates, key=_longest_first)
+    out = []
+    for c in candidates:
+        if taken.take(*span(c)):
+            out.append(c)
+    return out

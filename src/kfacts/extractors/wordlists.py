@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator, Mapping, Sequence
+from typing import Any, Iterator, Mapping, Sequence
 
 from ..errors import LexiconError
 
@@ -66,6 +66,12 @@ class WordLists(Mapping[str, tuple[str, ...]]):
         except KeyError:
             raise LexiconError("KF902", file=self.path.name, line=0,
                                detail=f"no word list named {name!r}") from None
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._lists
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self._lists.get(name, default)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._lists)

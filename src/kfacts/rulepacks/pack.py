@@ -10,7 +10,7 @@ from typing import Any, Iterable, Sequence
 from .._version import __version__
 from ..errors import RegexTimeoutWarning, RulePackError
 from ..examples import Example, ExampleFormatError, parse_examples
-from ..extractors.base import Context, Rule
+from ..extractors.base import Context, Rule, Taken
 from ..fact import Fact
 from . import schema as S
 from .matcher import Capture, Match, Scope, match_all, sentence_bounds
@@ -93,7 +93,7 @@ class RulePack:
             return []
         seen: dict[str, list[Fact]] = {t: list(fs) for t, fs in ctx.facts.items()}
         known = {(f.type, f.span) for fs in ctx.facts.values() for f in fs}
-        taken: dict[str, list[tuple[int, int]]] = {}
+        taken: dict[str, Taken] = {}  # per type: the first rule wins overlaps (rules in file order)
         bounds = sentence_bounds(ctx.tokens)
         budget = Budget(self.regex_timeout)
         out: list[Fact] = []
@@ -106,11 +106,10 @@ class RulePack:
             for f in found:
                 if (f.type, f.span) in known:
                     continue
-                spans = taken.setdefault(f.type, [])
-                s, e = f.span
-                if any(s < te and ts < e for ts, te in spans):
+                if f.type not in taken:
+                    taken[f.type] = Taken()
+                if not taken[f.type].take(*f.span):
                     continue
-                spans.append(f.span)
                 known.add((f.type, f.span))
                 seen.setdefault(f.type, []).append(f)
                 out.append(f)

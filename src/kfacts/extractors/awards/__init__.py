@@ -27,7 +27,7 @@ from typing import Any, Sequence
 
 import regex as re
 
-from ..base import Context, Rule, SpanIndex
+from ..base import Context, Rule, Taken
 from ...fact import Fact
 from . import grammar as gr
 from . import lexicon as lx
@@ -613,7 +613,7 @@ def _collective(ctx: Context, cache: dict, taken: "_Taken") -> list[Mention]:
     out: list[Mention] = []
     for mt in _COLLECTIVE_RE.finditer(text):
         s, e = mt.span()
-        if not ctx.in_article(s, e) or taken.covers(s) or taken.ends_at(s) or taken.ends_at(s - 1):
+        if not ctx.in_article(s, e) or not taken.free(s) or taken.ends_at(s) or taken.ends_at(s - 1):
             continue  # (`대상 수상자로`: the prize before it is read by its own mention)
         clause = clause_of(ctx, s)
         got = clause_tokens(ctx, clause, cache.setdefault("clause_tokens", {}))
@@ -657,15 +657,16 @@ def _collective(ctx: Context, cache: dict, taken: "_Taken") -> list[Mention]:
     return out
 
 
-class _Taken(SpanIndex):
-    """The prize spans read so far, indexed (a scan of a list per candidate is quadratic on a long page)."""
+class _Taken(Taken):
+    """The prize spans read so far (the overlap step: a candidate starting inside one is not read),
+    and where they end (what a parenthesis or a collective word right after a prize belongs to)."""
 
     def __init__(self) -> None:
-        super().__init__()
         self._ends: set[int] = set()
+        super().__init__()
 
-    def add(self, start: int, end: int) -> None:
-        super().add(start, end)
+    def keep(self, start: int, end: int) -> None:
+        super().keep(start, end)
         self._ends.add(end)
 
     def ends_at(self, pos: int) -> bool:
@@ -692,7 +693,7 @@ def extract(ctx: Context) -> list[Fact]:
     prefix: dict[int, tuple[int, str]] = {}  # level start -> (honor start, honor)
     appos_honor: dict[int, str] = {}  # level start -> the honor it is (`국무총리상인 최우수상`)
     for n, (kind, s, e, award) in ctx.paced(enumerate(cands), "kfacts.extractors.awards", _candidate_start, every=128):
-        if taken.covers(s):
+        if not taken.free(s):  # (candidates come in text order: the first prize read wins)
             continue
         if kind == "honor" and n + 1 < len(cands) and cands[n + 1][0] == "level":
             # `국무총리상 광역자치단체 부문 대상`: the honor opens the level's prize phrase
@@ -775,7 +776,7 @@ def extract(ctx: Context) -> list[Fact]:
         if m.drop:
             continue
         mentions.append(m)
-        taken.add(s, e)
+        taken.keep(s, e)
     mentions.extend(_collective(ctx, cache, taken))
     _division_prizes(ctx, mentions, compound)
     mentions = merge_honors(mentions)

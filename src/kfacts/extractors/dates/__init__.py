@@ -30,7 +30,7 @@ import regex as re
 from ...bounds import YEAR_RANGE
 from ...fact import Fact
 from ...normalize import dates as nd
-from ..base import Context, Rule
+from ..base import Context, Rule, Taken
 from . import patterns as P
 
 #: a written year the patterns did not read (outside kfacts.bounds.YEAR_RANGE) right before a month, day or period
@@ -623,16 +623,16 @@ def _anchor_previous_years(ctx: Context, cands: list[_Cand]) -> None:
 def extract(ctx: Context) -> list[Fact]:
     text = ctx.text
     cands: list[_Cand] = []
-    last = -1
+    taken = Taken()  # every date read, kept or rejected later: text order, the first read wins
     match = P.DATE.match
     for sm in ctx.paced(P.START.finditer(text), "kfacts.extractors.dates", methodcaller("start")):
         pos = sm.start()
-        if pos < last:
+        if not taken.free(pos):
             continue
         m = match(text, pos)
         if m is None:
             continue
-        last = m.end()
+        taken.keep(pos, m.end())
         c = _parse(ctx, m)
         c.drop = _rejected(ctx, c)
         cands.append(c)

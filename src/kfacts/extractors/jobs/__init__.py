@@ -71,7 +71,7 @@ from pathlib import Path
 from ...bounds import JOBS_LIMIT, within
 from ...fact import Fact
 from ...normalize.numbers import NUMBER, parse_number, strip_approx_marker, unit_multiplier
-from ..base import Context, Rule
+from ..base import Context, Rule, Taken
 from ..wordlists import read_lists, read_words
 
 RULES: list[Rule] = [
@@ -247,7 +247,8 @@ def _job_sentences(ctx: Context) -> list[tuple[int, int]]:
 def extract(ctx: Context) -> list[Fact]:
     text = ctx.text
     facts: list[Fact] = []
-    taken: dict[int, Fact] = {}
+    taken = Taken(clash="start")  # one count per start: the sentence rules first, then lists, then paragraphs
+    read: dict[int, Fact] = {}  # start -> the last fact read there (the count a list or restatement goes on from)
     for ss, se in ctx.paced(_job_sentences(ctx), "kfacts.extractors.jobs", itemgetter(0), every=64):
         prev: Fact | None = None
         topic = _TOPIC.search(text, ss, se) is not None
@@ -258,18 +259,20 @@ def extract(ctx: Context) -> list[Fact]:
             got.append(found[0] if found and len(found) == 1 else None)
             if found:
                 facts.extend(found)
-                taken[found[0].span[0]] = found[-1]
+                taken.keep(*found[0].span)
+                read[found[0].span[0]] = found[-1]
                 prev = found[-1]
         # items of a list that a jobs count closes (A사 120명, B사 80명 등 총 500명을 채용), read backwards
         for i in range(len(counts) - 2, -1, -1):
             m, nxt = counts[i], got[i + 1]
-            if got[i] is None and nxt is not None and m.start() not in taken and _plain_count(text, m) \
+            if got[i] is None and nxt is not None and taken.free(m.start()) and _plain_count(text, m) \
                     and _listed_before(text, m, nxt):
                 f = _make(ctx, m, "jobs.count_list", _qual_near(text, ss, m.start()))
                 if f:
                     facts.extend(f)
-                    taken[m.start()] = got[i] = f[0]
-    facts.extend(_paragraph_facts(ctx, taken))
+                    taken.keep(m.start(), m.end())
+                    read[m.start()] = got[i] = f[0]
+    facts.extend(_paragraph_facts(ctx, taken, read))
     return [f for f in facts if within(f.fields.get("value"), JOBS_LIMIT)]  # beyond: no count (kfacts.bounds)
 
 
@@ -286,7 +289,7 @@ def _lines(text: str):
         pos = le + 1
 
 
-def _paragraph_facts(ctx: Context, taken: dict[int, Fact]) -> list[Fact]:
+def _paragraph_facts(ctx: Context, taken: Taken, read: dict[int, Fact]) -> list[Fact]:
     """Counts tied to jobs by the paragraph rather than the sentence.
 
     A paragraph (a line) is about jobs when it or the paragraph before holds a
@@ -315,8 +318,8 @@ def _paragraph_facts(ctx: Context, taken: dict[int, Fact]) -> list[Fact]:
         first = True
         for m in _COUNT.finditer(text, ls, le):
             s, e = m.span()
-            if s in taken:
-                prev = last = taken[s]
+            if not taken.free(s):
+                prev = last = read[s]
                 first = False
                 continue
             rule = None
@@ -341,7 +344,8 @@ def _paragraph_facts(ctx: Context, taken: dict[int, Fact]) -> list[Fact]:
             f = _make(ctx, m, rule, prev.fields.get("qualifier") if rule == "jobs.count_list" and prev else None)
             if f:
                 out.extend(f)
-                taken[s] = prev = last = f[-1]
+                taken.keep(s, e)
+                read[s] = prev = last = f[-1]
                 # a list of items one per line goes on while its lines keep giving items
                 prev_topic = prev_topic or rule == "jobs.list_item"
                 carry_heading = carry_heading or rule == "jobs.heading"

@@ -40,7 +40,7 @@ from ...fact import Fact
 from ...normalize.money import CURRENCY_WORD_PATTERN, CURRENCY_WORDS, ISO_CODES, currency_code, money_value
 from ...normalize.numbers import (LONE_DIGIT_BEFORE_CURRENCY, NUMBER, NUMBER_EOK, hangul_numeral_ok, parse_number, strip_approx_marker,
                                   unit_multiplier)
-from ..base import Context, Rule
+from ..base import Context, Rule, Taken
 from ..wordlists import read_lists, read_words
 
 RULES: list[Rule] = [
@@ -183,26 +183,24 @@ _WHERE = "kfacts.extractors.money"
 def extract(ctx: Context) -> list[Fact]:
     text = ctx.text
     facts: list[Fact] = []
-    taken: list[tuple[int, int]] = []
+    taken = Taken()  # the amounts with their currency: text order, the first read wins
     for ws, we in ctx.paced(_windows(text, _MONEY_HINT, 48, 40), _WHERE, itemgetter(0)):
         for m in ctx.paced(_MONEY.finditer(text, ws, we), _WHERE, methodcaller("start")):
-            if taken and m.start() < taken[-1][1]:
+            if not taken.free(m.start()):
                 continue
             f = _from_symbol(ctx, m) if m.group("sym") is not None else _from_word(ctx, m)
             if f:
                 facts.extend(f)
-                taken.append((m.start(), max(x.span[1] for x in f)))
+                taken.keep(m.start(), max(x.span[1] for x in f))
     # explicit amounts (with their currency) in text order, for the list rule
     explicit = sorted(f.span for f in facts if f.fields.get("currency") == "KRW")
     starts = [sp[0] for sp in explicit]
     last_end = -10**9  # end of the last amount accepted so far (explicit or implied)
-    taken_starts = [ts for ts, _te in taken]  # disjoint spans in text order
     for ws, we in ctx.paced(_windows(text, _IMPLICIT_HINT, 48, 24), _WHERE, itemgetter(0)):
         for m in ctx.paced(_IMPLICIT.finditer(text, ws, we), _WHERE, methodcaller("start")):
             s, e = m.span()
-            k = bisect.bisect_left(taken_starts, e) - 1  # the last taken span starting before e
-            if k >= 0 and taken[k][1] > s:
-                continue  # inside an amount with its currency (linear time: no scan of all amounts)
+            if not taken.free(s, e):
+                continue  # inside an amount with its currency
             i = bisect.bisect_left(starts, s)
             if i > 0:
                 last_end = max(last_end, explicit[i - 1][1])

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..base import Occupancy, Context, Rule
+from ..base import Context, Rule, Taken, select
 from ...fact import Fact
 from .canonical import canonicalize
 from .companies import find_companies, find_neighbours
@@ -160,18 +160,13 @@ def _candidates(ctx: Context) -> list[dict[str, Any]]:
     return cands
 
 
+def _span(f: dict[str, Any]) -> tuple[int, int]:
+    return f["start"], f["end"]
+
+
 def _select(cands: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Overlapping candidates: the longest wins, then the more trusted rule."""
-    cands.sort(key=lambda f: (-(f["end"] - f["start"]), _PRIORITY[f["rule"]], f["start"]))
-    taken = Occupancy()
-    out = []
-    for f in cands:
-        s, e = f["start"], f["end"]
-        if taken.overlaps(s, e):
-            continue
-        taken.add(s, e)
-        out.append(f)
-    return out
+    return select(cands, _span, longest=True, rank=lambda f: _PRIORITY[f["rule"]])
 
 
 def extract(ctx: Context) -> list[Fact]:
@@ -188,18 +183,12 @@ def extract(ctx: Context) -> list[Fact]:
 def _extract(ctx: Context) -> list[Fact]:
     chosen = _select(_candidates(ctx))
     hosp = find_hospital_lists(ctx)
-    if hosp:
-        spans = [(h["start"], h["end"]) for h in hosp]
-        chosen = [f for f in chosen if not any(f["start"] < e and s < f["end"] for s, e in spans)] + hosp
+    if hosp:  # a list of university hospitals wins over what the other rules read in it
+        lists = Taken(map(_span, hosp))
+        chosen = [f for f in chosen if lists.free(*_span(f))] + hosp
     chosen += find_abbreviations(ctx, chosen)
     # unknown names listed with · beside the organizations found (after abbreviations: KR may be one)
-    taken = Occupancy()
-    for f in chosen:
-        taken.add(f["start"], f["end"])
-    for f in find_neighbours(ctx, chosen):
-        if not taken.overlaps(f["start"], f["end"]):
-            taken.add(f["start"], f["end"])
-            chosen.append(f)
+    chosen += select(find_neighbours(ctx, chosen), _span, taken=Taken(map(_span, chosen)))
     # coreference: a name first written in full (제18대 대통령직 인수위원회) keeps that
     # canonical for later short forms of the same organization (인수위)
     chosen.sort(key=lambda f: f["start"])

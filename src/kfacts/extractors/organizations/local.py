@@ -13,6 +13,12 @@ Each region-name match gets a *decision* from the words after it:
 
 Bare stems (``광주``, ``보령``) need a Kiwi NNP token and a stricter grammar
 than names with an administrative suffix (``광주시``, ``문경시``).
+
+The grammar is a table of named rules (:data:`_ATTACHED` for a match with
+Hangul right after it, :data:`_APART` for the others), each a small function
+with its Korean example, tried in order: the first that decides wins, and a
+match no rule decides is not a mention. The word lists it reads are in
+``words.tsv`` (section ``local governments: _decide_grammar``).
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ ACCEPT, REJECT, NEXT = "accept", "reject", "next"
 
 _ACTING = frozenset(ACTING_PARTICLES)
 _PARTICLES_LONGEST = sorted(ALL_PARTICLES, key=len, reverse=True)
-_FULL_EXTRA = frozenset(("의", "로부터", "으로부터", "에게서"))
+_FULL_EXTRA = frozenset(WORDS["owner_particles"])
 #: words after a region (space between) that make it the acting government
 _ROLE_WORDS = re.compile("(?:" + "|".join(map(re.escape, WORDS["role_words"])) + ")")
 _ROLE_ENDINGS = WORDS["role_endings"]
@@ -40,10 +46,13 @@ _PLACE_ENDINGS = WORDS["place_endings"]
 _PLACE_STARTS = WORDS["place_starts"]
 _DEPARTMENT_ENDINGS = WORDS["department_endings"]
 #: constituency labels (송파구 을) and words that are not nouns of the government
-_CONSTITUENCY = frozenset(WORDS["constituency"])
+_CONSTITUENCY = frozenset(WORDS["constituencies"])
 _QUOTES_CLOSE = "\"'’”」』"
 _QUOTES_OPEN = "\"'‘“「『"
-_FOREIGN_BEFORE = re.compile(r"(?:중국|일본|미국|대만|러시아|북한|베트남|몽골|영국|프랑스|독일) $")
+_FOREIGN_BEFORE = re.compile("(?:" + "|".join(map(re.escape, WORDS["foreign_before"])) + ") $")
+_COUNCIL_PARTICLES = frozenset(WORDS["council_particles"])
+_OFFICES = WORDS["office_words"]
+_BETWEEN = frozenset(WORDS["between_words"])
 _COORD_SEPS = re.compile(r"\s*(?:[·ㆍ∙․,/]|및|와|과|이나|나|그리고|또는)\s*")
 #: ``A·B 등 8개 자치구``, ``A B C 등 6개 시군``: a list the text counts as local governments (rule region_list)
 _COUNTED_LIST = re.compile(
@@ -93,7 +102,7 @@ class _Match:
         self.start, self.end, self.form = start, end, form
         self.stem = is_stem(form)
         self.rest = ""
-        self.title = None
+        self.title: str | None = None
         self.decision = REJECT
         self.nxt: int | None = None
         self.compose = False
@@ -178,157 +187,303 @@ def _decide(ctx: Context, ms: list[_Match], i: int) -> None:
         m.decision = REJECT  # PCC-772 천안은: a ship named after the city
 
 
-def _decide_grammar(ctx: Context, ms: list[_Match], i: int) -> None:
-    m = ms[i]
-    text = ctx.text
-    m.rest = rest = hangul_rest(text, m.end)
-    nxt = ms[i + 1] if i + 1 < len(ms) else None
+class _After:
+    """What the grammar reads about one region-name match ``ms[i]``: the Hangul written right
+    after it (``rest``: a particle or a title, or nothing), the title ``rest`` starts with
+    (``청장은`` after ``동구``: 구청장), the next match, and ``pos``, where the words after it
+    start (after a parenthesis, once :func:`_parenthesis` has read one)."""
+
+    __slots__ = ("ctx", "text", "ms", "i", "m", "rest", "title", "nxt", "pos")
+
+    def __init__(self, ctx: Context, ms: list[_Match], i: int) -> None:
+        self.ctx, self.text, self.ms, self.i = ctx, ctx.text, ms, i
+        self.m = m = ms[i]
+        m.rest = self.rest = hangul_rest(self.text, m.end)
+        self.title = title_after(m.form, self.rest) if self.rest else None
+        self.nxt = ms[i + 1] if i + 1 < len(ms) else None
+        self.pos = m.end
+
+    def gap(self) -> str | None:
+        """The text between this match and the next, or None without a next."""
+        return None if self.nxt is None else self.text[self.m.end:self.nxt.start]
+
+    def proper_noun(self) -> bool:
+        """Kiwi reads the match as one proper noun (NNP)."""
+        return _nnp_at(self.ctx, self.m.start, self.m.end)
+
+
+# -- the rules: each decides (ACCEPT, REJECT, NEXT) or passes (None) ------------------------------
+
+def _route_mark(a: _After) -> str | None:
+    """A region joined to another by a route mark is a place: ``동대구~부산``."""
+    m, text = a.m, a.text
     if text[m.start - 1:m.start] in ("~", "-") or text[m.end:m.end + 1] == "~":
-        m.decision = REJECT  # 동대구~부산: a route
-        return
-    if rest:
-        if rest.startswith("의회") and not m.stem and (len(rest) == 2 or rest[2:] in _ACTING
-                                                     or rest[2:] in ("의", "에", "에서", "을", "를", "로")):
-            m.kind, m.decision, m.span_end = "legislature", ACCEPT, m.end + 2
-            return
-        if rest.startswith("교육청") and (not m.stem or _is_sido(m.form)):
-            m.kind, m.decision, m.span_end = "local_government_education", ACCEPT, m.end + 3
-            return
-        t = title_after(m.form, rest)
-        if t is not None and t.endswith("청") and not t.endswith("청장"):
-            # 강남구청은 (the office acting), not 서울시청 아마조네스 (a team) nor 시청 앞 (a building)
-            after = rest[len(t) - (0 if m.stem else 1):]
-            if after:
-                ok = after in _ACTING or after in _FULL_EXTRA or (after == "에" and _SOURCE_AFTER.match(
-                    text, m.end + len(rest)) is not None)
-            else:
-                nx = m.end + len(rest)
-                nw = _next_word(text, nx) if text[nx:nx + 1] == " " else None
-                ok = text[nx:nx + 1] != " " or (_first_tag(ctx, nx + 1) not in ("NNP", "SL", "SN")
-                                                and not (nw and _is_place_word(_strip(nw))))
-            if not ok:
-                m.decision = REJECT
-                return
-        if t is not None:
-            m.title = t
-            m.decision = ACCEPT
-            if t in ("시청", "도청", "구청", "군청") or (t == m.form[-1:] + "청"):
-                if not m.stem and rest.startswith("청") and not rest.startswith("청장"):
-                    m.span_end = m.end + 1
-            return
-        if m.stem and not _nnp_at(ctx, m.start, m.end):
-            m.decision = REJECT
-            return
-        if rest == "에" and _SOURCE_AFTER.match(text, m.end + 1) and (not m.stem or _nnp_at(ctx, m.start, m.end)):
-            m.decision = ACCEPT  # 서울시에 따르면: the government is the source of the news
-            return
-        if rest in _ACTING:
-            if rest in ("와", "과", "이나", "나") and nxt is not None and _COORD_SEPS.fullmatch(text[m.end:nxt.start]):
-                m.decision, m.nxt = NEXT, i + 1
-                return
-            if rest in ("와", "과", "와도", "과도"):
-                nw = _next_word(text, m.end + len(rest))
-                if nw and _is_place_word(_strip(nw)):
-                    # 제주도와 서해안에서, 서울과 수도권 등지에서: a list of places
-                    m.decision = REJECT
-                    return
-                if _BETWEEN_AFTER.match(text, m.end + len(rest)):
-                    # 부산과 마산 사이의 거리, 서울과 부산 간 노선: two places a route joins
-                    m.decision = REJECT
-                    return
-            m.decision = ACCEPT
-            return
-        if rest in _FULL_EXTRA and not m.stem:
-            # 경기도의 예산 (the government's), not 해운대구의 마린시티 (a place in it)
-            after = m.end + len(rest)
-            wm = _WORD.match(text, after + 1) if text[after:after + 1] == " " else None
-            if rest == "의" and wm is not None and (_first_tag(ctx, wm.start()) != "NNG"
-                                                    or _is_place_word(_strip(wm.group(0)))):
-                m.decision = REJECT
-                return
-            m.decision = ACCEPT
-            return
-        sel = _SELECTED_AFTER.get(rest)
-        if sel is not None and sel.match(text, m.end + len(rest)) and (not m.stem or _nnp_at(ctx, m.start, m.end)):
-            m.decision = ACCEPT  # 의성군을 선정, 하남시로 나타났다, 구리시에는 각각 4억원
-            return
-        m.decision = REJECT
-        return
-    if _COUNTED_LIST.match(text, m.end) or (m.stem and _SHARED_SUFFIX.match(text, m.end)):
-        m.decision = ACCEPT  # 강서·성북 등 8개 자치구; 예산·서천·홍성군
-        return
-    if m.stem and nxt is not None and text[m.end:nxt.start] == " " and text[m.start - 1:m.start] != "(" \
+        return REJECT
+    return None
+
+
+def _council(a: _After) -> str | None:
+    """A council written on a suffixed name: ``충남도의회는``, ``광주시의회에서``."""
+    m, rest = a.m, a.rest
+    if rest.startswith("의회") and not m.stem and (len(rest) == 2 or rest[2:] in _ACTING
+                                                 or rest[2:] in _COUNCIL_PARTICLES):
+        m.kind, m.span_end = "legislature", m.end + 2
+        return ACCEPT
+    return None
+
+
+def _education_office(a: _After) -> str | None:
+    """An education office: ``광주시교육청은``, ``경북교육청`` (a stem only for a province)."""
+    m = a.m
+    if a.rest.startswith("교육청") and (not m.stem or _is_sido(m.form)):
+        m.kind, m.span_end = "local_government_education", m.end + 3
+        return ACCEPT
+    return None
+
+
+def _office_building(a: _After) -> str | None:
+    """An office (청) acting, ``강남구청은``; not a team (``서울시청 아마조네스``) nor a building (``시청 앞``)."""
+    m, t, text, rest = a.m, a.title, a.text, a.rest
+    if t is None or not t.endswith("청") or t.endswith("청장"):
+        return None
+    after = rest[len(t) - (0 if m.stem else 1):]
+    if after:
+        ok = after in _ACTING or after in _FULL_EXTRA or (after == "에" and _SOURCE_AFTER.match(
+            text, m.end + len(rest)) is not None)
+    else:
+        nx = m.end + len(rest)
+        nw = _next_word(text, nx) if text[nx:nx + 1] == " " else None
+        ok = text[nx:nx + 1] != " " or (_first_tag(a.ctx, nx + 1) not in ("NNP", "SL", "SN")
+                                        and not (nw and _is_place_word(_strip(nw))))
+    return None if ok else REJECT
+
+
+def _title(a: _After) -> str | None:
+    """A title after the region names its government: ``동구청장``, ``경북도지사``, ``광주시청``."""
+    m, t = a.m, a.title
+    if t is None:
+        return None
+    m.title = t
+    if t in _OFFICES or (t == m.form[-1:] + "청"):
+        if not m.stem and a.rest.startswith("청") and not a.rest.startswith("청장"):
+            m.span_end = m.end + 1
+    return ACCEPT
+
+
+def _untagged_stem(a: _After) -> str | None:
+    """A bare stem Kiwi does not read as a proper noun is a word, not a region: ``보령`` in another sense."""
+    return REJECT if a.m.stem and not a.proper_noun() else None
+
+
+def _source(a: _After) -> str | None:
+    """The government is the source of the news: ``서울시에 따르면``."""
+    m = a.m
+    if a.rest == "에" and _SOURCE_AFTER.match(a.text, m.end + 1) and (not m.stem or a.proper_noun()):
+        return ACCEPT
+    return None
+
+
+def _coordinated(a: _After) -> str | None:
+    """A list joined by a particle goes by its next item: ``광주와 전남은``, ``대구나 경북``."""
+    m, rest, nxt = a.m, a.rest, a.nxt
+    if rest in _ACTING and rest in ("와", "과", "이나", "나") and nxt is not None \
+            and _COORD_SEPS.fullmatch(a.text[m.end:nxt.start]):
+        m.nxt = a.i + 1
+        return NEXT
+    return None
+
+
+def _with_places(a: _After) -> str | None:
+    """Listed with a place, it is a place: ``제주도와 서해안에서``, ``서울과 수도권 등지에서``."""
+    if a.rest in _ACTING and a.rest in ("와", "과", "와도", "과도"):
+        nw = _next_word(a.text, a.m.end + len(a.rest))
+        if nw and _is_place_word(_strip(nw)):
+            return REJECT
+    return None
+
+
+def _route_end(a: _After) -> str | None:
+    """Two places a route joins: ``부산과 마산 사이의 거리``, ``서울과 부산 간 노선``."""
+    if a.rest in _ACTING and a.rest in ("와", "과", "와도", "과도") \
+            and _BETWEEN_AFTER.match(a.text, a.m.end + len(a.rest)):
+        return REJECT
+    return None
+
+
+def _acting(a: _After) -> str | None:
+    """A particle of subject, topic, agent or coordination: ``광주시는``, ``대구와의``, ``전남만의``."""
+    return ACCEPT if a.rest in _ACTING else None
+
+
+def _owner_before_place(a: _After) -> str | None:
+    """The region owning a place or a name is a place: ``해운대구의 마린시티``."""
+    m, text = a.m, a.text
+    if a.rest == "의" and not m.stem:
+        after = m.end + len(a.rest)
+        wm = _WORD.match(text, after + 1) if text[after:after + 1] == " " else None
+        if wm is not None and (_first_tag(a.ctx, wm.start()) != "NNG" or _is_place_word(_strip(wm.group(0)))):
+            return REJECT
+    return None
+
+
+def _owner(a: _After) -> str | None:
+    """A suffixed name owning a common noun, or the source of something: ``경기도의 예산``, ``서울시로부터``."""
+    return ACCEPT if a.rest in _FULL_EXTRA and not a.m.stem else None
+
+
+def _selected(a: _After) -> str | None:
+    """The object of a selection, a ranking or money: ``의성군을 선정``, ``하남시로 나타났다``, ``구리시에는 각각 4억원``."""
+    m = a.m
+    sel = _SELECTED_AFTER.get(a.rest)
+    if sel is not None and sel.match(a.text, m.end + len(a.rest)) and (not m.stem or a.proper_noun()):
+        return ACCEPT
+    return None
+
+
+def _counted_list(a: _After) -> str | None:
+    """A list the text counts as governments, or sharing its last suffix: ``강서·성북 등 8개 자치구``, ``예산·서천·홍성군``."""
+    m = a.m
+    if _COUNTED_LIST.match(a.text, m.end) or (m.stem and _SHARED_SUFFIX.match(a.text, m.end)):
+        return ACCEPT
+    return None
+
+
+def _province_before_unit(a: _After) -> str | None:
+    """A province before one of its units names it, whatever Kiwi tags the stem: ``충남 청양군``."""
+    m, nxt, ctx = a.m, a.nxt, a.ctx
+    if m.stem and nxt is not None and a.gap() == " " and a.text[m.start - 1:m.start] != "(" \
             and resolve_form(nxt.form, ctx.published, parent=resolve_form(m.form, ctx.published)) is not None:
-        # 충남 청양군: a province before one of its units names it, whatever Kiwi tags the stem
-        m.compose, m.nxt, m.decision = True, i + 1, NEXT
-        return
-    if m.stem and not _nnp_at(ctx, m.start, m.end):
-        m.decision = REJECT
-        return
+        m.compose, m.nxt = True, a.i + 1
+        return NEXT
+    return None
+
+
+def _quoted_or_foreign(a: _After) -> str | None:
+    """A stem quoted, in parentheses or after a foreign country is not the Korean government: ``'광주'``, ``(광주)``, ``중국 청도``."""
+    m, text = a.m, a.text
     if m.stem:
         before = text[m.start - 1:m.start] if m.start else ""
         if (before and before in _QUOTES_OPEN) or before == "(" \
                 or _FOREIGN_BEFORE.search(text, max(0, m.start - 5), m.start):
-            # 'xx' quoted, (광주) as a venue, 중국 청도: not the Korean local government
-            m.decision = REJECT
-            return
-    pos = m.end
-    pm = _PAREN.match(text, pos)
-    if pm is not None:
-        # 서울 성동구(구청장 정원오)가: decide from what follows the parenthesis
-        after = hangul_rest(text, pm.end())
-        if after in _ACTING or (after in _FULL_EXTRA and not m.stem):
-            m.decision = ACCEPT
-            return
-        pos = pm.end()
-    if _RANKED_AFTER.match(text, m.end):
-        m.decision = ACCEPT  # 서울 종로구 2위, 경남(88.2%): ranked
-        return
-    if nxt is not None:
-        gap = text[m.end:nxt.start]
-        if gap == " ":
-            # 광주 동구: a district after its city/province
-            child = resolve_form(nxt.form, ctx.published, parent=resolve_form(m.form, ctx.published))
-            if child is not None:
-                m.compose, m.nxt, m.decision = True, i + 1, NEXT
-                return
-            parent_unit = resolve_form(m.form, ctx.published)
-            if parent_unit is not None and parent_unit.level == "sido" and nxt.stem:
-                # 강원 영동, 경기 남부: a stem after a province that is not one of its units
-                # names an area of the province (a place), not a second government
-                m.decision = nxt.decision = REJECT
-                return
-        if _COORD_SEPS.fullmatch(gap) or gap == " ":
-            m.decision, m.nxt = NEXT, i + 1
-            return
-    ch = text[pos:pos + 1]
-    if ch in ",·ㆍ∙․":
-        nw = _next_word(text, pos)
+            return REJECT
+    return None
+
+
+def _parenthesis(a: _After) -> str | None:
+    """Decided by what follows a parenthesis: ``서울 성동구(구청장 정원오)가``; else the words after it decide."""
+    m = a.m
+    pm = _PAREN.match(a.text, a.pos)
+    if pm is None:
+        return None
+    after = hangul_rest(a.text, pm.end())
+    if after in _ACTING or (after in _FULL_EXTRA and not m.stem):
+        return ACCEPT
+    a.pos = pm.end()
+    return None
+
+
+def _ranked(a: _After) -> str | None:
+    """A ranked government: ``서울 종로구 2위``, ``경남(88.2%)``."""
+    return ACCEPT if _RANKED_AFTER.match(a.text, a.m.end) else None
+
+
+def _district_after_city(a: _After) -> str | None:
+    """A district after its city or province: one mention of both, ``광주 동구``."""
+    m, nxt, ctx = a.m, a.nxt, a.ctx
+    if nxt is not None and a.gap() == " " \
+            and resolve_form(nxt.form, ctx.published, parent=resolve_form(m.form, ctx.published)) is not None:
+        m.compose, m.nxt = True, a.i + 1
+        return NEXT
+    return None
+
+
+def _area_of_province(a: _After) -> str | None:
+    """A stem after a province that is not one of its units names an area (both places): ``강원 영동``, ``경기 남부``."""
+    nxt = a.nxt
+    if nxt is not None and a.gap() == " " and nxt.stem:
+        parent_unit = resolve_form(a.m.form, a.ctx.published)
+        if parent_unit is not None and parent_unit.level == "sido":
+            nxt.decision = REJECT
+            return REJECT
+    return None
+
+
+def _listed(a: _After) -> str | None:
+    """An item of a list goes by its next item: ``광주·전남``, ``충남과 경기``, ``광주 전남``."""
+    gap = a.gap()
+    if gap is not None and (_COORD_SEPS.fullmatch(gap) or gap == " "):
+        a.m.nxt = a.i + 1
+        return NEXT
+    return None
+
+
+def _places_listed(a: _After) -> str | None:
+    """A list going on with a place is a list of places: ``제주도, 서해안, 남해안은``."""
+    if a.text[a.pos:a.pos + 1] in ",·ㆍ∙․":
+        nw = _next_word(a.text, a.pos)
         if nw and _is_place_word(_strip(nw)):
-            m.decision = REJECT  # 제주도, 서해안, 남해안은: a list of places
-            return
+            return REJECT
+    return None
+
+
+def _line_or_list_end(a: _After) -> str | None:
+    """At a line's or a list's end (a headline ``광주시, ...``): a name with its suffix only."""
+    ch = a.text[a.pos:a.pos + 1]
     if ch in ("", "\n") or ch in ",·ㆍ∙․)" or ch in _QUOTES_CLOSE:
-        # a headline (광주시, ...) or a list end: names with a suffix only
-        m.decision = REJECT if m.stem else ACCEPT
-        return
-    if ch == " ":
-        wm = _WORD.match(text, pos + 1)
-        if wm is None:
-            m.decision = ACCEPT if not m.stem else REJECT
+        return REJECT if a.m.stem else ACCEPT
+    return None
+
+
+def _space_then_no_word(a: _After) -> str | None:
+    """A space and then no word (``광주시 -``): a name with its suffix only."""
+    if a.text[a.pos:a.pos + 1] == " " and _WORD.match(a.text, a.pos + 1) is None:
+        return ACCEPT if not a.m.stem else REJECT
+    return None
+
+
+def _between_governments(a: _After) -> str | None:
+    """A relation between governments, ``서울시와 경기도 간 협약``, ``사이의 갈등``; a route joins places."""
+    if a.text[a.pos:a.pos + 1] == " " and not a.m.stem:
+        wm = _WORD.match(a.text, a.pos + 1)
+        if wm is not None and wm.group(0) in _BETWEEN:
+            return REJECT if _ROUTE_AFTER.match(a.text, a.pos) else ACCEPT
+    return None
+
+
+def _next_word_decides(a: _After) -> str | None:
+    """The word after a space decides (:func:`_word_decision`): ``광주시 관계자``, ``남구 도시첨단산단``."""
+    if a.text[a.pos:a.pos + 1] != " ":
+        return None
+    wm = _WORD.match(a.text, a.pos + 1)
+    if wm is None:
+        return None
+    d = _word_decision(a.m, wm.group(0))
+    if d == "list_end":
+        # 광주시 등 5개 시도가 (the governments), not 강북구 등 서울 북부에서 (places)
+        d = REJECT if _LOCATIVE_WORD.match(a.text, wm.end()) else ACCEPT
+    if d == "noun":
+        d = ACCEPT if _first_tag(a.ctx, wm.start()) == "NNG" else REJECT
+    return d
+
+
+#: the rules for a match with Hangul right after it (a particle or a title), in order
+_ATTACHED = (_route_mark, _council, _education_office, _office_building, _title, _untagged_stem, _source,
+             _coordinated, _with_places, _route_end, _acting, _owner_before_place, _owner, _selected)
+#: the rules for a match followed by a space, a mark or nothing, in order
+_APART = (_route_mark, _counted_list, _province_before_unit, _untagged_stem, _quoted_or_foreign, _parenthesis,
+          _ranked, _district_after_city, _area_of_province, _listed, _places_listed, _line_or_list_end,
+          _space_then_no_word, _between_governments, _next_word_decides)
+
+
+def _decide_grammar(ctx: Context, ms: list[_Match], i: int) -> None:
+    """Set ``ms[i].decision`` by the first rule of its table that decides; no rule: REJECT."""
+    a = _After(ctx, ms, i)
+    for rule in _ATTACHED if a.rest else _APART:
+        decision = rule(a)
+        if decision is not None:
+            a.m.decision = decision
             return
-        if wm.group(0) in ("간", "간의", "간에", "사이", "사이의", "사이에", "사이에서") and not m.stem:
-            # 서울시와 경기도 간 협약, 사이의 갈등: a relation between governments (a route is a place)
-            m.decision = REJECT if _ROUTE_AFTER.match(text, pos) else ACCEPT
-            return
-        d = _word_decision(m, wm.group(0))
-        if d == "list_end":
-            # 광주시 등 5개 시도가 (the governments), not 강북구 등 서울 북부에서 (places)
-            d = REJECT if _LOCATIVE_WORD.match(text, wm.end()) else ACCEPT
-        if d == "noun":
-            d = ACCEPT if _first_tag(ctx, wm.start()) == "NNG" else REJECT
-        m.decision = d
-        return
-    m.decision = REJECT
+    a.m.decision = REJECT
 
 
 def find_local_governments(ctx: Context) -> list[dict[str, Any]]:

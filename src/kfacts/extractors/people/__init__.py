@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import regex as re
 
-from ..base import Context, Occupancy, Rule
+from ..base import Context, Rule, Taken, select
 from ...fact import Fact
 from . import orgs
 from .extra import bare_names, foreign_names, repeat_mentions
@@ -102,6 +102,10 @@ def _merge(found: list[Found]) -> None:
                 f.title, f.org = best.title, best.org
 
 
+def _span(f: Found) -> tuple[int, int]:
+    return f.start, f.end
+
+
 def extract(ctx: Context) -> list[Fact]:
     text = ctx.text
     found: list[Found] = []
@@ -117,12 +121,11 @@ def extract(ctx: Context) -> list[Fact]:
     # already (its other mentions are repeats)
     taken = {f.start for f in found} | {f.org_span[0] for f in found if f.org_span is not None}
     known = {text[f.start:f.end] for f in found}
-    occupied = Occupancy()
+    occupied = Taken()  # the mentions found so far (where two overlap, the first by start)
     for f in sorted(found, key=lambda f: f.start):
-        if not occupied.overlaps(f.start, f.end):
-            occupied.add(f.start, f.end)
+        occupied.take(f.start, f.end)
     for s, e, rule in bare_people(ctx, taken):
-        if text[s:e] in known or occupied.overlaps(s, e):
+        if text[s:e] in known or not occupied.free(s, e):
             continue  # 피에르 소바주 inside 장 피에르 소바주 found before
         f = Found(s, e, rule.split(":")[0])
         if rule.endswith(":title"):  # 바이든 부통령: the title word after the name
@@ -133,15 +136,9 @@ def extract(ctx: Context) -> list[Fact]:
                     ts = m.start()
                 f.title, f.title_span = text[ts:m.end()], (ts, m.end())
         found.append(f)
-    # one mention per name span: the first rule wins (title rules come first)
-    by_span: dict[tuple[int, int], Found] = {}
-    starts: set[int] = set()
-    for f in found:
-        if f.start in starts:
-            continue
-        by_span[(f.start, f.end)] = f
-        starts.add(f.start)
-    kept = [f for f in by_span.values() if ctx.in_article(f.start, f.end)]
+    # one mention per name start: the first rule wins (title rules come first)
+    starts = {f.start for f in found}
+    kept = [f for f in select(found, _span, clash="start") if ctx.in_article(f.start, f.end)]
     # a foreign family name alone (소바주 교수, after 장 피에르 소바주) is a short mention, not a full name
     family = {text[f.start:f.end].rsplit(" ", 1)[1] for f in kept if " " in text[f.start:f.end]}
     # a Japanese family name comes first (기시다 총리, after 기시다 후미오)
