@@ -76,11 +76,16 @@ def test_named_word_lists(tmp_path: Path) -> None:
         assert said in str(info.value), body
 
 
-def test_every_word_list_is_read_by_its_extractor() -> None:
-    """Each list of a ``*words.tsv`` file (an extractor's, or zoning's beside ``zones.py``) is named
-    in the code of its folder: no dead list."""
+def _word_list_files() -> list[Path]:
+    """Every built-in ``*words.tsv``: an extractor's, or zoning's beside ``zones.py``."""
     root = Path(wordlists.__file__).parent
-    files = sorted(root.glob("*/words.tsv")) + sorted(root.parent.glob("*words.tsv"))
+    return sorted(root.glob("*/words.tsv")) + sorted(root.parent.glob("*words.tsv"))
+
+
+def test_every_word_list_is_read_by_its_extractor() -> None:
+    """Each list of a ``*words.tsv`` file is named in the code of its folder: no dead list."""
+    files = _word_list_files()
+    assert len(files) >= 6  # awards, dates, jobs, money, people, zones
     for path in files:
         code = "".join(p.read_text(encoding="utf-8") for p in path.parent.glob("*.py"))
         for name in wordlists.read_lists(path):
@@ -90,3 +95,30 @@ def test_every_word_list_is_read_by_its_extractor() -> None:
 def test_word_lists_answer_membership_without_raising(tmp_path: Path) -> None:
     lists = wordlists.read_lists(_file(tmp_path, "list\tword\nx\t가\n"))
     assert "x" in lists and "y" not in lists and lists.get("y") is None and lists.get("x") == ("가",)
+
+
+def _lists_without_comment(path: Path) -> list[str]:
+    """The lists of a ``words.tsv`` whose first row has no ``#`` comment line right above it."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    seen: set[str] = set()
+    bare = []
+    for n, line in enumerate(lines):
+        name = line.split("\t", 1)[0]
+        if not line.strip() or line.startswith("#") or line == "list\tword" or name in seen:
+            continue
+        seen.add(name)
+        if n == 0 or not lines[n - 1].startswith("#"):
+            bare.append(name)
+    assert seen == set(wordlists.read_lists(path))  # every list was looked at
+    return bare
+
+
+@pytest.mark.parametrize("path", _word_list_files(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_word_list_says_what_it_is_for(path: Path) -> None:
+    """Each list of a ``*words.tsv`` has a ``#`` comment right above its first row (what it is for)."""
+    assert _lists_without_comment(path) == []
+
+
+def test_a_list_without_its_comment_is_found(tmp_path: Path) -> None:
+    body = "list\tword\n# verbs of receiving\nreceive\t받\n\nsuffix\t씨\n# more verbs\nreceive\t수상하\n"
+    assert _lists_without_comment(_file(tmp_path, body)) == ["suffix"]

@@ -26,7 +26,8 @@ from fractions import Fraction
 
 __all__ = [
     "ARABIC", "HANGUL_DIGITS", "NUMBER", "NUMBER_EOK", "LONE_DIGIT_BEFORE_CURRENCY", "BIG_UNITS", "SMALL_UNITS", "parse_number", "unit_multiplier",
-    "hangul_numeral_ok", "strip_approx_marker", "to_plain",
+    "hangul_numeral_ok", "strip_approx_marker", "to_plain", "APPROX_WORDS_BEFORE", "APPROX_WORDS_AFTER",
+    "PRE_APPROX", "POST_APPROX",
 ]
 
 #: Hangul digit syllables and their values (영/공 only after a decimal point)
@@ -67,6 +68,19 @@ NUMBER = rf"(?:{_START}(?:{_GROUP}(?:\s?{_GROUP})*(?:\s?{_SMALL}(?![\d만억조�
 #: regex source of an amount in 억/조/경 without currency (``50억``, ``878억 6300만``, ``60여조``),
 #: the candidates for amounts whose currency is implied
 NUMBER_EOK = rf"(?:{_START}(?:{_GROUP}\s?)*{_SMALL}여?[억조경](?:\s?{_SMALL}여?만)?)"
+
+#: words before a number that make it approximate (``약 3천만 원``, ``대략 50명``)
+APPROX_WORDS_BEFORE: tuple[str, ...] = ("약", "대략", "얼추")
+#: words after a number and its unit that make it approximate or a lower bound (``100명 가량``,
+#: ``3억 원 정도``, ``50명 이상``, ``1만 명 남짓``)
+APPROX_WORDS_AFTER: tuple[str, ...] = ("가량", "정도", "이상", "남짓", "안팎", "내외", "가까이", "쯤")
+
+#: regex source of an approximation word before a number, not the end of another word (``절약``),
+#: with the space after it; the money and jobs extractors put it before their amounts and counts (their
+#: quick lookaheads ``(?=[약대얼\d])`` hold the first letters of these words: a new word adds its own)
+PRE_APPROX = rf"(?<![가-힣])(?:{'|'.join(APPROX_WORDS_BEFORE)})\s?"
+#: regex source of an approximation word after an amount or count, a space before it allowed
+POST_APPROX = rf"\s?(?:{'|'.join(APPROX_WORDS_AFTER)})"
 
 _TOKEN = re.compile(rf"(\d[\d,]*(?:\.\d+)?)|([{_HD}영공])|([십백천])|([만억조경])|([점쩜])|(\s+)|(.)")
 

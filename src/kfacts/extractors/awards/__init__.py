@@ -15,8 +15,8 @@ The extractor works in three named steps:
    from its other mentions, events named only as `같은 대회`, an honor merged
    into the level prize of its clause, then one fact per recipient.
 
-Layout: ``lexicon.toml`` (the prize patterns and words), ``words.tsv`` (the
-clause grammar's word lists) and :mod:`.lexicon` (both, compiled),
+Layout: ``lexicon.toml`` (the prize patterns), ``words.tsv`` (the word
+lists of the prize finder and the clause grammar) and :mod:`.lexicon` (both, compiled),
 :mod:`.mention` (working state, clauses, quoted titles), :mod:`.grammar`,
 :mod:`.document`; ``examples.toml`` holds the example table.
 """

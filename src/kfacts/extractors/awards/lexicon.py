@@ -1,4 +1,5 @@
-"""The award lexicon (``lexicon.toml``, and the grammar's word lists in ``words.tsv``) compiled once into regexes and sets.
+"""The award lexicon compiled once into regexes and sets: the prize patterns of ``lexicon.toml`` and the
+word lists of ``words.tsv`` (what each list is for is written above it there).
 
 The candidate regex :data:`PRIZE_RE` finds every possible prize in one pass;
 its named groups say which kind of candidate matched (``level``, ``honor``,
@@ -22,23 +23,23 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 _DATA = tomllib.loads((Path(__file__).with_name("lexicon.toml")).read_text(encoding="utf-8"))
-#: the word lists of the clause grammar (``words.tsv``: what each list is for is written above it)
+#: the word lists of the prize finder and the clause grammar (``words.tsv``)
 WORDS = read_lists(Path(__file__).with_name("words.tsv"))
 
 LEVELS: list[tuple[re.Pattern, str]] = [(re.compile(e["pattern"]), e["award"]) for e in _DATA["levels"]]
 HONORS: list[tuple[re.Pattern, str]] = [(re.compile(e["pattern"]), e["award"]) for e in _DATA["honors"]]
 
 NOBEL = _DATA["nobel"]
-EVENT_HEADS = tuple(sorted(_DATA["event_heads"], key=len, reverse=True))
-RECEIVE_VERBS = frozenset(_DATA["receive_verbs"])
-GIVEN_VERBS = frozenset(_DATA["given_verbs"])
-RECEIVE_NOUNS = frozenset(_DATA["receive_nouns"])
-NON_PRIZES = tuple(sorted(_DATA["non_prizes"], key=len, reverse=True))
-CATEGORY_WORDS = frozenset(_DATA["category_words"])
-ORGANIZER_NOUNS = frozenset(_DATA["organizer_nouns"])
-ORGANIZER_VERBS = frozenset(_DATA["organizer_verbs"])
-COREF_HEADS = frozenset(_DATA["coreference_heads"])
-TRAILERS = frozenset(_DATA["recipient_trailers"])
+EVENT_HEADS = tuple(sorted(WORDS["event_heads"], key=len, reverse=True))
+RECEIVE_VERBS = frozenset(WORDS["receive_verbs"])
+GIVEN_VERBS = frozenset(WORDS["given_verbs"])
+RECEIVE_NOUNS = frozenset(WORDS["receive_nouns"])
+NON_PRIZES = tuple(sorted(WORDS["non_prizes"], key=len, reverse=True))
+CATEGORY_WORDS = frozenset(WORDS["category_words"])
+ORGANIZER_NOUNS = frozenset(WORDS["organizer_nouns"])
+ORGANIZER_VERBS = frozenset(WORDS["organizer_verbs"])
+COREF_HEADS = frozenset(WORDS["coreference_heads"])
+TRAILERS = frozenset(WORDS["recipient_trailers"])
 
 #: selection verbs: a prize marked 으로/에 (`최우수기관으로 선정`)
 SELECT_VERBS = frozenset(WORDS["select_verbs"])

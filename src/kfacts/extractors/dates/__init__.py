@@ -5,7 +5,7 @@ Matching is one regex pass (:mod:`.patterns`); each match is then
 1. rejected when its context makes it a duration, a rate, a decade, a
    recurring day, or the year that opens an event, program or award name,
    quoted or not (``2023년 지역혁신 우수사례 경진대회에서``; the heads and
-   where the rule stops are data in ``event_titles.toml``);
+   where the rule stops are word lists in ``words.tsv``);
 2. linked to the date before it when the two make a range
    (``18일부터 20일까지``, ``27일~28일``): the second end takes the first's
    month and year, and a duration range (``2일~3일이 걸린다``) is dropped
@@ -176,7 +176,7 @@ def _is_prize_word(word: str) -> bool:
 
 def _event_title(ctx: Context, end: int) -> bool:
     """Whether the bare year ending at ``end`` opens an event, program or award name
-    (``2023년 지역혁신 우수사례 경진대회에서``, ``2022년 모범시민상 수상자``); see ``event_titles.toml``."""
+    (``2023년 지역혁신 우수사례 경진대회에서``, ``2022년 모범시민상 수상자``); see the title lists of ``words.tsv``."""
     words = [ctx.text[s:e] for s, e in _title_run(ctx, end)][:8]
     body: list[str] = []
     for k, word in enumerate(words):

@@ -215,27 +215,18 @@ QUOTATIVE_AFTER = frozenset(WORDS["quotative_after"])
 
 
 # ---------------------------------------------------------------------------
-# a year opening an event, program or award name (``event_titles.toml``)
+# a year opening an event, program or award name (the title_* and prize lists of ``words.tsv``, where the
+# rule is told in full)
 
-def _load_event_titles() -> dict:
-    import sys
-
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover
-        import tomli as tomllib
-    return tomllib.loads(Path(__file__).with_name("event_titles.toml").read_text(encoding="utf-8"))
-
-
-_TITLES = _load_event_titles()
 #: words that end an event, program or award name, longest first
-TITLE_HEADS: tuple[str, ...] = tuple(sorted(_TITLES["heads"], key=len, reverse=True))
-PRIZE_SUFFIX: str = _TITLES["prize_suffix"]
-NOT_PRIZES: tuple[str, ...] = tuple(_TITLES["not_prizes"])
-PRIZE_LEVELS = frozenset(_TITLES["prize_levels"])
-TARGET_BEFORE = frozenset(_TITLES["target_before"])
-GENERIC_BODIES = frozenset(_TITLES["generic_bodies"])
-TITLE_TRAILERS = frozenset(_TITLES["trailers"])
+TITLE_HEADS: tuple[str, ...] = tuple(sorted(WORDS["title_heads"], key=len, reverse=True))
+#: an award word ends in 상 after a name (``모범시민상``, ``노벨경제학상``), unless it is in NOT_PRIZES or PRIZE_LEVELS
+PRIZE_SUFFIX = "상"
+NOT_PRIZES: tuple[str, ...] = WORDS["not_prizes"]
+PRIZE_LEVELS = frozenset(WORDS["prize_levels"])
+TARGET_BEFORE = frozenset(WORDS["target_before"])
+GENERIC_BODIES = frozenset(WORDS["generic_bodies"])
+TITLE_TRAILERS = frozenset(WORDS["title_trailers"])
 #: bound nouns a name may hold after a number (``제5회``, ``2차``); any other (``중``, ``56개``) ends the run
 TITLE_COUNTERS = frozenset({"회", "차", "기"})
 #: Kiwi tags a name's run of nouns may hold (``제5회``, ``NO.1``, ``시·군``)

@@ -70,7 +70,7 @@ from pathlib import Path
 
 from ...bounds import JOBS_LIMIT, within
 from ...fact import Fact
-from ...normalize.numbers import NUMBER, parse_number, strip_approx_marker, unit_multiplier
+from ...normalize.numbers import NUMBER, POST_APPROX, PRE_APPROX, parse_number, strip_approx_marker, unit_multiplier
 from ..base import Context, Rule, Taken
 from ..wordlists import read_lists, read_words
 
@@ -104,15 +104,13 @@ _HERE = Path(__file__).parent
 #: the jobs extractor's word lists (``words.tsv``: what each is for is written above it)
 WORDS = read_lists(_HERE / "words.tsv")
 
-_PRE_APPROX = r"(?<![가-힣])(?:약|대략|얼추)\s?"
-_POST_APPROX = r"\s?(?:가량|정도|이상|남짓|안팎|내외|가까이|쯤)"
 #: a number may follow an ellipsis (``투자협약..264개``): two dots are never a decimal point
 _NUM = NUMBER.replace(r"(?<![\d.,])(?=\d)", r"(?<![\d,])(?<!\d\.)(?=\d)", 1)
 _COUNT = re.compile(
-    rf"(?=[약대얼\d])(?P<pre>{_PRE_APPROX})?(?:(?P<n1>{_NUM})(?P<y1>여)?\s?(?:명|개)?\s?[~∼〜～\-–]\s?)?"
+    rf"(?=[약대얼\d])(?P<pre>{PRE_APPROX})?(?:(?P<n1>{_NUM})(?P<y1>여)?\s?(?:명|개)?\s?[~∼〜～\-–]\s?)?"
     rf"(?P<n>{_NUM})(?P<y>여)?\s?(?P<unit>명|개|자리)"
     # 대 after the counter is an approximation (1000명대의 고용): part of the span
-    rf"(?:(?P<dae>대)(?=[의를을로에는은이가]|[^가-힣]|$))?(?P<post>{_POST_APPROX})?"
+    rf"(?:(?P<dae>대)(?=[의를을로에는은이가]|[^가-힣]|$))?(?P<post>{POST_APPROX})?"
 )
 #: what may follow the counter inside its word: particles (명의, 개를, 명에게...)
 _AFTER_OK = frozenset(WORDS["after_counter"])

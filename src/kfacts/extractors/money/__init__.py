@@ -38,8 +38,8 @@ from pathlib import Path
 from ...bounds import MONEY_LIMIT, within
 from ...fact import Fact
 from ...normalize.money import CURRENCY_WORD_PATTERN, CURRENCY_WORDS, ISO_CODES, currency_code, money_value
-from ...normalize.numbers import (LONE_DIGIT_BEFORE_CURRENCY, NUMBER, NUMBER_EOK, hangul_numeral_ok, parse_number, strip_approx_marker,
-                                  unit_multiplier)
+from ...normalize.numbers import (LONE_DIGIT_BEFORE_CURRENCY, NUMBER, NUMBER_EOK, POST_APPROX, PRE_APPROX, hangul_numeral_ok,
+                                  parse_number, strip_approx_marker, unit_multiplier)
 from ..base import Context, Rule, Taken
 from ..wordlists import read_lists, read_words
 
@@ -66,21 +66,19 @@ _COUNT_NOUN_AFTER = re.compile(
 _SYM = r"US\$|\$|＄|€|£|￡|¥|￥|₩|￦"
 _ISO = "|".join(ISO_CODES)
 _SEP = r"[~∼〜～\-–—]"
-_PRE_APPROX = r"(?<![가-힣])(?:약|대략|얼추)\s?"
-_POST_APPROX = r"\s?(?:가량|정도|이상|남짓|안팎|내외|가까이|쯤)"
 
 _MONEY = re.compile(
     r"(?=[약대얼\d일이삼사오육칠팔구십백천만$＄€£￡¥￥₩￦A-Z])"
-    rf"(?P<pre>{_PRE_APPROX})?"
+    rf"(?P<pre>{PRE_APPROX})?"
     rf"(?:(?P<sym>{_SYM}|(?<![A-Za-z])(?:{_ISO}))\s?(?P<sn>{NUMBER})"
     rf"(?:\s?{_SEP}\s?(?:{_SYM}|{_ISO})?\s?(?P<sn2>{NUMBER}))?"
     rf"|(?:(?P<n1>{NUMBER})(?P<y1>여)?\s?(?P<c1>{CURRENCY_WORD_PATTERN})?\s?{_SEP}\s?)?"
     rf"(?P<n>{NUMBER}|{LONE_DIGIT_BEFORE_CURRENCY})(?P<y>여)?\s?(?:(?P<cur>{CURRENCY_WORD_PATTERN})|(?P<sym2>₩|￦|(?:{_ISO})(?![A-Za-z])))"
     rf"(?P<dae>대)?)"
-    rf"(?P<post>{_POST_APPROX})?"
+    rf"(?P<post>{POST_APPROX})?"
 )
 _CENTS = re.compile(r"\s?(?P<n>\d{1,2}|[이삼사오육칠팔구]?십?[일이삼사오육칠팔구]?)\s?센트")
-_IMPLICIT = re.compile(rf"(?=[약대얼\d])(?P<pre>{_PRE_APPROX})?(?P<n>{NUMBER_EOK})(?P<y>여)?(?P<dae>대)?(?P<post>{_POST_APPROX})?")
+_IMPLICIT = re.compile(rf"(?=[약대얼\d])(?P<pre>{PRE_APPROX})?(?P<n>{NUMBER_EOK})(?P<y>여)?(?P<dae>대)?(?P<post>{POST_APPROX})?")
 
 #: what may follow a currency word inside the same word: particles and money suffixes
 _AFTER_OK = frozenset(WORDS["after_currency"])
