@@ -21,7 +21,6 @@ def _file(tmp_path: Path, body: str) -> Path:
 def test_rows_comments_and_blank_lines(tmp_path: Path) -> None:
     p = _file(tmp_path, "# a comment\n\n가\t1\n나\t2\n")
     assert wordlists.read_tsv(p) == [["가", "1"], ["나", "2"]]
-    assert wordlists.read_words(_file(tmp_path, "# c\n 가 \n나\n")) == ["가", "나"]
 
 
 def test_a_key_written_twice_is_an_error(tmp_path: Path) -> None:

@@ -395,9 +395,10 @@ EXPLANATIONS: dict[str, tuple[str, str]] = {
               "(`SpanMismatchError`, an `AssertionError`). Every span is exact by contract, so this is a "
               "defect of kfacts, never of the input; the document gives no facts rather than a wrong one.",
               "Report it with the document (`kfacts extract --on-error skip` goes on with the next ones)."),
-    "KF902": ("A data file of a built-in extractor (`src/kfacts/extractors/<type>/*.tsv`, `*.txt`) has a header "
-              "row other than the one its reader expects, or a key written twice (`LexiconError`, a "
-              "`ValueError`). Only an edited installation shows it.",
+    "KF902": ("A data file of a built-in extractor (`src/kfacts/extractors/<type>/*.tsv`: a table, or the "
+              "named word lists of `words.tsv`) has a header row other than the one its reader expects, a key "
+              "or a word of a list written twice, a malformed row, or lacks a list the code asks for "
+              "(`LexiconError`, a `ValueError`). Only an edited installation shows it.",
               "Fix the line named in the message (remove the duplicate, restore the header), or reinstall kfacts."),
 }
 

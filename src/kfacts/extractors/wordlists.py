@@ -1,11 +1,14 @@
-"""Word lists more than one extractor reads, kept below all of them.
+"""The readers of the built-in extractors' data files, and the word lists more than one reads.
 
-The person extractor owns the files (``people/surnames.tsv``,
-``people/countries.tsv``); the organization extractor, which runs before it
-and so must not import it, reads Korean surnames (:func:`split_surname`) and
-country names (:func:`countries`) here too. Every built-in lexicon file (the
-``*.tsv`` and ``*.txt`` files beside each extractor) is read by
-:func:`read_tsv` or :func:`read_words`.
+Every data file beside an extractor is one of two kinds, each with its reader
+here: its named word lists, ``words.tsv`` (:func:`read_lists`), and its tables
+of names with a key column (``*.tsv``, :func:`read_tsv`). Both refuse a
+malformed file when it loads (``KF902``).
+
+The person extractor owns ``people/surnames.tsv`` and ``people/countries.tsv``;
+the organization extractor, which runs before it and so must not import it,
+reads Korean surnames (:func:`split_surname`) and country names
+(:func:`countries`) here too.
 """
 
 from __future__ import annotations
@@ -128,11 +131,6 @@ def read_lists(path: Path) -> WordLists:
     if header:
         raise LexiconError("KF902", file=path.name, line=0, detail="no header row ['list', 'word']")
     return WordLists(path, {k: tuple(v) for k, v in lists.items()})
-
-
-def read_words(path: Path) -> list[str]:
-    """A word list, one entry per line (stripped), each written once (:func:`read_tsv`'s rules)."""
-    return [row[0].strip() for row in read_tsv(path)]
 
 
 @lru_cache(maxsize=None)

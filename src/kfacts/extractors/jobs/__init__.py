@@ -17,7 +17,7 @@ fact when the grammar ties it to the job word:
     ``목표 6만3000개 중 5만9000개``), or before the jobs count that closes the list
     (``A사 120명, B사 80명 등 총 500명을 채용``): same counter, and no list label
     naming companies or other people (``일자리 300개, 기업 30개``:
-    ``not_job_things.txt``, ``not_job_people.txt``).
+    lists ``not_job_things`` and ``not_job_people`` of ``words.tsv``).
 ``jobs.employed``
     employees of a workplace, where the sentence says they work there:
     ``근로자 300명이 근무하는``, ``일하는 직원 120명`` (not staff sent
@@ -38,7 +38,7 @@ next to them (a paragraph is a line of the page):
     or paired with an investment (``A사(520억 원 투자, 130명 고용) B사(47억 원, 16명)``;
     such pairs also in the paragraph after one about jobs). Not when the list
     counts other people (``구직자(300명)``, ``A대(120명), B대(80명) 학생이``:
-    ``not_job_people.txt``).
+    list ``not_job_people``).
 ``jobs.target``
     a target or result (``목표 1만7450명, 실적 2만1665명``) in a sentence about
     jobs or right after one; not the target of something else (``관광객 유치 목표``).
@@ -72,7 +72,7 @@ from ...bounds import JOBS_LIMIT, within
 from ...fact import Fact
 from ...normalize.numbers import NUMBER, POST_APPROX, PRE_APPROX, parse_number, strip_approx_marker, unit_multiplier
 from ..base import Context, Rule, Taken
-from ..wordlists import read_lists, read_words
+from ..wordlists import read_lists
 
 RULES: list[Rule] = [
     Rule("jobs.count_before_job", "jobs",
@@ -181,8 +181,8 @@ _CREATED = re.compile(r"(?:을|를|이|가|의|은|는)?\s(?:(?:[가-힣]{1,8}\s
 
 
 #: people and things counted that are no jobs (관광객 100만명, 3개 기관), longest first
-_NOT_JOB_PEOPLE_WORDS = sorted(read_words(_HERE / "not_job_people.txt"), key=len, reverse=True)
-_NOT_JOB_THINGS_WORDS = sorted(read_words(_HERE / "not_job_things.txt"), key=len, reverse=True)
+_NOT_JOB_PEOPLE_WORDS = sorted(WORDS["not_job_people"], key=len, reverse=True)
+_NOT_JOB_THINGS_WORDS = sorted(WORDS["not_job_things"], key=len, reverse=True)
 _NOT_JOB_PEOPLE = "|".join(_NOT_JOB_PEOPLE_WORDS)
 _NOT_LIST_LABEL = re.compile("|".join(_NOT_JOB_PEOPLE_WORDS + _NOT_JOB_THINGS_WORDS))
 #: the count fills a parenthesis: (938명), (각 140여명), (130명 고용), (500억 원, 84명)

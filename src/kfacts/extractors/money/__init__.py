@@ -12,8 +12,8 @@ Rules
     unit and the currency of the second when it has none.
 ``money.implicit_won``
     a bare 억/조 amount (``총 50억 규모의 펀드``, ``878억을 들여``) whose clause
-    speaks of money (budget, investment, fund, sales...: ``context_words.txt``)
-    and which does not count people or things (``count_nouns.txt``).
+    speaks of money (budget, investment, fund, sales...: list ``context_words`` of ``words.tsv``)
+    and which does not count people or things (list ``count_nouns``).
 ``money.list_amount``
     a bare 억/조 amount that is an item of a list of amounts: next to a sibling
     amount with its currency (``’15년 31.1조원 → ’16년 28.7조 → ’17년 26.7조원``,
@@ -41,7 +41,7 @@ from ...normalize.money import CURRENCY_WORD_PATTERN, CURRENCY_WORDS, ISO_CODES,
 from ...normalize.numbers import (LONE_DIGIT_BEFORE_CURRENCY, NUMBER, NUMBER_EOK, POST_APPROX, PRE_APPROX, hangul_numeral_ok,
                                   parse_number, strip_approx_marker, unit_multiplier)
 from ..base import Context, Rule, Taken
-from ..wordlists import read_lists, read_words
+from ..wordlists import read_lists
 
 RULES: list[Rule] = [
     Rule("money.amount", "money", "a number with a currency word, symbol or ISO code (4116억원, 800만 크로네, $10)"),
@@ -57,9 +57,9 @@ _HERE = Path(__file__).parent
 #: the word lists of this extractor and of :mod:`.subject` (``words.tsv``: what each is for is written above it)
 WORDS = read_lists(_HERE / "words.tsv")
 
-_CONTEXT_WORDS = re.compile("|".join(re.escape(w) for w in sorted(read_words(_HERE / "context_words.txt"), key=len, reverse=True)))
+_CONTEXT_WORDS = re.compile("|".join(re.escape(w) for w in sorted(WORDS["context_words"], key=len, reverse=True)))
 _COUNT_NOUN_AFTER = re.compile(
-    r"\s?(?:" + "|".join(re.escape(w) for w in sorted(read_words(_HERE / "count_nouns.txt"), key=len, reverse=True)) + r")"
+    r"\s?(?:" + "|".join(re.escape(w) for w in sorted(WORDS["count_nouns"], key=len, reverse=True)) + r")"
     r"(?=[^가-힣]|[을를이가의에은는도로과와만씩]|$)"
 )
 
