@@ -12,8 +12,8 @@ from .errors import InputError, InputTypeError, KfactsError, SpanMismatchError
 from .extractors import builtin_modules, builtin_rules
 from .extractors.base import Context, Rule
 from .extractors.money.subject import assign as assign_subjects
-from .fact import Document, Fact, Published
-from .published import find_published, parse_date
+from .fact import Document, Fact, Published, Zone
+from .published import find_published, find_timestamps, parse_date
 from .zones import find_zones
 
 _T = TypeVar("_T")
@@ -218,13 +218,14 @@ class Pipeline:
             raise InputTypeError("KF101", kind=type(text).__name__)
         pub = _usable_published(published)
         page_date = None
+        # the page's own timestamps, found once: its date, and zones of metadata
+        stamps = find_timestamps(text) if pub is None or self.zoning else []
         if pub is None:
-            page_date = find_published(text)
+            page_date = find_published(text, stamps=stamps)
             pub = page_date
-        zones = find_zones(text)
-        if not self.zoning:
-            from .fact import Zone
-
+        if self.zoning:
+            zones = find_zones(text, stamps)
+        else:
             zones = [Zone("article", (0, len(text)))] if text else []
         if deadline is not None:
             deadline.check("after finding the zones")

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re as _stdre
+from typing import Sequence
 
 import regex as re
 
@@ -280,12 +281,14 @@ def _numeric_stamps(text, has_label, out, taken, free):  # type: ignore[no-untyp
     return out, taken
 
 
-def find_published(text: str, head_chars: int = 3000) -> _dt.date | None:
+def find_published(text: str, head_chars: int = 3000,
+                   stamps: Sequence[tuple[tuple[int, int], _dt.date, str]] | None = None) -> _dt.date | None:
     """The publication date a page states about itself, or ``None``.
 
     Looks at the page's first ``head_chars`` characters and at its last ones;
     an ``입력``/``등록`` stamp wins over ``승인`` and ``수정``; among equals,
-    the first.
+    the first. ``stamps``: :func:`find_timestamps` of ``text``, when the caller
+    has them already (the pipeline finds them once for this and for zoning).
 
     >>> find_published("제목\\n입력 2024.08.01 10:00 수정 2024.08.02 09:00\\n본문")
     datetime.date(2024, 8, 1)
@@ -294,7 +297,8 @@ def find_published(text: str, head_chars: int = 3000) -> _dt.date | None:
     >>> find_published("제목\\n승인 2023.08.03 12:50\\n본문")
     datetime.date(2023, 8, 3)
     """
-    stamps = find_timestamps(text)
+    if stamps is None:
+        stamps = find_timestamps(text)
     if not stamps:
         return None
     n = len(text)

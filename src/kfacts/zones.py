@@ -29,6 +29,7 @@ from __future__ import annotations
 import bisect
 import re as _stdre
 from pathlib import Path
+from typing import Any, Sequence
 
 import regex as re
 
@@ -130,7 +131,7 @@ def _stamp_follows(stamp_starts: list[int], line_end: int, text: str) -> bool:
     return any(ts < eol for ts in stamp_starts[i:i + 4])
 
 
-def find_zones(text: str) -> list[Zone]:
+def find_zones(text: str, stamps: Sequence[tuple[tuple[int, int], Any, str]] | None = None) -> list[Zone]:
     """Split ``text`` into article, clutter and timestamp zones.
 
     Four phases: label each line (:func:`_label_lines`), turn the labels into
@@ -146,10 +147,10 @@ def find_zones(text: str) -> list[Zone]:
         return []
     lines = _lines(text)
     # the page's timestamps (metadata); one right after a byline makes it an opening byline
-    stamps = [span for span, _d, _label in find_timestamps(text)]
-    labels, cut_at, tail_reason = _label_lines(text, lines, [ts for ts, _te in stamps])
+    spans = [span for span, _d, _label in (find_timestamps(text) if stamps is None else stamps)]
+    labels, cut_at, tail_reason = _label_lines(text, lines, [ts for ts, _te in spans])
     raw = _line_zones(lines, labels, cut_at, tail_reason, n)
-    return _merged(_carve_stamps(raw, stamps))
+    return _merged(_carve_stamps(raw, spans))
 
 
 def _tail_marker(line: str, stripped: str, article_seen: bool) -> tuple[str | None, int | None]:
