@@ -283,8 +283,8 @@ class Taken:
         if clash not in CLASHES:
             raise ValueError(f"clash is one of {CLASHES}, not {clash!r}")
         self.clash = clash
-        self._spans = SpanIndex()
-        self._starts: set[int] = set()
+        self._spans = SpanIndex()  # what "overlap" reads
+        self._starts: set[int] = set()  # what "start" reads
         for s, e in spans:
             self.keep(s, e)
 
@@ -296,8 +296,10 @@ class Taken:
 
     def keep(self, start: int, end: int) -> None:
         """Keep ``[start, end)`` (whether it was free or not: the caller has decided)."""
-        self._starts.add(start)
-        self._spans.add(start, end)
+        if self.clash == "start":
+            self._starts.add(start)
+        else:
+            self._spans.add(start, end)
 
     def take(self, start: int, end: int) -> bool:
         """Keep ``[start, end)`` if it is free; say whether it was."""
