@@ -20,10 +20,6 @@ def region(ctx: Context) -> str | None:
     return organizations.document_region(ctx)
 
 
-def org_facts(ctx: Context) -> list[Any]:
-    return ctx.facts.get("organization", [])
-
-
 def org_names(ctx: Context) -> dict[str, Any]:
     """Surface text and ``name`` of every organization fact -> the first such fact (built once per page)."""
     return ctx.once(_org_names)
@@ -31,7 +27,7 @@ def org_names(ctx: Context) -> dict[str, Any]:
 
 def _org_names(ctx: Context) -> dict[str, Any]:
     names: dict[str, Any] = {}
-    for f in org_facts(ctx):
+    for f in ctx.facts.get("organization", ()):
         for n in (f.text, f.fields.get("name")):
             if n is not None and n not in names:
                 names[n] = f
