@@ -7,9 +7,9 @@ Measures, in one run, on the same texts:
 1. Kiwi tokenization alone (``Analyzer.tokenize_raw``: the Kiwi instance
    and options kfacts uses) and ``kfacts.extract``: chars/s, docs/s and the
    ratio extract / Kiwi (target >= 0.9). The two alternate document by
-   document (Kiwi on one document, ``extract`` on the one half the corpus
-   away: Kiwi is faster on a text it has just read), over ``--rounds`` rounds, and the best round of
-   each is kept, so a noisy shared machine hurts less.
+   document (Kiwi on one document, ``extract`` on one far from it: Kiwi is
+   faster on a text it has just read), over ``--rounds`` rounds, and the
+   best round of each is kept, so a noisy shared machine hurts less.
 2. The same on scraped pages (``--scraped``: the seed pages and the pages
    in ``corpus/pages``, half clutter, repeated ``--scraped-repeat`` times):
    Kiwi tokenizing the whole page against ``kfacts.extract``, which has
