@@ -176,16 +176,38 @@ def test_span_index_agrees_with_a_scan():
 
 
 class _CountingText(str):
-    """A str that adds up how far each ``find`` scans (C work the line events do not see)."""
+    """A str that adds up how far each ``find`` and ``rfind`` scans (C work the line events do not see)."""
 
     scanned = 0
 
+    def _bounds(self, start, end) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+        n = len(self)
+        lo = 0 if start is None else (start if start >= 0 else max(0, n + start))
+        hi = n if end is None else (min(n, end) if end >= 0 else max(0, n + end))
+        return lo, hi
+
     def find(self, sub, start=None, end=None):  # type: ignore[override]
         got = str.find(self, sub, start, end)
-        lo = 0 if start is None else (start if start >= 0 else max(0, len(self) + start))
-        hi = len(self) if end is None else min(len(self), end)
+        lo, hi = self._bounds(start, end)
         _CountingText.scanned += max(0, (got + len(sub) if got != -1 else hi) - lo)
         return got
+
+    def rfind(self, sub, start=None, end=None):  # type: ignore[override]
+        got = str.rfind(self, sub, start, end)
+        lo, hi = self._bounds(start, end)
+        _CountingText.scanned += max(0, hi - (got if got != -1 else lo))
+        return got
+
+
+def _scanned(extractor, texts: list[str]) -> list[int]:
+    """How far ``find``/``rfind`` on the document's text scanned while extracting each text."""
+    extractor(texts[0])
+    work = []
+    for t in texts:
+        _CountingText.scanned = 0
+        extractor(_CountingText(t))
+        work.append(_CountingText.scanned)
+    return work
 
 
 def _names(n: int) -> list[str]:
@@ -197,12 +219,17 @@ def test_people_name_scans_are_linear(extractor):
     # every person named: its other mentions and its uses as a place were looked for over the whole page,
     # once per name (quadratic: names grow with the page)
     texts = ["".join(f"{name} 씨는 누리군청에서 열린 회의에 참석했다.\n" for name in _names(n)) for n in (150, 300)]
-    extractor(texts[0])
-    work = []
-    for t in texts:
-        _CountingText.scanned = 0
-        extractor(_CountingText(t))
-        work.append(_CountingText.scanned)
+    work = _scanned(extractor, texts)
+    assert work[1] <= MAX_GROWTH * work[0], work
+
+
+@pytest.mark.parametrize("unit", [
+    "3~5억원 ",  # amounts on one line: each amount's line and paragraph were found by scanning back to the
+    "한빛시는 일자리 120개를 만든다 ",  # start of the text (and on to its end): quadratic without line breaks
+    "한빛시는 100억원을 들여 일자리 120개를 만든다. ",
+], ids=["amounts", "jobs", "amounts_and_jobs"])
+def test_money_and_jobs_line_scans_are_linear(extractor, unit):
+    work = _scanned(extractor, [_repeat(unit, 4000), _repeat(unit, 8000)])
     assert work[1] <= MAX_GROWTH * work[0], work
 
 

@@ -18,12 +18,16 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
 
 from ..fact import Fact, Zone
 
 _T = TypeVar("_T")
+
+#: a line break (:meth:`Context.line_start`, :meth:`Context.line_end`)
+_LINE_BREAK = re.compile("\n")
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,7 @@ class Context:
     _fact_index: dict[str, tuple[int, list[int], list[Fact]]] = field(default_factory=dict, repr=False)
     _article: list[tuple[int, int]] | None = field(default=None, repr=False)
     _article_starts: list[int] | None = field(default=None, repr=False)
+    _line_breaks: list[int] | None = field(default=None, repr=False)
     _once: dict[Callable[[Any], Any], Any] = field(default_factory=dict, repr=False)
 
     def once(self, compute: Callable[[Context], _T]) -> _T:
@@ -202,6 +207,37 @@ class Context:
         i = bisect.bisect_left(starts, start - 200)
         j = bisect.bisect_left(starts, end)
         return [f for f in srt[i:j] if f.span[0] < end and start < f.span[1]]
+
+    def line_start(self, pos: int) -> int:
+        """Where the line holding ``pos`` starts: after the last line break before ``pos``, else 0.
+
+        ``text.rfind("\\n", 0, pos) + 1`` from a sorted index of the line breaks, built once: per
+        candidate, that scan runs back over the whole line, quadratic on a page without line breaks.
+
+        >>> ctx = Context("가나\\n다라\\n", None, [], [], [])
+        >>> [ctx.line_start(p) for p in (0, 2, 3, 4, 6)]
+        [0, 0, 3, 3, 6]
+        """
+        breaks = self._breaks()
+        i = bisect.bisect_left(breaks, pos)
+        return breaks[i - 1] + 1 if i else 0
+
+    def line_end(self, pos: int) -> int:
+        """The first line break at or after ``pos``, else the text's length (``text.find("\\n", pos)``,
+        ``-1`` made ``len(text)``, without the scan).
+
+        >>> ctx = Context("가나\\n다라\\n", None, [], [], [])
+        >>> [ctx.line_end(p) for p in (0, 2, 3, 5, 6)]
+        [2, 2, 5, 5, 6]
+        """
+        breaks = self._breaks()
+        i = bisect.bisect_left(breaks, pos)
+        return breaks[i] if i < len(breaks) else len(self.text)
+
+    def _breaks(self) -> list[int]:
+        if self._line_breaks is None:
+            self._line_breaks = [m.start() for m in _LINE_BREAK.finditer(self.text)]
+        return self._line_breaks
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         """The sentence span containing ``pos`` (or the whole text)."""

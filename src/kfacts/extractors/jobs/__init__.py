@@ -235,9 +235,7 @@ def _job_sentences(ctx: Context) -> list[tuple[int, int]]:
         if not (ss <= m.start() < se):
             ss, se = m.start(), m.end()
         # a sentence never crosses a line break (headlines have no period)
-        ls = text.rfind("\n", 0, m.start()) + 1
-        le = text.find("\n", m.end())
-        ss, se = max(ss, ls), min(se, le if le != -1 else len(text))
+        ss, se = max(ss, ctx.line_start(m.start())), min(se, ctx.line_end(m.end()))
         spans.append((ss, se))
     return spans
 
@@ -390,8 +388,8 @@ def _target_about_jobs(ctx: Context, ls: int, s: int) -> bool:
     """A job word in the target's sentence or the one before (목표 1만7450명 after a sentence on jobs)."""
     ss, se = ctx.sentence_of(s)
     ps = ctx.sentence_of(ss - 1)[0] if ss > 0 else ss
-    le = ctx.text.find("\n", s)
-    lo, hi = max(min(ps, ls), s - 400), min(se, le if le != -1 else se, s + 400)  # bounded: linear time
+    le = ctx.line_end(s)
+    lo, hi = max(min(ps, ls), s - 400), min(se, le if le < len(ctx.text) else se, s + 400)  # bounded: linear time
     return _TOPIC.search(ctx.text, lo, hi) is not None
 
 

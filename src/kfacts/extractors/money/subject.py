@@ -94,10 +94,8 @@ def _sentence(ctx: Context, pos: int) -> tuple[int, int]:
     ss, se = ctx.sentence_of(pos)
     if not (ss <= pos < se):
         ss, se = pos, pos
-    text = ctx.text
-    ls = text.rfind("\n", ss, pos) + 1 or ss
-    le = text.find("\n", pos, se)
-    return max(ss, ls), (le if le != -1 else max(se, pos))
+    le = ctx.line_end(pos)
+    return max(ss, ctx.line_start(pos)), (le if le < se else max(se, pos))
 
 
 #: a word standing for the document's government: 시는, 도는, 군은, 구는 (the city, the province...)
@@ -118,8 +116,11 @@ _NO = object()  # "no actor here": a marker that is not an actor (규모가, 예
 def _canonical_of_line_head(ctx: Context, f: Fact) -> bool:
     s, e = f.span
     text = ctx.text
-    ls = text.rfind("\n", 0, s) + 1
-    return not text[ls:s].strip(" [<(\t") and bool(_HEAD_COMMA.match(text, e))
+    ls = ctx.line_start(s)
+    j = s
+    while j > ls and text[j - 1] in " [<(\t":  # (not a slice from the line's start: the line may be the page)
+        j -= 1
+    return j == ls and bool(_HEAD_COMMA.match(text, e))
 
 
 class _Actors:
@@ -354,7 +355,7 @@ def _subject(ctx: Context, f: Fact, actors: _Actors) -> tuple[Any, str]:
     if after is not None and not re.search(r"[,，]|(?:고|며|면서|지만)\s", text[e:after[0]]):
         return after[1], "subject.actor_after"
     # no actor in the sentence: the last actor of the paragraph so far, else the document's main actor
-    ps = text.rfind("\n", 0, ss) + 1
+    ps = ctx.line_start(ss)
     prev = actors.last_before(ps, ss)
     if prev is not None:
         return prev[1], "subject.carried"
@@ -362,9 +363,8 @@ def _subject(ctx: Context, f: Fact, actors: _Actors) -> tuple[Any, str]:
     # one it acts on (its budget, investment, support, jobs), or an item of a short list line
     if actors.main is None or actors.main_marks < 1:
         return None, "subject.main"
-    ls = text.rfind("\n", 0, s) + 1
-    le = text.find("\n", e)
-    le = len(text) if le == -1 else le
+    ls = ctx.line_start(s)
+    le = ctx.line_end(e)
     if _OWN_WORDS.search(text, max(ss, s - 200), min(se, e + 200)) or le - ls <= 40:
         return actors.main, "subject.main"
     return None, "subject.main"
