@@ -93,6 +93,8 @@ SHAPES: dict[str, tuple[str, object, bool]] = {
         "누리군은 국비 35억원을 들여 새 도서관을 짓는다. ", n), False),
     "jobs_one_line": ("jobs sentences on one line, no break", lambda n: _repeat(
         "한빛시는 일자리 120개를 만든다. ", n), False),
+    "quoted_prizes": ("'“한빛시는 상을 받았다”며 ' repeated (one line)", lambda n: _repeat(
+        "“한빛시는 상을 받았다”며 ", n), False),
     "byline_lines": ("a closing byline, repeated lines", lambda n: _repeat(
         "누리군은 올해 주민 만족도 조사에서 가장 높은 점수를 받았다고 밝혔다.\n홍길동 기자 hong@news.co.kr\n", n), False),
     "news": ("news text with line breaks", lambda n: _joined("\n", n), True),

@@ -493,8 +493,9 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
         return []
     if k < n and toks[k].form == "수상자":
         # `PRIZE 수상자로 A와 B를 선정`
+        inside = gr.quote_or_paren_flags(toks[k:])
         for q in range(k + 1, n):
-            if toks[q].tag == "JKO" and not gr.in_quote_or_paren(ctx, toks[k:q + 1], q - k):
+            if toks[q].tag == "JKO" and not inside[q - k]:
                 start = toks[k + 1].end if toks[k + 1].form in ("로", "으로") else toks[k + 1].start
                 return gr.list_recipients(ctx, start, toks[q].start, cache)
         # `A을 PRIZE 수상자로 선정`, `A의 공로를 인정하고 PRIZE 수상자로 선정`
@@ -559,7 +560,7 @@ def _recipients(ctx: Context, m: Mention, cache: dict) -> list:
     got = gr.subject_recipient(ctx, toks, m.i0, cache, skip=m.event_span)
     if got:
         return got
-    m.fallback = not gr.has_subject(ctx, toks, m.i0)
+    m.fallback = not gr.has_subject(ctx, toks, m.i0, cache)
     return []
 
 

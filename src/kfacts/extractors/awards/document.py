@@ -75,9 +75,10 @@ def _host_in_clause(ctx: Context, toks: Sequence[Any], span: tuple[int, int], ca
     if toks[e].tag == "JKO":  # the event is the object: `X는 … E을 개최`
         if not any(t.form in _HOST_NOUNS or gr.stem(t) in _HOST_NOUNS for t in toks[e + 1:e + 4]):
             return None
+        inside = gr.quote_or_paren_flags(toks)
         for i in range(0, e):
             t = toks[i]
-            if t.tag in ("JX", "JKS") and t.form in gr.SUBJ_PARTICLES and not gr.in_quote_or_paren(ctx, toks, i):
+            if t.tag in ("JX", "JKS") and t.form in gr.SUBJ_PARTICLES and not inside[i]:
                 np = gr.np_before(ctx, toks, i)
                 return gr.org_name(ctx, toks, np, cache) if np else None
     return None

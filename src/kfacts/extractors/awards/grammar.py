@@ -9,6 +9,7 @@ extractors are preferred; the organization extractor's ``canonical``
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from typing import Any, Iterator, Sequence
 
@@ -216,7 +217,50 @@ def organizer_clause(toks: Sequence[Any], j: int) -> bool:
     return False
 
 
+def quote_or_paren_flags(toks: Sequence[Any]) -> list[bool]:
+    """``flags[j] == in_quote_or_paren(ctx, toks, j)`` for every ``j`` from 0 to ``len(toks)``, in one pass:
+    the loops that ask it of every particle of a clause rescanned the clause from its start each time
+    (quadratic in the clause's length).
+
+    >>> from kfacts.analysis import Token
+    >>> toks = [Token(f, "SS", i, 1, 0) for i, f in enumerate("“가”(나)")]
+    >>> quote_or_paren_flags(toks) == [in_quote_or_paren(None, toks, j) for j in range(len(toks) + 1)]
+    True
+    >>> quote_or_paren_flags(toks)
+    [False, True, True, False, True, True, False]
+    """
+    flags = [False]
+    depth = quote = 0
+    for t in toks:
+        form = t.form
+        if form == "(":
+            depth += 1
+        elif form == ")":
+            depth = max(0, depth - 1)
+        elif form in ("‘", "“", "「", "『"):
+            quote += 1
+        elif form in ("’", "”", "」", "』"):
+            quote = max(0, quote - 1)
+        flags.append(depth > 0 or quote > 0)
+    return flags
+
+
+def clause_flags(toks: Sequence[Any], cache: dict | None) -> list[bool]:
+    """:func:`quote_or_paren_flags` of a clause's tokens, kept in the document's awards ``cache`` (the
+    clause's one token list is passed for every prize of the clause: a page of prizes on one long line
+    would compute them once per prize)."""
+    if cache is None:
+        return quote_or_paren_flags(toks)
+    store = cache.setdefault("quote_flags", {})
+    got = store.get(id(toks))
+    if got is None or got[0] is not toks:  # (the list is kept with its flags, so its id is not reused)
+        got = store[id(toks)] = (toks, quote_or_paren_flags(toks))
+    return got[1]
+
+
 def in_quote_or_paren(ctx: Any, toks: Sequence[Any], j: int) -> bool:
+    """Whether token ``j`` stands inside a parenthesis or a quotation opened before it in ``toks``
+    (for one token; :func:`quote_or_paren_flags` gives every token's at once)."""
     depth = 0
     quote = 0
     for t in toks[:j]:
@@ -231,12 +275,16 @@ def in_quote_or_paren(ctx: Any, toks: Sequence[Any], j: int) -> bool:
     return depth > 0 or quote > 0
 
 
-def has_subject(ctx: Any, toks: Sequence[Any], upto: int) -> bool:
+def has_subject(ctx: Any, toks: Sequence[Any], upto: int, cache: dict | None = None) -> bool:
     """Does the clause before token ``upto`` mark a subject or topic of its own?"""
+    inside: list[bool] | None = None
     for j in range(upto):
         t = toks[j]
-        if t.tag in ("JX", "JKS") and t.form in SUBJ_PARTICLES and not in_quote_or_paren(ctx, toks, j) \
-                and not organizer_clause(toks, j):
+        if not (t.tag in ("JX", "JKS") and t.form in SUBJ_PARTICLES):
+            continue
+        if inside is None:
+            inside = clause_flags(toks, cache)
+        if not inside[j] and not organizer_clause(toks, j):
             prev = toks[j - 1] if j > 0 else None
             if prev is not None and (prev.tag.startswith("JK") or prev.form in DATE_WORDS
                                      or prev.tag in ("NNB", "SN") or prev.form.endswith(_TIME_NOUN_ENDINGS)):
@@ -269,7 +317,8 @@ def subject_at(ctx: Any, toks: Sequence[Any], j: int, cache: dict) -> list:
         return []
     span = list_span_before(ctx, toks, j)
     if span and span[0] < np[0]:
-        inner = [t for t in toks if span[0] <= t.start < np[0] and not in_quote_or_paren(ctx, toks, toks.index(t))]
+        inside = quote_or_paren_flags(toks)
+        inner = [t for i, t in enumerate(toks) if span[0] <= t.start < np[0] and not inside[i]]
         if any(is_conj(t) or t.form in (",", "·", "ㆍ") or (t.form == "등" and t.tag == "NNB") for t in inner):
             got = list_recipients(ctx, *span, cache)
             if len(got) > 1 or (got and any(t.form == "등" for t in inner)):
@@ -326,11 +375,12 @@ def subject_recipient(ctx: Any, toks: Sequence[Any], upto: int, cache: dict,
                     return [got]
             break
     found: list = []
+    inside = clause_flags(toks, cache)
     for j in range(upto):
         t = toks[j]
         if not (t.tag in ("JX", "JKS") and t.form in SUBJ_PARTICLES):
             continue
-        if in_quote_or_paren(ctx, toks, j):
+        if inside[j]:
             continue
         if j > 0 and toks[j - 1].tag == "SSC" and toks[j - 1].form != ")":
             continue  # a quoted title as topic: `‘한국의 경영대상’은`
@@ -346,7 +396,7 @@ def subject_recipient(ctx: Any, toks: Sequence[Any], upto: int, cache: dict,
         got = subject_at(ctx, toks, j, cache)
         if got:
             found.append((j, got))
-    found = _fact_subjects(ctx, toks, upto, found)
+    found = _fact_subjects(ctx, toks, upto, found, inside)
     if not found:
         return []
     # the nearest subject of the prize's own simple clause (`광주시는 최우수기관으로, 전남도는
@@ -361,7 +411,7 @@ _MARK_AFTER = re.compile(r"[은는이가도](?=[\s,]|$)")
 _JOIN_BEFORE = re.compile(r"(?:와|과|,)\s*$")
 
 
-def _fact_subjects(ctx: Any, toks: Sequence[Any], upto: int, found: list) -> list:
+def _fact_subjects(ctx: Any, toks: Sequence[Any], upto: int, found: list, inside: list[bool]) -> list:
     """Add subjects Kiwi did not mark: `광양시가` read as 광양/NNP 시가/NNG.
 
     An organization or person fact followed by 은/는/이/가 and a space is a
@@ -374,14 +424,17 @@ def _fact_subjects(ctx: Any, toks: Sequence[Any], upto: int, found: list) -> lis
     facts = sorted((f for t in ("organization", "person") for f in ctx.facts_in(t, lo, hi)
                     if f.span[1] < hi), key=lambda f: f.span)
     seen = {tuple(r[0] for r in got) for _, got in found}
+    starts = [t.start for t in toks]
     extra = []
     for n, f in enumerate(facts):
         if not _MARK_AFTER.match(text, f.span[1]):
             continue
-        j = next((i for i, t in enumerate(toks) if t.start >= f.span[1]), upto)
+        j = bisect.bisect_left(starts, f.span[1])  # the first token at or after the fact's end, else upto
+        if j == len(toks):
+            j = upto
         if j < len(toks) and toks[j].start == f.span[1] and toks[j].tag.startswith("J"):
             continue  # Kiwi marked it: the main reading already judged this subject
-        if in_quote_or_paren(ctx, toks, j) or organizer_clause(toks, j - 1) \
+        if inside[min(j, len(toks))] or organizer_clause(toks, j - 1) \
                 or any(abs(j - k) <= 1 for k, _ in found):
             continue
         group = [f]
@@ -910,6 +963,7 @@ def announcer(ctx: Any, toks: Sequence[Any], names: set, upto: int | None = None
     (`선정됐다` is passive: the recipient's verb).
     """
     n = len(toks)
+    inside: list[bool] | None = None
     for j, t in enumerate(toks[:upto]):
         if t.form == "따르" and j >= 2 and toks[j - 1].form == "에" and toks[j - 1].tag == "JKB":
             # `4일 X에 따르면`: the source that announces the results
@@ -921,7 +975,9 @@ def announcer(ctx: Any, toks: Sequence[Any], names: set, upto: int | None = None
             continue
         if not (t.tag in ("JX", "JKS") and t.form in _ANNOUNCER_PARTICLES):
             continue
-        if in_quote_or_paren(ctx, toks, j):
+        if inside is None:
+            inside = quote_or_paren_flags(toks)
+        if inside[j]:
             continue
         np = np_before(ctx, toks, j)
         if np is None:
