@@ -158,6 +158,31 @@ def test_company_spend_regex_does_not_backtrack_on_number_runs(unit):
     assert out.returncode == 0, out.stderr[-500:]
 
 
+_SHARED_SUFFIX_RUN = """
+import resource
+resource.setrlimit(resource.RLIMIT_CPU, (20, 21))
+from kfacts.extractors.organizations import local
+text = "천안·아산·예산·홍성·" * 20_000  # 200,000 characters: a list of stems and no suffixed item
+assert all(local._SHARED_SUFFIX.match(text, i) is None for i in range(2, len(text), 5))
+m = local._SHARED_SUFFIX.match("예산·서천·홍성군은", 2)
+assert m is not None and m.group() == "·서천·홍성군"
+"""
+
+
+def test_shared_suffix_regex_is_bounded_on_a_long_list():
+    # a region list sharing its last item's suffix (예산·서천·홍성군): the items before the suffixed one were
+    # unbounded, so every stem of a long list without one searched the rest of the list (8 s at 40 kB,
+    # 129 s at 160 kB: quadratic); at most 30 items now. (``re``: a child under a 20 s CPU limit)
+    import os
+    import subprocess
+
+    pytest.importorskip("resource")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
+    out = subprocess.run([sys.executable, "-c", _SHARED_SUFFIX_RUN], capture_output=True, text=True, env=env,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr[-500:]
+
+
 # -- Kiwi's input: long lines without breaks are cut too ---------------------------------------------------
 
 @pytest.mark.parametrize("text", [

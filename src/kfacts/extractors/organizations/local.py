@@ -58,8 +58,10 @@ _COORD_SEPS = re.compile(r"\s*(?:[·ㆍ∙․,/]|및|와|과|이나|나|그리�
 _COUNTED_LIST = re.compile(
     r"(?:\s?[·ㆍ∙․,]\s?[가-힣]{2,4}|\s[가-힣]{2,4}){0,12}\s등\s?\d+\s?개\s?"
     r"(?:자치구|시·군|시군|시도|시·도|지자체|자치단체|기초자치단체|광역자치단체|기초단체|광역단체|구|군|시)")
-#: ``예산·서천·홍성군``: stems sharing the suffix of the list's last item (rule region_shared_suffix)
-_SHARED_SUFFIX = re.compile(r"(?:\s?[·ㆍ∙․]\s?[가-힣]{2,4})*?\s?[·ㆍ∙․]\s?[가-힣]{1,4}(?:시|군|구)(?![가-힣]{3})")
+#: ``예산·서천·홍성군``: stems sharing the suffix of the list's last item (rule region_shared_suffix); at most
+#: 30 items before it (a province has at most 31 units): unbounded, every stem of a long list without a
+#: suffixed item searched the rest of the list, quadratic in the list's length
+_SHARED_SUFFIX = re.compile(r"(?:\s?[·ㆍ∙․]\s?[가-힣]{2,4}){0,30}?\s?[·ㆍ∙․]\s?[가-힣]{1,4}(?:시|군|구)(?![가-힣]{3})")
 #: what a government is the object or target of: selected, ranked, given money or a prize
 #: (``A시를 선정``, ``A시로 나타났다``, ``A시에는 각각 4억원``, ``A시에 돌아갔다``; rule region_selected)
 _SELECTED_AFTER = {
