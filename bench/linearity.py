@@ -97,6 +97,8 @@ SHAPES: dict[str, tuple[str, object, bool]] = {
         "“한빛시는 상을 받았다”며 ", n), False),
     "region_stems": ("'천안·아산·예산·홍성·' repeated (a list, no suffix)", lambda n: _repeat(
         "천안·아산·예산·홍성·", n), False),
+    "org_list": ("'한빛재단·누리공사·다온위원회·' repeated (a list of organizations)", lambda n: _repeat(
+        "한빛재단·누리공사·다온위원회·", n), False),
     "byline_lines": ("a closing byline, repeated lines", lambda n: _repeat(
         "누리군은 올해 주민 만족도 조사에서 가장 높은 점수를 받았다고 밝혔다.\n홍길동 기자 hong@news.co.kr\n", n), False),
     "news": ("news text with line breaks", lambda n: _joined("\n", n), True),

@@ -158,6 +158,21 @@ def test_company_spend_regex_does_not_backtrack_on_number_runs(unit):
     assert out.returncode == 0, out.stderr[-500:]
 
 
+def test_organization_neighbours_are_read_once(extractor, monkeypatch):
+    # the unknown names beside a known organization in a `·` list (A·한국전력공사·B): after each known name the
+    # rest of the list was read, so a long list of known names cost its length squared (150 µs a character)
+    from kfacts.extractors.organizations import companies
+
+    made: list[tuple[int, int]] = []
+    real = companies._cand
+    monkeypatch.setattr(companies, "_cand", lambda ctx, s, e, rule, *a, **k:
+                        (made.append((s, e)) if rule == "company_neighbour" else None) or real(ctx, s, e, rule, *a, **k))
+    text = _repeat("한빛재단·누리공사·다온위원회·", 6000)
+    extractor(text)
+    items = text.count("·") + 1
+    assert 0 < len(made) <= items, (len(made), items)
+
+
 _SHARED_SUFFIX_RUN = """
 import resource
 resource.setrlimit(resource.RLIMIT_CPU, (20, 21))

@@ -326,22 +326,31 @@ def find_companies(ctx: Context) -> list[dict[str, Any]]:
 
 
 _DOT = "·ㆍ∙․"
+#: how many names beside a known organization are read, on each side: unbounded after it, every known name
+#: of a long ``·`` list read the rest of the list (a page-long list cost its length squared)
+NEIGHBOURS = 6
+_NEIGHBOUR = re.compile(_WORD + "+")
 
 
 def find_neighbours(ctx: Context, chosen: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """``A·한국전력공사``: unknown names written with ``·`` beside a known organization (not a region)."""
     text = ctx.text
     out: list[dict[str, Any]] = []
+    seen: set[tuple[int, int]] = set()  # a name between two known ones is the neighbour of both: read once
     for f in chosen:
         if f["kind"] == "local_government" or f["rule"].startswith("company"):
             continue
         s, e = f["start"], f["end"]
         if text[s - 1:s] in _DOT:
-            for a, b in list_items(ctx, s - 1, limit=6):
-                out.append(_cand(ctx, a, b, "company_neighbour"))
+            for a, b in list_items(ctx, s - 1, limit=NEIGHBOURS):
+                if (a, b) not in seen:
+                    seen.add((a, b))
+                    out.append(_cand(ctx, a, b, "company_neighbour"))
         p = e
-        while text[p:p + 1] in _DOT and p < len(text):
-            m = re.compile(_WORD + "+").match(text, p + 1)
+        for _ in range(NEIGHBOURS):
+            if not (text[p:p + 1] in _DOT and p < len(text)):
+                break
+            m = _NEIGHBOUR.match(text, p + 1)
             if m is None:
                 break
             a, b = m.span()
@@ -350,7 +359,9 @@ def find_neighbours(ctx: Context, chosen: list[dict[str, Any]]) -> list[dict[str
             b = cut
             if not name_like(ctx, a, b):
                 break
-            out.append(_cand(ctx, a, b, "company_neighbour"))
+            if (a, b) not in seen:
+                seen.add((a, b))
+                out.append(_cand(ctx, a, b, "company_neighbour"))
             p = b
             if rest:
                 break
