@@ -198,6 +198,38 @@ def test_shared_suffix_regex_is_bounded_on_a_long_list():
     assert out.returncode == 0, out.stderr[-500:]
 
 
+_YEAR_WORDS_RUN = """
+import resource
+resource.setrlimit(resource.RLIMIT_CPU, (60, 61))
+import kfacts
+unit = "전년도 이듬해 같은 해 "
+text = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
+doc = kfacts.Extractor()(text, time_budget=None)
+assert sum(f.type == "date" for f in doc.facts) > 10_000
+"""
+
+
+def test_year_words_page_is_extracted_within_the_bound():
+    # 전년도, 이듬해, 같은 해 take their year from the nearest dated candidate before them, and each copied
+    # the list of every candidate before it to look back a few: a page of them was quadratic (5.4 s at
+    # 160 kB, some 200 s at 1 MB). The issue's bound: no 1 MB input above 60 CPU seconds (about 10 now).
+    import os
+    import subprocess
+
+    pytest.importorskip("resource")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
+    out = subprocess.run([sys.executable, "-c", _YEAR_WORDS_RUN], capture_output=True, text=True, env=env,
+                         timeout=300)
+    assert out.returncode == 0, out.stderr[-500:]
+
+
+def test_candidates_before_are_the_reversed_head():
+    from kfacts.extractors.dates import _before
+
+    cands = list(range(7))
+    assert all(list(_before(cands, i)) == list(reversed(cands[:i])) for i in range(8))
+
+
 # -- Kiwi's input: long lines without breaks are cut too ---------------------------------------------------
 
 @pytest.mark.parametrize("text", [

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from operator import attrgetter, methodcaller
-from typing import Any
+from typing import Any, Iterator
 
 import regex as re
 
@@ -557,6 +557,13 @@ def _anchor_years(ctx: Context, cands: list[_Cand]) -> None:
         c.inherit, c.yanchor = a, True
 
 
+def _before(cands: list[_Cand], i: int) -> Iterator[_Cand]:
+    """The candidates before ``cands[i]``, nearest first, without copying the list's head (a copy per
+    candidate made a page of ``전년도`` or ``이듬해`` quadratic: the loops stop after a few)."""
+    for k in range(i - 1, -1, -1):
+        yield cands[k]
+
+
 def _anchor_days(ctx: Context, cands: list[_Cand]) -> None:
     """``이튿날인 10일``, ``전날인 4일``: a day told relative to a dated day just before it, in the same
     sentence, takes that date's month (and year)."""
@@ -568,7 +575,7 @@ def _anchor_days(ctx: Context, cands: list[_Cand]) -> None:
         if rel is None:
             continue
         sent = ctx.sentence_of(c.start)
-        for a in reversed(cands[:i]):
+        for a in _before(cands, i):
             if c.start - a.end > 80 or a.start < sent[0]:
                 break
             if not a.drop and a.day is not None and a.kind in ("abs", "md", "mod", "relative_month"):
@@ -582,7 +589,7 @@ def _anchor_next_years(text: str, cands: list[_Cand]) -> None:
         if c.kind != "that_year":
             continue
         c.drop = True
-        for a in reversed(cands[:i]):
+        for a in _before(cands, i):
             if c.start - a.end > 300:
                 break
             if not a.drop and a.kind in ("abs", "relative_year") and a.year is not None:
@@ -609,7 +616,7 @@ def _anchor_previous_years(ctx: Context, cands: list[_Cand]) -> None:
         if P.RECURRING_WORD.search(text, max(sent[0], c.start - 40), c.start):
             c.drop = True  # 매년 전년도 실적을: every year's previous year, no date
             continue
-        for a in reversed(cands[:i]):
+        for a in _before(cands, i):
             if c.start - a.end > 150 or a.start < sent[0]:
                 break
             if not a.drop and a.kind in ("abs", "relative_year") and a.year is not None:
