@@ -100,6 +100,7 @@ SHAPES: dict[str, tuple[str, object, bool]] = {
     "org_list": ("'한빛재단·누리공사·다온위원회·' repeated (a list of organizations)", lambda n: _repeat(
         "한빛재단·누리공사·다온위원회·", n), False),
     "year_words": ("'전년도 이듬해 같은 해 ' repeated", lambda n: _repeat("전년도 이듬해 같은 해 ", n), False),
+    "prize_topics": ("'대상은 최우수상은 ' repeated", lambda n: _repeat("대상은 최우수상은 ", n), False),
     "byline_lines": ("a closing byline, repeated lines", lambda n: _repeat(
         "누리군은 올해 주민 만족도 조사에서 가장 높은 점수를 받았다고 밝혔다.\n홍길동 기자 hong@news.co.kr\n", n), False),
     "news": ("news text with line breaks", lambda n: _joined("\n", n), True),

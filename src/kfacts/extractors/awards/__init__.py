@@ -179,9 +179,10 @@ def _receiving(kind: str, award: str, toks: Sequence[Any], i0: int, i1: int, tex
     if t.tag == "JKB" and t.form in ("으로", "로", "에"):
         if award == "대상" and not division and not _TOP_INSTITUTION.fullmatch(text, toks[i0].start, toks[i1 - 1].end):
             return None
-        for x in toks[i + 1:i + 12]:
+        for k in range(i + 1, min(n, i + 12)):  # (by index: toks.index per token rescanned the clause)
+            x = toks[k]
             if gr.stem(x) in lx.SELECT_VERBS or x.form in lx.SELECT_VERBS or (
-                    x.form in ("평가", "인정") and x is not toks[-1] and gr.stem(toks[toks.index(x) + 1]) == "받"):
+                    x.form in ("평가", "인정") and k + 1 < n and gr.stem(toks[k + 1]) == "받"):
                 # `우수기관으로 평가받았다`, `최우수기관으로 인정받아`
                 return "select"
             if x.tag in ("SF", "EF"):
@@ -194,14 +195,15 @@ def _receiving(kind: str, award: str, toks: Sequence[Any], i0: int, i1: int, tex
     if (t.tag == "JX" and t.form in ("은", "는")) or (t.tag == "JKS" and t.form in ("이", "가")):
         # `대상은 X에게 돌아갔다`, `대상은 X가 차지했다` (not `동상은 … 사랑을 받아`)
         subj = False
-        for x in toks[i + 1:]:
+        for k in range(i + 1, n):
+            x = toks[k]
             if x.tag in ("SF", "EF"):
                 break
             if gr.stem(x) in lx.GIVEN_VERBS or x.form in lx.GIVEN_VERBS:
                 return "subject"
             if x.tag == "JKS":
                 subj = True
-            nxt = toks[toks.index(x) + 1] if x is not toks[-1] else None
+            nxt = toks[k + 1] if k + 1 < n else None
             if subj and x.form in ("차지", "수상", "거머쥐") and (
                     x.tag.startswith("VV") or (nxt is not None and nxt.tag.startswith("XSV"))):
                 return "subject"
