@@ -224,8 +224,6 @@ def quote_or_paren_flags(toks: Sequence[Any]) -> list[bool]:
 
     >>> from kfacts.analysis import Token
     >>> toks = [Token(f, "SS", i, 1, 0) for i, f in enumerate("“가”(나)")]
-    >>> quote_or_paren_flags(toks) == [in_quote_or_paren(None, toks, j) for j in range(len(toks) + 1)]
-    True
     >>> quote_or_paren_flags(toks)
     [False, True, True, False, True, True, False]
     """
@@ -261,18 +259,7 @@ def clause_flags(toks: Sequence[Any], cache: dict | None) -> list[bool]:
 def in_quote_or_paren(ctx: Any, toks: Sequence[Any], j: int) -> bool:
     """Whether token ``j`` stands inside a parenthesis or a quotation opened before it in ``toks``
     (for one token; :func:`quote_or_paren_flags` gives every token's at once)."""
-    depth = 0
-    quote = 0
-    for t in toks[:j]:
-        if t.form == "(":
-            depth += 1
-        elif t.form == ")":
-            depth = max(0, depth - 1)
-        elif t.form in ("‘", "“", "「", "『"):
-            quote += 1
-        elif t.form in ("’", "”", "」", "』"):
-            quote = max(0, quote - 1)
-    return depth > 0 or quote > 0
+    return quote_or_paren_flags(toks[:j])[-1]
 
 
 def has_subject(ctx: Any, toks: Sequence[Any], upto: int, cache: dict | None = None) -> bool:
