@@ -388,8 +388,7 @@ def _target_about_jobs(ctx: Context, ls: int, s: int) -> bool:
     """A job word in the target's sentence or the one before (목표 1만7450명 after a sentence on jobs)."""
     ss, se = ctx.sentence_of(s)
     ps = ctx.sentence_of(ss - 1)[0] if ss > 0 else ss
-    le = ctx.line_end(s)
-    lo, hi = max(min(ps, ls), s - 400), min(se, le if le < len(ctx.text) else se, s + 400)  # bounded: linear time
+    lo, hi = max(min(ps, ls), s - 400), min(se, ctx.line_end(s), s + 400)  # bounded: linear time
     return _TOPIC.search(ctx.text, lo, hi) is not None
 
 
