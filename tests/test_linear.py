@@ -133,6 +133,18 @@ def test_domain_regexes_do_not_backtrack_on_a_long_line():
     assert zones._DOMAIN_LINE.match("www.news.co.kr/a/1") is not None  # still a domain line
 
 
+def _run_child(code: str, *args: str, timeout: int = 120) -> None:
+    """Run ``code`` in a fresh interpreter (it sets its own CPU limit with ``resource``) and require a clean exit."""
+    import os
+    import subprocess
+
+    pytest.importorskip("resource")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env,
+                         timeout=timeout)
+    assert out.returncode == 0, out.stderr[-500:]
+
+
 _SPEND_RUN = """
 import resource, sys
 resource.setrlimit(resource.RLIMIT_CPU, (20, 21))
@@ -148,14 +160,7 @@ assert companies._SPEND.search("누리전자는 1,200억원을 들여 공장을 
 def test_company_spend_regex_does_not_backtrack_on_number_runs(unit):
     # (``re``, which has no timeout: run in a child under a 20 s CPU limit; unbounded number runs
     # made this search take minutes, it now takes milliseconds)
-    import os
-    import subprocess
-
-    pytest.importorskip("resource")
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
-    out = subprocess.run([sys.executable, "-c", _SPEND_RUN, unit], capture_output=True, text=True, env=env,
-                         timeout=120)
-    assert out.returncode == 0, out.stderr[-500:]
+    _run_child(_SPEND_RUN, unit)
 
 
 def test_organization_neighbours_are_read_once(extractor, monkeypatch):
@@ -188,14 +193,7 @@ def test_shared_suffix_regex_is_bounded_on_a_long_list():
     # a region list sharing its last item's suffix (예산·서천·홍성군): the items before the suffixed one were
     # unbounded, so every stem of a long list without one searched the rest of the list (8 s at 40 kB,
     # 129 s at 160 kB: quadratic); at most 30 items now. (``re``: a child under a 20 s CPU limit)
-    import os
-    import subprocess
-
-    pytest.importorskip("resource")
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
-    out = subprocess.run([sys.executable, "-c", _SHARED_SUFFIX_RUN], capture_output=True, text=True, env=env,
-                         timeout=120)
-    assert out.returncode == 0, out.stderr[-500:]
+    _run_child(_SHARED_SUFFIX_RUN)
 
 
 _YEAR_WORDS_RUN = """
@@ -213,14 +211,7 @@ def test_year_words_page_is_extracted_within_the_bound():
     # 전년도, 이듬해, 같은 해 take their year from the nearest dated candidate before them, and each copied
     # the list of every candidate before it to look back a few: a page of them was quadratic (5.4 s at
     # 160 kB, some 200 s at 1 MB). The issue's bound: no 1 MB input above 60 CPU seconds (about 10 now).
-    import os
-    import subprocess
-
-    pytest.importorskip("resource")
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
-    out = subprocess.run([sys.executable, "-c", _YEAR_WORDS_RUN], capture_output=True, text=True, env=env,
-                         timeout=300)
-    assert out.returncode == 0, out.stderr[-500:]
+    _run_child(_YEAR_WORDS_RUN, timeout=300)
 
 
 _PRIZE_TOPICS_RUN = """
@@ -237,14 +228,7 @@ def test_prize_topics_page_is_extracted_in_time():
     # `대상은 X에게 돌아갔다`: after a prize topic the clause is read on to its verb, and each token's successor
     # was found with toks.index (a scan of the clause per token): 220 µs a character, about 220 s a megabyte
     # of 대상은; 24 µs now. 200 kB here, under 30 CPU seconds (about 5 now, 44 before).
-    import os
-    import subprocess
-
-    pytest.importorskip("resource")
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
-    out = subprocess.run([sys.executable, "-c", _PRIZE_TOPICS_RUN], capture_output=True, text=True, env=env,
-                         timeout=300)
-    assert out.returncode == 0, out.stderr[-500:]
+    _run_child(_PRIZE_TOPICS_RUN, timeout=300)
 
 
 def test_candidates_before_are_the_reversed_head():
