@@ -9,6 +9,7 @@ its named groups say which kind of candidate matched (``level``, ``honor``,
 from __future__ import annotations
 
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 import re as _re
@@ -96,6 +97,7 @@ HOST_PAREN_RE = re.compile(r"\s*\((?:주관|주최|공동주최|공동주관)\s*
 YEAR_RE = re.compile(r"^(?:제\s?\d+회\s)?((?:19|20)\d{2})(?:년|\s|$)")
 
 
+@lru_cache(maxsize=4096)  # a pure function of a short phrase, asked again for each mention
 def level_of(text: str) -> str | None:
     """The SPEC ``award`` value of a level phrase.
 
@@ -108,6 +110,7 @@ def level_of(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # as level_of
 def honor_of(text: str) -> str | None:
     """The SPEC ``award`` value of an honor phrase.
 

@@ -154,19 +154,28 @@ class _Actors:
         toks = ctx.tokens
         org_iter = sorted(orgs, key=lambda f: f.span)
         oi = 0
-        for i, t in enumerate(toks):
-            while oi < len(org_iter) and org_iter[oi].span[1] <= t.start:
+
+        def orgs_before(pos: int) -> None:
+            # the organizations that end by ``pos``, in text order: the company last named, and
+            # the ones heading their line, which act there (광주시, 2030년까지 ...)
+            nonlocal oi, last_company
+            while oi < len(org_iter) and org_iter[oi].span[1] <= pos:
                 of = org_iter[oi]
                 if of.fields.get("kind") == "company":
                     last_company = _canonical(of)
                 if _canonical_of_line_head(ctx, of) and of.fields.get("kind") in _ACTOR_KINDS:
                     marks.append((of.span[0], _canonical(of)))
                 oi += 1
+
+        # only a topic or subject particle (은, 는, 도, 이, 가) or 에서 closes an actor: the
+        # loop below reads those tokens only
+        particles = [i for i, t in enumerate(toks)
+                     if (t.tag in _MARKS and (t.tag != "JX" or t.form in ("은", "는", "도")))
+                     or (t.tag == "JKB" and t.form == "에서")]
+        for i in particles:
+            t = toks[i]
+            orgs_before(t.start)
             tag = t.tag
-            if tag not in _MARKS and not (tag == "JKB" and t.form == "에서"):
-                continue
-            if tag == "JX" and t.form not in ("은", "는", "도"):
-                continue
             if i == 0:
                 continue
             p = toks[i - 1]
@@ -230,6 +239,8 @@ class _Actors:
                 elif last_company is not None:
                     marks.append((pos, last_company))
                 continue
+        if toks:
+            orgs_before(toks[-1].start)
         marks.sort(key=lambda m: m[0])
         self.marks = marks
         self.starts = [m[0] for m in marks]

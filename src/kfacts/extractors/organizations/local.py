@@ -36,13 +36,15 @@ from .regions import LG, is_stem, document_region, resolve_form, title_after, un
 ACCEPT, REJECT, NEXT = "accept", "reject", "next"
 
 _ACTING = frozenset(ACTING_PARTICLES)
-_PARTICLES_LONGEST = sorted(ALL_PARTICLES, key=len, reverse=True)
+_PARTICLES = frozenset(ALL_PARTICLES)
+_PARTICLE_MAX = max(map(len, _PARTICLES))
 _FULL_EXTRA = frozenset(WORDS["owner_particles"])
 #: words after a region (space between) that make it the acting government
 _ROLE_WORDS = re.compile("(?:" + "|".join(map(re.escape, WORDS["role_words"])) + ")")
 _ROLE_ENDINGS = WORDS["role_endings"]
 #: a following word that makes the region a place: facilities, parks, areas, addresses
-_PLACE_ENDINGS = WORDS["place_endings"]
+_PLACE_ENDINGS = frozenset(WORDS["place_endings"])
+_PLACE_ENDING_MAX = max(map(len, _PLACE_ENDINGS))
 _PLACE_STARTS = WORDS["place_starts"]
 _DEPARTMENT_ENDINGS = WORDS["department_endings"]
 #: constituency labels (송파구 을) and words that are not nouns of the government
@@ -138,8 +140,9 @@ def _is_place_word(base: str) -> bool:
         return False  # 고용노동부 (not 동부, the east): a known organization is not a place word
     if base.startswith(_PLACE_STARTS):
         return True
-    for e in _PLACE_ENDINGS:
-        if base.endswith(e) and (len(e) > 1 or len(base) >= 3):
+    # each ending of the word looked up (a set), not each place ending tried against the word
+    for k in range(1 if len(base) >= 3 else 2, min(_PLACE_ENDING_MAX, len(base)) + 1):
+        if base[-k:] in _PLACE_ENDINGS:
             return True
     return False
 
@@ -152,9 +155,10 @@ def _next_word(text: str, pos: int) -> str | None:
 
 def _strip(word: str) -> str:
     """``word`` without a final particle (성과를 -> 성과)."""
-    for p in _PARTICLES_LONGEST:
-        if word.endswith(p) and len(word) > len(p) + 1:
-            return word[: -len(p)]
+    # the longest particle that leaves at least two characters, looked up by length
+    for k in range(min(_PARTICLE_MAX, len(word) - 2), 0, -1):
+        if word[-k:] in _PARTICLES:
+            return word[:-k]
     return word
 
 
