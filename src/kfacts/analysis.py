@@ -162,9 +162,9 @@ class Analyzer:
             s0 = e0 = 0
             for t in kiwi_tokens:
                 sp = t.sent_position
-                start = t.start + offset
-                length = t.len
-                end = start + length
+                start, end = t.span  # one read for two attributes (as form_tag below)
+                start += offset
+                end += offset
                 if sp != last_sent:
                     if last_sent != -1:
                         sentences.append((s0, e0))
@@ -176,16 +176,15 @@ class Analyzer:
                 # Token.__init__'s work done here (this runs once per morpheme: a call
                 # per token cost about a fifth of the loop)
                 tok = _new(Token)
-                form = t.form
+                form, tag = t.form_tag
                 tok.form = form = same(form, form)
-                tag = t.tag
                 tok.tag = tag = same(tag, tag)
                 tok.start = start
-                tok.len = length
+                tok.len = end - start
                 tok.sent = n_sent
                 # Kiwi's lemma differs from the form only for verbs and adjectives
                 # (V* tags, where it appends 다); reading it costs as much as the form
-                if tag[:1] == "V":
+                if tag[0] == "V":
                     lemma = t.lemma
                     tok.lemma = form if lemma == form else same(lemma, lemma)
                 else:
