@@ -10,35 +10,31 @@ import importlib.util
 import sys
 from pathlib import Path
 
+import pytest
+
 BENCHMARK = Path(__file__).resolve().parents[1] / "bench" / "benchmark.py"
 
 
-def _load():
+@pytest.fixture(scope="module")
+def bench_module():
+    """``bench/benchmark.py`` as a module, registered under its name while the tests run (doctest's
+    finder looks a module up by name)."""
     spec = importlib.util.spec_from_file_location("kfacts_bench_benchmark", BENCHMARK)
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod  # doctest's finder looks the module up by name
+    sys.modules[spec.name] = mod
     try:
         spec.loader.exec_module(mod)
-    except BaseException:
-        sys.modules.pop(spec.name, None)
-        raise
-    return mod
-
-
-def test_benchmark_doctests():
-    mod = _load()
-    try:
-        result = doctest.testmod(mod)
+        yield mod
     finally:
-        sys.modules.pop("kfacts_bench_benchmark", None)
+        sys.modules.pop(spec.name, None)
+
+
+def test_benchmark_doctests(bench_module):
+    result = doctest.testmod(bench_module)
     assert result.failed == 0
     assert result.attempted >= 4  # _far_offset and round_spread, two examples each
 
 
-def test_round_spread_orders_the_rounds():
-    mod = _load()
-    try:
-        assert mod.round_spread([9.0, 8.0, 8.5], [10.0, 10.0, 10.0]) == "rounds 0.80-0.90"
-    finally:
-        sys.modules.pop("kfacts_bench_benchmark", None)
+def test_round_spread_orders_the_rounds(bench_module):
+    assert bench_module.round_spread([9.0, 8.0, 8.5], [10.0, 10.0, 10.0]) == "rounds 0.80-0.90"
