@@ -36,8 +36,7 @@ from .regions import LG, is_stem, document_region, resolve_form, title_after, un
 ACCEPT, REJECT, NEXT = "accept", "reject", "next"
 
 _ACTING = frozenset(ACTING_PARTICLES)
-_PARTICLES = frozenset(ALL_PARTICLES)
-_PARTICLE_MAX = max(map(len, _PARTICLES))
+_PARTICLE_MAX = max(map(len, ALL_PARTICLES))
 _FULL_EXTRA = frozenset(WORDS["owner_particles"])
 #: words after a region (space between) that make it the acting government
 _ROLE_WORDS = re.compile("(?:" + "|".join(map(re.escape, WORDS["role_words"])) + ")")
@@ -157,7 +156,7 @@ def _strip(word: str) -> str:
     """``word`` without a final particle (성과를 -> 성과)."""
     # the longest particle that leaves at least two characters, looked up by length
     for k in range(min(_PARTICLE_MAX, len(word) - 2), 0, -1):
-        if word[-k:] in _PARTICLES:
+        if word[-k:] in ALL_PARTICLES:
             return word[:-k]
     return word
 
